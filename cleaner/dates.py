@@ -1,0 +1,181 @@
+"""Read the dates that scraped date lines print, and write them as ISO 8601.
+
+Formats read (month and weekday names in every lexicon language)::
+
+    December 19th, 2022 at 15:44 IST     -> 2022-12-19T15:44:00+05:30
+    Mon 19 Dec 2022 15.44 GMT            -> 2022-12-19T15:44:00+00:00
+    Dec 20, 2022 09:00 AM EST            -> 2022-12-20T09:00:00-05:00
+    19. Dezember 2022, 15:44 Uhr         -> 2022-12-19T15:44:00
+    2022-12-19T15:44:00+01:00            -> 2022-12-19T15:44:00+01:00
+    19.12.2022                           -> 2022-12-19
+
+Time zones: an explicit offset ("+0530", "UTC+2", "GMT-05:00") is used as
+given; an abbreviation is looked up in :data:`ZONES`. A date with a time but an
+unknown or missing zone is written without an offset (local time as printed),
+never guessed. A date without a time is written as a date only. Numeric dates
+with "/" are read day-first unless the first number cannot be a day... and are
+refused when both readings are possible ("03/04/2022"), because guessing would
+be wrong half the time.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from . import lexicon
+
+#: Time-zone abbreviations and their UTC offsets in minutes. Abbreviations that
+#: mean different zones in different places (e.g. "CST": US Central or China)
+#: take the reading most common in English-language news, noted beside them.
+ZONES = {
+    "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "UT": 0,
+    "BST": 60,  # British Summer Time
+    "CET": 60, "MEZ": 60, "WAT": 60, "WEST": 60,
+    "CEST": 120, "MESZ": 120, "EET": 120, "SAST": 120, "CAT": 120,
+    "EEST": 180, "MSK": 180, "EAT": 180, "AST": 180,  # AST: Arabia Standard Time
+    "GST": 240,  # Gulf Standard Time
+    "PKT": 300,
+    "IST": 330,  # India Standard Time
+    "NPT": 345,
+    "BDT": 360,
+    "ICT": 420, "WIB": 420,
+    "HKT": 480, "SGT": 480, "PHT": 480, "AWST": 480, "CST": -360,  # CST: US Central
+    "JST": 540, "KST": 540,
+    "ACST": 570,
+    "AEST": 600,
+    "AEDT": 660,
+    "NZST": 720,
+    "NZDT": 780,
+    "EST": -300, "EDT": -240,
+    "CDT": -300,
+    "MST": -420, "MDT": -360,
+    "PST": -480, "PDT": -420,
+    "AKST": -540, "AKDT": -480,
+    "HST": -600,
+    "ART": -180, "BRT": -180,
+}
+
+
+@lru_cache(maxsize=None)
+def _patterns():
+    months = lexicon.alternation("months")
+    weekdays = lexicon.alternation("weekdays")
+    suffix = lexicon.alternation("day_suffixes")
+    conn = lexicon.alternation("date_connectors")
+    zone = r"(?P<zone>(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|[A-Z]{2,5}\b)"
+    time = (r"(?P<hour>[01]?\d|2[0-3])(?:[:.h](?P<minute>[0-5]\d))(?:[:.](?P<second>[0-5]\d))?"
+            r"(?:\s*(?P<ampm>[ap]\.?\s?m\.?))?(?:\s*(?:uhr|h|hs|hrs|horas?|godz\.?))?"
+            r"|(?P<hour2>1[0-2]|0?[1-9])\s*(?P<ampm2>[ap]\.?\s?m\.?)")
+    sep = rf"(?:\s*[,|·•\-–—]?\s*(?:{conn}\s+)*)"
+    day = rf"(?P<day>[0-3]?\d)(?:\s*{suffix}\b|\.|º|°)?"
+    day_b = rf"(?P<day_b>[0-3]?\d)(?:\s*{suffix}\b|\.|º|°)?"
+    wd = rf"(?:{weekdays}\.?,?\s+(?:{conn}\s+)*)?"
+    textual = (
+        rf"{wd}(?:"
+        rf"(?P<month>{months})\.?\s+{day}(?:,)?(?:\s+(?:{conn}\s+)*|\s*,?\s*)(?P<year>\d{{4}})"  # December 19th, 2022
+        rf"|{day_b}\s*(?:{conn}\s+)?(?P<month_b>{months})\.?,?\s*(?:{conn}\s+)?(?P<year_b>\d{{4}})"  # 19 Dec 2022
+        rf")"
+    )
+    numeric = (r"(?P<y>\d{4})-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)"
+               r"|(?P<d2>[0-3]?\d)(?P<s>[./-])(?P<m2>[01]?\d)(?P=s)(?P<y2>\d{4})")
+    full = rf"(?:{textual}|{numeric})(?:(?:T|{sep})(?:{time}))?(?:\s*\(?{zone}\)?)?"
+    return regex.compile(full, regex.I | regex.V1), regex.compile(zone)
+
+
+def find_date(text: str):
+    """The first date in ``text``: a ``(match, iso)`` pair, or ``None``.
+
+    >>> find_date("Updated December 19th, 2022 at 15:44 IST")[1]
+    '2022-12-19T15:44:00+05:30'
+    >>> find_date("Mon 19 Dec 2022 15.44 GMT")[1]
+    '2022-12-19T15:44:00+00:00'
+    >>> find_date("Last updated on Dec 20, 2022 09:00 AM EST")[1]
+    '2022-12-20T09:00:00-05:00'
+    >>> find_date("2022-12-19")[1]
+    '2022-12-19'
+    >>> find_date("no date here") is None
+    True
+    """
+    pattern, _ = _patterns()
+    for m in pattern.finditer(text, timeout=1.0):
+        iso = _to_iso(m)
+        if iso:
+            return m, iso
+    return None
+
+
+def parse_date(text: str) -> Optional[str]:
+    """ISO 8601 for the first date in ``text``, else ``None``.
+
+    >>> parse_date("19. Dezember 2022, 15:44 Uhr")
+    '2022-12-19T15:44:00'
+    >>> parse_date("Published December 19th, 2022 at 15:44 XYZT")
+    '2022-12-19T15:44:00'
+    """
+    found = find_date(text)
+    return found[1] if found else None
+
+
+def _month_number(name: str) -> Optional[int]:
+    return lexicon.data()["months"].get(name.casefold().rstrip("."))
+
+
+def _to_iso(m) -> Optional[str]:
+    g = m.groupdict()
+    try:
+        if g["month"] or g["month_b"]:
+            month = _month_number(g["month"] or g["month_b"])
+            day = int(g["day"] or g["day_b"])
+            year = int(g["year"] or g["year_b"])
+        elif g["y"]:
+            year, month, day = int(g["y"]), int(g["m"]), int(g["d"])
+        else:
+            year, month, day = int(g["y2"]), int(g["m2"]), int(g["d2"])
+            if g["s"] == "/" and day <= 12 and month <= 12 and day != month:
+                return None  # 03/04/2022: day-first and month-first both possible
+        if month is None:
+            return None
+        d = date(year, month, day)
+    except (TypeError, ValueError):
+        return None
+    if not 1900 <= d.year <= 2100:
+        return None
+    hour = g["hour"] or g["hour2"]
+    if hour is None:
+        return d.isoformat()
+    h = int(hour)
+    minute = int(g["minute"] or 0)
+    second = int(g["second"] or 0)
+    ampm = (g["ampm"] or g["ampm2"] or "").replace(".", "").replace(" ", "").lower()
+    if ampm == "pm" and h < 12:
+        h += 12
+    elif ampm == "am" and h == 12:
+        h = 0
+    dt = datetime(d.year, d.month, d.day, h, minute, second)
+    offset = _offset(g["zone"])
+    if offset is None:
+        return dt.isoformat()
+    return dt.replace(tzinfo=timezone(timedelta(minutes=offset))).isoformat()
+
+
+def _offset(zone: Optional[str]) -> Optional[int]:
+    """Minutes east of UTC for a zone as printed, or ``None`` when unknown.
+
+    >>> _offset("IST"), _offset("+0530"), _offset("UTC+2"), _offset("GMT-05:00"), _offset("XYZ")
+    (330, 330, 120, -300, None)
+    """
+    if not zone:
+        return None
+    z = zone.replace(" ", "").upper()
+    if z in ZONES:
+        return ZONES[z]
+    m = regex.fullmatch(r"(?:UTC|GMT)?([+-])(\d{1,2}):?(\d{2})?", z)
+    if not m:
+        return None
+    minutes = int(m.group(2)) * 60 + int(m.group(3) or 0)
+    if minutes > 14 * 60:
+        return None
+    return minutes if m.group(1) == "+" else -minutes

@@ -1,0 +1,116 @@
+"""The boilerplate lexicon: phrase lists per language, merged and compiled once.
+
+The phrases live in data files, one per language (``en.json``, ``de.json``,
+…), so a translator can extend them without reading the passes. Every file has
+the same keys; all languages are merged, because a page rarely says which
+language its boilerplate is in and an English "Advertisement" shows up on
+German pages too. Phrases are lower case and matched case-insensitively on
+whole words with whitespace folded.
+
+Keys (each a list of phrases unless said otherwise):
+
+``ad_markers``
+    A whole line that only marks an ad slot ("Advertisement", "Anzeige").
+``related_headings``
+    A whole line that heads a list of teasers ("Related articles", "Lire aussi").
+``related_heading_prefixes``
+    The start of a short heading line naming a section ("More from Sport").
+``related_inline``
+    ``PHRASE: headline`` on one line is one teaser ("Also Read: …").
+``cta``
+    The start of a short line that asks the reader to act ("Sign up for …").
+``ui_labels``
+    A whole line that is a control or a site label ("Menu", "Share", "Comments").
+``share_networks``
+    Names that make up share bars ("Facebook Twitter WhatsApp").
+``credit_labels``
+    ``LABEL: credit`` lines ("Photo: Reuters", "Foto: dpa").
+``byline_prefixes`` / ``byline_roles``
+    "By …", "Reported by: …"; the job titles that follow a name.
+``source_prefixes`` / ``source_joiners``
+    "Source: …", "With inputs from …"; the words that join several sources.
+``date_published`` / ``date_modified`` / ``date_connectors``
+    The words before a date on a date line; filler words inside it ("at").
+``months`` (a mapping to 1-12) / ``weekdays`` / ``day_suffixes``
+    For reading dates ("19th", "1er", "19.").
+``reading_time``
+    "3 min read" style lines.
+``comment_headings``
+    A heading that starts the readers' comments.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, FrozenSet, List
+
+import regex
+
+HERE = Path(__file__).resolve().parent
+
+#: Languages whose files are merged, in load order.
+LANGUAGES = ("en", "de", "fr", "es", "pt", "it", "pl")
+
+
+@lru_cache(maxsize=None)
+def data() -> Dict[str, object]:
+    """All language files merged: lists are concatenated (unique), mappings merged."""
+    merged: Dict[str, object] = {}
+    for lang in LANGUAGES:
+        path = HERE / f"{lang}.json"
+        if not path.exists():
+            continue
+        for key, value in json.loads(path.read_text(encoding="utf-8")).items():
+            if key.startswith("_"):
+                continue
+            if isinstance(value, dict):
+                merged.setdefault(key, {}).update({k.casefold(): v for k, v in value.items()})
+            else:
+                bucket = merged.setdefault(key, [])
+                for phrase in value:
+                    phrase = phrase.casefold()
+                    if phrase not in bucket:
+                        bucket.append(phrase)
+    return merged
+
+
+def phrases(key: str) -> List[str]:
+    return list(data().get(key, []))
+
+
+@lru_cache(maxsize=None)
+def phrase_set(key: str) -> FrozenSet[str]:
+    """The phrases of ``key`` as a set, for whole-line look-ups of folded text."""
+    return frozenset(data().get(key, []))
+
+
+def alternation(key: str) -> str:
+    """A regex alternation of the phrases of ``key``, longest first, spaces flexible.
+
+    >>> regex.fullmatch(alternation("ad_markers"), "advertisement", regex.I) is not None
+    True
+    """
+    items = data().get(key, [])
+    if isinstance(items, dict):
+        items = list(items)
+    parts = sorted(set(items), key=len, reverse=True)
+    return "(?:" + "|".join(_phrase_pattern(p) for p in parts) + ")"
+
+
+def _phrase_pattern(phrase: str) -> str:
+    # Apostrophes vary between ' and ’ in scraped text; spaces between words vary too.
+    out = []
+    for word in phrase.split():
+        out.append(regex.escape(word).replace("'", "['’]").replace("’", "['’]"))
+    return r"\s+".join(out)
+
+
+def fold(text: str) -> str:
+    """The form phrases are compared in: case-folded, curly quotes straight, no end punctuation.
+
+    >>> fold("  Editor’s Choice: ")
+    "editor's choice"
+    """
+    text = text.casefold().replace("’", "'").replace("‘", "'")
+    return text.strip().strip(" :.|-–—»›>•·*#").strip()

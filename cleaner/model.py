@@ -1,0 +1,200 @@
+"""The data that moves between modules: lines, findings, documents, articles.
+
+A scraped article becomes a :class:`Document`: its input split into
+:class:`Line` objects. Passes never edit lines; they return :class:`Finding`
+objects that say "line N goes, rule X, because Y" and, where the removed line
+carries information (an author, a date, a teaser), the metadata field and
+value it gives. The pipeline records the first finding per line; rendering
+keeps every line that has none.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Dict, List, Optional
+
+import regex
+
+#: Characters rendered as one plain space: NBSP, the Unicode spaces, tabs.
+_SPACES = regex.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+#: Invisible characters that scrapers leave around text (zero-width, BOM).
+_INVISIBLE = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def normalise_space(text: str) -> str:
+    """Fold every run of spaces (NBSP included) to one space and strip the ends.
+
+    >>> normalise_space("  a\\u00a0 b\\t c\\u200b ")
+    'a b c'
+    """
+    return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
+
+
+@dataclass(frozen=True)
+class Line:
+    """One input line: its position, its raw text and its normalised text."""
+
+    index: int
+    raw: str
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A verdict on one line: it is removed by ``rule`` because ``reason``.
+
+    ``field``/``value`` name the metadata the line carries (``authors`` and
+    ``"Jane Smith"``, say); the line still leaves the body.
+    """
+
+    line: int
+    rule: str
+    reason: str
+    field: Optional[str] = None
+    value: Any = None
+
+
+#: Metadata fields where the first value found wins.
+SCALAR_FIELDS = ("title", "date_published", "date_modified")
+#: Metadata fields that collect values in order, each value once.
+LIST_FIELDS = ("authors", "sources", "image_credits", "related")
+
+
+class Document:
+    """The lines of one input and what the passes found in them."""
+
+    __slots__ = ("lines", "findings", "meta", "_body_lines")
+
+    def __init__(self, text: str):
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        self.lines: List[Line] = [
+            Line(i, raw, normalise_space(raw)) for i, raw in enumerate(text.split("\n"))
+        ]
+        self.findings: Dict[int, Finding] = {}
+        self.meta: Dict[str, Any] = {f: None for f in SCALAR_FIELDS}
+        self.meta.update({f: [] for f in LIST_FIELDS})
+
+    # -- reading -----------------------------------------------------------
+    def kept(self, i: int) -> bool:
+        """True when line ``i`` is non-blank and no pass has removed it."""
+        return 0 <= i < len(self.lines) and not self.lines[i].blank and i not in self.findings
+
+    def kept_lines(self) -> List[Line]:
+        return [ln for ln in self.lines if not ln.blank and ln.index not in self.findings]
+
+    def next_nonblank(self, i: int, kept_only: bool = True) -> Optional[int]:
+        """Index of the first non-blank line after ``i`` (kept ones only by default)."""
+        for j in range(i + 1, len(self.lines)):
+            if not self.lines[j].blank and (not kept_only or j not in self.findings):
+                return j
+        return None
+
+    def prev_nonblank(self, i: int, kept_only: bool = True) -> Optional[int]:
+        for j in range(i - 1, -1, -1):
+            if not self.lines[j].blank and (not kept_only or j not in self.findings):
+                return j
+        return None
+
+    # -- recording ---------------------------------------------------------
+    def record(self, finding: Finding) -> bool:
+        """Record ``finding`` unless its line is already removed; merge its metadata."""
+        if finding.line in self.findings or self.lines[finding.line].blank:
+            return False
+        self.findings[finding.line] = finding
+        if finding.field is not None:
+            self.add_meta(finding.field, finding.value)
+        return True
+
+    def add_meta(self, name: str, value: Any) -> None:
+        if value is None or value == "" or value == []:
+            return
+        if name in SCALAR_FIELDS:
+            if self.meta[name] is None:
+                self.meta[name] = value
+        elif name == "related":
+            _merge_teaser(self.meta["related"], value)
+        elif name in LIST_FIELDS:
+            values = value if isinstance(value, list) else [value]
+            seen = {v.casefold() for v in self.meta[name]}
+            for v in values:
+                if v.casefold() not in seen:
+                    self.meta[name].append(v)
+                    seen.add(v.casefold())
+        else:
+            raise KeyError(f"unknown metadata field {name!r}")
+
+
+def _merge_teaser(items: List[dict], teaser: dict) -> None:
+    """Add ``teaser`` unless a teaser with the same title is listed; fill its gaps."""
+    key = teaser["title"].casefold()
+    for item in items:
+        if item["title"].casefold() == key:
+            for k in ("summary", "section"):
+                if not item.get(k) and teaser.get(k):
+                    item[k] = teaser[k]
+            return
+    items.append({"title": teaser["title"], "summary": teaser.get("summary"),
+                  "section": teaser.get("section")})
+
+
+@dataclass
+class Removed:
+    """One removed line as reported by ``--explain``: 1-based line number."""
+
+    line: int
+    rule: str
+    reason: str
+    text: str
+
+
+@dataclass
+class Article:
+    """The clean result: body text plus metadata; ``to_dict()`` is the JSON object."""
+
+    text: str = ""
+    title: Optional[str] = None
+    authors: List[str] = field(default_factory=list)
+    date_published: Optional[str] = None
+    date_modified: Optional[str] = None
+    sources: List[str] = field(default_factory=list)
+    image_credits: List[str] = field(default_factory=list)
+    related: List[dict] = field(default_factory=list)
+    word_count: int = 0
+    # Page metadata: filled by the HTML path, null for plain text.
+    url: Optional[str] = None
+    hostname: Optional[str] = None
+    sitename: Optional[str] = None
+    description: Optional[str] = None
+    language: Optional[str] = None
+    categories: List[str] = field(default_factory=list)
+    tags: List[str] = field(default_factory=list)
+    image: Optional[str] = None
+    path: Optional[str] = None
+    input_format: str = "text"
+    encoding: Optional[str] = None
+    removed: List[Removed] = field(default_factory=list)
+    warnings: List[str] = field(default_factory=list)
+
+    #: Keys of the JSON object, in output order.
+    KEYS = ("path", "title", "text", "authors", "date_published", "date_modified",
+            "sources", "image_credits", "related", "word_count", "url", "hostname",
+            "sitename", "description", "language", "categories", "tags", "image",
+            "input_format")
+
+    def to_dict(self, explain: bool = False) -> Dict[str, Any]:
+        """The JSON object: every key always present; ``removed`` with ``explain``."""
+        d = {k: getattr(self, k) for k in self.KEYS}
+        d["authors"] = list(self.authors)
+        d["related"] = [dict(r) for r in self.related]
+        if explain:
+            d["encoding"] = self.encoding
+            d["removed"] = [asdict(r) for r in self.removed]
+            d["warnings"] = list(self.warnings)
+        return d

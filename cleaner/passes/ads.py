@@ -1,0 +1,44 @@
+"""ads.marker: a line that only marks an advertisement slot.
+
+Removes::
+
+    Advertisement
+    ADVERTISEMENT
+    Advertisement - Continue Reading Below
+    Story continues below advertisement
+    Anzeige
+
+Keeps::
+
+    A government advertisement campaign ran on television.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterator
+
+import regex
+
+from .. import lexicon
+from ..model import Document, Finding
+
+RULE = "ads.marker"
+
+
+@lru_cache(maxsize=None)
+def _pattern():
+    ad = lexicon.alternation("ad_markers")
+    # One or more markers joined by dashes, pipes or colons: "Advertisement - Continue Reading Below".
+    return regex.compile(rf"[\[(]?{ad}[\])]?(?:\s*[-–—:|·/]?\s*[\[(]?{ad}[\])]?)*[.:…]*", regex.I | regex.V1)
+
+
+def run(doc: Document) -> Iterator[Finding]:
+    """
+    >>> from cleaner.model import Document
+    >>> [f.line for f in run(Document("Advertisement\\nAn advertisement ran on TV."))]
+    [0]
+    """
+    pattern = _pattern()
+    for line in doc.kept_lines():
+        if pattern.fullmatch(line.text, timeout=1.0):
+            yield Finding(line.index, RULE, f"ad marker line {line.text!r}")

@@ -1,0 +1,93 @@
+"""byline.author: a byline names the article's authors.
+
+Removes (names go to ``authors``)::
+
+    Reported by: Digital Desk            -> Digital Desk
+    By Jane Smith                        -> Jane Smith
+    Written by: Jane Smith, Staff Reporter -> Jane Smith
+    By Jane Smith and John Doe           -> Jane Smith, John Doe
+    Von Hans Müller                      -> Hans Müller
+
+Keeps::
+
+    By the end of the year, prices had doubled.
+    By Monday, the rebels had withdrawn from the city.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterator, List, Optional
+
+import regex
+
+from .. import lexicon
+from ..model import Document, Finding
+
+#: A person's or desk's name has at most this many words.
+NAME_MAX_WORDS = 5
+#: A byline names at most this many authors.
+MAX_AUTHORS = 6
+
+
+@lru_cache(maxsize=None)
+def _patterns():
+    prefix = lexicon.alternation("byline_prefixes")
+    line = regex.compile(rf"[\W_]*(?P<prefix>{prefix})\s*(?P<colon>[:：])?\s*(?P<names>.+?)[\s.]*", regex.I | regex.V1)
+    roles = lexicon.alternation("byline_roles")
+    role = regex.compile(rf"{roles}", regex.I | regex.V1)
+    split = regex.compile(r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\boraz\b|\bcon\b)\s*",
+                          regex.I | regex.V1)
+    # A name word: capitalised (Jane, O'Neil, McDonald, Müller), an initial (J.), or a particle.
+    word = regex.compile(r"(?:\p{Lu}[\p{L}'’\-.]*|\p{Lu}\.|de|da|del|der|van|von|al|el|bin|le|la|di|du|dos|ter|zu)",
+                         regex.V1)
+    return line, role, split, word
+
+
+def parse_names(text: str) -> Optional[List[str]]:
+    """The names in the part of a byline after "By", or ``None`` if it is not names.
+
+    >>> parse_names("Jane Smith, Staff Reporter")
+    ['Jane Smith']
+    >>> parse_names("Jane Smith and John Doe")
+    ['Jane Smith', 'John Doe']
+    >>> parse_names("the end of the year, prices had doubled") is None
+    True
+    """
+    _, role, split, word = _patterns()
+    names = []
+    for part in split.split(text.strip(), timeout=1.0):
+        part = part.strip(" .,:-–—|")
+        if not part or role.fullmatch(part, timeout=1.0):
+            continue
+        words = part.split()
+        if len(words) > NAME_MAX_WORDS or not all(word.fullmatch(w, timeout=1.0) for w in words):
+            return None
+        names.append(part)
+    if not names or len(names) > MAX_AUTHORS:
+        return None
+    return names
+
+
+def run(doc: Document) -> Iterator[Finding]:
+    """
+    >>> from cleaner.model import Document
+    >>> [f.value for f in run(Document("Reported by: Digital Desk\\nBy the end, it rained."))]
+    [['Digital Desk']]
+    """
+    line, _, _, _ = _patterns()
+    for ln in doc.kept_lines():
+        if ln.words > NAME_MAX_WORDS * 3 + 4:
+            continue
+        m = line.fullmatch(ln.text, timeout=1.0)
+        if not m:
+            continue
+        # "By Monday, the rebels …": a date word after "By" is not a name.
+        names = parse_names(m.group("names"))
+        if names and not _is_time_phrase(names[0]):
+            yield Finding(ln.index, "byline.author", f"byline {ln.text!r}", "authors", names)
+
+
+def _is_time_phrase(name: str) -> bool:
+    first = name.split()[0].casefold().rstrip(".,")
+    data = lexicon.data()
+    return first in data.get("months", {}) or first in data.get("weekdays", [])

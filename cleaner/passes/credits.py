@@ -1,0 +1,58 @@
+"""credits.image / credits.caption: image and photo credit lines.
+
+Removes (short credits go to ``image_credits``)::
+
+    Image: AP | Image:self          -> AP, self
+    photo: EPA                      -> EPA
+    (Image: Getty)                  -> Getty
+    Image credit: PTI               -> PTI
+    Photograph: Jane Doe/Reuters    -> Jane Doe/Reuters
+    Foto: dpa                       -> dpa
+
+A longer ``Photo: …`` line is a caption: removed, no credit recorded.
+
+Keeps::
+
+    A photo published by the ministry showed the site.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterator
+
+import regex
+
+from .. import lexicon
+from ..model import Document, Finding
+
+#: A credit names an agency or a photographer: at most this many words.
+CREDIT_MAX_WORDS = 8
+#: A caption line ("Photo: Protesters gather …") is removed up to this many words.
+CAPTION_MAX_WORDS = 60
+
+
+@lru_cache(maxsize=None)
+def _patterns():
+    label = lexicon.alternation("credit_labels")
+    segment = rf"[\[(]?\s*{label}(?:\s+(?:credit|credits|source))?\s*[:：]\s*(?P<value>[^|;]*)"
+    whole = regex.compile(rf"{segment}(?:\s*[|;]\s*{segment})*", regex.I | regex.V1)
+    one = regex.compile(segment, regex.I | regex.V1)
+    return whole, one
+
+
+def run(doc: Document) -> Iterator[Finding]:
+    """
+    >>> from cleaner.model import Document
+    >>> [f.value for f in run(Document("Image: AP | Image:self"))]
+    [['AP', 'self']]
+    """
+    whole, one = _patterns()
+    for ln in doc.kept_lines():
+        if ln.words > CAPTION_MAX_WORDS or not whole.fullmatch(ln.text, timeout=1.0):
+            continue
+        values = [m.group("value").strip(" .,()[]") for m in one.finditer(ln.text, timeout=1.0)]
+        credits = [v for v in values if v and len(v.split()) <= CREDIT_MAX_WORDS]
+        if credits and len(credits) == len([v for v in values if v]):
+            yield Finding(ln.index, "credits.image", f"image credit line {ln.text!r}", "image_credits", credits)
+        elif any(values):
+            yield Finding(ln.index, "credits.caption", f"labelled image caption {ln.text[:60]!r}")

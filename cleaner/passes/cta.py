@@ -1,0 +1,71 @@
+"""cta.prompt / cta.share_bar / cta.ui_label: calls to action and site controls.
+
+Removes::
+
+    Sign up for our daily newsletter
+    Follow us on Twitter
+    Click here to subscribe
+    Share this article
+    Facebook Twitter WhatsApp Email
+    Comments
+    We use cookies to improve your experience. Accept all
+
+Keeps::
+
+    Follow the money, the investigators said.
+    Subscribers complained that the service was slow.
+    Share prices fell by 4% on Monday.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterator
+
+import regex
+
+from .. import lexicon
+from ..model import Document, Finding
+from ..shape import CTA_MAX_WORDS
+
+#: A line made of share-network names alone is a share bar when it names at least this many.
+SHARE_BAR_MIN_NAMES = 2
+
+
+@lru_cache(maxsize=None)
+def _patterns():
+    cta = lexicon.alternation("cta")
+    networks = lexicon.alternation("share_networks")
+    prompt = regex.compile(rf"[\W\d_]*{cta}\b", regex.I | regex.V1)
+    bar = regex.compile(rf"(?:[\W_]*\b{networks}\b[\W\d_]*)+", regex.I | regex.V1)
+    single = regex.compile(rf"[\W_]*{networks}[\W\d_]*", regex.I | regex.V1)
+    counter = regex.compile(r"\d+(?:[.,]\d+)?\s*[kKmM]?\s+(?:\w+\s+)?", regex.V1)
+    names = regex.compile(rf"\b{networks}\b", regex.I | regex.V1)
+    return prompt, bar, single, counter, names
+
+
+def run(doc: Document) -> Iterator[Finding]:
+    """
+    >>> from cleaner.model import Document
+    >>> doc = Document("Share this article\\nShare prices fell.\\nFacebook\\nTwitter")
+    >>> [(f.line, f.rule) for f in run(doc)]
+    [(0, 'cta.prompt'), (2, 'cta.share_bar'), (3, 'cta.share_bar')]
+    """
+    prompt, bar, single, counter, names = _patterns()
+    ui = lexicon.phrase_set("ui_labels")
+    lines = doc.kept_lines()
+    singles = {ln.index for ln in lines if single.fullmatch(ln.text, timeout=1.0)}
+    for ln in lines:
+        text = ln.text
+        folded = lexicon.fold(counter.sub("", text, count=1) if text[:1].isdigit() else text)
+        if folded in ui:
+            yield Finding(ln.index, "cta.ui_label", f"site control or label {text!r}")
+        elif ln.words <= CTA_MAX_WORDS and prompt.match(text, timeout=1.0):
+            yield Finding(ln.index, "cta.prompt", f"call to action {text[:60]!r}")
+        elif ln.index in singles:
+            # A lone network name is a share button only beside another one.
+            prev, nxt = doc.prev_nonblank(ln.index), doc.next_nonblank(ln.index)
+            if prev in singles or nxt in singles:
+                yield Finding(ln.index, "cta.share_bar", f"share button {text!r} in a run of them")
+        elif bar.fullmatch(text, timeout=1.0) and len(names.findall(text, timeout=1.0)) >= SHARE_BAR_MIN_NAMES:
+            yield Finding(ln.index, "cta.share_bar", f"share bar {text[:60]!r}")
+

@@ -1,0 +1,49 @@
+"""dup.consecutive / dup.repeated: promos and headlines printed twice.
+
+Removes the later copy of::
+
+    Council approves budget          (the same line again, only blank lines between)
+    Council approves budget
+
+and a line of at least :data:`REPEAT_MIN_WORDS` words, or a run of two or more
+lines, that already stood earlier in the input (a teaser block repeated
+further down, a promo shown at the top and the bottom).
+
+Keeps::
+
+    Yes.                             (a short line said twice is not a promo)
+    Yes.
+"""
+from __future__ import annotations
+
+from typing import Dict, Iterator
+
+from .. import lexicon
+from ..model import Document, Finding
+
+#: A single repeated line this long is a copy, not a coincidence.
+REPEAT_MIN_WORDS = 6
+#: A repeated headline on consecutive lines needs at least this many words.
+CONSECUTIVE_MIN_WORDS = 2
+
+
+def run(doc: Document) -> Iterator[Finding]:
+    """
+    >>> from cleaner.model import Document
+    >>> [f.rule for f in run(Document("Council approves budget\\n\\nCouncil approves budget\\nYes.\\nYes."))]
+    ['dup.consecutive']
+    """
+    first_seen: Dict[str, int] = {}
+    previous_key = None
+    for ln in doc.lines:
+        if ln.blank:
+            continue
+        key = lexicon.fold(ln.text)
+        kept = doc.kept(ln.index)
+        if kept and key == previous_key and ln.words >= CONSECUTIVE_MIN_WORDS:
+            yield Finding(ln.index, "dup.consecutive", f"line repeats the line before it {ln.text[:60]!r}")
+        elif kept and key in first_seen and ln.words >= REPEAT_MIN_WORDS:
+            yield Finding(ln.index, "dup.repeated",
+                          f"line already stood at line {first_seen[key] + 1} {ln.text[:60]!r}")
+        first_seen.setdefault(key, ln.index)
+        previous_key = key

@@ -1,0 +1,160 @@
+"""related.heading / related.teaser / related.inline: teaser blocks and "Read more" links.
+
+A heading such as "Related articles", "Read more", "Editor's choice",
+"Popular", "More from Sport" or "Lesen Sie auch" starts a block of teasers.
+The block runs on while the lines read as teasers: section labels, headlines
+(each optionally repeated) and at most one summary paragraph per headline. It
+ends at the first prose paragraph that no headline introduces. Every teaser
+goes to ``related`` as ``{"title", "summary", "section"}``.
+
+Removes::
+
+    Related articles
+    News
+    Council approves budget
+    The council approved the budget on Monday after a long debate.
+
+    Also Read: Council approves budget
+
+Keeps::
+
+    Related reforms were debated for hours.
+    Popular support for the measure has grown.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator, List, Optional
+
+import regex
+
+from .. import lexicon
+from ..model import Document, Finding
+from ..shape import HEADLINE_MAX_WORDS, LABEL_MAX_WORDS, headline_shaped, is_prose
+
+#: A heading line ("More from Sport") has at most this many words.
+HEADING_MAX_WORDS = 6
+
+
+@lru_cache(maxsize=None)
+def _patterns():
+    prefixes = lexicon.alternation("related_heading_prefixes")
+    inline = lexicon.alternation("related_inline")
+    heading_prefix = regex.compile(rf"[\W_]*{prefixes}\b.*", regex.I | regex.V1)
+    inline_teaser = regex.compile(rf"[\W_]*(?P<label>{inline})\s*[:：|»›>\-–—]+\s*(?P<title>\S.*)",
+                                  regex.I | regex.V1)
+    return heading_prefix, inline_teaser
+
+
+def is_heading(text: str) -> bool:
+    """True for a line that heads a teaser block.
+
+    >>> is_heading("Related articles"), is_heading("More from Sport"), is_heading("Popular support grew.")
+    (True, True, False)
+    """
+    if lexicon.fold(text) in lexicon.phrase_set("related_headings"):
+        return True
+    heading_prefix, _ = _patterns()
+    return len(text.split()) <= HEADING_MAX_WORDS and not text.endswith(".") \
+        and bool(heading_prefix.fullmatch(text, timeout=1.0))
+
+
+@dataclass
+class _Teaser:
+    title: str
+    section: Optional[str] = None
+    summary: Optional[str] = None
+    line: int = -1
+
+    def as_value(self) -> dict:
+        return {"title": self.title, "summary": self.summary, "section": self.section}
+
+
+def run(doc: Document) -> Iterator[Finding]:
+    """
+    >>> from cleaner.model import Document
+    >>> doc = Document("Body text here.\\n\\nRelated\\nNews\\nCouncil approves budget")
+    >>> [(f.line, f.rule) for f in run(doc)]
+    [(2, 'related.heading'), (3, 'related.section'), (4, 'related.teaser')]
+    """
+    _, inline_teaser = _patterns()
+    i = 0
+    n = len(doc.lines)
+    while i < n:
+        if not doc.kept(i):
+            i += 1
+            continue
+        text = doc.lines[i].text
+        if is_heading(text):
+            findings = list(_block(doc, i))
+            yield from findings
+            i = max([f.line for f in findings] + [i]) + 1
+            continue
+        m = inline_teaser.fullmatch(text, timeout=1.0)
+        if m and headline_shaped(m.group("title")) and _is_inline_label(m.group("label"), text):
+            title = m.group("title").strip()
+            yield Finding(i, "related.inline", f"inline teaser link {text[:60]!r}", "related",
+                          {"title": title, "summary": None, "section": None})
+        i += 1
+
+
+def _is_inline_label(label: str, text: str) -> bool:
+    # A bare "Read:" / "Watch:" / "More:" needs the colon right after it to read as a link label.
+    folded = lexicon.fold(label)
+    if folded in ("read", "watch", "listen", "more", "also", "previously"):
+        return bool(regex.match(rf"[\W_]*{regex.escape(label)}\s*:", text, flags=regex.I))
+    return True
+
+
+def _block(doc: Document, start: int) -> Iterator[Finding]:
+    """Findings for the teaser block headed by line ``start``."""
+    yield Finding(start, "related.heading", f"teaser block heading {doc.lines[start].text!r}")
+    teasers: List[_Teaser] = []
+    current: Optional[_Teaser] = None
+    pending_labels: List[int] = []
+    j = doc.next_nonblank(start)
+    while j is not None:
+        text = doc.lines[j].text
+        nxt = _next_adjacent(doc, j)
+        if is_heading(text):
+            yield Finding(j, "related.heading", f"teaser block heading {text!r}")
+        elif current is not None and _same(text, current.title):
+            yield Finding(j, "related.repeat", f"teaser headline repeated {text[:60]!r}")
+        elif headline_shaped(text) or len(text.split()) <= LABEL_MAX_WORDS:
+            if (nxt is not None and len(text.split()) <= LABEL_MAX_WORDS
+                    and _fits_headline(doc.lines[nxt].text)):
+                pending_labels.append(j)  # "News" right above a headline: its section
+            else:
+                section = doc.lines[pending_labels[-1]].text if pending_labels else None
+                for k in pending_labels:
+                    yield Finding(k, "related.section", f"teaser section label {doc.lines[k].text!r}")
+                pending_labels = []
+                current = _Teaser(text, section=section, line=j)
+                teasers.append(current)
+        elif current is not None and current.summary is None and not pending_labels:
+            current.summary = text
+            yield Finding(j, "related.summary", f"teaser summary {text[:60]!r}")
+        else:
+            break  # prose that no headline introduces: the article goes on
+        j = doc.next_nonblank(j)
+    for k in pending_labels:
+        yield Finding(k, "related.section", f"teaser section label {doc.lines[k].text!r}")
+    for t in teasers:
+        yield Finding(t.line, "related.teaser", f"teaser headline {t.title[:60]!r}", "related", t.as_value())
+
+
+def _next_adjacent(doc: Document, j: int) -> Optional[int]:
+    """The next line if it directly follows ``j`` with no blank line between."""
+    k = j + 1
+    if k < len(doc.lines) and doc.kept(k):
+        return k
+    return None
+
+
+def _fits_headline(text: str) -> bool:
+    return headline_shaped(text) and len(text.split()) <= HEADLINE_MAX_WORDS and not is_prose(text)
+
+
+def _same(a: str, b: str) -> bool:
+    return lexicon.fold(a) == lexicon.fold(b)

@@ -1,0 +1,38 @@
+"""title.headline: the headline at the head of the article.
+
+The first kept line is the title when it is headline-shaped (a few words, not
+a sentence ending in a full stop) and more text follows it. Date, byline and
+credit lines before it are removed by their own passes first, so a headline
+under an "Updated …" line is still found.
+
+Removes (into ``title``)::
+
+    Border defence with Belarus remains top priority
+
+Keeps::
+
+    The council approved the budget on Monday after a long debate.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..model import Document, Finding
+from ..shape import headline_shaped, is_prose
+
+
+def run(doc: Document) -> Iterator[Finding]:
+    """
+    >>> from cleaner.model import Document
+    >>> [f.value for f in run(Document("Council approves budget\\n\\nThe council approved it on Monday."))]
+    ['Council approves budget']
+    """
+    first = doc.next_nonblank(-1)
+    if first is None:
+        return
+    text = doc.lines[first].text
+    if not headline_shaped(text) or is_prose(text):
+        return
+    if doc.next_nonblank(first) is None:
+        return  # a lone line is the whole text, not a headline over it
+    yield Finding(first, "title.headline", f"headline at the head of the article {text[:60]!r}", "title", text)

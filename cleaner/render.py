@@ -1,0 +1,64 @@
+"""Kept lines -> body text; findings -> the removed-lines report.
+
+Lines that no pass removed are the body. Runs of kept lines that stood
+together in the input (no blank line and no removed line between them) stay
+one paragraph, their lines joined by a newline; paragraphs are separated by
+one blank line. Whitespace inside a line is already folded (NBSP and runs of
+spaces to one space): the body holds no text that was not in the input.
+
+>>> from cleaner.model import Document
+>>> doc = Document("One\\nTwo\\n\\n\\nThree\\u00a0 four")
+>>> body(doc)
+'One\\nTwo\\n\\nThree four'
+"""
+from __future__ import annotations
+
+from typing import List
+
+import regex
+
+from .model import Article, Document, Removed
+
+_WORD = regex.compile(r"\w+")
+
+
+def paragraphs(doc: Document) -> List[str]:
+    out: List[List[str]] = []
+    current: List[str] = []
+    for ln in doc.lines:
+        if ln.blank or ln.index in doc.findings:
+            if current:
+                out.append(current)
+                current = []
+            continue
+        current.append(ln.text)
+    if current:
+        out.append(current)
+    return ["\n".join(p) for p in out]
+
+
+def body(doc: Document) -> str:
+    return "\n\n".join(paragraphs(doc))
+
+
+def removed(doc: Document) -> List[Removed]:
+    return [Removed(i + 1, f.rule, f.reason, doc.lines[i].text) for i, f in sorted(doc.findings.items())]
+
+
+def word_count(text: str) -> int:
+    """
+    >>> word_count("It's 5 o'clock.")
+    5
+    """
+    return len(_WORD.findall(text))
+
+
+def to_article(doc: Document, **extra) -> Article:
+    text = body(doc)
+    meta = doc.meta
+    return Article(
+        text=text, title=meta["title"], authors=list(meta["authors"]),
+        date_published=meta["date_published"], date_modified=meta["date_modified"],
+        sources=list(meta["sources"]), image_credits=list(meta["image_credits"]),
+        related=[dict(r) for r in meta["related"]], word_count=word_count(text),
+        removed=removed(doc), **extra)

@@ -1,0 +1,69 @@
+"""What a line looks like: headline, prose, label. Thresholds live here, named.
+
+These are the shape tests every pass shares, so that "short", "prose" and
+"headline-like" mean the same thing everywhere.
+"""
+from __future__ import annotations
+
+import regex
+
+#: A headline or teaser title has at most this many words; real headlines run
+#: 5-20 words, and 30 leaves room for the long ones some sites write.
+HEADLINE_MAX_WORDS = 30
+#: A line of at least this many words reads as prose, whatever its punctuation.
+PROSE_MIN_WORDS = 25
+#: A section label ("News", "World") in a teaser list has at most this many words.
+LABEL_MAX_WORDS = 3
+#: A call to action or control label is short: at most this many words.
+CTA_MAX_WORDS = 20
+
+_SENTENCE_END = regex.compile(r"[.!?…。][\"'”’»)\]]*$")
+_FULL_STOP_END = regex.compile(r"(?<!\.)\.[\"'”’»)\]]*$")
+_LETTER = regex.compile(r"\p{L}")
+
+
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends like a sentence (., !, ?, … with closing quotes).
+
+    >>> ends_sentence('He said "no."'), ends_sentence("Breaking news")
+    (True, False)
+    """
+    return bool(_SENTENCE_END.search(text))
+
+
+def ends_full_stop(text: str) -> bool:
+    """True for a single final full stop (not an ellipsis "...").
+
+    >>> ends_full_stop("It rained."), ends_full_stop("Wait..."), ends_full_stop("Why?")
+    (True, False, False)
+    """
+    return bool(_FULL_STOP_END.search(text))
+
+
+def has_letters(text: str) -> bool:
+    return bool(_LETTER.search(text))
+
+
+def is_prose(text: str) -> bool:
+    """A body-like paragraph: long, or a sentence of several words.
+
+    >>> is_prose("The council approved the budget on Monday after a long debate.")
+    True
+    >>> is_prose("Council approves budget")
+    False
+    """
+    n = len(text.split())
+    return n >= PROSE_MIN_WORDS or (n >= 8 and ends_full_stop(text))
+
+
+def headline_shaped(text: str) -> bool:
+    """A line that could be a headline or teaser title: short, not a sentence.
+
+    >>> headline_shaped("Council approves budget after long debate")
+    True
+    >>> headline_shaped("The council approved the budget on Monday after a long debate.")
+    False
+    """
+    n = len(text.split())
+    return 2 <= n <= HEADLINE_MAX_WORDS and not ends_full_stop(text) and has_letters(text) \
+        and not text.endswith((":", ",", ";"))
