@@ -14,6 +14,7 @@ import click
 
 from . import __version__
 from .ingest import DEFAULT_MAX_BYTES, InputError
+from .inputs import Failure, read_input
 from .model import Article
 
 EPILOG = """\b
@@ -38,30 +39,6 @@ removed, encoding, warnings with --explain).
 Exit status: 0 all inputs cleaned, 1 some input failed (named on stderr,
 the others still written), 2 usage error.
 """
-
-
-class Failure(Exception):
-    """One input could not be cleaned; the message names it."""
-
-
-def read_input(path: str, max_bytes: int) -> bytes:
-    if path == "-":
-        return sys.stdin.buffer.read(max_bytes + 1)
-    try:
-        if os.path.isdir(path):
-            raise Failure(f"{path}: is a directory")
-        with open(path, "rb") as f:
-            return f.read(max_bytes + 1)
-    except FileNotFoundError:
-        if os.path.islink(path):
-            raise Failure(f"{path}: broken symbolic link") from None
-        raise Failure(f"{path}: no such file") from None
-    except PermissionError:
-        raise Failure(f"{path}: permission denied") from None
-    except IsADirectoryError:
-        raise Failure(f"{path}: is a directory") from None
-    except OSError as e:
-        raise Failure(f"{path}: cannot read: {e.strerror or e}") from None
 
 
 def clean_one(path: str, input_format: str, url: Optional[str], max_bytes: int) -> Article:
