@@ -12,11 +12,12 @@ for each line. The order matters where passes read each other's work:
 6. ``source``     source and agency lines             -> sources
 7. ``related``    teaser blocks and "Read more" links -> related
 8. ``duplicates`` repeated promos and headlines
-9. ``title``      the headline, once the lines above it are gone -> title
+9. ``boundary``   the page around the article (menus, rails, footers)
+10. ``title``     the headline, once the lines above it are gone -> title
 """
-from . import ads, byline, credits, cta, dates, duplicates, related, source, title
+from . import ads, boundary, byline, credits, cta, dates, duplicates, related, source, title
 
 #: The text passes in run order.
-TEXT_PASSES = (ads, cta, dates, credits, byline, source, related, duplicates, title)
+TEXT_PASSES = (ads, cta, dates, credits, byline, source, related, duplicates, boundary, title)
 
 __all__ = ["TEXT_PASSES"]

@@ -5,9 +5,10 @@ Removes the later copy of::
     Council approves budget          (the same line again, only blank lines between)
     Council approves budget
 
-and a line of at least :data:`REPEAT_MIN_WORDS` words, or a run of two or more
-lines, that already stood earlier in the input (a teaser block repeated
-further down, a promo shown at the top and the bottom).
+and a line of at least :data:`REPEAT_MIN_WORDS` words that already stood
+earlier in the input and was removed there (a teaser block repeated further
+down, a promo shown at the top and the bottom). A repeated line whose first
+copy is body stays: recipes, lists and refrains repeat on purpose.
 
 Keeps::
 
@@ -42,7 +43,7 @@ def run(doc: Document) -> Iterator[Finding]:
         kept = doc.kept(ln.index)
         if kept and key == previous_key and ln.words >= CONSECUTIVE_MIN_WORDS:
             yield Finding(ln.index, "dup.consecutive", f"line repeats the line before it {ln.text[:60]!r}")
-        elif kept and key in first_seen and ln.words >= REPEAT_MIN_WORDS:
+        elif kept and key in first_seen and ln.words >= REPEAT_MIN_WORDS and first_seen[key] in doc.findings:
             yield Finding(ln.index, "dup.repeated",
                           f"line already stood at line {first_seen[key] + 1} {ln.text[:60]!r}")
         first_seen.setdefault(key, ln.index)
