@@ -18,6 +18,6 @@ for each line. The order matters where passes read each other's work:
 from . import ads, boundary, byline, credits, cta, dates, duplicates, related, source, title
 
 #: The text passes in run order.
-TEXT_PASSES = (ads, cta, dates, credits, byline, source, related, duplicates, boundary, title)
+TEXT_PASSES = (ads, cta, dates, credits, byline, source, boundary, related, duplicates, title)
 
 __all__ = ["TEXT_PASSES"]

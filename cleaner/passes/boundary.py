@@ -32,12 +32,16 @@ Keeps::
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterator, List, Optional, Tuple
 
 import regex
 
+from .. import lexicon
+from ..dates import find_date
 from ..model import Document, Finding
 from ..shape import ends_sentence, headline_shaped
+from .related import is_heading
 
 #: A removed (boilerplate) line counts this much against the stretch it is in.
 REMOVED_LINE_SCORE = -3.0
@@ -52,13 +56,36 @@ HEADLINE_LINE_SCORE = -1.0
 #: A prose line scores its word count times this; one without sentence
 #: punctuation scores half.
 PROSE_WEIGHT = 1.0
-#: Lines outside the article are cut only when their scores sum to at most
-#: this (about two menu lines): otherwise there is no furniture to cut.
+#: A list item ("1) Lego set", "• Two eggs") or a table row of figures scores
+#: this: lists and tables sit inside articles as often as in menus.
+LIST_LINE_SCORE = 1.0
+#: A line scoring above this counts as prose for its neighbours.
+PROSE_CONTEXT_MIN = 5.0
+#: A prose line without a prose neighbour scores this share of its value.
+ISOLATED_PROSE_FACTOR = 0.2
+#: Lines outside the article are cut only when the scores of those that no
+#: other pass removed sum to at most this (about two menu lines): otherwise
+#: there is no furniture to cut (a byline or an ad marker is not furniture).
 MIN_CUT_EVIDENCE = -6.0
 #: The headline is looked for among this many non-blank lines above the article.
 HEADLINE_LOOKBACK = 12
+#: A comment heading ends the article only after this many words of prose,
+#: so a "12 Comments" counter beside the byline does not.
+MIN_WORDS_BEFORE_COMMENTS = 40
+#: A comment heading ("34 responses to “Headline”") has at most this many words.
+COMMENT_HEADING_MAX_WORDS = 25
+#: A comment thread shows at least this many "name / date" pairs.
+MIN_COMMENT_PAIRS = 2
+#: The page title line (``<title>``, "Headline - Site") names the headline
+#: when a later line is its first part, at least this many characters long.
+MIN_ANCHOR_CHARS = 15
 
-_LOWER_WORD = regex.compile(r"(?<!\S)\p{Ll}")
+_URL_LINE = regex.compile(r"(?:https?://|www\.)\S+")
+_LIST_ITEM = regex.compile(r"(?:\d{1,3}[.)]|[•▪◦●·*–-]|\(\w\))\s+\S")
+_NUMBER = regex.compile(r"^[\d.,:%$€£/+-]+$")
+_TITLE_SEPARATOR = regex.compile(r"\s+[-|–—:·»]\s+")
+_TITLE_SEPARATOR_END = regex.compile(r"\s+[-|–—:·»]\s+$")
+_AGO = regex.compile(r"\d+\s+\w+\s+ago\b", regex.I)
 
 
 def line_score(doc: Document, i: int) -> float:
@@ -72,13 +99,40 @@ def line_score(doc: Document, i: int) -> float:
     if i in doc.findings:
         return REMOVED_LINE_SCORE
     text = doc.lines[i].text
-    words = len(text.split())
-    sentence = ends_sentence(text) or text.endswith((":", '"', "”", "»"))
+    if is_heading(text):
+        return REMOVED_LINE_SCORE
+    tokens = text.split()
+    words = len(tokens)
+    if _URL_LINE.fullmatch(text):
+        return 0.0
+    if words >= 2 and (_LIST_ITEM.match(text) or
+                       (words >= 3 and sum(bool(_NUMBER.match(t)) for t in tokens) >= 0.4 * words)):
+        return LIST_LINE_SCORE
+    sentence = ends_sentence(text) or text.endswith(":")
     if words <= SHORT_MAX_WORDS and not sentence:
         return SHORT_LINE_SCORE
     if not sentence and headline_shaped(text):
         return HEADLINE_LINE_SCORE
     return words * PROSE_WEIGHT * (1.0 if sentence else 0.5)
+
+
+def _with_context(doc: Document, scores: List[Tuple[int, float]]) -> List[Tuple[int, float]]:
+    """Scale down a prose line that has no prose line next to it.
+
+    Article paragraphs stand among other paragraphs; a teaser summary or an
+    author bio stands alone between headlines and links. Lines the other
+    passes removed (a byline, an ad marker) are not neighbours: they are gone.
+    """
+    kept = [(pos, s) for pos, (i, s) in enumerate(scores) if i not in doc.findings]
+    out = list(scores)
+    for k, (pos, s) in enumerate(kept):
+        if s <= PROSE_CONTEXT_MIN:
+            continue
+        before = kept[k - 1][1] if k else 0.0
+        after = kept[k + 1][1] if k + 1 < len(kept) else 0.0
+        if before <= PROSE_CONTEXT_MIN and after <= PROSE_CONTEXT_MIN:
+            out[pos] = (scores[pos][0], s * ISOLATED_PROSE_FACTOR)
+    return out
 
 
 def best_segment(scores: List[Tuple[int, float]]) -> Optional[Tuple[int, int]]:
@@ -100,22 +154,140 @@ def best_segment(scores: List[Tuple[int, float]]) -> Optional[Tuple[int, int]]:
 
 def run(doc: Document) -> Iterator[Finding]:
     nonblank = [ln.index for ln in doc.lines if not ln.blank]
-    scores = [(i, line_score(doc, i)) for i in nonblank]
+    scores = _with_context(doc, [(i, line_score(doc, i)) for i in nonblank])
     span = best_segment(scores)
     if span is None:
         return
     first, last = span
+    anchor = _title_anchor(doc, nonblank, scores, first, last)
+    if anchor is not None and anchor > first:
+        first = anchor  # the article starts under its headline, not in the ticker above it
+    stop = _comments_start(doc, scores, first, last)
+    if stop is not None:
+        for i, _ in scores[stop:last + 1]:
+            if doc.kept(i):
+                yield Finding(i, "boundary.comments", "readers' comments after the article")
+        last = stop - 1
     head = scores[:first]
     tail = scores[last + 1:]
-    if head and sum(s for _, s in head) <= MIN_CUT_EVIDENCE:
-        keep = _headline_above(doc, [i for i, _ in head])
+    if head and (anchor is not None or _evidence(doc, head) <= MIN_CUT_EVIDENCE):
+        keep = nonblank[anchor] if anchor is not None else _headline_above(doc, [i for i, _ in head])
         for i, _ in head:
             if i != keep and doc.kept(i):
                 yield Finding(i, "boundary.before", "page furniture before the article")
-    if tail and sum(s for _, s in tail) <= MIN_CUT_EVIDENCE:
+    if tail and _evidence(doc, tail) <= MIN_CUT_EVIDENCE:
         for i, _ in tail:
             if doc.kept(i):
                 yield Finding(i, "boundary.after", "page furniture after the article")
+
+
+def _evidence(doc: Document, part: List[Tuple[int, float]]) -> float:
+    """The summed score of the lines in ``part`` that no other pass removed."""
+    return sum(s for i, s in part if i not in doc.findings)
+
+
+def _title_anchor(doc: Document, nonblank: List[int], scores, first: int, last: int) -> Optional[int]:
+    """Position of the headline line named by the page's title line, if any.
+
+    html-text and browsers' "save as text" print the ``<title>`` first
+    ("Headline - Site"); the later line that is its headline part marks where
+    the article starts. The last such line before most of the article's prose wins.
+    """
+    if len(nonblank) < 3:
+        return None
+    page_title = lexicon.fold(doc.lines[nonblank[0]].text)
+    if len(page_title) < MIN_ANCHOR_CHARS:
+        return None
+    prose_total = sum(s for _, s in scores[first:last + 1] if s > 0)
+    best = None
+    for pos in range(1, last + 1):
+        t = lexicon.fold(doc.lines[nonblank[pos]].text)
+        if len(t) < MIN_ANCHOR_CHARS or not _names_headline(page_title, t):
+            continue
+        after = sum(s for _, s in scores[max(pos, first):last + 1] if s > 0)
+        if after >= 0.5 * prose_total:
+            best = pos
+    return best
+
+
+def _names_headline(page_title: str, line: str) -> bool:
+    """True when ``page_title`` is ``line``, or ``line`` and a site name joined by a separator.
+
+    >>> _names_headline("big storm hits coast - daily news", "big storm hits coast")
+    True
+    >>> _names_headline("daily news | big storm hits coast", "big storm hits coast")
+    True
+    >>> _names_headline("big storm hits coast tonight", "big storm hits coast")
+    False
+    """
+    if page_title == line:
+        return True
+    if page_title.startswith(line):
+        return bool(_TITLE_SEPARATOR.match(page_title[len(line):]))
+    if page_title.endswith(line):
+        return bool(_TITLE_SEPARATOR_END.search(page_title[:-len(line)]))
+    return False
+
+
+def _comments_start(doc: Document, scores, first: int, last: int) -> Optional[int]:
+    """Position where readers' comments start inside the article stretch, if they do."""
+    words = 0
+    for pos in range(first, last + 1):
+        i, s = scores[pos]
+        text = doc.lines[i].text
+        if words >= MIN_WORDS_BEFORE_COMMENTS and (_is_comment_heading(text) or _thread_starts(doc, scores, pos)):
+            return pos
+        if s > 0:
+            words += len(text.split())
+    return None
+
+
+@lru_cache(maxsize=None)
+def _comment_patterns():
+    word = lexicon.alternation("comment_words")
+    lead = regex.compile(rf"[\W_]*\d+\s+(?:\w+\s+)?{word}\b", regex.I | regex.V1)  # "34 responses to …"
+    inside = regex.compile(rf"\b\d+\s+{word}\b|\b{word}\s*[(\[]\d+[)\]]", regex.I | regex.V1)
+    return lead, inside
+
+
+def _is_comment_heading(text: str) -> bool:
+    """
+    >>> _is_comment_heading("34 responses to “Big win”"), _is_comment_heading("[ 167 comments ]")
+    (True, True)
+    >>> _is_comment_heading("Comments from readers poured in after the decision was announced.")
+    False
+    """
+    words = len(text.split())
+    if words > COMMENT_HEADING_MAX_WORDS:
+        return False
+    if lexicon.fold(text) in lexicon.phrase_set("comment_headings"):
+        return True
+    lead, inside = _comment_patterns()
+    return bool(lead.match(text, timeout=1.0)) or (words <= 10 and bool(inside.search(text, timeout=1.0)))
+
+
+def _thread_starts(doc: Document, scores, pos: int) -> bool:
+    """A comment thread: short "name" lines, each followed by a date or "2 days ago" line."""
+    if not _name_then_time(doc, scores, pos):
+        return False
+    pairs = sum(_name_then_time(doc, scores, k) for k in range(pos, min(pos + 12, len(scores) - 1)))
+    return pairs >= MIN_COMMENT_PAIRS
+
+
+def _name_then_time(doc: Document, scores, k: int) -> bool:
+    if k + 1 >= len(scores):
+        return False
+    name, nxt = doc.lines[scores[k][0]].text, doc.lines[scores[k + 1][0]].text
+    return len(name.split()) <= 4 and not ends_sentence(name) and _is_timestamp(nxt)
+
+
+def _is_timestamp(text: str) -> bool:
+    if len(text.split()) > 8:
+        return False
+    if _AGO.search(text):
+        return True
+    found = find_date(text)
+    return bool(found) and len(text) - (found[0].end() - found[0].start()) < 12
 
 
 def _headline_above(doc: Document, head: List[int]) -> Optional[int]:
@@ -128,4 +300,4 @@ def _headline_above(doc: Document, head: List[int]) -> Optional[int]:
         t = doc.lines[i].text.casefold()
         if len(t) > 15 and page_title.startswith(t):
             return i  # the page's <title> line starts with it
-    return candidates[-1] if _LOWER_WORD.search(doc.lines[candidates[-1]].text) or True else None
+    return candidates[-1]

@@ -9,11 +9,15 @@ Removes (short credits go to ``image_credits``)::
     Photograph: Jane Doe/Reuters    -> Jane Doe/Reuters
     Foto: dpa                       -> dpa
 
-A longer ``Photo: …`` line is a caption: removed, no credit recorded.
+A longer ``Photo: …`` line is a caption: removed, no credit recorded. A
+caption that ends in its credit ("… on Monday (Image: Getty)") is removed
+and its credit recorded; so is a line naming only photo agencies
+("Getty Images", "AFP/Getty Images").
 
 Keeps::
 
     A photo published by the ministry showed the site.
+    Reuters reported the figures on Monday.
 """
 from __future__ import annotations
 
@@ -37,7 +41,12 @@ def _patterns():
     segment = rf"[\[(]?\s*{label}(?:\s+(?:credit|credits|source))?\s*[:：]\s*(?P<value>[^|;]*)"
     whole = regex.compile(rf"{segment}(?:\s*[|;]\s*{segment})*", regex.I | regex.V1)
     one = regex.compile(segment, regex.I | regex.V1)
-    return whole, one
+    # "… the site on Monday (Image: Getty)" / "… Credit: Getty Images": a caption ending in its credit.
+    trailing = regex.compile(rf"\S.*?[\s(\[]+(?:{label})(?:\s+(?:credit|credits))?\s*[:：]\s*(?P<value>[^():|]{{1,60}}?)\s*[)\]]?",
+                             regex.I | regex.V1)
+    agencies = lexicon.alternation("photo_agencies")
+    agency_line = regex.compile(rf"[\W_]*{agencies}(?:\s*[/,;|]\s*{agencies})*[\W_]*", regex.I | regex.V1)
+    return whole, one, trailing, agency_line
 
 
 def run(doc: Document) -> Iterator[Finding]:
@@ -46,9 +55,19 @@ def run(doc: Document) -> Iterator[Finding]:
     >>> [f.value for f in run(Document("Image: AP | Image:self"))]
     [['AP', 'self']]
     """
-    whole, one = _patterns()
+    whole, one, trailing, agency_line = _patterns()
     for ln in doc.kept_lines():
-        if ln.words > CAPTION_MAX_WORDS or not whole.fullmatch(ln.text, timeout=1.0):
+        if ln.words > CAPTION_MAX_WORDS:
+            continue
+        if agency_line.fullmatch(ln.text, timeout=1.0):
+            yield Finding(ln.index, "credits.image", f"photo agency credit {ln.text!r}", "image_credits",
+                          [ln.text.strip(" ()[]")])
+            continue
+        if not whole.fullmatch(ln.text, timeout=1.0):
+            m = trailing.fullmatch(ln.text, timeout=1.0)
+            if m and m.group("value").strip(" .") and len(m.group("value").split()) <= CREDIT_MAX_WORDS:
+                yield Finding(ln.index, "credits.caption", f"image caption ending in its credit {ln.text[:60]!r}",
+                              "image_credits", [m.group("value").strip(" .")])
             continue
         values = [m.group("value").strip(" .,()[]") for m in one.finditer(ln.text, timeout=1.0)]
         credits = [v for v in values if v and len(v.split()) <= CREDIT_MAX_WORDS]

@@ -1,4 +1,4 @@
-"""cta.prompt / cta.share_bar / cta.ui_label: calls to action and site controls.
+"""cta.prompt / cta.share_bar / cta.ui_label / cta.footer: calls to action and site controls.
 
 Removes::
 
@@ -9,6 +9,7 @@ Removes::
     Facebook Twitter WhatsApp Email
     Comments
     We use cookies to improve your experience. Accept all
+    © 2019 Example Media Inc. All Rights Reserved.
 
 Keeps::
 
@@ -40,7 +41,8 @@ def _patterns():
     single = regex.compile(rf"[\W_]*{networks}[\W\d_]*", regex.I | regex.V1)
     counter = regex.compile(r"\d+(?:[.,]\d+)?\s*[kKmM]?\s+(?:\w+\s+)?", regex.V1)
     names = regex.compile(rf"\b{networks}\b", regex.I | regex.V1)
-    return prompt, bar, single, counter, names
+    footer = regex.compile(lexicon.alternation("footer_phrases"), regex.I | regex.V1)
+    return prompt, bar, single, counter, names, footer
 
 
 def run(doc: Document) -> Iterator[Finding]:
@@ -50,7 +52,7 @@ def run(doc: Document) -> Iterator[Finding]:
     >>> [(f.line, f.rule) for f in run(doc)]
     [(0, 'cta.prompt'), (2, 'cta.share_bar'), (3, 'cta.share_bar')]
     """
-    prompt, bar, single, counter, names = _patterns()
+    prompt, bar, single, counter, names, footer = _patterns()
     ui = lexicon.phrase_set("ui_labels")
     lines = doc.kept_lines()
     singles = {ln.index for ln in lines if single.fullmatch(ln.text, timeout=1.0)}
@@ -61,6 +63,8 @@ def run(doc: Document) -> Iterator[Finding]:
             yield Finding(ln.index, "cta.ui_label", f"site control or label {text!r}")
         elif ln.words <= CTA_MAX_WORDS and prompt.match(text, timeout=1.0):
             yield Finding(ln.index, "cta.prompt", f"call to action {text[:60]!r}")
+        elif ln.words <= CTA_MAX_WORDS and footer.search(text, timeout=1.0):
+            yield Finding(ln.index, "cta.footer", f"copyright or site footer {text[:60]!r}")
         elif ln.index in singles:
             # A lone network name is a share button only beside another one.
             prev, nxt = doc.prev_nonblank(ln.index), doc.next_nonblank(ln.index)

@@ -31,10 +31,13 @@ import regex
 
 from .. import lexicon
 from ..model import Document, Finding
-from ..shape import HEADLINE_MAX_WORDS, LABEL_MAX_WORDS, headline_shaped, is_prose
+from ..shape import LABEL_MAX_WORDS, headline_shaped, is_prose
 
 #: A heading line ("More from Sport") has at most this many words.
 HEADING_MAX_WORDS = 6
+#: A teaser headline has at most this many words; a longer line is prose
+#: (a summary, or the article going on), not a link.
+TEASER_MAX_WORDS = 20
 
 
 @lru_cache(maxsize=None)
@@ -121,7 +124,7 @@ def _block(doc: Document, start: int) -> Iterator[Finding]:
             yield Finding(j, "related.heading", f"teaser block heading {text!r}")
         elif current is not None and _same(text, current.title):
             yield Finding(j, "related.repeat", f"teaser headline repeated {text[:60]!r}")
-        elif headline_shaped(text) or len(text.split()) <= LABEL_MAX_WORDS:
+        elif _fits_headline(text) or len(text.split()) <= LABEL_MAX_WORDS:
             if (nxt is not None and len(text.split()) <= LABEL_MAX_WORDS
                     and _fits_headline(doc.lines[nxt].text)):
                 pending_labels.append(j)  # "News" right above a headline: its section
@@ -153,7 +156,7 @@ def _next_adjacent(doc: Document, j: int) -> Optional[int]:
 
 
 def _fits_headline(text: str) -> bool:
-    return headline_shaped(text) and len(text.split()) <= HEADLINE_MAX_WORDS and not is_prose(text)
+    return headline_shaped(text) and len(text.split()) <= TEASER_MAX_WORDS and not is_prose(text)
 
 
 def _same(a: str, b: str) -> bool:
