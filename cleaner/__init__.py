@@ -24,14 +24,14 @@ __version__ = "0.1.0"
 __all__ = ["Article", "InputError", "clean", "clean_text", "__version__"]
 
 
-def clean_text(text: str) -> Article:
-    """Clean plain scraped text; imports nothing heavy."""
-    doc = run_passes(Document(text), TEXT_PASSES)
+def clean_text(text: str, passes=TEXT_PASSES) -> Article:
+    """Clean plain scraped text; imports nothing heavy. ``passes``: the passes to run, in order."""
+    doc = run_passes(Document(text), passes)
     return to_article(doc)
 
 
 def clean(data: Union[str, bytes], input_format: str = "auto", url: Optional[str] = None,
-          max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+          max_bytes: int = DEFAULT_MAX_BYTES, passes=TEXT_PASSES) -> Article:
     """Clean a scraped article given as ``str`` or ``bytes``, plain text or HTML.
 
     ``input_format`` is ``"auto"`` (HTML recognised by content), ``"text"`` or
@@ -50,9 +50,9 @@ def clean(data: Union[str, bytes], input_format: str = "auto", url: Optional[str
     if is_html:
         from .html import clean_html
 
-        article = clean_html(text, url=url)
+        article = clean_html(text, url=url, passes=passes)
     else:
-        article = clean_text(text)
+        article = clean_text(text, passes)
         article.url = url
     article.encoding = encoding
     article.warnings = list(warnings) + article.warnings

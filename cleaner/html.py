@@ -13,12 +13,12 @@ from .pipeline import run_passes
 from .render import to_article
 
 
-def clean_html(html: str, url: Optional[str] = None) -> Article:
+def clean_html(html: str, url: Optional[str] = None, passes=TEXT_PASSES) -> Article:
     import trafilatura
 
     text = trafilatura.extract(html, url=url, include_comments=False, include_tables=True) or ""
     meta = trafilatura.extract_metadata(html, default_url=url)
-    doc = run_passes(Document(text), TEXT_PASSES)
+    doc = run_passes(Document(text), passes)
     article = to_article(doc, input_format="html", url=url)
     if meta is not None:
         article.title = meta.title or article.title
