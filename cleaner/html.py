@@ -19,7 +19,7 @@ pays for them. The steps, on one parsed tree:
 4. **Extract** the article body with trafilatura (options in
    :data:`TRAFILATURA_OPTIONS`, and why).
 5. **Text passes**: the extracted text goes through the text-mode passes
-   (:data:`HTML_PASSES`), so residue such as "Read more: …", "Filed under: …"
+   (:func:`html_passes`), so residue such as "Read more: …", "Filed under: …"
    or newsletter prompts leaves with a rule id, and the headline, when the
    extractor kept it, leaves as ``html.title``.
 6. **Merge**: page metadata first, what the passes found fills the gaps (see
@@ -76,7 +76,15 @@ TRAFILATURA_OPTIONS = {
 #: text the first line is usually the lead paragraph or a subheading, so the
 #: headline is recognised by the page's own title instead (``html.title``).
 SKIPPED_PASSES = ("boundary", "title")
-HTML_PASSES = tuple(p for p in TEXT_PASSES if p.__name__.rsplit(".", 1)[-1] not in SKIPPED_PASSES)
+
+
+def html_passes(passes=TEXT_PASSES) -> tuple:
+    """``passes`` without the ones that do not run on extracted HTML (:data:`SKIPPED_PASSES`)."""
+    return tuple(p for p in passes if p.__name__.rsplit(".", 1)[-1] not in SKIPPED_PASSES)
+
+
+#: The passes run on the extracted text by default.
+HTML_PASSES = html_passes(TEXT_PASSES)
 
 #: Machine-readable publication and modification times in the page head.
 _PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished", "date.issued",
@@ -108,8 +116,11 @@ class PageMeta:
     image: Optional[str] = None
 
 
-def clean_html(html: str, url: Optional[str] = None) -> Article:
+def clean_html(html: str, url: Optional[str] = None, passes=TEXT_PASSES) -> Article:
     """Clean one HTML page: body text, metadata, and every removal with its rule.
+
+    ``passes`` are the text passes to run on the extracted text, in order
+    (those in :data:`SKIPPED_PASSES` are left out).
 
     >>> page = ('<html lang="en"><head><title>Council approves budget</title></head><body>'
     ...         '<nav><a href="/">Home</a> <a href="/news">News</a></nav><article>'
@@ -138,7 +149,7 @@ def clean_html(html: str, url: Optional[str] = None) -> Article:
     page = page_metadata(tree, url)
     dropped = preclean(tree)
     doc = Document(extract_text(tree, page.url))
-    run_passes(doc, HTML_PASSES)
+    run_passes(doc, html_passes(passes))
     for finding in headline(doc, page):
         doc.record(finding)
     article = to_article(doc, input_format="html")
