@@ -13,9 +13,9 @@ Time zones: an explicit offset ("+0530", "UTC+2", "GMT-05:00") is used as
 given; an abbreviation is looked up in :data:`ZONES`. A date with a time but an
 unknown or missing zone is written without an offset (local time as printed),
 never guessed. A date without a time is written as a date only. Numeric dates
-with "/" are read day-first unless the first number cannot be a day... and are
-refused when both readings are possible ("03/04/2022"), because guessing would
-be wrong half the time.
+("19.12.2022", "19/12/2022") are read day first; with "/" they are refused
+when both readings are possible ("03/04/2022"), because a guess would be wrong
+half the time.
 """
 from __future__ import annotations
 
@@ -81,7 +81,10 @@ def _patterns():
     )
     numeric = (r"(?P<y>\d{4})-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)"
                r"|(?P<d2>[0-3]?\d)(?P<s>[./-])(?P<m2>[01]?\d)(?P=s)(?P<y2>\d{4})")
-    full = rf"(?:{textual}|{numeric})(?:(?:T|{sep})(?:{time}))?(?:\s*\(?{zone}\)?)?"
+    # "10:48, Tue, Nov 19, 2019": some sites print the time first.
+    pre_time = (r"(?:(?P<pre_hour>[01]?\d|2[0-3])[:.](?P<pre_minute>[0-5]\d)"
+                r"(?:\s*(?P<pre_ampm>[ap]\.?\s?m\.?))?\s*(?:[A-Z]{2,5}\b)?\s*[,|·]?\s*)?")
+    full = rf"{pre_time}(?:{textual}|{numeric})(?:(?:T|{sep})(?:{time}))?(?:\s*\(?{zone}\)?)?"
     return regex.compile(full, regex.I | regex.V1), regex.compile(zone)
 
 
@@ -94,6 +97,8 @@ def find_date(text: str):
     '2022-12-19T15:44:00+00:00'
     >>> find_date("Last updated on Dec 20, 2022 09:00 AM EST")[1]
     '2022-12-20T09:00:00-05:00'
+    >>> find_date("10:48, Tue, Nov 19, 2019")[1]
+    '2019-11-19T10:48:00'
     >>> find_date("2022-12-19")[1]
     '2022-12-19'
     >>> find_date("no date here") is None
@@ -143,13 +148,13 @@ def _to_iso(m) -> Optional[str]:
         return None
     if not 1900 <= d.year <= 2100:
         return None
-    hour = g["hour"] or g["hour2"]
+    hour = g["hour"] or g["hour2"] or g["pre_hour"]
     if hour is None:
         return d.isoformat()
     h = int(hour)
-    minute = int(g["minute"] or 0)
+    minute = int(g["minute"] or g["pre_minute"] or 0)
     second = int(g["second"] or 0)
-    ampm = (g["ampm"] or g["ampm2"] or "").replace(".", "").replace(" ", "").lower()
+    ampm = (g["ampm"] or g["ampm2"] or g["pre_ampm"] or "").replace(".", "").replace(" ", "").lower()
     if ampm == "pm" and h < 12:
         h += 12
     elif ampm == "am" and h == 12:

@@ -7,6 +7,8 @@ Removes (names go to ``authors``)::
     Written by: Jane Smith, Staff Reporter -> Jane Smith
     By Jane Smith and John Doe           -> Jane Smith, John Doe
     Von Hans Müller                      -> Hans Müller
+    By                                   (and on the next line)
+    Sarah E. Needleman                   -> Sarah E. Needleman
 
 Keeps::
 
@@ -75,7 +77,16 @@ def run(doc: Document) -> Iterator[Finding]:
     [['Digital Desk']]
     """
     line, _, _, _ = _patterns()
+    prefix_only = regex.compile(rf"[\W_]*{lexicon.alternation('byline_prefixes')}\s*[:：]?", regex.I | regex.V1)
     for ln in doc.kept_lines():
+        if prefix_only.fullmatch(ln.text, timeout=1.0):
+            # "By" alone, the names on the next line: layouts put them in separate elements.
+            nxt = doc.next_nonblank(ln.index)
+            names = parse_names(doc.lines[nxt].text) if nxt is not None and nxt == ln.index + 1 else None
+            if names and not _is_time_phrase(names[0]):
+                yield Finding(ln.index, "byline.author", f"byline label {ln.text!r} before the names")
+                yield Finding(nxt, "byline.author", f"byline names after {ln.text!r}", "authors", names)
+            continue
         if ln.words > NAME_MAX_WORDS * 3 + 4:
             continue
         m = line.fullmatch(ln.text, timeout=1.0)

@@ -21,6 +21,7 @@ from typing import Dict, Iterator
 
 from .. import lexicon
 from ..model import Document, Finding
+from ..shape import ends_sentence
 
 #: A single repeated line this long is a copy, not a coincidence.
 REPEAT_MIN_WORDS = 6
@@ -43,8 +44,22 @@ def run(doc: Document) -> Iterator[Finding]:
         kept = doc.kept(ln.index)
         if kept and key == previous_key and ln.words >= CONSECUTIVE_MIN_WORDS:
             yield Finding(ln.index, "dup.consecutive", f"line repeats the line before it {ln.text[:60]!r}")
-        elif kept and key in first_seen and ln.words >= REPEAT_MIN_WORDS and first_seen[key] in doc.findings:
+        elif kept and key in first_seen and ln.words >= REPEAT_MIN_WORDS \
+                and _boilerplate(doc, first_seen[key], ln.text):
             yield Finding(ln.index, "dup.repeated",
                           f"line already stood at line {first_seen[key] + 1} {ln.text[:60]!r}")
         first_seen.setdefault(key, ln.index)
         previous_key = key
+
+
+def _boilerplate(doc: Document, i: int, text: str) -> bool:
+    """Line ``i`` was removed as boilerplate, so ``text`` repeating it is a copy of boilerplate.
+
+    A copy of a line cut only with the page around the article counts when it
+    reads as a teaser headline; a sentence may be the article quoting itself
+    (a standfirst repeated in the body).
+    """
+    finding = doc.findings.get(i)
+    if finding is None:
+        return False
+    return not finding.rule.startswith("boundary.") or not ends_sentence(text)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..dates import find_date
 from ..model import Document, Finding
 from ..shape import headline_shaped, is_prose
 
@@ -31,8 +32,8 @@ def run(doc: Document) -> Iterator[Finding]:
     if first is None:
         return
     text = doc.lines[first].text
-    if not headline_shaped(text) or is_prose(text):
-        return
+    if not headline_shaped(text) or is_prose(text) or find_date(text):
+        return  # a date line that no date rule claimed is not a headline either
     if doc.next_nonblank(first) is None:
         return  # a lone line is the whole text, not a headline over it
     yield Finding(first, "title.headline", f"headline at the head of the article {text[:60]!r}", "title", text)
