@@ -10,7 +10,7 @@ keeps every line that has none.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 import regex
 
@@ -59,6 +59,8 @@ class Finding:
     reason: str
     field: Optional[str] = None
     value: Any = None
+    #: More ``(field, value)`` pairs the same line carries ("By Jane Smith, Nov 19, 2019").
+    also: Tuple[Tuple[str, Any], ...] = ()
 
 
 #: Metadata fields where the first value found wins.
@@ -110,6 +112,8 @@ class Document:
         self.findings[finding.line] = finding
         if finding.field is not None:
             self.add_meta(finding.field, finding.value)
+        for name, value in finding.also:
+            self.add_meta(name, value)
         return True
 
     def add_meta(self, name: str, value: Any) -> None:

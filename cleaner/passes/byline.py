@@ -6,6 +6,7 @@ Removes (names go to ``authors``)::
     By Jane Smith                        -> Jane Smith
     Written by: Jane Smith, Staff Reporter -> Jane Smith
     By Jane Smith and John Doe           -> Jane Smith, John Doe
+    Posted by Jane Smith on November 19, 2019, 6:21 AM EST -> Jane Smith (and the date)
     Von Hans Müller                      -> Hans Müller
     By                                   (and on the next line)
     Sarah E. Needleman                   -> Sarah E. Needleman
@@ -23,7 +24,12 @@ from typing import Iterator, List, Optional
 import regex
 
 from .. import lexicon
+from ..dates import find_date
 from ..model import Document, Finding
+
+_DIGIT = regex.compile(r"\d")
+#: What joins a name to the date after it: "on", "-", "|", ",".
+_DATE_LEAD = regex.compile(r"(?:[\s,|/·•\-–—]|\bon\b|\bam\b|\ble\b|\bel\b|\bem\b|\bil\b|\bdnia\b)+$", regex.I)
 
 #: A person's or desk's name has at most this many words.
 NAME_MAX_WORDS = 5
@@ -92,10 +98,17 @@ def run(doc: Document) -> Iterator[Finding]:
         m = line.fullmatch(ln.text, timeout=1.0)
         if not m:
             continue
+        names_text, also = m.group("names"), ()
+        dated = find_date(names_text) if _DIGIT.search(names_text) else None
+        if dated:
+            # "By Jane Smith - 2019-04-10", "Posted by Jane Smith on November 19, 2019, 6:21 AM EST"
+            date_match, iso = dated
+            names_text = _DATE_LEAD.sub("", names_text[: date_match.start()])
+            also = (("date_published", iso),)
         # "By Monday, the rebels …": a date word after "By" is not a name.
-        names = parse_names(m.group("names"))
+        names = parse_names(names_text)
         if names and not _is_time_phrase(names[0]):
-            yield Finding(ln.index, "byline.author", f"byline {ln.text!r}", "authors", names)
+            yield Finding(ln.index, "byline.author", f"byline {ln.text!r}", "authors", names, also=also)
 
 
 def _is_time_phrase(name: str) -> bool:

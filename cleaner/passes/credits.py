@@ -12,7 +12,9 @@ Removes (short credits go to ``image_credits``)::
 A longer ``Photo: …`` line is a caption: removed, no credit recorded. A
 caption that ends in its credit ("… on Monday (Image: Getty)") is removed
 and its credit recorded; so is a line naming only photo agencies
-("Getty Images", "AFP/Getty Images").
+("Getty Images", "AFP/Getty Images"), a caption ending in an agency after a
+separator ("… on Monday. Jane Doe / AP file"), and a line opening with a
+caption label ("Image caption …", "Image copyright …").
 
 Keeps::
 
@@ -46,7 +48,11 @@ def _patterns():
                              regex.I | regex.V1)
     agencies = lexicon.alternation("photo_agencies")
     agency_line = regex.compile(rf"[\W_]*{agencies}(?:\s*[/,;|]\s*{agencies})*[\W_]*", regex.I | regex.V1)
-    return whole, one, trailing, agency_line
+    # "… the Capitol on Monday. J. Scott Applewhite / AP file", "Natalie Naccache | Bloomberg | Getty Images"
+    agency_tail = regex.compile(rf"\S.*?\s[/|]\s*(?P<value>(?:[^/|]{{1,40}}[/|]\s*)?{agencies}(?:\s+(?:file|photo|images?))?)\s*\)?",
+                                regex.I | regex.V1)
+    prefix = regex.compile(rf"{lexicon.alternation('caption_prefixes')}\b\s*(?P<value>\S.*)", regex.I | regex.V1)
+    return whole, one, trailing, agency_line, agency_tail, prefix
 
 
 def run(doc: Document) -> Iterator[Finding]:
@@ -55,7 +61,7 @@ def run(doc: Document) -> Iterator[Finding]:
     >>> [f.value for f in run(Document("Image: AP | Image:self"))]
     [['AP', 'self']]
     """
-    whole, one, trailing, agency_line = _patterns()
+    whole, one, trailing, agency_line, agency_tail, prefix = _patterns()
     for ln in doc.kept_lines():
         if ln.words > CAPTION_MAX_WORDS:
             continue
@@ -64,10 +70,12 @@ def run(doc: Document) -> Iterator[Finding]:
                           [ln.text.strip(" ()[]")])
             continue
         if not whole.fullmatch(ln.text, timeout=1.0):
-            m = trailing.fullmatch(ln.text, timeout=1.0)
+            m = trailing.fullmatch(ln.text, timeout=1.0) or agency_tail.fullmatch(ln.text, timeout=1.0)
             if m and m.group("value").strip(" .") and len(m.group("value").split()) <= CREDIT_MAX_WORDS:
                 yield Finding(ln.index, "credits.caption", f"image caption ending in its credit {ln.text[:60]!r}",
                               "image_credits", [m.group("value").strip(" .")])
+            elif prefix.match(ln.text, timeout=1.0):
+                yield Finding(ln.index, "credits.caption", f"labelled caption or copyright {ln.text[:60]!r}")
             continue
         values = [m.group("value").strip(" .,()[]") for m in one.finditer(ln.text, timeout=1.0)]
         credits = [v for v in values if v and len(v.split()) <= CREDIT_MAX_WORDS]
