@@ -94,7 +94,7 @@ def line_score(doc: Document, i: int) -> float:
     >>> from cleaner.model import Document
     >>> doc = Document("World\\nThe council approved the budget on Monday after a long debate.")
     >>> line_score(doc, 0), line_score(doc, 1)
-    (-3.0, 12.0)
+    (-3.0, 11.0)
     """
     if i in doc.findings:
         return REMOVED_LINE_SCORE
