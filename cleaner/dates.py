@@ -59,6 +59,9 @@ ZONES = {
 }
 
 
+_YEAR = regex.compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)")
+
+
 @lru_cache(maxsize=None)
 def _patterns():
     months = lexicon.alternation("months")
@@ -104,6 +107,8 @@ def find_date(text: str):
     >>> find_date("no date here") is None
     True
     """
+    if not _YEAR.search(text):
+        return None  # every format read here has a four-digit year
     pattern, _ = _patterns()
     for m in pattern.finditer(text, timeout=1.0):
         iso = _to_iso(m)

@@ -10,9 +10,12 @@ keeps every line that has none.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from typing import Any, Dict, List, Optional, Tuple
 
 import regex
+
+from . import lexicon
 
 #: Characters rendered as one plain space: NBSP, the Unicode spaces, tabs.
 _SPACES = regex.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
@@ -31,7 +34,11 @@ def normalise_space(text: str) -> str:
 
 @dataclass(frozen=True)
 class Line:
-    """One input line: its position, its raw text and its normalised text."""
+    """One input line: its position, its raw text and its normalised text.
+
+    The derived forms the passes compare (word count, folded text, first word)
+    are computed once, on first use.
+    """
 
     index: int
     raw: str
@@ -41,9 +48,19 @@ class Line:
     def blank(self) -> bool:
         return not self.text
 
-    @property
+    @cached_property
     def words(self) -> int:
         return len(self.text.split())
+
+    @cached_property
+    def folded(self) -> str:
+        """The text as lexicon phrases are compared (see :func:`cleaner.lexicon.fold`)."""
+        return lexicon.fold(self.text)
+
+    @cached_property
+    def first_word(self) -> str:
+        """The folded first word, punctuation stripped: the key for prefix look-ups."""
+        return lexicon.first_word(self.text)
 
 
 @dataclass(frozen=True)
@@ -76,8 +93,11 @@ class Document:
 
     def __init__(self, text: str):
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+        # Folding the whole text at once and then splitting is the same as
+        # folding each line (no space class holds a newline), and much faster.
+        folded = _SPACES.sub(" ", _INVISIBLE.sub("", text)).split("\n")
         self.lines: List[Line] = [
-            Line(i, raw, normalise_space(raw)) for i, raw in enumerate(text.split("\n"))
+            Line(i, raw, norm.strip()) for i, (raw, norm) in enumerate(zip(text.split("\n"), folded))
         ]
         self.findings: Dict[int, Finding] = {}
         self.meta: Dict[str, Any] = {f: None for f in SCALAR_FIELDS}

@@ -85,6 +85,7 @@ def phrase_set(key: str) -> FrozenSet[str]:
     return frozenset(data().get(key, []))
 
 
+@lru_cache(maxsize=None)
 def alternation(key: str) -> str:
     """A regex alternation of the phrases of ``key``, longest first, spaces flexible.
 
@@ -114,3 +115,24 @@ def fold(text: str) -> str:
     """
     text = text.casefold().replace("’", "'").replace("‘", "'")
     return text.strip().strip(" :.|-–—»›>•·*#").strip()
+
+
+_FIRST_WORD = regex.compile(r"[\W_]*([\w'’&+-]+)")
+
+
+def first_word(text: str) -> str:
+    """The first word of ``text``, folded, leading punctuation skipped: a cheap key
+    that tells whether a line can start with a phrase of a list.
+
+    >>> first_word("» Read more: x"), first_word("(Image: Getty)")
+    ('read', 'image')
+    """
+    m = _FIRST_WORD.match(text)
+    return m.group(1).casefold().replace("’", "'") if m else ""
+
+
+@lru_cache(maxsize=None)
+def first_words(key: str) -> FrozenSet[str]:
+    """The first words of the phrases of ``key``: a line whose first word is not
+    among them cannot start with one of the phrases."""
+    return frozenset(first_word(p) for p in data().get(key, []))

@@ -39,6 +39,7 @@ def run(doc: Document) -> Iterator[Finding]:
     [0]
     """
     pattern = _pattern()
+    starts = lexicon.first_words("ad_markers")
     for line in doc.kept_lines():
-        if pattern.fullmatch(line.text, timeout=1.0):
+        if line.first_word in starts and pattern.fullmatch(line.text, timeout=1.0):
             yield Finding(line.index, RULE, f"ad marker line {line.text!r}")

@@ -82,6 +82,8 @@ MIN_ANCHOR_CHARS = 15
 
 _URL_LINE = regex.compile(r"(?:https?://|www\.)\S+")
 _LIST_ITEM = regex.compile(r"(?:\d{1,3}[.)]|[•▪◦●·*–-]|\(\w\))\s+\S")
+_LIST_STARTS = frozenset("0123456789•▪◦●·*–-(")
+_DIGIT = regex.compile(r"\d")
 _NUMBER = regex.compile(r"^[\d.,:%$€£/+-]+$")
 _TITLE_SEPARATOR = regex.compile(r"\s+[-|–—:·»]\s+")
 _TITLE_SEPARATOR_END = regex.compile(r"\s+[-|–—:·»]\s+$")
@@ -99,14 +101,15 @@ def line_score(doc: Document, i: int) -> float:
     if i in doc.findings:
         return REMOVED_LINE_SCORE
     text = doc.lines[i].text
-    if is_heading(text):
+    if is_heading(doc.lines[i]):
         return REMOVED_LINE_SCORE
     tokens = text.split()
     words = len(tokens)
     if _URL_LINE.fullmatch(text):
         return 0.0
-    if words >= 2 and (_LIST_ITEM.match(text) or
-                       (words >= 3 and sum(bool(_NUMBER.match(t)) for t in tokens) >= 0.4 * words)):
+    if words >= 2 and ((text[0] in _LIST_STARTS and _LIST_ITEM.match(text)) or
+                       (words >= 3 and _DIGIT.search(text)
+                        and sum(bool(_NUMBER.match(t)) for t in tokens) >= 0.4 * words)):
         return LIST_LINE_SCORE
     sentence = ends_sentence(text) or text.endswith(":")
     if words <= SHORT_MAX_WORDS and not sentence:

@@ -84,8 +84,11 @@ def run(doc: Document) -> Iterator[Finding]:
     """
     line, _, _, _ = _patterns()
     prefix_only = regex.compile(rf"[\W_]*{lexicon.alternation('byline_prefixes')}\s*[:：]?", regex.I | regex.V1)
+    starts = lexicon.first_words("byline_prefixes")
     for ln in doc.kept_lines():
-        if prefix_only.fullmatch(ln.text, timeout=1.0):
+        if ln.first_word not in starts:
+            continue
+        if ln.words <= 3 and prefix_only.fullmatch(ln.text, timeout=1.0):
             # "By" alone, the names on the next line: layouts put them in separate elements.
             nxt = doc.next_nonblank(ln.index)
             names = parse_names(doc.lines[nxt].text) if nxt is not None and nxt == ln.index + 1 else None

@@ -62,19 +62,24 @@ def run(doc: Document) -> Iterator[Finding]:
     [['AP', 'self']]
     """
     whole, one, trailing, agency_line, agency_tail, prefix = _patterns()
+    agency_starts = lexicon.first_words("photo_agencies")
+    caption_starts = lexicon.first_words("caption_prefixes")
     for ln in doc.kept_lines():
         if ln.words > CAPTION_MAX_WORDS:
             continue
-        if agency_line.fullmatch(ln.text, timeout=1.0):
+        text = ln.text
+        colon = ":" in text or "：" in text
+        if ln.words <= CREDIT_MAX_WORDS and ln.first_word in agency_starts and agency_line.fullmatch(text, timeout=1.0):
             yield Finding(ln.index, "credits.image", f"photo agency credit {ln.text!r}", "image_credits",
                           [ln.text.strip(" ()[]")])
             continue
-        if not whole.fullmatch(ln.text, timeout=1.0):
-            m = trailing.fullmatch(ln.text, timeout=1.0) or agency_tail.fullmatch(ln.text, timeout=1.0)
+        if not (colon and whole.fullmatch(text, timeout=1.0)):
+            m = ((colon and trailing.fullmatch(text, timeout=1.0))
+                 or (("/" in text or "|" in text) and agency_tail.fullmatch(text, timeout=1.0)))
             if m and m.group("value").strip(" .") and len(m.group("value").split()) <= CREDIT_MAX_WORDS:
                 yield Finding(ln.index, "credits.caption", f"image caption ending in its credit {ln.text[:60]!r}",
                               "image_credits", [m.group("value").strip(" .")])
-            elif prefix.match(ln.text, timeout=1.0):
+            elif ln.first_word in caption_starts and prefix.match(text, timeout=1.0):
                 yield Finding(ln.index, "credits.caption", f"labelled caption or copyright {ln.text[:60]!r}")
             continue
         values = [m.group("value").strip(" .,()[]") for m in one.finditer(ln.text, timeout=1.0)]

@@ -30,6 +30,8 @@ from ..shape import CTA_MAX_WORDS
 
 #: A line made of share-network names alone is a share bar when it names at least this many.
 SHARE_BAR_MIN_NAMES = 2
+#: A share bar on one line names at most this many networks and labels.
+SHARE_BAR_MAX_WORDS = 16
 
 
 @lru_cache(maxsize=None)
@@ -54,22 +56,27 @@ def run(doc: Document) -> Iterator[Finding]:
     """
     prompt, bar, single, counter, names, footer = _patterns()
     ui = lexicon.phrase_set("ui_labels")
+    prompt_starts = lexicon.first_words("cta")
+    footer_hints = lexicon.phrases("footer_phrases")
+    network_starts = lexicon.first_words("share_networks")
     lines = doc.kept_lines()
-    singles = {ln.index for ln in lines if single.fullmatch(ln.text, timeout=1.0)}
+    singles = {ln.index for ln in lines
+               if ln.words <= 3 and ln.first_word in network_starts and single.fullmatch(ln.text, timeout=1.0)}
     for ln in lines:
         text = ln.text
-        folded = lexicon.fold(counter.sub("", text, count=1) if text[:1].isdigit() else text)
+        folded = lexicon.fold(counter.sub("", text, count=1)) if text[:1].isdigit() else ln.folded
         if folded in ui:
             yield Finding(ln.index, "cta.ui_label", f"site control or label {text!r}")
-        elif ln.words <= CTA_MAX_WORDS and prompt.match(text, timeout=1.0):
+        elif ln.words <= CTA_MAX_WORDS and ln.first_word in prompt_starts and prompt.match(text, timeout=1.0):
             yield Finding(ln.index, "cta.prompt", f"call to action {text[:60]!r}")
-        elif ln.words <= CTA_MAX_WORDS and footer.search(text, timeout=1.0):
+        elif ln.words <= CTA_MAX_WORDS and any(p in folded for p in footer_hints) and footer.search(text, timeout=1.0):
             yield Finding(ln.index, "cta.footer", f"copyright or site footer {text[:60]!r}")
         elif ln.index in singles:
             # A lone network name is a share button only beside another one.
             prev, nxt = doc.prev_nonblank(ln.index), doc.next_nonblank(ln.index)
             if prev in singles or nxt in singles:
                 yield Finding(ln.index, "cta.share_bar", f"share button {text!r} in a run of them")
-        elif bar.fullmatch(text, timeout=1.0) and len(names.findall(text, timeout=1.0)) >= SHARE_BAR_MIN_NAMES:
+        elif (ln.words <= SHARE_BAR_MAX_WORDS and ln.first_word in network_starts and bar.fullmatch(text, timeout=1.0)
+              and len(names.findall(text, timeout=1.0)) >= SHARE_BAR_MIN_NAMES):
             yield Finding(ln.index, "cta.share_bar", f"share bar {text[:60]!r}")
 

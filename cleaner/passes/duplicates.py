@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from typing import Dict, Iterator
 
-from .. import lexicon
 from ..model import Document, Finding
 from ..shape import ends_sentence
 
@@ -40,7 +39,7 @@ def run(doc: Document) -> Iterator[Finding]:
     for ln in doc.lines:
         if ln.blank:
             continue
-        key = lexicon.fold(ln.text)
+        key = ln.folded
         kept = doc.kept(ln.index)
         if kept and key == previous_key and ln.words >= CONSECUTIVE_MIN_WORDS:
             yield Finding(ln.index, "dup.consecutive", f"line repeats the line before it {ln.text[:60]!r}")

@@ -30,7 +30,7 @@ from typing import Iterator, List, Optional
 import regex
 
 from .. import lexicon
-from ..model import Document, Finding
+from ..model import Document, Finding, Line
 from ..shape import LABEL_MAX_WORDS, headline_shaped, is_prose
 
 #: A heading line ("More from Sport") has at most this many words.
@@ -50,17 +50,19 @@ def _patterns():
     return heading_prefix, inline_teaser
 
 
-def is_heading(text: str) -> bool:
+def is_heading(line: Line) -> bool:
     """True for a line that heads a teaser block.
 
-    >>> is_heading("Related articles"), is_heading("More from Sport"), is_heading("Popular support grew.")
-    (True, True, False)
+    >>> from cleaner.model import Document
+    >>> [is_heading(ln) for ln in Document("Related articles\nMore from Sport\nPopular support grew.").lines]
+    [True, True, False]
     """
-    if lexicon.fold(text) in lexicon.phrase_set("related_headings"):
+    if line.folded in lexicon.phrase_set("related_headings"):
         return True
+    if line.words > HEADING_MAX_WORDS or line.first_word not in lexicon.first_words("related_heading_prefixes"):
+        return False
     heading_prefix, _ = _patterns()
-    return len(text.split()) <= HEADING_MAX_WORDS and not text.endswith(".") \
-        and bool(heading_prefix.fullmatch(text, timeout=1.0))
+    return not line.text.endswith(".") and bool(heading_prefix.fullmatch(line.text, timeout=1.0))
 
 
 @dataclass
@@ -82,6 +84,7 @@ def run(doc: Document) -> Iterator[Finding]:
     [(2, 'related.heading'), (3, 'related.section'), (4, 'related.teaser')]
     """
     _, inline_teaser = _patterns()
+    inline_starts = lexicon.first_words("related_inline")
     i = 0
     n = len(doc.lines)
     while i < n:
@@ -89,12 +92,12 @@ def run(doc: Document) -> Iterator[Finding]:
             i += 1
             continue
         text = doc.lines[i].text
-        if is_heading(text):
+        if is_heading(doc.lines[i]):
             findings = list(_block(doc, i))
             yield from findings
             i = max([f.line for f in findings] + [i]) + 1
             continue
-        m = inline_teaser.fullmatch(text, timeout=1.0)
+        m = (doc.lines[i].first_word in inline_starts) and inline_teaser.fullmatch(text, timeout=1.0)
         if m and headline_shaped(m.group("title")) and _is_inline_label(m.group("label"), text):
             title = m.group("title").strip()
             yield Finding(i, "related.inline", f"inline teaser link {text[:60]!r}", "related",
@@ -120,7 +123,7 @@ def _block(doc: Document, start: int) -> Iterator[Finding]:
     while j is not None:
         text = doc.lines[j].text
         nxt = _next_adjacent(doc, j)
-        if is_heading(text):
+        if is_heading(doc.lines[j]):
             yield Finding(j, "related.heading", f"teaser block heading {text!r}")
         elif current is not None and _same(text, current.title):
             yield Finding(j, "related.repeat", f"teaser headline repeated {text[:60]!r}")

@@ -46,8 +46,9 @@ def run(doc: Document) -> Iterator[Finding]:
     [['commonspace.eu', 'BBC']]
     """
     line, split = _patterns()
+    starts = lexicon.first_words("source_prefixes")
     for ln in doc.kept_lines():
-        if ln.words > SOURCE_MAX_WORDS + 5:
+        if ln.words > SOURCE_MAX_WORDS + 5 or ln.first_word not in starts:
             continue
         m = line.fullmatch(ln.text, timeout=1.0)
         if not m:
