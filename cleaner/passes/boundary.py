@@ -56,9 +56,11 @@ HEADLINE_LINE_SCORE = -1.0
 #: A prose line scores its word count times this; one without sentence
 #: punctuation scores half.
 PROSE_WEIGHT = 1.0
-#: A list item ("1) Lego set", "• Two eggs") or a table row of figures scores
-#: this: lists and tables sit inside articles as often as in menus.
+#: A list item of a few words ("1) Lego Star Wars set") or a table row of
+#: figures scores this: lists and tables sit inside articles as often as in
+#: menus. An item of fewer words ("• Home", "* Contact us") scores as any short line.
 LIST_LINE_SCORE = 1.0
+LIST_ITEM_MIN_WORDS = 4
 #: A line scoring above this counts as prose for its neighbours.
 PROSE_CONTEXT_MIN = 5.0
 #: A prose line without a prose neighbour scores this share of its value.
@@ -81,8 +83,8 @@ MIN_COMMENT_PAIRS = 2
 MIN_ANCHOR_CHARS = 15
 
 _URL_LINE = regex.compile(r"(?:https?://|www\.)\S+")
-_LIST_ITEM = regex.compile(r"(?:\d{1,3}[.)]|[•▪◦●·*–-]|\(\w\))\s+\S")
-_LIST_STARTS = frozenset("0123456789•▪◦●·*–-(")
+_LIST_ITEM = regex.compile(r"(?:\d{1,3}[.)]|[•▪◦●·*–+o-]|\(\w\))\s+\S")
+_LIST_STARTS = frozenset("0123456789•▪◦●·*–+o-(")
 _DIGIT = regex.compile(r"\d")
 _NUMBER = regex.compile(r"^[\d.,:%$€£/+-]+$")
 _TITLE_SEPARATOR = regex.compile(r"\s+[-|–—:·»]\s+")
@@ -107,11 +109,17 @@ def line_score(doc: Document, i: int) -> float:
     words = len(tokens)
     if _URL_LINE.fullmatch(text):
         return 0.0
-    if words >= 2 and ((text[0] in _LIST_STARTS and _LIST_ITEM.match(text)) or
-                       (words >= 3 and _DIGIT.search(text)
-                        and sum(bool(_NUMBER.match(t)) for t in tokens) >= 0.4 * words)):
-        return LIST_LINE_SCORE
+    item = text[0] in _LIST_STARTS and _LIST_ITEM.match(text)
+    if item:
+        # A list item scores by what it says: a bulleted menu link is as short as any other.
+        text = text[item.end() - 1:]
+        tokens = text.split()
+        words = len(tokens)
+    elif words >= 3 and _DIGIT.search(text) and sum(bool(_NUMBER.match(t)) for t in tokens) >= 0.4 * words:
+        return LIST_LINE_SCORE  # a table row of figures
     sentence = ends_sentence(text) or text.endswith(":")
+    if item and not sentence and words >= LIST_ITEM_MIN_WORDS:
+        return LIST_LINE_SCORE
     if words <= SHORT_MAX_WORDS and not sentence:
         return SHORT_LINE_SCORE
     if not sentence and headline_shaped(text):
