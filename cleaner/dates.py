@@ -6,16 +6,19 @@ Formats read (month and weekday names in every lexicon language)::
     Mon 19 Dec 2022 15.44 GMT            -> 2022-12-19T15:44:00+00:00
     Dec 20, 2022 09:00 AM EST            -> 2022-12-20T09:00:00-05:00
     19. Dezember 2022, 15:44 Uhr         -> 2022-12-19T15:44:00
+    8:53 AM EST, Tue December 20, 2022   -> 2022-12-20T08:53:00-05:00
     2022-12-19T15:44:00+01:00            -> 2022-12-19T15:44:00+01:00
     19.12.2022                           -> 2022-12-19
+    12/19/2022                           -> 2022-12-19
 
 Time zones: an explicit offset ("+0530", "UTC+2", "GMT-05:00") is used as
 given; an abbreviation is looked up in :data:`ZONES`. A date with a time but an
 unknown or missing zone is written without an offset (local time as printed),
 never guessed. A date without a time is written as a date only. Numeric dates
-("19.12.2022", "19/12/2022") are read day first; with "/" they are refused
-when both readings are possible ("03/04/2022"), because a guess would be wrong
-half the time.
+("19.12.2022", "19/12/2022") are read day first; with "/" they are read
+month first when only that reading is a date ("12/19/2022"), and refused when
+both readings are possible ("03/04/2022"), because a guess would be wrong half
+the time.
 """
 from __future__ import annotations
 
@@ -86,7 +89,7 @@ def _patterns():
                r"|(?P<d2>[0-3]?\d)(?P<s>[./-])(?P<m2>[01]?\d)(?P=s)(?P<y2>\d{4})")
     # "10:48, Tue, Nov 19, 2019": some sites print the time first.
     pre_time = (r"(?:(?P<pre_hour>[01]?\d|2[0-3])[:.](?P<pre_minute>[0-5]\d)"
-                r"(?:\s*(?P<pre_ampm>[ap]\.?\s?m\.?))?\s*(?:[A-Z]{2,5}\b)?\s*[,|·]?\s*)?")
+                r"(?:\s*(?P<pre_ampm>[ap]\.?\s?m\.?))?\s*(?P<pre_zone>[A-Z]{2,5}\b)?\s*[,|·]?\s*)?")
     full = rf"{pre_time}(?:{textual}|{numeric})(?:(?:T|{sep})(?:{time}))?(?:\s*\(?{zone}\)?)?"
     return regex.compile(full, regex.I | regex.V1), regex.compile(zone)
 
@@ -102,6 +105,10 @@ def find_date(text: str):
     '2022-12-20T09:00:00-05:00'
     >>> find_date("10:48, Tue, Nov 19, 2019")[1]
     '2019-11-19T10:48:00'
+    >>> find_date("8:53 AM EST, Tue December 20, 2022")[1]
+    '2022-12-20T08:53:00-05:00'
+    >>> find_date("12/19/2022")[1]
+    '2022-12-19'
     >>> find_date("2022-12-19")[1]
     '2022-12-19'
     >>> find_date("no date here") is None
@@ -146,6 +153,8 @@ def _to_iso(m) -> Optional[str]:
             year, month, day = int(g["y2"]), int(g["m2"]), int(g["d2"])
             if g["s"] == "/" and day <= 12 and month <= 12 and day != month:
                 return None  # 03/04/2022: day-first and month-first both possible
+            if g["s"] == "/" and month > 12 >= day:
+                day, month = month, day  # 12/19/2022: 19 cannot be a month, so it is month-first
         if month is None:
             return None
         d = date(year, month, day)
@@ -165,7 +174,7 @@ def _to_iso(m) -> Optional[str]:
     elif ampm == "am" and h == 12:
         h = 0
     dt = datetime(d.year, d.month, d.day, h, minute, second)
-    offset = _offset(g["zone"])
+    offset = _offset(g["zone"] or g["pre_zone"])  # "8:53 AM EST, Tue December 20, 2022"
     if offset is None:
         return dt.isoformat()
     return dt.replace(tzinfo=timezone(timedelta(minutes=offset))).isoformat()
