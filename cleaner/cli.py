@@ -1,21 +1,46 @@
 """The ``clean-article`` command: parse options, call the library, render.
 
+Two commands share the entry point: ``clean-article [OPTIONS] INPUT…`` cleans,
+``clean-article learn --profile FILE INPUT…`` learns a site profile. ``learn``
+is recognised only as the first argument; a file named ``learn`` is cleaned
+with ``clean-article ./learn`` (or ``clean-article -- learn``).
+
 Exit codes (fit for xargs): 0 every input cleaned; 1 some input failed (each
-named on stderr, the others still cleaned); 2 usage error.
+named on stderr, the others still cleaned); 2 usage error. Never 255. A closed
+standard output (``| head``) ends the run quietly with 0; SIGINT and SIGTERM
+stop it, remove any half-written temporary file, and end it by that signal.
 """
 from __future__ import annotations
 
-import json
 import os
+import signal
 import sys
-from typing import List, Optional
+from contextlib import contextmanager
+from typing import Iterator, List, Optional
 
 import click
 
 from . import __version__
-from .ingest import DEFAULT_MAX_BYTES, InputError
-from .inputs import Failure, read_input
+from .batch import (  # noqa: F401 - front_matter and explain_lines are re-exported for callers
+    DirSink,
+    Options,
+    StdoutSink,
+    clean_article,
+    cpu_count,
+    explain_lines,
+    front_matter,
+    names_from,
+    peek_several,
+    run,
+    shown,
+)
+from .ingest import DEFAULT_MAX_BYTES
+from .inputs import Failure
 from .model import Article
+
+#: With at least this many inputs (or an input list of unknown length) a
+#: terminal shows a progress bar.
+PROGRESS_MIN_INPUTS = 10
 
 EPILOG = """\b
 Examples:
@@ -25,79 +50,91 @@ Examples:
   cat article.txt | clean-article -           read standard input
   clean-article --explain article.txt         which lines went, and why (stderr)
   find pages -name '*.html' -print0 | xargs -0 clean-article --format jsonl > out.jsonl
+  find pages -type f -print0 | clean-article --files-from - -0 --jobs 0 --output-dir out
+  clean-article learn --profile site.json pages/example/*.txt
+  clean-article --profile site.json pages/example/new.txt
 
 \b
 Output: text is the body, paragraphs separated by one blank line; with several
-inputs each is headed by a line "==> PATH <==" (as head(1) does). json writes
-one object per input (a list when there are several); jsonl one object per line,
-in input order. JSON keys: path, title, text, authors, date_published,
-date_modified, sources, image_credits, related, word_count, url, hostname,
-sitename, description, language, categories, tags, image, input_format (and
-removed, encoding, warnings with --explain).
+inputs each is headed by a line "==> NAME <==" and the next one follows after a
+blank line (as head(1) does). json writes one object per input (a list when
+there are several); jsonl one object per line, in input order, flushed per
+input. JSON keys: path, title, text, authors, date_published, date_modified,
+sources, image_credits, related, word_count, url, hostname, sitename,
+description, language, categories, tags, image, input_format (and removed,
+encoding, warnings with --explain). Output is UTF-8.
+
+\b
+--output-dir writes one file per input instead: NAME.txt (NAME.json,
+NAME.jsonl) from the input's file name without .html/.htm/.txt/.gz. Another
+input of the same call with the same name gets NAME~HASH.txt (a warning says
+so); an existing file is replaced only with --overwrite. Files are written to a
+temporary file and renamed, so none is ever half-written.
 
 \b
 Exit status: 0 all inputs cleaned, 1 some input failed (named on stderr,
-the others still written), 2 usage error.
+the others still written), 2 usage error. A batch of several inputs ends with
+a summary line on stderr (files, failed, seconds) unless --quiet.
+"""
+
+LEARN_EPILOG = """\b
+Example:
+  clean-article learn --profile site.json pages/example/*.txt
+  clean-article --profile site.json --explain pages/example/new.txt
+
+\b
+A page's site is --site; else the host of --url; else, for HTML, the host
+of its canonical or og:url address; else the folder the input is in. A line
+is the site's when it stands on at least half of the site's pages (and on at
+least 3); sites with fewer than 4 pages learn nothing. A recurring line that
+is prose between the page's own paragraphs on most of its pages is body and
+never learned; a fixed sign-off after the last paragraph is learned. The
+profile holds hashes and page counts only; FILE is replaced (atomically).
 """
 
 
-def clean_one(path: str, input_format: str, url: Optional[str], max_bytes: int) -> Article:
-    from . import clean
-
-    data = read_input(path, max_bytes)
-    if len(data) > max_bytes:
-        raise Failure(f"{_name(path)}: input is over the limit of {max_bytes:,} bytes (--max-bytes)")
-    try:
-        article = clean(data, input_format=input_format, url=url, max_bytes=max_bytes)
-    except InputError as e:
-        raise Failure(f"{_name(path)}: {e}") from None
-    article.path = None if path == "-" else path
-    if not article.text.strip():
-        article.warnings.append("empty body: nothing left after cleaning")
-    return article
-
-
-def _name(path: str) -> str:
-    return "<stdin>" if path == "-" else path
-
-
-def front_matter(article: Article) -> str:
-    """YAML front matter: each value written as JSON, which YAML reads as is."""
-    d = article.to_dict()
-    lines = ["---"]
-    for key in Article.KEYS:
-        if key in ("text", "path"):
-            continue
-        value = d[key]
-        if value in (None, [], "") and key not in ("title", "authors", "date_published"):
-            continue
-        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
-    lines.append("---")
-    return "\n".join(lines) + "\n"
-
-
-def explain_lines(article: Article) -> List[str]:
-    name = article.path or "<stdin>"
-    out = [f"{name}: encoding {article.encoding}, input {article.input_format}"] if article.encoding else []
-    out += [f"{name}:{r.line}: {r.rule}: {r.reason}" for r in article.removed]
-    return out
+def input_options(f):
+    """Options shared by both commands: what to read and how."""
+    decorators = [
+        click.argument("inputs", nargs=-1, metavar="[INPUT]..."),
+        click.option("--files-from", metavar="FILE",
+                     help="Also read input names from FILE ('-' for stdin), one a line (NUL-separated with -0)."),
+        click.option("-0", "--null", is_flag=True, help="Names in --files-from end with NUL, not newline "
+                                                        "(find -print0); any file name works."),
+        click.option("--input-format", type=click.Choice(["auto", "text", "html"]), default="auto",
+                     show_default=True,
+                     help="How to read inputs; auto recognises HTML (and gzip) by content, not by file name."),
+        click.option("--url", metavar="URL", help="The page's URL, recorded in the metadata; its host names "
+                                                  "the site for --profile."),
+        click.option("--site", metavar="NAME", help="The site every input belongs to, for --profile and learn "
+                                                    "(default: the URL's host, else the input's folder)."),
+        click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
+                     help="Refuse inputs larger than this many bytes (after gzip decompression)."),
+        click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+                     help="Worker processes; 0 = one per core. Output is the same, byte for byte, as with 1."),
+        click.option("-q", "--quiet", is_flag=True,
+                     help="No warnings, progress bar or summary on stderr (errors are still reported)."),
+    ]
+    for decorator in reversed(decorators):
+        f = decorator(f)
+    return f
 
 
 @click.command(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("inputs", nargs=-1, metavar="[INPUT]...")
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text",
               show_default=True, help="Output: body text, one JSON object per input, or JSON Lines.")
 @click.option("--with-metadata", is_flag=True, help="With text output: a YAML front-matter block before the body.")
-@click.option("--input-format", type=click.Choice(["auto", "text", "html"]), default="auto", show_default=True,
-              help="How to read inputs; auto recognises HTML (and gzip) by content, not by file name.")
-@click.option("--url", metavar="URL", help="The page's URL, recorded in the metadata.")
 @click.option("--explain", is_flag=True,
               help="Report every removed line with its rule id and reason (stderr for text, 'removed' in JSON).")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
-              help="Refuse inputs larger than this many bytes (after gzip decompression).")
-@click.option("-q", "--quiet", is_flag=True, help="No warnings on stderr (errors are still reported).")
+@click.option("-o", "--output-dir", metavar="DIR", type=click.Path(file_okay=False),
+              help="Write one file per input into DIR (created if missing) instead of stdout.")
+@click.option("--overwrite", is_flag=True, help="With --output-dir: replace files that exist.")
+@click.option("--profile", metavar="FILE", type=click.Path(dir_okay=False),
+              help="Remove lines a site profile learned (rule site.repeated); see 'clean-article learn --help'.")
+@input_options
 @click.version_option(__version__, "--version", prog_name="clean-article")
-def cli(inputs, fmt, with_metadata, input_format, url, explain, max_bytes, quiet):
+def cli(fmt, with_metadata, explain, output_dir, overwrite, profile,
+        inputs, files_from, null, input_format, url, site, max_bytes, jobs, quiet):
     """Clean scraped news articles: body text plus metadata.
 
     INPUT is a file of scraped plain text or raw HTML (gzip is read
@@ -105,56 +142,237 @@ def cli(inputs, fmt, with_metadata, input_format, url, explain, max_bytes, quiet
     (ad markers, credits, bylines, date lines, related-article blocks, share
     bars, newsletter prompts) is removed; what it says (title, authors, dates,
     sources, image credits, related teasers) becomes metadata.
+
+    'clean-article learn --help' explains site profiles (--profile).
     """
-    paths = list(inputs) or ["-"]
-    failed = 0
-    results = []
-    out = click.get_text_stream("stdout")
-    for i, path in enumerate(paths):
+    if overwrite and not output_dir:
+        raise click.UsageError("--overwrite goes with --output-dir")
+    options = Options(fmt=fmt, with_metadata=with_metadata, input_format=input_format, url=url, explain=explain,
+                      max_bytes=max_bytes, site=site, profile=profile)
+    if profile:
+        from .profile import Profile, ProfileError
+
         try:
-            article = clean_one(path, input_format, url, max_bytes)
-        except Failure as e:
-            click.echo(f"clean-article: {e}", err=True)
-            failed += 1
-            continue
-        except Exception as e:  # noqa: BLE001 - one bad input must not stop the batch
-            click.echo(f"clean-article: {_name(path)}: internal error: {type(e).__name__}: {e}", err=True)
-            failed += 1
-            continue
-        if not quiet:
-            for w in article.warnings:
-                click.echo(f"clean-article: warning: {_name(path)}: {w}", err=True)
-        if explain and fmt == "text":
-            for line in explain_lines(article):
-                click.echo(line, err=True)
-        if fmt == "jsonl":
-            out.write(json.dumps(article.to_dict(explain), ensure_ascii=False) + "\n")
-            out.flush()
-        elif fmt == "json":
-            results.append(article.to_dict(explain))
-        else:
-            if len(paths) > 1:
-                out.write(("\n" if i else "") + f"==> {_name(path)} <==\n")
-            if with_metadata:
-                out.write(front_matter(article))
-            out.write(article.text + ("\n" if article.text else ""))
-            out.flush()
-    if fmt == "json" and results:
-        payload = results[0] if len(paths) == 1 else results
-        out.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
-    sys.exit(1 if failed else 0)
+            Profile.load(profile)  # fail early, once, before any worker starts
+        except ProfileError as e:
+            raise click.BadParameter(str(e), param_hint="--profile") from None
+    names, count = _names(inputs, files_from, null)
+    several, names = peek_several(names)
+    if output_dir:
+        try:
+            os.makedirs(output_dir, exist_ok=True)
+        except OSError as e:
+            raise click.BadParameter(f"{output_dir}: {e.strerror or e}", param_hint="--output-dir") from None
+        sink = DirSink(output_dir, fmt, overwrite)
+    else:
+        sink = StdoutSink(fmt, several)
+    to_terminal = output_dir is None and sys.stdout.isatty()
+    _run_batch(names, count, several, options, sink, jobs, quiet, to_terminal, "cleaning")
+
+
+@click.command(epilog=LEARN_EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--profile", metavar="FILE", required=True, type=click.Path(dir_okay=False),
+              help="Where to write the profile (JSON).")
+@click.option("--explain", is_flag=True, help="List the learned lines, and the recurring lines kept as body, "
+                                              "on stderr.")
+@input_options
+def learn_cli(profile, explain, inputs, files_from, null, input_format, url, site, max_bytes, jobs, quiet):
+    """Learn the lines that recur across a site's pages into a profile.
+
+    Reads every INPUT as the cleaner would, groups the pages by site, and
+    records the lines that recur on a large share of a site's pages. Clean
+    with 'clean-article --profile FILE' to remove them (rule site.repeated).
+    """
+    from .profile import Learner
+
+    options = Options(input_format=input_format, url=url, max_bytes=max_bytes, site=site, explain=explain)
+    names, count = _names(inputs, files_from, null)
+    learner = Learner()
+    sink = LearnSink(learner)
+    summary = _run_batch(names, count, True, options, sink, jobs, quiet, False, "learning", learning=True)
+    result, report = learner.profile()
+    try:
+        result.dump(profile)
+    except OSError as e:
+        raise click.FileError(profile, e.strerror or str(e)) from None
+    lines = sum(len(s.lines) for s in result.sites.values())
+    if explain:
+        for item in report.learned:
+            click.echo(f"{shown(item.site)}: learned: on {item.pages} of {item.documents} pages: {item.text!r}",
+                       err=True)
+        for item in report.protected:
+            click.echo(f"{shown(item.site)}: kept as body: on {item.pages} of {item.documents} pages: "
+                       f"{item.text!r}", err=True)
+    if not quiet:
+        for site_name, n in report.small_sites:
+            click.echo(f"clean-article: warning: {shown(site_name)}: only {n} pages, nothing learned", err=True)
+        if sink.no_site:
+            click.echo(f"clean-article: warning: {sink.no_site} inputs had no site (standard input without "
+                       "--url or --site) and were left out", err=True)
+        size = os.path.getsize(profile)
+        click.echo(f"clean-article learn: {summary.line()}; {len(result.sites)} sites, {lines} lines, "
+                   f"{profile} {size:,} bytes", err=True)
+    sys.exit(1 if summary.failed else 0)
+
+
+class LearnSink:
+    """Takes each page's sample into the learner (the parent's side of ``learn``)."""
+
+    def __init__(self, learner):
+        self.learner, self.no_site = learner, 0
+
+    def write(self, outcome) -> List[str]:
+        sample = outcome.record
+        if sample.site is None:
+            self.no_site += 1
+        self.learner.add(sample)
+        return []
+
+    def close(self) -> None:
+        pass
+
+
+def _names(inputs, files_from, null):
+    """The input names (an iterator) and their number when known (None with --files-from)."""
+    if null and files_from is None:
+        raise click.UsageError("-0/--null goes with --files-from")
+    names: List[str] = list(inputs)
+    if files_from == "-" and "-" in names:
+        raise click.UsageError("standard input cannot be both an INPUT ('-') and --files-from -")
+    if files_from is None:
+        return iter(names or ["-"]), len(names or ["-"])
+    if files_from == "-":
+        stream = sys.stdin.buffer
+    else:
+        try:
+            stream = open(files_from, "rb")
+        except OSError as e:
+            raise click.BadParameter(f"{files_from}: {e.strerror or e}", param_hint="--files-from") from None
+    return _chain(names, names_from(stream, null)), None
+
+
+def _chain(first, rest) -> Iterator[str]:
+    yield from first
+    yield from rest
+
+
+def _run_batch(names, count, several, options, sink, jobs, quiet, to_terminal, label, learning=False):
+    from . import batch
+
+    jobs = jobs or cpu_count()
+    if count is not None:
+        jobs = max(1, min(jobs, count))
+    show_bar = (not quiet and not to_terminal and _isatty(sys.stderr)
+                and (count is None or count >= PROGRESS_MIN_INPUTS))
+
+    def report(message: str) -> None:
+        click.echo(f"clean-article: {message}", err=True)
+
+    def progress(outcomes):
+        with click.progressbar(outcomes, length=count, label=label, file=sys.stderr, show_pos=True) as bar:
+            yield from bar
+
+    with _stopping_cleanly():
+        summary = run(names, options, sink, jobs, report, quiet, progress if show_bar else None,
+                      func=batch.learn_task if learning else batch.clean_task)
+    if not learning:
+        if several and not quiet:
+            click.echo(f"clean-article: {summary.line()}", err=True)
+        sys.exit(1 if summary.failed else 0)
+    return summary
+
+
+def _isatty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+class _Stopped(BaseException):
+    """SIGTERM or SIGHUP arrived: unwind (removing temporary files), then end by that signal."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextmanager
+def _stopping_cleanly():
+    """Run a batch so that a closed stdout ends it quietly and signals end it cleanly.
+
+    - ``BrokenPipeError`` (``| head`` is done): stdout is pointed at
+      ``/dev/null`` so the final flush cannot fail again, exit status 0.
+    - SIGINT, SIGTERM, SIGHUP: the ``finally`` blocks run (workers stopped,
+      temporary files removed), then the process ends by the same signal, as
+      a shell expects of an interrupted command.
+    """
+    handlers = {}
+    if _main_thread():
+        def stop(signum, frame):
+            raise _Stopped(signum)
+
+        for sig in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+            if sig is not None:
+                handlers[sig] = signal.signal(sig, stop)
+    try:
+        yield
+    except BrokenPipeError:
+        _quiet_stdout()
+        sys.exit(0)
+    except KeyboardInterrupt:
+        _die_by(signal.SIGINT, handlers)
+    except _Stopped as e:
+        _die_by(e.signum, handlers)
+    finally:
+        for sig, old in handlers.items():
+            signal.signal(sig, old)
+
+
+def _main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
+
+
+def _quiet_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _die_by(signum: int, handlers) -> None:
+    click.echo("clean-article: interrupted", err=True)
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        _quiet_stdout()
+    for sig, old in handlers.items():
+        signal.signal(sig, old)
+    signal.signal(signum, signal.SIG_DFL)
+    os.kill(os.getpid(), signum)
+    sys.exit(128 + signum)  # if the signal did not end us (it is blocked)
+
+
+def clean_one(path: str, input_format: str, url: Optional[str], max_bytes: int) -> Article:
+    """One input, cleaned (raises :class:`~cleaner.inputs.Failure`)."""
+    from .batch import Task
+
+    return clean_article(Task(path), Options(input_format=input_format, url=url, max_bytes=max_bytes))
 
 
 def main(argv: Optional[List[str]] = None) -> None:
-    """Console-script entry point; a closed stdout (``| head``) ends quietly."""
-    try:
-        cli.main(args=argv, prog_name="clean-article", standalone_mode=True)
-    except BrokenPipeError:
-        # Point stdout at devnull so the interpreter's final flush does not fail again.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(0)
+    """Console-script entry point: ``learn`` as the first argument runs :func:`learn_cli`."""
+    args = sys.argv[1:] if argv is None else list(argv)
+    if args[:1] == ["learn"]:
+        learn_cli.main(args=args[1:], prog_name="clean-article learn")
+    else:
+        cli.main(args=args, prog_name="clean-article")
 
+
+__all__ = ["cli", "learn_cli", "main", "Failure"]
 
 if __name__ == "__main__":
     main()
