@@ -10,6 +10,9 @@ import regex
 #: A headline or teaser title has at most this many words; real headlines run
 #: 5-20 words, and 30 leaves room for the long ones some sites write.
 HEADLINE_MAX_WORDS = 30
+#: A headline (as opposed to a label such as "Email" or "Top Stories") has at
+#: least this many words.
+HEADLINE_MIN_WORDS = 3
 #: A line of at least this many words reads as prose, whatever its punctuation.
 PROSE_MIN_WORDS = 25
 #: A section label ("News", "World") in a teaser list has at most this many words.
@@ -67,3 +70,16 @@ def headline_shaped(text: str) -> bool:
     n = len(text.split())
     return 2 <= n <= HEADLINE_MAX_WORDS and not ends_full_stop(text) and has_letters(text) \
         and not text.endswith((":", ",", ";"))
+
+
+_NOT_HEADLINE = regex.compile(r"^(?:[•▪◦●·*+–o-]\s|\d{1,3}[.)]\s)|https?://|www\.|\S@\S")
+
+
+def headline_candidate(text: str) -> bool:
+    """A line that can be the article's headline: headline-shaped, a few words,
+    not a list item, a link or an address.
+
+    >>> headline_candidate("Council approves budget after long debate"), headline_candidate("* Email")
+    (True, False)
+    """
+    return headline_shaped(text) and len(text.split()) >= HEADLINE_MIN_WORDS and not _NOT_HEADLINE.search(text)

@@ -40,7 +40,7 @@ import regex
 from .. import lexicon
 from ..dates import find_date
 from ..model import Document, Finding
-from ..shape import ends_sentence, headline_shaped
+from ..shape import ends_sentence, headline_candidate, headline_shaped
 from .related import is_heading
 
 #: A removed (boilerplate) line counts this much against the stretch it is in.
@@ -84,6 +84,7 @@ MIN_ANCHOR_CHARS = 15
 
 _URL_LINE = regex.compile(r"(?:https?://|www\.)\S+")
 _LIST_ITEM = regex.compile(r"(?:\d{1,3}[.)]|[•▪◦●·*–+o-]|\(\w\))\s+\S")
+_DIGIT_TIME = regex.compile(r"\d{1,2}[:/.]\d{2}")
 _LIST_STARTS = frozenset("0123456789•▪◦●·*–+o-(")
 _DIGIT = regex.compile(r"\d")
 _NUMBER = regex.compile(r"^[\d.,:%$€£/+-]+$")
@@ -182,9 +183,10 @@ def run(doc: Document) -> Iterator[Finding]:
     head = scores[:first]
     tail = scores[last + 1:]
     if head and (anchor is not None or _evidence(doc, head) <= MIN_CUT_EVIDENCE):
-        keep = nonblank[anchor] if anchor is not None else _headline_above(doc, [i for i, _ in head])
-        for i, _ in head:
-            if i != keep and doc.kept(i):
+        head_lines = [i for i, _ in head]
+        yield from _headline(doc, head_lines, nonblank[anchor] if anchor is not None else None)
+        for i in head_lines:
+            if doc.kept(i):
                 yield Finding(i, "boundary.before", "page furniture before the article")
     if tail and _evidence(doc, tail) <= MIN_CUT_EVIDENCE:
         for i, _ in tail:
@@ -301,9 +303,35 @@ def _is_timestamp(text: str) -> bool:
     return bool(found) and len(text) - (found[0].end() - found[0].start()) < 12
 
 
+def _headline(doc: Document, head: List[int], anchor: Optional[int]) -> Iterator[Finding]:
+    """The headline of a page whose furniture is cut: it goes to ``title``.
+
+    The line the page's title line names, else the nearest headline above the
+    article, else the page's title line itself ("Headline - Site": the longer
+    part) when it opens the text.
+    """
+    if doc.meta["title"] is not None:
+        return
+    line = anchor if anchor is not None else _headline_above(doc, head)
+    if line is not None:
+        text = doc.lines[line].text
+        yield Finding(line, "boundary.headline", f"the article's headline {text[:60]!r}", "title", text)
+        return
+    first = head[0]
+    parts = [p for p in _TITLE_SEPARATOR.split(doc.lines[first].text) if p]
+    if len(parts) > 1 and doc.kept(first):
+        best = max(parts, key=len)
+        if headline_candidate(best):
+            yield Finding(first, "boundary.page_title", f"the page's title line {doc.lines[first].text[:60]!r}",
+                          "title", best)
+
+
 def _headline_above(doc: Document, head: List[int]) -> Optional[int]:
     """The headline among the last lines before the article, if one is there."""
-    candidates = [i for i in head[-HEADLINE_LOOKBACK:] if doc.kept(i) and headline_shaped(doc.lines[i].text)]
+    byline_starts = lexicon.first_words("byline_prefixes")
+    candidates = [i for i in head[-HEADLINE_LOOKBACK:]
+                  if doc.kept(i) and headline_candidate(doc.lines[i].text) and not find_date(doc.lines[i].text)
+                  and doc.lines[i].first_word not in byline_starts and not _DIGIT_TIME.search(doc.lines[i].text)]
     if not candidates:
         return None
     page_title = doc.lines[head[0]].text.casefold() if head else ""

@@ -19,7 +19,7 @@ from typing import Iterator
 
 from ..dates import find_date
 from ..model import Document, Finding
-from ..shape import headline_shaped, is_prose
+from ..shape import headline_candidate, is_prose
 
 
 def run(doc: Document) -> Iterator[Finding]:
@@ -29,10 +29,10 @@ def run(doc: Document) -> Iterator[Finding]:
     ['Council approves budget']
     """
     first = doc.next_nonblank(-1)
-    if first is None:
+    if first is None or doc.meta["title"] is not None:
         return
     text = doc.lines[first].text
-    if not headline_shaped(text) or is_prose(text) or find_date(text):
+    if not headline_candidate(text) or is_prose(text) or find_date(text):
         return  # a date line that no date rule claimed is not a headline either
     if doc.next_nonblank(first) is None:
         return  # a lone line is the whole text, not a headline over it
