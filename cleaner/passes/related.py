@@ -54,7 +54,7 @@ def is_heading(line: Line) -> bool:
     """True for a line that heads a teaser block.
 
     >>> from cleaner.model import Document
-    >>> [is_heading(ln) for ln in Document("Related articles\nMore from Sport\nPopular support grew.").lines]
+    >>> [is_heading(ln) for ln in Document("Related articles\\nMore from Sport\\nPopular support grew.").lines]
     [True, True, False]
     """
     if line.folded in lexicon.phrase_set("related_headings"):
