@@ -9,16 +9,23 @@ it, and returns what it dropped (rule id, element, first words) for
 
 How an element is matched:
 
-1. Its ``class``, ``id``, ``role``, ``aria-label`` and ``data-*`` attribute
-   values (and the names of ``data-*`` attributes) are split into lower-case
-   words at every non-letter and at camelCase joins, so ``relatedPosts``,
-   ``related_posts`` and ``c-related-posts__list`` all read ``related posts``.
-2. Each rule is a pattern of whole words over those words (:data:`RULES`).
-   Whole words keep ``shared-content`` and ``header`` from reading as
-   ``share`` and ``ad``.
-3. ``<aside>``, ``<nav>`` and ``<footer>`` (and their ARIA roles) are dropped
-   only outside the article (no ``<article>``/``articleBody`` ancestor): inside
-   it they hold pull quotes and fact boxes.
+1. Its markup is read: the ``class``, ``id``, ``role`` and ``aria-label``
+   values, ``data-*`` values that are one short token (``data-component=
+   "related-articles"``; titles, URLs and dates are not markup), and the names
+   of ``data-ad-*`` attributes (:func:`markup`).
+2. The markup is split into lower-case words at every non-letter and at
+   camelCase joins, so ``relatedPosts``, ``related_posts`` and
+   ``c-related-posts__list`` all read ``related posts`` (:func:`markup_words`).
+3. Each rule (:data:`RULES`) lists words and phrases; the first rule with one
+   of them among the words names the element (:func:`rule_for`). Whole words
+   keep ``shared-content`` and ``header`` from reading as ``share`` and
+   ``ad``. Markup naming an embed (``social-media-embed``, ``twitter-tweet``)
+   is never furniture: embedded posts are part of the story.
+4. ``<aside>``, ``<nav>`` and ``<footer>`` (the tags, their ARIA roles, and
+   markup saying sidebar/nav/footer) are dropped only outside the article:
+   not under ``<article>``/``articleBody`` and not among the story's
+   paragraphs (:func:`inside_article`), where they are pull quotes and fact
+   boxes.
 
 Guards against over-matching (a wrapper with a class such as
 ``header-with-related-tags`` around the whole story):
@@ -27,6 +34,10 @@ Guards against over-matching (a wrapper with a class such as
   paragraph text is never dropped, whatever its markup says;
 - ``<html>``, ``<head>``, ``<body>``, ``<main>`` and an element marked
   ``itemprop="articleBody"`` (or one containing it) are never dropped.
+
+Rule ids: ``html.cookie``, ``html.ads``, ``html.newsletter``, ``html.share``,
+``html.comments``, ``html.related``, ``html.promo``, ``html.breadcrumbs``,
+``html.nav``, ``html.aside``, ``html.footer``.
 
 >>> from lxml import html
 >>> tree = html.fromstring(
@@ -56,52 +67,94 @@ QUOTE_CHARS = 200
 
 @dataclass(frozen=True)
 class Rule:
-    """One selector rule: ``pattern`` matches the element's markup words."""
+    """One selector rule: markup holding one of its ``words`` (or phrases) names the element."""
 
     id: str
     reason: str
-    pattern: "re.Pattern[str]"
-
-
-def _words(*alternatives: str) -> "re.Pattern[str]":
-    """A pattern matching any of ``alternatives`` as whole words of the markup text."""
-    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(alternatives) + r")(?![a-z0-9])")
+    words: Tuple[str, ...]
 
 
 #: The selector rules, checked in this order; the first match names the rule.
-#: Each pattern reads the markup words (see the module docstring).
+#: A phrase ("read more") matches consecutive markup words, also when they are
+#: written together ("readmore", "readMore").
 RULES: Tuple[Rule, ...] = (
-    Rule("html.cookie", "cookie or consent banner", _words(
-        r"cookies?", r"consent", r"gdpr", r"cookie ?banner", r"cmp")),
-    Rule("html.ads", "advertisement slot", _words(
-        r"ads?", r"adv", r"adverts?", r"advertisements?", r"advertising", r"advertorial",
-        r"ad ?(?:slot|unit|box|container|wrapper|block|zone|label|placeholder)s?",
-        r"adsense", r"adsbygoogle", r"dfp", r"gpt", r"doubleclick",
-        r"sponsored", r"sponsors?", r"taboola", r"outbrain", r"native ?ads?")),
-    Rule("html.newsletter", "newsletter or subscription prompt", _words(
-        r"newsletters?", r"subscribe", r"subscription", r"sign ?up", r"signup",
-        r"opt ?in", r"optin", r"mailchimp", r"mc ?embed ?signup")),
-    Rule("html.share", "share or social-media bar", _words(
-        r"share", r"shares", r"sharing", r"share ?(?:bar|buttons?|tools|links|icons)",
-        r"sharethis", r"addthis", r"addtoany", r"a2a",
-        r"social ?(?:share|sharing|links|icons|buttons|bar|media|networks|follow)",
-        r"follow ?us")),
-    Rule("html.comments", "readers' comments", _words(
-        r"comments?", r"comment ?(?:list|form|section|thread)", r"disqus", r"respond",
-        r"replies")),
-    Rule("html.related", "related or recommended stories", _words(
-        r"related", r"recommended", r"recommendations?", r"recirc", r"recirculation",
-        r"more ?(?:stories|articles|news|from)", r"read ?(?:more|next|also)", r"also ?read",
-        r"most ?(?:read|popular|viewed|shared)", r"popular", r"trending",
-        r"you ?may ?(?:also ?)?like", r"dont ?miss", r"up ?next", r"next ?(?:article|story|post)",
-        r"prev(?:ious)? ?(?:article|story|post)")),
-    Rule("html.promo", "promotion", _words(
-        r"promo", r"promos", r"promotion", r"promotions", r"promoted", r"upsell")),
-    Rule("html.breadcrumbs", "breadcrumb trail", _words(r"breadcrumbs?", r"crumbs?")),
-    Rule("html.nav", "navigation", _words(r"navigation", r"nav", r"navbar", r"menu", r"skip ?link")),
-    Rule("html.aside", "sidebar", _words(r"sidebar", r"side ?bar", r"complementary", r"right ?rail", r"rail")),
-    Rule("html.footer", "page footer", _words(r"footer", r"contentinfo")),
+    Rule("html.cookie", "cookie or consent banner", (
+        "cookie", "cookies", "consent", "gdpr", "cmp")),
+    Rule("html.ads", "advertisement slot", (
+        "ad", "ads", "adv", "advert", "adverts", "advertisement", "advertisements", "advertising",
+        "advertorial", "adslot", "adunit", "adbox", "adcontainer", "adwrapper", "adzone", "adsense",
+        "adsbygoogle", "dfp", "gpt", "doubleclick", "sponsor", "sponsors", "sponsored", "taboola",
+        "outbrain")),
+    Rule("html.newsletter", "newsletter or subscription prompt", (
+        "newsletter", "newsletters", "subscribe", "subscription", "sign up", "opt in", "mailchimp")),
+    Rule("html.share", "share or social-media bar", (
+        "share", "shares", "sharing", "sharebar", "sharethis", "addthis", "addtoany", "a2a",
+        "social share", "social sharing", "social links", "social icons", "social buttons",
+        "social bar", "social media", "social networks", "social follow", "follow us")),
+    Rule("html.comments", "readers' comments", (
+        "comment", "comments", "disqus", "respond", "replies")),
+    Rule("html.related", "related or recommended stories", (
+        "related", "recommended", "recommendation", "recommendations", "recirc", "recirculation",
+        "more stories", "more articles", "more news", "more from", "read more", "read next",
+        "read also", "also read", "most read", "most popular", "most viewed", "most shared",
+        "popular", "trending", "you may like", "you may also like", "you might like", "dont miss",
+        "up next", "next article", "next story", "next post", "previous article", "previous story",
+        "previous post", "prev article", "prev post")),
+    Rule("html.promo", "promotion", (
+        "promo", "promos", "promotion", "promotions", "promoted", "upsell")),
+    Rule("html.breadcrumbs", "breadcrumb trail", ("breadcrumb", "breadcrumbs", "crumb", "crumbs")),
+    Rule("html.nav", "navigation", ("nav", "navbar", "navigation", "menu", "skip link")),
+    Rule("html.aside", "sidebar", ("sidebar", "side bar", "complementary", "rail", "right rail")),
+    Rule("html.footer", "page footer", ("footer", "contentinfo")),
 )
+#: Markup naming embedded content (a tweet, a video) is never furniture, even
+#: when it says "social" or "share": embeds in a story are part of it.
+EMBED_WORDS = ("embed", "embedded", "oembed", "tweet", "twitter tweet", "instagram media")
+#: The longest phrase, in words.
+MAX_PHRASE = max(len(w.split()) for r in RULES for w in r.words)
+
+_KEY_RULE: Dict[str, int] = {}
+for _i, _r in enumerate(RULES):
+    for _w in _r.words:
+        _KEY_RULE.setdefault(_w.replace(" ", ""), _i)
+_EMBED_KEYS = frozenset(w.replace(" ", "") for w in EMBED_WORDS)
+#: Words that can start a match: markup holding none of them is ruled out at once.
+_FIRST_WORDS = frozenset([w.split()[0] for r in RULES for w in r.words] + list(_KEY_RULE)
+                         + [w.split()[0] for w in EMBED_WORDS])
+#: Markup words: lower-case runs, Capitalised runs (camelCase joins), CAPITALS, digits.
+_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
+
+
+def markup_words(text: str) -> List[str]:
+    """Markup split into lower-case words at non-letters and camelCase joins.
+
+    >>> markup_words("c-relatedPosts__list ADSlot div-gpt-ad-300x250")
+    ['c', 'related', 'posts', 'list', 'ad', 'slot', 'div', 'gpt', 'ad', '300', 'x', '250']
+    """
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def rule_for(words: List[str]) -> Optional[str]:
+    """The first rule (in :data:`RULES` order) whose word or phrase occurs in ``words``.
+
+    >>> rule_for(["c", "read", "more"]), rule_for(["readmore"]), rule_for(["header", "shared"])
+    ('html.related', 'html.related', None)
+    >>> rule_for(["social", "media", "embed"]) is None
+    True
+    """
+    if _FIRST_WORDS.isdisjoint(words):
+        return None
+    best = len(RULES)
+    n = len(words)
+    for i in range(n):
+        key = ""
+        for j in range(i, min(i + MAX_PHRASE, n)):
+            key += words[j]
+            if key in _EMBED_KEYS:
+                return None
+            best = min(best, _KEY_RULE.get(key, best))
+    return RULES[best].id if best < len(RULES) else None
+
 
 #: Tags dropped by their name alone when they stand outside the article.
 OUTSIDE_TAGS: Dict[str, str] = {"nav": "html.nav", "aside": "html.aside", "footer": "html.footer"}
@@ -113,11 +166,16 @@ OUTSIDE_ROLES: Dict[str, str] = {"navigation": "html.nav", "complementary": "htm
 OUTSIDE_ONLY = frozenset({"html.nav", "html.aside", "html.footer"})
 #: Never dropped, whatever their markup.
 PROTECTED_TAGS = frozenset({"html", "head", "body", "main", "title", "meta", "link", "script", "style"})
+#: Attributes whose values name an element.
+NAMING_ATTRIBUTES = frozenset({"class", "id", "role", "aria-label"})
+#: A ``data-*`` value names a component ("related-articles", "AdSlot") when it
+#: is one short token; longer values, URLs, dates and titles are content.
+DATA_VALUE = re.compile(r"[A-Za-z][A-Za-z0-9_-]{1,39}")
+#: A paragraph-holding parent: an ``<aside>``/``<footer>`` among at least this
+#: many sibling paragraphs is a pull quote or fact box inside the story.
+SIBLING_PARAGRAPHS = 3
 
 _REASONS = {r.id: r.reason for r in RULES}
-_CAMEL = re.compile(r"([a-z0-9])([A-Z])")
-_NON_WORD = re.compile(r"[^a-z0-9]+")
-_ATTRS = ("class", "id", "role", "aria-label")
 
 
 @dataclass(frozen=True)
@@ -133,24 +191,26 @@ class Dropped:
         return f"{_REASONS[self.rule]}: <{self.element}> dropped before extraction"
 
 
-def markup_words(element) -> str:
-    """The element's naming attributes as one string of lower-case words.
+def markup(element) -> str:
+    """The element's naming attribute values, as written, joined by spaces.
+
+    ``class``, ``id``, ``role`` and ``aria-label`` values; ``data-*`` values
+    that are one short token; the names of ``data-ad-*`` attributes.
 
     >>> from lxml import html
-    >>> markup_words(html.fromstring('<div class="c-relatedPosts__list" id="x" data-ad-slot="top">y</div>'))
-    'c related posts list x ad slot top'
+    >>> markup(html.fromstring('<div class="c-relatedPosts" data-ad-slot="3" data-title="A story">y</div>'))
+    'c-relatedPosts data-ad-slot'
     """
     parts = []
     for name, value in element.items():
-        if name in _ATTRS:
+        if name in NAMING_ATTRIBUTES:
             parts.append(value)
         elif name.startswith("data-"):
-            parts.append(name[5:])
-            if len(value) <= 40:  # a name, not a JSON blob or a URL list
+            if name.startswith("data-ad-"):
+                parts.append(name)
+            if DATA_VALUE.fullmatch(value):
                 parts.append(value)
-    if not parts:
-        return ""
-    return _NON_WORD.sub(" ", _CAMEL.sub(r"\1 \2", " ".join(parts)).lower()).strip()
+    return " ".join(parts)
 
 
 def match_rule(element) -> Optional[str]:
@@ -161,20 +221,19 @@ def match_rule(element) -> Optional[str]:
     'html.share'
     >>> match_rule(html.fromstring('<div class="shared-content header">x</div>')) is None
     True
+    >>> match_rule(html.fromstring('<div class="social-media-embed">x</div>')) is None
+    True
     """
     tag = element.tag
     if tag in OUTSIDE_TAGS:
         return OUTSIDE_TAGS[tag]
-    words = markup_words(element)
-    if not words:
+    text = markup(element)
+    if not text:
         return None
     role = element.get("role")
     if role in OUTSIDE_ROLES:
         return OUTSIDE_ROLES[role]
-    for rule in RULES:
-        if rule.pattern.search(words):
-            return rule.id
-    return None
+    return rule_for(markup_words(text))
 
 
 def preclean(tree) -> List[Dropped]:
@@ -195,7 +254,7 @@ def preclean(tree) -> List[Dropped]:
     for el, rule in candidates:
         if any(a in gone for a in el.iterancestors()):
             continue  # already dropped with an ancestor
-        if rule in OUTSIDE_ONLY and _inside_article(el):
+        if rule in OUTSIDE_ONLY and inside_article(el):
             continue
         if guard.protects(el):
             continue
@@ -207,28 +266,41 @@ def preclean(tree) -> List[Dropped]:
 
 
 class _Guard:
-    """Knows how much paragraph text each element holds, to keep the article's container."""
+    """Keeps the article's container: by ``itemprop="articleBody"`` and by its share of paragraph text."""
 
     def __init__(self, tree):
-        self.lengths = {p: len(p.text_content()) for p in tree.iter("p")}
-        self.total = sum(self.lengths.values())
-        self.body_marked = tree.xpath('//*[@itemprop="articleBody"]')
+        self.tree = tree
+        self.marked = tree.xpath('//*[@itemprop="articleBody"]')
+        self._total: Optional[int] = None
 
     def protects(self, el) -> bool:
-        for marked in self.body_marked:
+        for marked in self.marked:
             if marked is el or any(a is el for a in marked.iterancestors()):
                 return True
-        if not self.total:
+        if el.find(".//p") is None:
             return False
-        held = sum(self.lengths.get(p, 0) for p in el.iter("p"))
-        return held >= MAIN_TEXT_SHARE * self.total
+        if self._total is None:
+            self._total = _paragraph_chars(self.tree)
+        return self._total > 0 and _paragraph_chars(el) >= MAIN_TEXT_SHARE * self._total
 
 
-def _inside_article(el) -> bool:
+def _paragraph_chars(el) -> int:
+    return sum(len(t) for t in el.xpath(".//p//text()"))
+
+
+def inside_article(el) -> bool:
+    """True when ``el`` sits in the story: under ``<article>``/``articleBody``, or among its paragraphs.
+
+    >>> from lxml import html
+    >>> t = html.fromstring('<div><p>a</p><p>b</p><aside>quote</aside><p>c</p></div>')
+    >>> inside_article(t.find("aside"))
+    True
+    """
     for a in el.iterancestors():
         if a.tag == "article" or a.get("itemprop") == "articleBody":
             return True
-    return False
+    parent = el.getparent()
+    return parent is not None and sum(1 for c in parent if c.tag == "p") >= SIBLING_PARAGRAPHS
 
 
 def describe(el) -> str:
