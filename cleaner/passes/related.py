@@ -4,8 +4,13 @@ A heading such as "Related articles", "Read more", "Editor's choice",
 "Popular", "More from Sport" or "Lesen Sie auch" starts a block of teasers.
 The block runs on while the lines read as teasers: section labels, headlines
 (each optionally repeated) and at most one summary paragraph per headline. It
-ends at the first prose paragraph that no headline introduces. Every teaser
-goes to ``related`` as ``{"title", "summary", "section"}``.
+ends at the first prose paragraph that no headline introduces. A summary
+follows its headline directly, or after a blank line when the headline was
+printed twice (a teaser card); a prose paragraph after a blank line under a
+lone headline is the article going on. Headlines stacked on adjacent lines
+are a link list, which ends at the blank line after it unless another heading
+or another stacked group follows. Every teaser goes to ``related`` as
+``{"title", "summary", "section"}``.
 
 Removes::
 
@@ -20,6 +25,14 @@ Keeps::
 
     Related reforms were debated for hours.
     Popular support for the measure has grown.
+
+and, after a link list and a blank line, the article's own subheading::
+
+    Related articles
+    Council names new treasurer
+    Mayor defends spending plan
+
+    What happens next?
 """
 from __future__ import annotations
 
@@ -71,6 +84,7 @@ class _Teaser:
     section: Optional[str] = None
     summary: Optional[str] = None
     line: int = -1
+    repeated: bool = False  # the headline printed twice: a teaser card
 
     def as_value(self) -> dict:
         return {"title": self.title, "summary": self.summary, "section": self.section}
@@ -119,30 +133,39 @@ def _block(doc: Document, start: int) -> Iterator[Finding]:
     teasers: List[_Teaser] = []
     current: Optional[_Teaser] = None
     pending_labels: List[int] = []
+    last = start  # the last line the block took
+    stacked = False  # two headlines on adjacent lines: a link list
     j = doc.next_nonblank(start)
     while j is not None:
         text = doc.lines[j].text
         nxt = _next_adjacent(doc, j)
-        if is_heading(doc.lines[j]):
+        gap = _blank_between(doc, last, j)
+        heading = is_heading(doc.lines[j])
+        if stacked and gap and not heading and not _stacked_pair(doc, j, nxt):
+            break  # the blank line after a link list: the article goes on
+        if heading:
             yield Finding(j, "related.heading", f"teaser block heading {text!r}")
         elif current is not None and _same(text, current.title):
+            current.repeated = True
             yield Finding(j, "related.repeat", f"teaser headline repeated {text[:60]!r}")
         elif _fits_headline(text) or len(text.split()) <= LABEL_MAX_WORDS:
-            if (nxt is not None and len(text.split()) <= LABEL_MAX_WORDS
-                    and _fits_headline(doc.lines[nxt].text)):
+            if nxt is not None and _label_shaped(text) and _fits_headline(doc.lines[nxt].text):
                 pending_labels.append(j)  # "News" right above a headline: its section
             else:
+                stacked = stacked or (current is not None and current.line == last and not gap)
                 section = doc.lines[pending_labels[-1]].text if pending_labels else None
                 for k in pending_labels:
                     yield Finding(k, "related.section", f"teaser section label {doc.lines[k].text!r}")
                 pending_labels = []
                 current = _Teaser(text, section=section, line=j)
                 teasers.append(current)
-        elif current is not None and current.summary is None and not pending_labels:
+        elif (current is not None and current.summary is None and not pending_labels
+              and (not gap or current.repeated)):
             current.summary = text
             yield Finding(j, "related.summary", f"teaser summary {text[:60]!r}")
         else:
             break  # prose that no headline introduces: the article goes on
+        last = j
         j = doc.next_nonblank(j)
     for k in pending_labels:
         yield Finding(k, "related.section", f"teaser section label {doc.lines[k].text!r}")
@@ -156,6 +179,28 @@ def _next_adjacent(doc: Document, j: int) -> Optional[int]:
     if k < len(doc.lines) and doc.kept(k):
         return k
     return None
+
+
+def _blank_between(doc: Document, a: int, b: int) -> bool:
+    """True when a blank line stands between lines ``a`` and ``b``."""
+    return any(doc.lines[k].blank for k in range(a + 1, b))
+
+
+def _stacked_pair(doc: Document, j: int, nxt: Optional[int]) -> bool:
+    """Line ``j`` and the line right under it are both headlines: another stacked group."""
+    return nxt is not None and _fits_headline(doc.lines[j].text) and _fits_headline(doc.lines[nxt].text)
+
+
+def _label_shaped(text: str) -> bool:
+    """A section label ("News", "World Cup"): one word, or a few capitalised ones.
+
+    A short headline in sentence case ("Storm closes bridge") is not a label.
+
+    >>> _label_shaped("News"), _label_shaped("Middle East"), _label_shaped("Storm closes bridge")
+    (True, True, False)
+    """
+    words = text.split()
+    return len(words) == 1 or (len(words) <= LABEL_MAX_WORDS and all(not w[0].islower() for w in words))
 
 
 def _fits_headline(text: str) -> bool:
