@@ -6,6 +6,7 @@ Removes::
     ADVERTISEMENT
     Advertisement - Continue Reading Below
     Story continues below advertisement
+    - Advertisement -
     Anzeige
 
 Keeps::
@@ -28,8 +29,9 @@ RULE = "ads.marker"
 @lru_cache(maxsize=None)
 def _pattern():
     ad = lexicon.alternation("ad_markers")
-    # One or more markers joined by dashes, pipes or colons: "Advertisement - Continue Reading Below".
-    return regex.compile(rf"[\[(]?{ad}[\])]?(?:\s*[-–—:|·/]?\s*[\[(]?{ad}[\])]?)*[.:…]*", regex.I | regex.V1)
+    # One or more markers joined by dashes, pipes or colons: "Advertisement - Continue Reading Below",
+    # set off by any decoration that is not a word: "- Advertisement -", "[Ad]", "*** ADVERTISEMENT ***".
+    return regex.compile(rf"[\W_]*{ad}[\])]?(?:\s*[-–—:|·/]?\s*[\[(]?{ad}[\])]?)*[\W_]*", regex.I | regex.V1)
 
 
 def run(doc: Document) -> Iterator[Finding]:

@@ -16,6 +16,7 @@ Keeps::
     Follow the money, the investigators said.
     Subscribers complained that the service was slow.
     Share prices fell by 4% on Monday.
+    “Join us in the square on Saturday,” the opposition leader told the crowd.
 """
 from __future__ import annotations
 
@@ -28,6 +29,8 @@ from .. import lexicon
 from ..model import Document, Finding
 from ..shape import CTA_MAX_WORDS
 
+#: A line opening with one of these is someone speaking ("“Join us in the square,” she said"), not the site.
+QUOTE_MARKS = "\"'“”‘’„«»‹›"
 #: A line made of share-network names alone is a share bar when it names at least this many.
 SHARE_BAR_MIN_NAMES = 2
 #: A share bar on one line names at most this many networks and labels.
@@ -67,13 +70,14 @@ def run(doc: Document) -> Iterator[Finding]:
         folded = lexicon.fold(counter.sub("", text, count=1)) if text[:1].isdigit() else ln.folded
         if folded in ui:
             yield Finding(ln.index, "cta.ui_label", f"site control or label {text!r}")
-        elif ln.words <= CTA_MAX_WORDS and ln.first_word in prompt_starts and prompt.match(text, timeout=1.0):
+        elif (ln.words <= CTA_MAX_WORDS and ln.first_word in prompt_starts and not text.startswith(tuple(QUOTE_MARKS))
+              and prompt.match(text, timeout=1.0)):
             yield Finding(ln.index, "cta.prompt", f"call to action {text[:60]!r}")
         elif ln.words <= CTA_MAX_WORDS and any(p in folded for p in footer_hints) and footer.search(text, timeout=1.0):
             yield Finding(ln.index, "cta.footer", f"copyright or site footer {text[:60]!r}")
         elif ln.index in singles:
-            # A lone network name is a share button only beside another one.
-            prev, nxt = doc.prev_nonblank(ln.index), doc.next_nonblank(ln.index)
+            # A lone network name is a share button only beside another one (removed or not yet).
+            prev, nxt = doc.prev_nonblank(ln.index, kept_only=False), doc.next_nonblank(ln.index, kept_only=False)
             if prev in singles or nxt in singles:
                 yield Finding(ln.index, "cta.share_bar", f"share button {text!r} in a run of them")
         elif (ln.words <= SHARE_BAR_MAX_WORDS and ln.first_word in network_starts and bar.fullmatch(text, timeout=1.0)
