@@ -9,7 +9,9 @@ Removes (short credits go to ``image_credits``)::
     Photograph: Jane Doe/Reuters    -> Jane Doe/Reuters
     Foto: dpa                       -> dpa
 
-A longer ``Photo: …`` line is a caption: removed, no credit recorded. A
+A longer ``Photo: …`` line, or one that describes the picture rather than
+naming who took it ("Pictured: the old bridge before the storm", see
+:func:`names_someone`), is a caption: removed, no credit recorded. A
 caption that ends in its credit ("… on Monday (Image: Getty)") is removed
 and its credit recorded; so is a line naming only photo agencies
 ("Getty Images", "AFP/Getty Images"), a caption ending in an agency after a
@@ -33,6 +35,14 @@ from ..model import Document, Finding
 
 #: A credit names an agency or a photographer: at most this many words.
 CREDIT_MAX_WORDS = 8
+#: A credit has at most this many lower-case words besides the words that join
+#: names ("Jane Doe, staff photographer" has two); a caption describes a scene
+#: ("Pictured: the old bridge before the storm" has four).
+CREDIT_MAX_COMMON_WORDS = 2
+#: Lower-case words that join the parts of a credit ("AFP via Getty Images",
+#: "Jane Doe for The Daily Example") or of a name ("Ana de la Cruz").
+NAME_JOINERS = frozenset("and & / for via of the by from de del della di da das do dos du la le van von der "
+                         "y e i et und".split())
 #: A caption line ("Photo: Protesters gather …") is removed up to this many words.
 CAPTION_MAX_WORDS = 60
 
@@ -53,6 +63,19 @@ def _patterns():
                                 regex.I | regex.V1)
     prefix = regex.compile(rf"{lexicon.alternation('caption_prefixes')}\b\s*(?P<value>\S.*)", regex.I | regex.V1)
     return whole, one, trailing, agency_line, agency_tail, prefix
+
+
+def names_someone(value: str) -> bool:
+    """True when ``value`` reads as a credit (an agency, a photographer), not a caption.
+
+    >>> names_someone("Jane Doe/Reuters"), names_someone("Jane Doe, staff photographer"), names_someone("self")
+    (True, True, True)
+    >>> names_someone("the old bridge before the storm")
+    False
+    """
+    words = value.split()
+    common = [w for w in words if w[:1].islower() and w.casefold() not in NAME_JOINERS]
+    return len(words) <= CREDIT_MAX_WORDS and len(common) <= CREDIT_MAX_COMMON_WORDS
 
 
 def run(doc: Document) -> Iterator[Finding]:
@@ -83,7 +106,7 @@ def run(doc: Document) -> Iterator[Finding]:
                 yield Finding(ln.index, "credits.caption", f"labelled caption or copyright {ln.text[:60]!r}")
             continue
         values = [m.group("value").strip(" .,()[]") for m in one.finditer(ln.text, timeout=1.0)]
-        credits = [v for v in values if v and len(v.split()) <= CREDIT_MAX_WORDS]
+        credits = [v for v in values if v and names_someone(v)]
         if credits and len(credits) == len([v for v in values if v]):
             yield Finding(ln.index, "credits.image", f"image credit line {ln.text!r}", "image_credits", credits)
         elif any(values):
