@@ -35,9 +35,12 @@ Guards against over-matching (a wrapper with a class such as
 - ``<html>``, ``<head>``, ``<body>``, ``<main>`` and an element marked
   ``itemprop="articleBody"`` (or one containing it) are never dropped.
 
-Rule ids: ``html.cookie``, ``html.ads``, ``html.newsletter``, ``html.share``,
+Lists (``<ul>``/``<ol>``) whose every item is a link are teaser lists
+(``html.links``, :func:`is_link_list`).
+
+Rule ids: ``html.cookie``, ``html.popup``, ``html.ads``, ``html.newsletter``, ``html.share``,
 ``html.comments``, ``html.related``, ``html.promo``, ``html.breadcrumbs``,
-``html.nav``, ``html.aside``, ``html.footer``.
+``html.nav``, ``html.aside``, ``html.footer``, ``html.links``.
 
 >>> from lxml import html
 >>> tree = html.fromstring(
@@ -80,6 +83,8 @@ class Rule:
 RULES: Tuple[Rule, ...] = (
     Rule("html.cookie", "cookie or consent banner", (
         "cookie", "cookies", "consent", "gdpr", "cmp")),
+    Rule("html.popup", "tooltip or pop-up", (
+        "tooltip", "tooltips", "popover", "popup", "pop up", "rollover", "hovercard", "modal")),
     Rule("html.ads", "advertisement slot", (
         "ad", "ads", "adv", "advert", "adverts", "advertisement", "advertisements", "advertising",
         "advertorial", "adslot", "adunit", "adbox", "adcontainer", "adwrapper", "adzone", "adsense",
@@ -156,6 +161,12 @@ def rule_for(words: List[str]) -> Optional[str]:
     return RULES[best].id if best < len(RULES) else None
 
 
+#: A list is a list of links (teasers, "more on this") when every item's text
+#: is at least this share link text ...
+LINK_SHARE = 0.9
+#: ... and it has at least this many items (one linked item is a sentence's link).
+LINK_LIST_MIN_ITEMS = 2
+
 #: Tags dropped by their name alone when they stand outside the article.
 OUTSIDE_TAGS: Dict[str, str] = {"nav": "html.nav", "aside": "html.aside", "footer": "html.footer"}
 #: ARIA roles treated like those tags.
@@ -176,6 +187,7 @@ DATA_VALUE = re.compile(r"[A-Za-z][A-Za-z0-9_-]{1,39}")
 SIBLING_PARAGRAPHS = 3
 
 _REASONS = {r.id: r.reason for r in RULES}
+_REASONS["html.links"] = "list of links (teasers)"
 
 
 @dataclass(frozen=True)
@@ -244,16 +256,21 @@ def preclean(tree) -> List[Dropped]:
         if not isinstance(tag, str) or tag in PROTECTED_TAGS:
             continue
         rule = match_rule(el)
+        if rule is None and tag in ("ul", "ol") and is_link_list(el):
+            rule = "html.links"
         if rule is not None:
             candidates.append((el, rule))
     if not candidates:
         return []
     guard = _Guard(tree)
+    popups = {el for el, rule in candidates if rule == "html.popup"}
     dropped: List[Dropped] = []
     gone = set()
     for el, rule in candidates:
         if any(a in gone for a in el.iterancestors()):
             continue  # already dropped with an ancestor
+        if rule == "html.popup" and (el.tag == "a" or any(d in popups for d in el.iterdescendants())):
+            continue  # a pop-up's trigger (a link, a name in the text): only the pop-up itself goes
         if rule in OUTSIDE_ONLY and inside_article(el):
             continue
         if guard.protects(el):
@@ -263,6 +280,30 @@ def preclean(tree) -> List[Dropped]:
     for el in gone:
         el.drop_tree()
     return dropped
+
+
+def is_link_list(el) -> bool:
+    """True for a ``<ul>``/``<ol>`` whose items are all links: a teaser list, not the story's list.
+
+    >>> from lxml import html
+    >>> is_link_list(html.fromstring('<ul><li><a href="/a">Budget talks stall</a></li><li><a href="/b">Mayor quits</a></li></ul>'))
+    True
+    >>> is_link_list(html.fromstring('<ul><li>Schools get <a href="/s">more money</a></li><li>Parks stay</li></ul>'))
+    False
+    """
+    items = [li for li in el if li.tag == "li"]
+    if len(items) < LINK_LIST_MIN_ITEMS:
+        return False
+    for li in items:
+        text = _letters(li.text_content())
+        linked = sum(_letters(a.text_content()) for a in li.iter("a"))
+        if not text or linked < LINK_SHARE * text:
+            return False
+    return True
+
+
+def _letters(text: str) -> int:
+    return sum(1 for c in text if c.isalnum())
 
 
 class _Guard:
