@@ -91,7 +91,7 @@ def _patterns():
     pre_time = (r"(?:(?P<pre_hour>[01]?\d|2[0-3])[:.](?P<pre_minute>[0-5]\d)"
                 r"(?:\s*(?P<pre_ampm>[ap]\.?\s?m\.?))?\s*(?P<pre_zone>[A-Z]{2,5}\b)?\s*[,|·]?\s*)?")
     full = rf"{pre_time}(?:{textual}|{numeric})(?:(?:T|{sep})(?:{time}))?(?:\s*\(?{zone}\)?)?"
-    return regex.compile(full, regex.I | regex.V1), regex.compile(zone)
+    return regex.compile(full, regex.I), regex.compile(zone)
 
 
 def find_date(text: str):

@@ -31,7 +31,7 @@ def _pattern():
     ad = lexicon.alternation("ad_markers")
     # One or more markers joined by dashes, pipes or colons: "Advertisement - Continue Reading Below",
     # set off by any decoration that is not a word: "- Advertisement -", "[Ad]", "*** ADVERTISEMENT ***".
-    return regex.compile(rf"[\W_]*{ad}[\])]?(?:\s*[-–—:|·/]?\s*[\[(]?{ad}[\])]?)*[\W_]*", regex.I | regex.V1)
+    return regex.compile(rf"[\W_]*{ad}[\])]?(?:\s*[-–—:|·/]?\s*[\[(]?{ad}[\])]?)*[\W_]*", regex.I)
 
 
 def run(doc: Document) -> Iterator[Finding]:

@@ -258,8 +258,8 @@ def _comments_start(doc: Document, scores, first: int, last: int) -> Optional[in
 @lru_cache(maxsize=None)
 def _comment_patterns():
     word = lexicon.alternation("comment_words")
-    lead = regex.compile(rf"[\W_]*\d+\s+(?:\w+\s+)?{word}\b", regex.I | regex.V1)  # "34 responses to …"
-    inside = regex.compile(rf"\b\d+\s+{word}\b|\b{word}\s*[(\[]\d+[)\]]", regex.I | regex.V1)
+    lead = regex.compile(rf"[\W_]*\d+\s+(?:\w+\s+)?{word}\b", regex.I)  # "34 responses to …"
+    inside = regex.compile(rf"\b\d+\s+{word}\b|\b{word}\s*[(\[]\d+[)\]]", regex.I)
     return lead, inside
 
 

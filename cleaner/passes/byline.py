@@ -40,14 +40,14 @@ MAX_AUTHORS = 6
 @lru_cache(maxsize=None)
 def _patterns():
     prefix = lexicon.alternation("byline_prefixes")
-    line = regex.compile(rf"[\W_]*(?P<prefix>{prefix})\s*(?P<colon>[:：])?\s*(?P<names>.+?)[\s.]*", regex.I | regex.V1)
+    line = regex.compile(rf"[\W_]*(?P<prefix>{prefix})\s*(?P<colon>[:：])?\s*(?P<names>.+?)[\s.]*", regex.I)
     roles = lexicon.alternation("byline_roles")
-    role = regex.compile(rf"{roles}", regex.I | regex.V1)
+    role = regex.compile(rf"{roles}", regex.I)
     split = regex.compile(r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\boraz\b|\bcon\b)\s*",
-                          regex.I | regex.V1)
+                          regex.I)
     # A name word: capitalised (Jane, O'Neil, McDonald, Müller), an initial (J.), or a particle.
     word = regex.compile(r"(?:\p{Lu}[\p{L}'’\-.]*|\p{Lu}\.|de|da|del|der|van|von|al|el|bin|le|la|di|du|dos|ter|zu)",
-                         regex.V1)
+                         )
     return line, role, split, word
 
 
@@ -83,7 +83,7 @@ def run(doc: Document) -> Iterator[Finding]:
     [['Digital Desk']]
     """
     line, _, _, _ = _patterns()
-    prefix_only = regex.compile(rf"[\W_]*{lexicon.alternation('byline_prefixes')}\s*[:：]?", regex.I | regex.V1)
+    prefix_only = regex.compile(rf"[\W_]*{lexicon.alternation('byline_prefixes')}\s*[:：]?", regex.I)
     starts = lexicon.first_words("byline_prefixes")
     for ln in doc.kept_lines():
         if ln.first_word not in starts:

@@ -51,17 +51,17 @@ CAPTION_MAX_WORDS = 60
 def _patterns():
     label = lexicon.alternation("credit_labels")
     segment = rf"[\[(]?\s*{label}(?:\s+(?:credit|credits|source))?\s*[:：]\s*(?P<value>[^|;]*)"
-    whole = regex.compile(rf"{segment}(?:\s*[|;]\s*{segment})*", regex.I | regex.V1)
-    one = regex.compile(segment, regex.I | regex.V1)
+    whole = regex.compile(rf"{segment}(?:\s*[|;]\s*{segment})*", regex.I)
+    one = regex.compile(segment, regex.I)
     # "… the site on Monday (Image: Getty)" / "… Credit: Getty Images": a caption ending in its credit.
     trailing = regex.compile(rf"\S.*?[\s(\[]+(?:{label})(?:\s+(?:credit|credits))?\s*[:：]\s*(?P<value>[^():|]{{1,60}}?)\s*[)\]]?",
-                             regex.I | regex.V1)
+                             regex.I)
     agencies = lexicon.alternation("photo_agencies")
-    agency_line = regex.compile(rf"[\W_]*{agencies}(?:\s*[/,;|]\s*{agencies})*[\W_]*", regex.I | regex.V1)
+    agency_line = regex.compile(rf"[\W_]*{agencies}(?:\s*[/,;|]\s*{agencies})*[\W_]*", regex.I)
     # "… the Capitol on Monday. J. Scott Applewhite / AP file", "Natalie Naccache | Bloomberg | Getty Images"
     agency_tail = regex.compile(rf"\S.*?\s[/|]\s*(?P<value>(?:[^/|]{{1,40}}[/|]\s*)?{agencies}(?:\s+(?:file|photo|images?))?)\s*\)?",
-                                regex.I | regex.V1)
-    prefix = regex.compile(rf"{lexicon.alternation('caption_prefixes')}\b\s*(?P<value>\S.*)", regex.I | regex.V1)
+                                regex.I)
+    prefix = regex.compile(rf"{lexicon.alternation('caption_prefixes')}\b\s*(?P<value>\S.*)", regex.I)
     return whole, one, trailing, agency_line, agency_tail, prefix
 
 

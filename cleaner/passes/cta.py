@@ -41,12 +41,12 @@ SHARE_BAR_MAX_WORDS = 16
 def _patterns():
     cta = lexicon.alternation("cta")
     networks = lexicon.alternation("share_networks")
-    prompt = regex.compile(rf"[\W\d_]*{cta}\b", regex.I | regex.V1)
-    bar = regex.compile(rf"(?:[\W_]*\b{networks}\b[\W\d_]*)+", regex.I | regex.V1)
-    single = regex.compile(rf"[\W_]*{networks}[\W\d_]*", regex.I | regex.V1)
-    counter = regex.compile(r"\d+(?:[.,]\d+)?\s*[kKmM]?\s+(?:\w+\s+)?", regex.V1)
-    names = regex.compile(rf"\b{networks}\b", regex.I | regex.V1)
-    footer = regex.compile(lexicon.alternation("footer_phrases"), regex.I | regex.V1)
+    prompt = regex.compile(rf"[\W\d_]*{cta}\b", regex.I)
+    bar = regex.compile(rf"(?:[\W_]*\b{networks}\b[\W\d_]*)+", regex.I)
+    single = regex.compile(rf"[\W_]*{networks}[\W\d_]*", regex.I)
+    counter = regex.compile(r"\d+(?:[.,]\d+)?\s*[kKmM]?\s+(?:\w+\s+)?")
+    names = regex.compile(rf"\b{networks}\b", regex.I)
+    footer = regex.compile(lexicon.alternation("footer_phrases"), regex.I)
     return prompt, bar, single, counter, names, footer
 
 

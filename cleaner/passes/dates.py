@@ -47,8 +47,8 @@ def _patterns():
     reading = lexicon.alternation("reading_time")
     conn = lexicon.alternation("date_connectors")
     lead = regex.compile(rf"[\W_]*(?:(?P<mod>{mod})|(?P<pub>{pub}))\b[\s:]*(?:{conn}\b[\s:]*)*",
-                         regex.I | regex.V1)
-    rest = regex.compile(rf"(?:[\s,|·•\-–—/()]|\d+\s*{reading}|{reading}\s*:?\s*\d+\s*\w*)*", regex.I | regex.V1)
+                         regex.I)
+    rest = regex.compile(rf"(?:[\s,|·•\-–—/()]|\d+\s*{reading}|{reading}\s*:?\s*\d+\s*\w*)*", regex.I)
     return lead, rest
 
 

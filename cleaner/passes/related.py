@@ -57,9 +57,9 @@ TEASER_MAX_WORDS = 20
 def _patterns():
     prefixes = lexicon.alternation("related_heading_prefixes")
     inline = lexicon.alternation("related_inline")
-    heading_prefix = regex.compile(rf"[\W_]*{prefixes}\b.*", regex.I | regex.V1)
+    heading_prefix = regex.compile(rf"[\W_]*{prefixes}\b.*", regex.I)
     inline_teaser = regex.compile(rf"[\W_]*(?P<label>{inline})\s*[:：|»›>\-–—]+\s*(?P<title>\S.*)",
-                                  regex.I | regex.V1)
+                                  regex.I)
     return heading_prefix, inline_teaser
 
 

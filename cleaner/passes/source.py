@@ -34,8 +34,8 @@ def _patterns():
     # "Source:" needs its colon; "With inputs from" reads as a label without one.
     line = regex.compile(
         rf"[\[(]?\s*(?:(?P<prefix>{prefix})\s*(?P<colon>[:：])|(?P<phrase>{prefix}\s+(?=\S)))\s*(?P<value>.+?)\s*[\])]?\.?",
-        regex.I | regex.V1)
-    split = regex.compile(rf"\s*(?:,|;|/|\||\b{joiners}\b)\s*", regex.I | regex.V1)
+        regex.I)
+    split = regex.compile(rf"\s*(?:,|;|/|\||\b{joiners}\b)\s*", regex.I)
     return line, split
 
 
