@@ -167,6 +167,13 @@ LINK_SHARE = 0.9
 #: ... and it has at least this many items (one linked item is a sentence's link).
 LINK_LIST_MIN_ITEMS = 2
 
+#: A story split into chunks (``<div class="article__body">`` several times,
+#: between ad slots): a chunk holds at least this many paragraphs ...
+CHUNK_MIN_PARAGRAPHS = 2
+#: ... and the chunks sharing one tag and class hold at least this share of
+#: the page's paragraph text together.
+CHUNK_SHARE = 0.5
+
 #: Tags dropped by their name alone when they stand outside the article.
 OUTSIDE_TAGS: Dict[str, str] = {"nav": "html.nav", "aside": "html.aside", "footer": "html.footer"}
 #: ARIA roles treated like those tags.
@@ -279,7 +286,86 @@ def preclean(tree) -> List[Dropped]:
         gone.add(el)
     for el in gone:
         el.drop_tree()
+    join_chunks(tree)
     return dropped
+
+
+def join_chunks(tree) -> int:
+    """Gather a story split into chunks into its first chunk; return how many groups were joined.
+
+    Extractors take the first element that looks like the story's body; when
+    the story is cut into several elements with the same tag and class (the
+    text between ad slots or inline modules, each in its own wrapper), the
+    later chunks would be lost. Chunks are elements holding at least
+    :data:`CHUNK_MIN_PARAGRAPHS` paragraphs whose group holds
+    :data:`CHUNK_SHARE` of the page's paragraph text. Everything from the
+    first chunk to the last (the chunks and what stands between them) moves,
+    in document order, to the end of the first chunk. Chunks that are
+    siblings are left alone: whatever holds one holds them all.
+
+    >>> from lxml import html
+    >>> t = html.fromstring('<div><div><div class="body"><p>One.</p><p>Two.</p></div></div><h2>Mid</h2>'
+    ...                     '<div><div class="body"><p>Three.</p><p>Four.</p></div></div></div>')
+    >>> join_chunks(t), [e.text for e in t.find("div/div").iter("p", "h2")]
+    (1, ['One.', 'Two.', 'Mid', 'Three.', 'Four.'])
+    """
+    held: Dict[object, int] = {}
+    count: Dict[object, int] = {}
+    total = 0
+    for p in tree.iter("p"):
+        n = _paragraph_chars(p)
+        total += n
+        parent = p.getparent()
+        if parent is not None and parent.get("class"):
+            held[parent] = held.get(parent, 0) + n
+            count[parent] = count.get(parent, 0) + 1
+    groups: Dict[Tuple[str, str], List[object]] = {}
+    for el, n in count.items():
+        if n >= CHUNK_MIN_PARAGRAPHS:
+            groups.setdefault((el.tag, el.get("class")), []).append(el)
+    joined = 0
+    for members in groups.values():
+        if len(members) < 2 or sum(held[m] for m in members) < CHUNK_SHARE * total:
+            continue
+        if len({m.getparent() for m in members}) == 1:
+            continue
+        members = _in_document_order(tree, members)
+        group = set(members)
+        if any(a in group for m in members for a in m.iterancestors()):
+            continue  # nested, not chunks
+        common = _common_ancestor(members)
+        if common is None:
+            continue
+        first, last = members[0], members[-1]
+        start, end = _child_holding(common, first), _child_holding(common, last)
+        children = list(common)
+        for child in children[children.index(start) + 1:children.index(end) + 1]:
+            first.append(child)
+        joined += 1
+    return joined
+
+
+def _common_ancestor(elements: List[object]):
+    paths = [list(reversed(list(e.iterancestors()))) for e in elements]
+    common = None
+    for level in zip(*paths):
+        if all(x is level[0] for x in level):
+            common = level[0]
+        else:
+            break
+    return common
+
+
+def _child_holding(ancestor, el):
+    """The child of ``ancestor`` that is ``el`` or holds it."""
+    while el.getparent() is not ancestor:
+        el = el.getparent()
+    return el
+
+
+def _in_document_order(tree, elements: List[object]) -> List[object]:
+    wanted = set(elements)
+    return [el for el in tree.iter() if el in wanted]
 
 
 def is_link_list(el) -> bool:
