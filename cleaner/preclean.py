@@ -287,7 +287,44 @@ def preclean(tree) -> List[Dropped]:
     for el in gone:
         el.drop_tree()
     join_chunks(tree)
+    keep_embeds(tree)
     return dropped
+
+
+def keep_embeds(tree) -> int:
+    """Unmark the wrappers around embedded posts so extractors keep the post; return how many.
+
+    A story quotes a tweet or an Instagram post as a ``<blockquote>`` (whose
+    markup names the embed) inside wrappers marked ``social-media-embed`` or
+    ``widget``, which extractors take for share bars and drop with the quote.
+    The ``class`` and ``id`` of the blockquote and of every wrapper that holds
+    nothing but it are removed.
+
+    >>> from lxml import html
+    >>> t = html.fromstring('<div><p>Text.</p><div class="social-embed"><blockquote class="twitter-tweet">'
+    ...                     '<p>Hello</p></blockquote></div></div>')
+    >>> keep_embeds(t), html.tostring(t, encoding="unicode")
+    (1, '<div><p>Text.</p><div><blockquote><p>Hello</p></blockquote></div></div>')
+    """
+    kept = 0
+    for quote in tree.iter("blockquote"):
+        if not quote.get("class") or not _is_embed(quote):
+            continue
+        size = _letters(quote.text_content())
+        el = quote
+        while el is not None and el.tag not in PROTECTED_TAGS and _letters(el.text_content()) <= size:
+            for name in ("class", "id"):
+                if name in el.attrib:
+                    del el.attrib[name]
+            el = el.getparent()
+        kept += 1
+    return kept
+
+
+def _is_embed(el) -> bool:
+    words = markup_words(markup(el))
+    keys = {"".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(i + 3, len(words)) + 1)}
+    return not _EMBED_KEYS.isdisjoint(keys)
 
 
 def join_chunks(tree) -> int:
