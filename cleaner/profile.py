@@ -38,6 +38,11 @@ article, and indexing them on every page only adds noise. A sign-off that
 names the article's reporter differs from page to page and never recurs, so
 it is never touched.
 
+One more guard when removing (:meth:`SiteRepeated.heads_own_text`): a
+headline-shaped line standing right above the page's own prose is that page's
+headline and stays, even when learned: a popular article's headline is a
+teaser on many pages of the site.
+
 >>> key = line_key("  © 2024 Example News. ")
 >>> key
 '© 0 example news'
@@ -62,7 +67,7 @@ import regex
 from . import lexicon
 from .model import Document, Finding, normalise_space
 from .passes import TEXT_PASSES
-from .shape import is_prose
+from .shape import headline_shaped, is_prose
 
 #: A line is the site's when it stands on at least this share of the site's
 #: pages. Half is "a large share": menus, footers and house promos stand on
@@ -270,6 +275,16 @@ class SiteRepeated:
     profile: SiteProfile
     source: str = "profile"
 
+    @staticmethod
+    def heads_own_text(kept, own_prose, k: int) -> bool:
+        """Kept line ``k`` is headline-shaped and stands right above the page's own prose, with none above.
+
+        That is where a page's headline stands; a popular article's headline
+        is a teaser on many other pages (so learned), and stays on its own.
+        """
+        return (k + 1 < len(kept) and own_prose[k + 1] and not (k and own_prose[k - 1])
+                and headline_shaped(kept[k].text))
+
     def run(self, doc: Document) -> Iterator[Finding]:
         kept = [ln for ln in doc.lines if doc.kept(ln.index)]
         counts = [self.profile.lines.get(learnable(ln) or "") for ln in kept]
@@ -277,8 +292,8 @@ class SiteRepeated:
         for k, (ln, n) in enumerate(zip(kept, counts)):
             if not n:
                 continue
-            if k + 1 < len(kept) and own_prose[k + 1] and not (k and own_prose[k - 1]):
-                continue  # it heads this page's own text: the headline of a page other pages link to
+            if self.heads_own_text(kept, own_prose, k):
+                continue
             yield Finding(ln.index, RULE, f"recurs on {n} of {self.profile.documents} pages of "
                                           f"{self.site} (site profile {self.source}) {ln.text[:60]!r}")
 
