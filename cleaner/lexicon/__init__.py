@@ -43,7 +43,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, FrozenSet, List
+from typing import Dict, FrozenSet, List, Optional, Tuple
 
 import regex
 
@@ -136,3 +136,50 @@ def first_words(key: str) -> FrozenSet[str]:
     """The first words of the phrases of ``key``: a line whose first word is not
     among them cannot start with one of the phrases."""
     return frozenset(first_word(p) for p in data().get(key, []))
+
+
+#: Punctuation that may end a word of a phrase in running text ("Reported by:").
+_TRAILING = ":：.,;!?|»›>)]"
+_LEADING = regex.compile(r"[\W_]*")
+_TOKEN = regex.compile(r"\S+")
+
+
+@lru_cache(maxsize=None)
+def _prefix_table(key: str):
+    phrases_ = frozenset(p for p in data().get(key, []))
+    longest = max((len(p.split()) for p in phrases_), default=0)
+    return phrases_, longest
+
+
+def match_prefix(key: str, text: str) -> Optional[Tuple[str, int]]:
+    """The longest phrase of ``key`` that ``text`` starts with, on whole words.
+
+    Returns the phrase and the offset in ``text`` where it ends, or ``None``.
+    Leading punctuation is skipped; punctuation after a word ends the phrase
+    there. This is a set look-up per word, so long phrase lists cost nothing
+    to compile.
+
+    >>> match_prefix("byline_prefixes", "Reported by: Digital Desk")
+    ('reported by', 11)
+    >>> match_prefix("cta", "Sign up for our newsletter")[0]
+    'sign up for'
+    >>> match_prefix("cta", "Signage was poor") is None
+    True
+    """
+    table, longest = _prefix_table(key)
+    words: List[str] = []
+    best = None
+    for m in _TOKEN.finditer(text, _LEADING.match(text).end()):
+        if len(words) == longest:
+            break
+        token = m.group()
+        core = token.rstrip(_TRAILING)
+        if not core:
+            break
+        words.append(core.casefold().replace("’", "'").replace("‘", "'"))
+        candidate = " ".join(words)
+        if candidate in table:
+            best = (candidate, m.start() + len(core))
+        if core != token:
+            break
+    return best

@@ -37,17 +37,35 @@ SHARE_BAR_MIN_NAMES = 2
 SHARE_BAR_MAX_WORDS = 16
 
 
+_COUNTER = regex.compile(r"\d+(?:[.,]\d+)?\s*[kKmM]?\s+(?:\w+\s+)?")
+_NAME_TOKEN = regex.compile(r"[\w'+&-]+")
+_NUMBER = regex.compile(r"\d+(?:[.,]\d+)?[km]?")
+
+
 @lru_cache(maxsize=None)
-def _patterns():
-    cta = lexicon.alternation("cta")
-    networks = lexicon.alternation("share_networks")
-    prompt = regex.compile(rf"[\W\d_]*{cta}\b", regex.I)
-    bar = regex.compile(rf"(?:[\W_]*\b{networks}\b[\W\d_]*)+", regex.I)
-    single = regex.compile(rf"[\W_]*{networks}[\W\d_]*", regex.I)
-    counter = regex.compile(r"\d+(?:[.,]\d+)?\s*[kKmM]?\s+(?:\w+\s+)?")
-    names = regex.compile(rf"\b{networks}\b", regex.I)
-    footer = regex.compile(lexicon.alternation("footer_phrases"), regex.I)
-    return prompt, bar, single, counter, names, footer
+def _footer():
+    return regex.compile(lexicon.alternation("footer_phrases"), regex.I)
+
+
+def network_names(text: str) -> int:
+    """How many share-network names ``text`` is made of; 0 if it holds anything else.
+
+    >>> network_names("Facebook Twitter WhatsApp 12"), network_names("Share prices fell")
+    (3, 0)
+    """
+    names = lexicon.phrase_set("share_networks")
+    tokens = _NAME_TOKEN.findall(text.casefold())
+    count = i = 0
+    while i < len(tokens):
+        if i + 1 < len(tokens) and f"{tokens[i]} {tokens[i + 1]}" in names:
+            i, count = i + 2, count + 1
+        elif tokens[i] in names:
+            i, count = i + 1, count + 1
+        elif _NUMBER.fullmatch(tokens[i]):
+            i += 1  # a share counter
+        else:
+            return 0
+    return count
 
 
 def run(doc: Document) -> Iterator[Finding]:
@@ -57,30 +75,29 @@ def run(doc: Document) -> Iterator[Finding]:
     >>> [(f.line, f.rule) for f in run(doc)]
     [(0, 'cta.prompt'), (2, 'cta.share_bar'), (3, 'cta.share_bar')]
     """
-    prompt, bar, single, counter, names, footer = _patterns()
     ui = lexicon.phrase_set("ui_labels")
     prompt_starts = lexicon.first_words("cta")
     footer_hints = lexicon.phrases("footer_phrases")
     network_starts = lexicon.first_words("share_networks")
     lines = doc.kept_lines()
     singles = {ln.index for ln in lines
-               if ln.words <= 3 and ln.first_word in network_starts and single.fullmatch(ln.text, timeout=1.0)}
+               if ln.words <= 3 and ln.first_word in network_starts and network_names(ln.text) == 1}
     for ln in lines:
         text = ln.text
-        folded = lexicon.fold(counter.sub("", text, count=1)) if text[:1].isdigit() else ln.folded
+        folded = lexicon.fold(_COUNTER.sub("", text, count=1)) if text[:1].isdigit() else ln.folded
         if folded in ui:
             yield Finding(ln.index, "cta.ui_label", f"site control or label {text!r}")
         elif (ln.words <= CTA_MAX_WORDS and ln.first_word in prompt_starts and not text.startswith(tuple(QUOTE_MARKS))
-              and prompt.match(text, timeout=1.0)):
+              and lexicon.match_prefix("cta", text)):
             yield Finding(ln.index, "cta.prompt", f"call to action {text[:60]!r}")
-        elif ln.words <= CTA_MAX_WORDS and any(p in folded for p in footer_hints) and footer.search(text, timeout=1.0):
+        elif ln.words <= CTA_MAX_WORDS and any(p in folded for p in footer_hints) and _footer().search(text, timeout=1.0):
             yield Finding(ln.index, "cta.footer", f"copyright or site footer {text[:60]!r}")
         elif ln.index in singles:
             # A lone network name is a share button only beside another one (removed or not yet).
             prev, nxt = doc.prev_nonblank(ln.index, kept_only=False), doc.next_nonblank(ln.index, kept_only=False)
             if prev in singles or nxt in singles:
                 yield Finding(ln.index, "cta.share_bar", f"share button {text!r} in a run of them")
-        elif (ln.words <= SHARE_BAR_MAX_WORDS and ln.first_word in network_starts and bar.fullmatch(text, timeout=1.0)
-              and len(names.findall(text, timeout=1.0)) >= SHARE_BAR_MIN_NAMES):
+        elif (ln.words <= SHARE_BAR_MAX_WORDS and ln.first_word in network_starts
+              and network_names(text) >= SHARE_BAR_MIN_NAMES):
             yield Finding(ln.index, "cta.share_bar", f"share bar {text[:60]!r}")
 
