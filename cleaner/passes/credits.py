@@ -25,7 +25,6 @@ Keeps::
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Iterator
 
 import regex
@@ -47,22 +46,87 @@ NAME_JOINERS = frozenset("and & / for via of the by from de del della di da das 
 CAPTION_MAX_WORDS = 60
 
 
-@lru_cache(maxsize=None)
-def _patterns():
-    label = lexicon.alternation("credit_labels")
-    segment = rf"[\[(]?\s*{label}(?:\s+(?:credit|credits|source))?\s*[:：]\s*(?P<value>[^|;]*)"
-    whole = regex.compile(rf"{segment}(?:\s*[|;]\s*{segment})*", regex.I)
-    one = regex.compile(segment, regex.I)
-    # "… the site on Monday (Image: Getty)" / "… Credit: Getty Images": a caption ending in its credit.
-    trailing = regex.compile(rf"\S.*?[\s(\[]+(?:{label})(?:\s+(?:credit|credits))?\s*[:：]\s*(?P<value>[^():|]{{1,60}}?)\s*[)\]]?",
-                             regex.I)
-    agencies = lexicon.alternation("photo_agencies")
-    agency_line = regex.compile(rf"[\W_]*{agencies}(?:\s*[/,;|]\s*{agencies})*[\W_]*", regex.I)
-    # "… the Capitol on Monday. J. Scott Applewhite / AP file", "Natalie Naccache | Bloomberg | Getty Images"
-    agency_tail = regex.compile(rf"\S.*?\s[/|]\s*(?P<value>(?:[^/|]{{1,40}}[/|]\s*)?{agencies}(?:\s+(?:file|photo|images?))?)\s*\)?",
-                                regex.I)
-    prefix = regex.compile(rf"{lexicon.alternation('caption_prefixes')}\b\s*(?P<value>\S.*)", regex.I)
-    return whole, one, trailing, agency_line, agency_tail, prefix
+_SEGMENTS = regex.compile(r"\s*[|;]\s*")
+_AGENCY_PARTS = regex.compile(r"\s*[/,;|]\s*")
+_AGENCY_TAIL = regex.compile(r"\s[/|]\s*")
+_EDGE = " \t()[]{}.,:;-–—*•"
+#: Words after an agency's name in a credit ("AP file", "Getty Images").
+AGENCY_SUFFIXES = ("file", "photo", "images", "image")
+
+
+def _is_label(label: str) -> bool:
+    """True when ``label`` (the words before a colon) names an image credit or caption.
+
+    >>> _is_label("(Image"), _is_label("Photo credit"), _is_label("Source")
+    (True, True, False)
+    """
+    words = lexicon.fold(label.strip(_EDGE)).split()
+    if words and words[-1] in ("credit", "credits", "source"):
+        words = words[:-1] if " ".join(words) not in lexicon.phrase_set("credit_labels") else words
+    return bool(words) and " ".join(words) in lexicon.phrase_set("credit_labels")
+
+
+def labelled_values(text: str):
+    """The values of ``LABEL: value`` segments when every segment of ``text`` has a credit label.
+
+    >>> labelled_values("Image: AP | Image:self"), labelled_values("Source: Reuters")
+    (['AP', 'self'], None)
+    """
+    values = []
+    for segment in _SEGMENTS.split(text):
+        label, colon, value = segment.replace("：", ":").partition(":")
+        if not colon or not _is_label(label):
+            return None
+        values.append(value.strip(_EDGE))
+    return values
+
+
+def trailing_credit(text: str):
+    """The credit at the end of a caption: "… on Monday (Image: Getty)", "… Credit: Getty Images".
+
+    >>> trailing_credit("Protesters gather outside parliament (Image: GETTY )")
+    'GETTY'
+    >>> trailing_credit("Rats in the old mill Credit: Jane Doe/Reuters")
+    'Jane Doe/Reuters'
+    """
+    head, colon, value = text.replace("：", ":").rpartition(":")
+    value = value.strip().rstrip(")]").strip(_EDGE)
+    if not colon or not value or len(value) > 60 or any(c in value for c in "():|"):
+        return None
+    # The label is the last one to three words before the colon, inside the
+    # bracket if there is one; a caption must stand before it.
+    caption, bracket, label_zone = head.rpartition("(")
+    if not bracket:
+        caption, label_zone = "", head
+    words = label_zone.split()
+    for n in range(1, min(3, len(words)) + 1):
+        if _is_label(" ".join(words[-n:])) and (caption.strip() or len(words) > n):
+            return value
+    return None
+
+
+def is_agency(text: str) -> bool:
+    """
+    >>> is_agency("AFP/Getty Images"), is_agency("AP file"), is_agency("Apple")
+    (True, True, False)
+    """
+    agencies = lexicon.phrase_set("photo_agencies")
+    parts = [lexicon.fold(p.strip(_EDGE)) for p in _AGENCY_PARTS.split(text.strip(_EDGE))]
+    for i, part in enumerate(parts):
+        words = part.split()
+        while words and words[-1] in AGENCY_SUFFIXES and " ".join(words) not in agencies:
+            words = words[:-1]
+        parts[i] = " ".join(words)
+    return bool(parts) and all(p in agencies for p in parts)
+
+
+def agency_tail(text: str):
+    """The agency that ends a caption after a separator: "… Jane Doe / AP file"."""
+    parts = _AGENCY_TAIL.split(text)
+    if len(parts) < 2:
+        return None
+    last = parts[-1].strip(_EDGE)
+    return last if last and is_agency(last) else None
 
 
 def names_someone(value: str) -> bool:
@@ -84,28 +148,27 @@ def run(doc: Document) -> Iterator[Finding]:
     >>> [f.value for f in run(Document("Image: AP | Image:self"))]
     [['AP', 'self']]
     """
-    whole, one, trailing, agency_line, agency_tail, prefix = _patterns()
     agency_starts = lexicon.first_words("photo_agencies")
-    caption_starts = lexicon.first_words("caption_prefixes")
     for ln in doc.kept_lines():
         if ln.words > CAPTION_MAX_WORDS:
             continue
         text = ln.text
         colon = ":" in text or "：" in text
-        if ln.words <= CREDIT_MAX_WORDS and ln.first_word in agency_starts and agency_line.fullmatch(text, timeout=1.0):
+        if ln.words <= CREDIT_MAX_WORDS and ln.first_word in agency_starts and is_agency(text):
             yield Finding(ln.index, "credits.image", f"photo agency credit {ln.text!r}", "image_credits",
                           [ln.text.strip(" ()[]")])
             continue
-        if not (colon and whole.fullmatch(text, timeout=1.0)):
-            m = ((colon and trailing.fullmatch(text, timeout=1.0))
-                 or (("/" in text or "|" in text) and agency_tail.fullmatch(text, timeout=1.0)))
-            if m and m.group("value").strip(" .") and len(m.group("value").split()) <= CREDIT_MAX_WORDS:
+        values = labelled_values(text) if colon else None
+        if values is None:
+            credit = ((colon and trailing_credit(text))
+                      or (("/" in text or "|" in text) and agency_tail(text)))
+            prefix = lexicon.match_prefix("caption_prefixes", text)
+            if credit and len(credit.split()) <= CREDIT_MAX_WORDS:
                 yield Finding(ln.index, "credits.caption", f"image caption ending in its credit {ln.text[:60]!r}",
-                              "image_credits", [m.group("value").strip(" .")])
-            elif ln.first_word in caption_starts and prefix.match(text, timeout=1.0):
+                              "image_credits", [credit])
+            elif prefix and text[prefix[1]:].strip():
                 yield Finding(ln.index, "credits.caption", f"labelled caption or copyright {ln.text[:60]!r}")
             continue
-        values = [m.group("value").strip(" .,()[]") for m in one.finditer(ln.text, timeout=1.0)]
         credits = [v for v in values if v and names_someone(v)]
         if credits and len(credits) == len([v for v in values if v]):
             yield Finding(ln.index, "credits.image", f"image credit line {ln.text!r}", "image_credits", credits)
