@@ -39,16 +39,12 @@ MAX_AUTHORS = 6
 
 @lru_cache(maxsize=None)
 def _patterns():
-    prefix = lexicon.alternation("byline_prefixes")
-    line = regex.compile(rf"[\W_]*(?P<prefix>{prefix})\s*(?P<colon>[:：])?\s*(?P<names>.+?)[\s.]*", regex.I)
-    roles = lexicon.alternation("byline_roles")
-    role = regex.compile(rf"{roles}", regex.I)
     split = regex.compile(r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\boraz\b|\bcon\b)\s*",
                           regex.I)
     # A name word: capitalised (Jane, O'Neil, McDonald, Müller), an initial (J.), or a particle.
     word = regex.compile(r"(?:\p{Lu}[\p{L}'’\-.]*|\p{Lu}\.|de|da|del|der|van|von|al|el|bin|le|la|di|du|dos|ter|zu)",
                          )
-    return line, role, split, word
+    return split, word
 
 
 def parse_names(text: str) -> Optional[List[str]]:
@@ -61,11 +57,12 @@ def parse_names(text: str) -> Optional[List[str]]:
     >>> parse_names("the end of the year, prices had doubled") is None
     True
     """
-    _, role, split, word = _patterns()
+    split, word = _patterns()
+    roles = lexicon.phrase_set("byline_roles")
     names = []
     for part in split.split(text.strip(), timeout=1.0):
         part = part.strip(" .,:-–—|")
-        if not part or role.fullmatch(part, timeout=1.0):
+        if not part or lexicon.fold(part) in roles:
             continue
         words = part.split()
         if len(words) > NAME_MAX_WORDS or not all(word.fullmatch(w, timeout=1.0) for w in words):
@@ -82,13 +79,15 @@ def run(doc: Document) -> Iterator[Finding]:
     >>> [f.value for f in run(Document("Reported by: Digital Desk\\nBy the end, it rained."))]
     [['Digital Desk']]
     """
-    line, _, _, _ = _patterns()
-    prefix_only = regex.compile(rf"[\W_]*{lexicon.alternation('byline_prefixes')}\s*[:：]?", regex.I)
     starts = lexicon.first_words("byline_prefixes")
     for ln in doc.kept_lines():
         if ln.first_word not in starts:
             continue
-        if ln.words <= 3 and prefix_only.fullmatch(ln.text, timeout=1.0):
+        prefix = lexicon.match_prefix("byline_prefixes", ln.text)
+        if prefix is None:
+            continue
+        names_text = ln.text[prefix[1]:].lstrip(" :：").rstrip(" .")
+        if not names_text:
             # "By" alone, the names on the next line: layouts put them in separate elements.
             nxt = doc.next_nonblank(ln.index)
             names = parse_names(doc.lines[nxt].text) if nxt is not None and nxt == ln.index + 1 else None
@@ -98,10 +97,7 @@ def run(doc: Document) -> Iterator[Finding]:
             continue
         if ln.words > NAME_MAX_WORDS * 3 + 4:
             continue
-        m = line.fullmatch(ln.text, timeout=1.0)
-        if not m:
-            continue
-        names_text, also = m.group("names"), ()
+        also = ()
         dated = find_date(names_text) if _DIGIT.search(names_text) else None
         if dated:
             # "By Jane Smith - 2019-04-10", "Posted by Jane Smith on November 19, 2019, 6:21 AM EST"
@@ -115,6 +111,14 @@ def run(doc: Document) -> Iterator[Finding]:
 
 
 def _is_time_phrase(name: str) -> bool:
-    first = name.split()[0].casefold().rstrip(".,")
+    """ "By Monday", "By December": a lone month or weekday is a time, not a name ("Jan Kowalski" is a name).
+
+    >>> _is_time_phrase("Monday"), _is_time_phrase("Jan Kowalski")
+    (True, False)
+    """
+    words = name.split()
+    if len(words) != 1:
+        return False
+    first = words[0].casefold().rstrip(".,")
     data = lexicon.data()
     return first in data.get("months", {}) or first in data.get("weekdays", [])
