@@ -28,15 +28,9 @@ SOURCE_MAX_WORDS = 10
 
 
 @lru_cache(maxsize=None)
-def _patterns():
-    prefix = lexicon.alternation("source_prefixes")
+def _splitter():
     joiners = lexicon.alternation("source_joiners")
-    # "Source:" needs its colon; "With inputs from" reads as a label without one.
-    line = regex.compile(
-        rf"[\[(]?\s*(?:(?P<prefix>{prefix})\s*(?P<colon>[:：])|(?P<phrase>{prefix}\s+(?=\S)))\s*(?P<value>.+?)\s*[\])]?\.?",
-        regex.I)
-    split = regex.compile(rf"\s*(?:,|;|/|\||\b{joiners}\b)\s*", regex.I)
-    return line, split
+    return regex.compile(rf"\s*(?:,|;|/|\||\b{joiners}\b)\s*", regex.I)
 
 
 def run(doc: Document) -> Iterator[Finding]:
@@ -45,17 +39,21 @@ def run(doc: Document) -> Iterator[Finding]:
     >>> [f.value for f in run(Document("source: commonspace.eu with BBC\\nThe source was not named."))]
     [['commonspace.eu', 'BBC']]
     """
-    line, split = _patterns()
+    split = _splitter()
     starts = lexicon.first_words("source_prefixes")
     for ln in doc.kept_lines():
         if ln.words > SOURCE_MAX_WORDS + 5 or ln.first_word not in starts:
             continue
-        m = line.fullmatch(ln.text, timeout=1.0)
-        if not m:
+        prefix = lexicon.match_prefix("source_prefixes", ln.text)
+        if prefix is None:
             continue
-        if m.group("phrase") and len(m.group("phrase").split()) < 2:
+        rest = ln.text[prefix[1]:]
+        colon = rest.lstrip().startswith((":", "："))
+        if not colon and len(prefix[0].split()) < 2:
             continue  # a one-word label ("Source", "Via") needs its colon
-        value = m.group("value")
+        value = rest.lstrip().lstrip(":：").strip().rstrip(".").rstrip(")]").strip()
+        if not value:
+            continue
         if len(value.split()) > SOURCE_MAX_WORDS:
             continue
         items = [s.strip(" .") for s in split.split(value, timeout=1.0) if s.strip(" .")]
