@@ -155,6 +155,8 @@ def clean_html(html: str, url: Optional[str] = None, passes=TEXT_PASSES) -> Arti
     from trafilatura.utils import load_html
 
     tree = load_html(html)
+    if tree is None and html.strip():
+        tree = load_html(f"<html><body>{html}</body></html>")  # a bare fragment: "<p>One</p>"
     if tree is None:
         article = to_article(Document(""), input_format="html", url=url)
         article.warnings.append("HTML could not be parsed: no body")
@@ -261,13 +263,14 @@ def page_metadata(tree, url: Optional[str] = None) -> PageMeta:
     from trafilatura.metadata import extract_metadata
 
     m = extract_metadata(tree, default_url=url)
+    linked = _jsonld(tree)
     page = PageMeta(
-        title=m.title, authors=split_authors(m.author), url=url or m.url, sitename=m.sitename,
-        description=m.description, categories=list(m.categories or []), tags=list(m.tags or []),
-        image=m.image)
+        title=m.title, authors=match_persons(split_authors(m.author), jsonld_persons(linked)),
+        url=url or m.url, sitename=m.sitename, description=m.description,
+        categories=split_terms(m.categories), tags=split_terms(m.tags), image=m.image)
     page.hostname = m.hostname if page.url == m.url else _hostname(page.url)
     page.headings = [" ".join(h.text_content().split()) for h in tree.iter("h1")][:3]
-    stamps = _head_times(tree)
+    stamps = _head_times(tree, linked)
     page.date_published = _agree(stamps.get("published"), m.date)
     page.date_modified = stamps.get("modified")
     page.language = _language(tree)
@@ -288,6 +291,60 @@ def split_authors(value: Optional[str]) -> List[str]:
     return out
 
 
+def split_terms(values: Optional[List[str]]) -> List[str]:
+    """Categories or tags as a list of single terms, each once ("a,b" in one keywords tag is two).
+
+    >>> split_terms(["banks,money", "Money", " Tech "])
+    ['banks', 'money', 'Tech']
+    """
+    out: List[str] = []
+    for value in values or []:
+        for term in value.split(","):
+            term = " ".join(term.split())
+            if term and term.casefold() not in {t.casefold() for t in out}:
+                out.append(term)
+    return out
+
+
+def match_persons(authors: List[str], persons: List[str]) -> List[str]:
+    """trafilatura's authors checked against the page's JSON-LD ``Person`` authors.
+
+    When some of the authors are (or contain) a listed person, the others are
+    dropped: a ``<meta name="author">`` often names the publisher, and byline
+    text can trail words ("Phil Helsel is a reporter"). A person's own
+    spelling wins ("Sarah E. Needleman" over "Sarah E Needleman"). With no
+    person listed, or none matching, the authors stay as they are.
+
+    >>> match_persons(["Condé Nast", "Molly Wood"], ["Molly Wood"])
+    ['Molly Wood']
+    >>> match_persons(["Phil Helsel is a reporter"], ["Phil Helsel"])
+    ['Phil Helsel']
+    >>> match_persons(["Jane Smith"], ["AppleInsider"])
+    ['Jane Smith']
+    """
+    if not persons:
+        return authors
+    keys = [(_alnum(p), p) for p in persons if _alnum(p)]
+    out: List[str] = []
+    for author in authors:
+        a = _alnum(author)
+        for key, person in keys:
+            if a and (a == key or key in a):
+                name = person.strip()
+            elif a and a in key:
+                name = author
+            else:
+                continue
+            if name.casefold() not in {n.casefold() for n in out}:
+                out.append(name)
+            break
+    return out or authors
+
+
+def _alnum(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
 def _agree(stamp: Optional[str], day: Optional[str]) -> Optional[str]:
     """The full timestamp when it agrees with trafilatura's date (or there is none), else that date."""
     if stamp and (not day or stamp.startswith(day)):
@@ -295,8 +352,8 @@ def _agree(stamp: Optional[str], day: Optional[str]) -> Optional[str]:
     return day
 
 
-def _head_times(tree) -> dict:
-    """Publication/modification timestamps from meta tags, ``<time itemprop>`` and JSON-LD."""
+def _head_times(tree, linked: List[Any]) -> dict:
+    """Publication/modification timestamps from meta tags, then JSON-LD (``linked``)."""
     found: dict = {}
     for el in tree.iter("meta"):
         key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
@@ -305,35 +362,55 @@ def _head_times(tree) -> dict:
             stamp = iso_timestamp(el.get("content") or "")
             if stamp:
                 found[which] = stamp
-    if len(found) < 2:
-        for script in tree.xpath('//script[@type="application/ld+json"]'):
-            for which, key in (("published", "datePublished"), ("modified", "dateModified")):
-                if which not in found:
-                    value = _json_value(script.text or "", key)
-                    stamp = iso_timestamp(value) if isinstance(value, str) else None
-                    if stamp:
-                        found[which] = stamp
+    for which, key in (("published", "datePublished"), ("modified", "dateModified")):
+        if which not in found:
+            value = next(_json_values(linked, key), None)
+            stamp = iso_timestamp(value) if isinstance(value, str) else None
+            if stamp:
+                found[which] = stamp
     return found
 
 
-def _json_value(text: str, key: str) -> Any:
-    """The first value of ``key`` anywhere in a JSON-LD block (``None`` if absent or broken)."""
-    if key not in text:
-        return None
-    try:
-        data = json.loads(text)
-    except ValueError:
-        return None
-    stack = [data]
-    while stack:
-        item = stack.pop(0)
+def _jsonld(tree) -> List[Any]:
+    """The page's JSON-LD blocks, parsed (broken ones left out)."""
+    out = []
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            out.append(json.loads(script.text or ""))
+        except ValueError:
+            continue
+    return out
+
+
+def _json_values(data: Any, key: str) -> Iterator[Any]:
+    """Every value of ``key`` in nested JSON data, breadth first."""
+    queue = [data]
+    while queue:
+        item = queue.pop(0)
         if isinstance(item, dict):
             if key in item:
-                return item[key]
-            stack.extend(item.values())
+                yield item[key]
+            queue.extend(v for v in item.values() if isinstance(v, (dict, list)))
         elif isinstance(item, list):
-            stack.extend(item)
-    return None
+            queue.extend(item)
+
+
+def jsonld_persons(linked: List[Any]) -> List[str]:
+    """Names of the ``Person`` authors (and creators) in JSON-LD, each once, in order.
+
+    >>> jsonld_persons([{"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Jane Smith"}],
+    ...                  "publisher": {"@type": "Organization", "name": "Daily"}}])
+    ['Jane Smith']
+    """
+    names: List[str] = []
+    for key in ("author", "creator"):
+        for value in _json_values(linked, key):
+            for item in value if isinstance(value, list) else [value]:
+                if isinstance(item, dict) and item.get("@type") == "Person":
+                    name = item.get("name")
+                    if isinstance(name, str) and name.strip() and name.strip() not in names:
+                        names.append(name.strip())
+    return names
 
 
 def iso_timestamp(value: str) -> Optional[str]:
