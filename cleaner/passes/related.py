@@ -37,7 +37,6 @@ and, after a link list and a blank line, the article's own subheading::
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterator, List, Optional
 
 import regex
@@ -53,14 +52,10 @@ HEADING_MAX_WORDS = 6
 TEASER_MAX_WORDS = 20
 
 
-@lru_cache(maxsize=None)
-def _patterns():
-    prefixes = lexicon.alternation("related_heading_prefixes")
-    inline = lexicon.alternation("related_inline")
-    heading_prefix = regex.compile(rf"[\W_]*{prefixes}\b.*", regex.I)
-    inline_teaser = regex.compile(rf"[\W_]*(?P<label>{inline})\s*[:：|»›>\-–—]+\s*(?P<title>\S.*)",
-                                  regex.I)
-    return heading_prefix, inline_teaser
+#: What stands between an inline label and its headline: "Also Read: …", "Related » …".
+_LINK_SEPARATOR = regex.compile(r"\s*[:：|»›>\-–—]+\s*(?=\S)")
+#: One-word labels that read as a link label only with a colon right after them ("Read: …").
+BARE_LABELS = frozenset({"read", "watch", "listen", "more", "also", "previously"})
 
 
 def is_heading(line: Line) -> bool:
@@ -74,8 +69,7 @@ def is_heading(line: Line) -> bool:
         return True
     if line.words > HEADING_MAX_WORDS or line.first_word not in lexicon.first_words("related_heading_prefixes"):
         return False
-    heading_prefix, _ = _patterns()
-    return not line.text.endswith(".") and bool(heading_prefix.fullmatch(line.text, timeout=1.0))
+    return not line.text.endswith(".") and lexicon.match_prefix("related_heading_prefixes", line.text) is not None
 
 
 @dataclass
@@ -97,7 +91,6 @@ def run(doc: Document) -> Iterator[Finding]:
     >>> [(f.line, f.rule) for f in run(doc)]
     [(2, 'related.heading'), (3, 'related.section'), (4, 'related.teaser')]
     """
-    _, inline_teaser = _patterns()
     inline_starts = lexicon.first_words("related_inline")
     i = 0
     n = len(doc.lines)
@@ -111,20 +104,27 @@ def run(doc: Document) -> Iterator[Finding]:
             yield from findings
             i = max([f.line for f in findings] + [i]) + 1
             continue
-        m = (doc.lines[i].first_word in inline_starts) and inline_teaser.fullmatch(text, timeout=1.0)
-        if m and headline_shaped(m.group("title")) and _is_inline_label(m.group("label"), text):
-            title = m.group("title").strip()
+        title = _inline_title(text) if doc.lines[i].first_word in inline_starts else None
+        if title and headline_shaped(title):
             yield Finding(i, "related.inline", f"inline teaser link {text[:60]!r}", "related",
                           {"title": title, "summary": None, "section": None})
         i += 1
 
 
-def _is_inline_label(label: str, text: str) -> bool:
-    # A bare "Read:" / "Watch:" / "More:" needs the colon right after it to read as a link label.
-    folded = lexicon.fold(label)
-    if folded in ("read", "watch", "listen", "more", "also", "previously"):
-        return bool(regex.match(rf"[\W_]*{regex.escape(label)}\s*:", text, flags=regex.I))
-    return True
+def _inline_title(text: str) -> Optional[str]:
+    """The headline of an inline teaser link ("Also Read: Council approves budget").
+
+    >>> _inline_title("Also Read: Council approves budget"), _inline_title("Read the report here")
+    ('Council approves budget', None)
+    """
+    found = lexicon.match_prefix("related_inline", text)
+    if found is None:
+        return None
+    label, end = found
+    sep = _LINK_SEPARATOR.match(text, end)
+    if sep is None or (label in BARE_LABELS and not text[end:sep.end()].lstrip().startswith((":", "："))):
+        return None
+    return text[sep.end():].strip()
 
 
 def _block(doc: Document, start: int) -> Iterator[Finding]:
