@@ -168,6 +168,7 @@ def clean_html(html: str, url: Optional[str] = None, passes=TEXT_PASSES) -> Arti
     for finding in headline(doc, page):
         doc.record(finding)
     article = to_article(doc, input_format="html")
+    article.text = body(doc)
     article.removed = [Removed(0, d.rule, d.reason, d.text) for d in dropped] + article.removed
     merge(article, page, doc)
     return article
@@ -195,6 +196,32 @@ def visible_chars(tree) -> int:
     """Characters of text in the page body outside scripts and styles (spaces not counted)."""
     return sum(len(t.strip()) for t in tree.xpath(
         "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"))
+
+
+def body(doc: Document) -> str:
+    """The kept lines as paragraphs: the extractor writes one paragraph a line.
+
+    Each kept line is a paragraph, separated from the next by a blank line;
+    adjacent list items ("- ") and table rows ("| ") stay together.
+
+    >>> body(Document("First paragraph.\\nSecond one.\\n- one\\n- two\\nLast."))
+    'First paragraph.\\n\\nSecond one.\\n\\n- one\\n- two\\n\\nLast.'
+    """
+    out = ""
+    previous = None
+    for ln in doc.kept_lines():
+        if previous is None:
+            out = ln.text
+        else:
+            kind = _block_kind(ln.text)
+            together = kind and kind == _block_kind(previous.text) and ln.index == previous.index + 1
+            out += ("\n" if together else "\n\n") + ln.text
+        previous = ln
+    return out
+
+
+def _block_kind(text: str) -> str:
+    return "list" if text.startswith(("- ", "* ", "• ")) else "table" if text.startswith("| ") else ""
 
 
 def headline(doc: Document, page: PageMeta) -> Iterator[Finding]:

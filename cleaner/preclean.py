@@ -207,7 +207,12 @@ class Dropped:
 
     @property
     def reason(self) -> str:
-        return f"{_REASONS[self.rule]}: <{self.element}> dropped before extraction"
+        """What ``--explain`` says: the rule's reason, the element, its first words.
+
+        >>> Dropped("html.share", "div.share-bar", "Share on Facebook").reason
+        "share or social-media bar: <div.share-bar> 'Share on Facebook'"
+        """
+        return f"{_REASONS[self.rule]}: <{self.element}> {self.text!r}"
 
 
 def markup(element) -> str:
