@@ -78,11 +78,11 @@ def _patterns():
     sep = rf"(?:\s*[,|·•\-–—]?\s*(?:{conn}\s+)*)"
     day = rf"(?P<day>[0-3]?\d)(?:\s*{suffix}\b|\.|º|°)?"
     day_b = rf"(?P<day_b>[0-3]?\d)(?:\s*{suffix}\b|\.|º|°)?"
-    wd = rf"(?:{weekdays}\.?,?\s+(?:{conn}\s+)*)?"
+    wd = rf"(?:(?<!\p{{L}}){weekdays}\.?,?\s+(?:{conn}\s+)*)?"
     textual = (
         rf"{wd}(?:"
-        rf"(?P<month>{months})\.?\s+{day}(?:,)?(?:\s+(?:{conn}\s+)*|\s*,?\s*)(?P<year>\d{{4}})"  # December 19th, 2022
-        rf"|{day_b}\s*(?:{conn}\s+)?(?P<month_b>{months})\.?,?\s*(?:{conn}\s+)?(?P<year_b>\d{{4}})"  # 19 Dec 2022
+        rf"(?<!\p{{L}})(?P<month>{months})\.?\s+{day}(?:,)?(?:\s+(?:{conn}\s+)*|\s*,?\s*)(?P<year>\d{{4}})"  # December 19th, 2022
+        rf"|{day_b}\s*(?:{conn}\s+)?(?<!\p{{L}})(?P<month_b>{months})\.?,?\s*(?:{conn}\s+)?(?P<year_b>\d{{4}})"  # 19 Dec 2022
         rf")"
     )
     numeric = (r"(?P<y>\d{4})-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)"

@@ -42,14 +42,8 @@ _SEPARATOR = regex.compile(r"\s+[|/·•]\s+|\s*\|\s*")
 
 @lru_cache(maxsize=None)
 def _patterns():
-    pub = lexicon.alternation("date_published")
-    mod = lexicon.alternation("date_modified")
     reading = lexicon.alternation("reading_time")
-    conn = lexicon.alternation("date_connectors")
-    lead = regex.compile(rf"[\W_]*(?:(?P<mod>{mod})|(?P<pub>{pub}))\b[\s:]*(?:{conn}\b[\s:]*)*",
-                         regex.I)
-    rest = regex.compile(rf"(?:[\s,|·•\-–—/()]|\d+\s*{reading}|{reading}\s*:?\s*\d+\s*\w*)*", regex.I)
-    return lead, rest
+    return regex.compile(rf"(?:[\s,|·•\-–—/()]|\d+\s*{reading}|{reading}\s*:?\s*\d+\s*\w*)*", regex.I)
 
 
 def run(doc: Document) -> Iterator[Finding]:
@@ -102,12 +96,29 @@ def _date_only(text: str) -> Optional[Tuple[str, str]]:
     before, after = text[: m.start()], text[m.end():]
     if len(before.split()) + len(after.split()) > DATE_LINE_EXTRA_WORDS:
         return None
-    lead, rest = _patterns()
-    label = lead.fullmatch(before, timeout=1.0) if before.strip(" \t|·•-–—/") else None
-    if before.strip(" \t|·•-–—/") and not label:
+    kind = _label(before)
+    if kind is None:
         return None
-    if not rest.fullmatch(after, timeout=1.0):
+    if not _patterns().fullmatch(after, timeout=1.0):
         return None  # words after the date that are not a reading time: a line in the body
-    if label and label.group("mod"):
-        return "mod", iso
-    return ("pub" if label else "bare"), iso
+    return kind, iso
+
+
+def _label(before: str) -> Optional[str]:
+    """What the words before a date say: "mod" (Updated), "pub" (Published), "bare"
+    (nothing), or ``None`` when they are not a date label.
+
+    >>> _label("Last updated on "), _label("Published: "), _label(""), _label("The law of ")
+    ('mod', 'pub', 'bare', None)
+    """
+    text = before.strip(" \t|·•-–—/")
+    if not text:
+        return "bare"
+    found = [(m[1], kind) for kind, m in (("mod", lexicon.match_prefix("date_modified", text)),
+                                          ("pub", lexicon.match_prefix("date_published", text))) if m]
+    if not found:
+        return None
+    end, kind = max(found)
+    connectors = lexicon.phrase_set("date_connectors")
+    rest = [w.strip(":：,") for w in text[end:].split()]
+    return kind if all(not w or w.casefold() in connectors for w in rest) else None
