@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import signal
 import sys
@@ -37,6 +38,7 @@ import time
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, BinaryIO, Callable, Deque, Dict, Iterable, Iterator, List, Optional, Tuple
@@ -107,9 +109,10 @@ def names_from(stream: BinaryIO, null: bool = False) -> Iterator[str]:
     ['a.txt', './-']
     """
     sep = b"\0" if null else b"\n"
+    read = getattr(stream, "read1", stream.read)  # read1: what the pipe has now, without waiting for more
     rest = b""
     while True:
-        block = stream.read(65536)
+        block = read(65536)
         if not block:
             break
         parts = (rest + block).split(sep)
@@ -154,6 +157,14 @@ def setup(options: Options) -> None:
         from .profile import Profile
 
         _State.profile = Profile.load(options.profile)
+
+
+def warm_up(options: Options) -> None:
+    """Clean a few lines once, so the lexicon's patterns are compiled (they compile on first use)."""
+    from . import clean_text
+
+    setup(options)
+    clean_text("Advertisement\nA headline\n\nBy A Writer\nPublished 1 May 2024\n\nA sentence of body text.")
 
 
 def _worker_setup(options: Options) -> None:
@@ -317,16 +328,19 @@ def ordered_map(func: Callable, items: Iterable, jobs: int, options: Options,
     """``func(item)`` for each item, in order, in ``jobs`` worker processes (in this one for 1).
 
     ``func`` and the items must pickle (a module-level function, dataclasses).
-    Each worker runs :func:`setup` with ``options`` first. A worker that dies
-    (killed, out of memory) fails the inputs it held, through
-    ``crashed(item, message)``; a new pool takes the rest.
+    Each worker runs :func:`setup` with ``options`` first. Items go to the
+    workers in chunks of :data:`CHUNK_SIZE`, at most :data:`WINDOW_PER_JOB`
+    chunks per job ahead of the one being yielded. A worker that dies
+    (killed, out of memory) fails only the input it held: the chunk it was on
+    is run again one input at a time in a new pool, and the input that kills
+    that one is given to ``crashed(item, message)``.
     """
     if jobs <= 1:
         setup(options)
         for item in items:
             yield func(item)
         return
-    pool: Optional[ProcessPoolExecutor] = None
+    workers = _Workers(func, jobs, options)
     pending: Deque = deque()
     chunks = _chunks(items, CHUNK_SIZE)
     try:
@@ -335,33 +349,57 @@ def ordered_map(func: Callable, items: Iterable, jobs: int, options: Options,
                 chunk = next(chunks, None)
                 if chunk is None:
                     break
-                if pool is None:
-                    pool = ProcessPoolExecutor(jobs, initializer=_worker_setup, initargs=(options,))
-                pending.append((chunk, pool.submit(_run_chunk, func, chunk)))
+                pending.append((chunk, workers.submit(chunk)))
             if not pending:
                 return
             chunk, future = pending.popleft()
             try:
                 results = future.result()
             except BrokenProcessPool:
-                pool.shutdown(wait=False)
-                pool = None  # a fresh pool for the chunks not yet submitted
-                results = [crashed(item, "worker process died (killed, or out of memory)") for item in chunk]
+                workers.restart()
+                results = [workers.run_alone(item, crashed) for item in chunk]
+                pending = deque((c, workers.submit(c)) for c, _ in pending)
             yield from results
     finally:
-        if pool is not None:
-            _stop(pool)
+        workers.stop()
 
 
-def _stop(pool: ProcessPoolExecutor) -> None:
-    """Stop the workers now: work in flight is not wanted any more (done, or interrupted)."""
-    procs = list((getattr(pool, "_processes", None) or {}).values())  # no public way to end them now
-    pool.shutdown(wait=False, cancel_futures=True)
-    for proc in procs:
-        if proc.is_alive():
-            proc.terminate()
-    for proc in procs:
-        proc.join(timeout=5)
+class _Workers:
+    """A process pool that can be restarted after a worker died, and stopped at once."""
+
+    def __init__(self, func: Callable, jobs: int, options: Options):
+        self.func, self.jobs, self.options = func, jobs, options
+        self.pool: Optional[ProcessPoolExecutor] = None
+
+    def submit(self, chunk: list):
+        if self.pool is None:
+            if multiprocessing.get_start_method() == "fork":
+                warm_up(self.options)  # forked workers inherit the compiled patterns
+            self.pool = ProcessPoolExecutor(self.jobs, initializer=_worker_setup, initargs=(self.options,))
+        return self.pool.submit(_run_chunk, self.func, chunk)
+
+    def run_alone(self, item, crashed: Callable[[object, str], object]):
+        try:
+            return self.submit([item]).result()[0]
+        except BrokenProcessPool:
+            self.restart()
+            return crashed(item, "worker process died (killed, or out of memory)")
+
+    def restart(self) -> None:
+        self.stop()
+
+    def stop(self) -> None:
+        """Stop the workers now: work in flight is not wanted any more (done, or interrupted)."""
+        pool, self.pool = self.pool, None
+        if pool is None:
+            return
+        procs = list((getattr(pool, "_processes", None) or {}).values())  # no public way to end them now
+        pool.shutdown(wait=False, cancel_futures=True)
+        for proc in procs:
+            if proc.is_alive():
+                proc.terminate()
+        for proc in procs:
+            proc.join(timeout=5)
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
@@ -500,6 +538,50 @@ def atomic_write(final: str, data: bytes, replace: bool = False, mode: int = 0o6
     (checked and claimed in one step by a hard link, so two processes cannot
     both write it).
     """
+    with _signals_held():
+        _atomic_write(final, data, replace, mode)
+
+
+class Stopped(BaseException):
+    """A stop signal (SIGINT, SIGTERM, SIGHUP) arrived; ``signum`` says which."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+class _Held:
+    depth = 0
+    pending: Optional[int] = None
+
+
+def on_stop_signal(signum, frame) -> None:
+    """Signal handler for the command: raise :class:`Stopped`, or after the write in progress."""
+    if _Held.depth:
+        _Held.pending = signum
+        return
+    raise Stopped(signum)
+
+
+@contextmanager
+def _signals_held():
+    """Hold stop signals (with :func:`on_stop_signal` installed) for the few steps of a write.
+
+    The ``finally`` in :func:`_atomic_write` removes the temporary file on any
+    error, but a signal arriving inside ``mkstemp``, after it created the file
+    and before it returned the name, would leave the file behind.
+    """
+    _Held.depth += 1
+    try:
+        yield
+    finally:
+        _Held.depth -= 1
+        if not _Held.depth and _Held.pending is not None:
+            signum, _Held.pending = _Held.pending, None
+            raise Stopped(signum)
+
+
+def _atomic_write(final: str, data: bytes, replace: bool, mode: int) -> None:
     folder = os.path.dirname(final) or "."
     fd, tmp = tempfile.mkstemp(dir=folder, prefix="." + os.path.basename(final) + ".", suffix=".tmp")
     try:

@@ -157,7 +157,9 @@ def cli(fmt, with_metadata, explain, output_dir, overwrite, profile,
         except ProfileError as e:
             raise click.BadParameter(str(e), param_hint="--profile") from None
     names, count = _names(inputs, files_from, null)
-    several, names = peek_several(names)
+    several = False
+    if not output_dir and fmt != "jsonl":  # jsonl needs no look ahead: it streams from the first name
+        several, names = peek_several(names)
     if output_dir:
         try:
             os.makedirs(output_dir, exist_ok=True)
@@ -167,7 +169,7 @@ def cli(fmt, with_metadata, explain, output_dir, overwrite, profile,
     else:
         sink = StdoutSink(fmt, several)
     to_terminal = output_dir is None and sys.stdout.isatty()
-    _run_batch(names, count, several, options, sink, jobs, quiet, to_terminal, "cleaning")
+    _run_batch(names, count, options, sink, jobs, quiet, to_terminal, "cleaning")
 
 
 @click.command(epilog=LEARN_EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
@@ -189,7 +191,7 @@ def learn_cli(profile, explain, inputs, files_from, null, input_format, url, sit
     names, count = _names(inputs, files_from, null)
     learner = Learner()
     sink = LearnSink(learner)
-    summary = _run_batch(names, count, True, options, sink, jobs, quiet, False, "learning", learning=True)
+    summary = _run_batch(names, count, options, sink, jobs, quiet, False, "learning", learning=True)
     result, report = learner.profile()
     try:
         result.dump(profile)
@@ -256,7 +258,7 @@ def _chain(first, rest) -> Iterator[str]:
     yield from rest
 
 
-def _run_batch(names, count, several, options, sink, jobs, quiet, to_terminal, label, learning=False):
+def _run_batch(names, count, options, sink, jobs, quiet, to_terminal, label, learning=False):
     from . import batch
 
     jobs = jobs or cpu_count()
@@ -276,7 +278,7 @@ def _run_batch(names, count, several, options, sink, jobs, quiet, to_terminal, l
         summary = run(names, options, sink, jobs, report, quiet, progress if show_bar else None,
                       func=batch.learn_task if learning else batch.clean_task)
     if not learning:
-        if several and not quiet:
+        if summary.files > 1 and not quiet:
             click.echo(f"clean-article: {summary.line()}", err=True)
         sys.exit(1 if summary.failed else 0)
     return summary
@@ -289,14 +291,6 @@ def _isatty(stream) -> bool:
         return False
 
 
-class _Stopped(BaseException):
-    """SIGTERM or SIGHUP arrived: unwind (removing temporary files), then end by that signal."""
-
-    def __init__(self, signum: int):
-        super().__init__(signum)
-        self.signum = signum
-
-
 @contextmanager
 def _stopping_cleanly():
     """Run a batch so that a closed stdout ends it quietly and signals end it cleanly.
@@ -304,17 +298,17 @@ def _stopping_cleanly():
     - ``BrokenPipeError`` (``| head`` is done): stdout is pointed at
       ``/dev/null`` so the final flush cannot fail again, exit status 0.
     - SIGINT, SIGTERM, SIGHUP: the ``finally`` blocks run (workers stopped,
-      temporary files removed), then the process ends by the same signal, as
-      a shell expects of an interrupted command.
+      temporary files removed; a file being written is finished first), then
+      the process ends by the same signal, as a shell expects of an
+      interrupted command.
     """
+    from .batch import Stopped, on_stop_signal
+
     handlers = {}
     if _main_thread():
-        def stop(signum, frame):
-            raise _Stopped(signum)
-
-        for sig in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
-            if sig is not None:
-                handlers[sig] = signal.signal(sig, stop)
+        for sig in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+            if sig is not None and signal.getsignal(sig) is not signal.SIG_IGN:  # nohup, '&' keep theirs
+                handlers[sig] = signal.signal(sig, on_stop_signal)
     try:
         yield
     except BrokenPipeError:
@@ -322,7 +316,7 @@ def _stopping_cleanly():
         sys.exit(0)
     except KeyboardInterrupt:
         _die_by(signal.SIGINT, handlers)
-    except _Stopped as e:
+    except Stopped as e:
         _die_by(e.signum, handlers)
     finally:
         for sig, old in handlers.items():

@@ -361,3 +361,25 @@ def test_stdin_task_read_by_the_parent(monkeypatch):
 
 def test_summary_line():
     assert Summary(3, 0, 1.234).line() == "3 files, 0 failed, 1.23 s"
+
+
+def test_a_stop_signal_during_a_write_acts_after_it(tmp_path, monkeypatch):
+    # With the command's handler installed, SIGTERM arriving mid-write lets the
+    # write finish (no temporary file, a whole output), then stops the run.
+    import signal
+
+    real_link = os.link
+
+    def link_after_a_signal(src, dst):
+        os.kill(os.getpid(), signal.SIGTERM)
+        real_link(src, dst)
+
+    old = signal.signal(signal.SIGTERM, batch.on_stop_signal)
+    monkeypatch.setattr(os, "link", link_after_a_signal)
+    try:
+        with pytest.raises(batch.Stopped) as stopped:
+            atomic_write(str(tmp_path / "a.txt"), b"whole")
+    finally:
+        signal.signal(signal.SIGTERM, old)
+    assert stopped.value.signum == signal.SIGTERM
+    assert os.listdir(tmp_path) == ["a.txt"] and (tmp_path / "a.txt").read_bytes() == b"whole"
