@@ -27,17 +27,12 @@ collisions between inputs of one call are handled the same with any
 """
 from __future__ import annotations
 
-import hashlib
 import json
-import multiprocessing
 import os
 import signal
 import sys
-import tempfile
 import time
 from collections import deque
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
@@ -340,6 +335,9 @@ def ordered_map(func: Callable, items: Iterable, jobs: int, options: Options,
         for item in items:
             yield func(item)
         return
+    # Imported here: a one-file run should not pay for multiprocessing at start-up.
+    from concurrent.futures.process import BrokenProcessPool
+
     workers = _Workers(func, jobs, options)
     pending: Deque = deque()
     chunks = _chunks(items, CHUNK_SIZE)
@@ -369,9 +367,12 @@ class _Workers:
 
     def __init__(self, func: Callable, jobs: int, options: Options):
         self.func, self.jobs, self.options = func, jobs, options
-        self.pool: Optional[ProcessPoolExecutor] = None
+        self.pool = None  # a concurrent.futures.ProcessPoolExecutor while running
 
     def submit(self, chunk: list):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         if self.pool is None:
             if multiprocessing.get_start_method() == "fork":
                 warm_up(self.options)  # forked workers inherit the compiled patterns
@@ -379,6 +380,8 @@ class _Workers:
         return self.pool.submit(_run_chunk, self.func, chunk)
 
     def run_alone(self, item, crashed: Callable[[object, str], object]):
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
             return self.submit([item]).result()[0]
         except BrokenProcessPool:
@@ -476,6 +479,8 @@ def alternative_name(path: str, fmt: str) -> str:
     A hash of the input's absolute path, so the same input gets the same name
     on every run.
     """
+    import hashlib
+
     name = output_name(path, fmt)
     ext = OUTPUT_EXT[fmt]
     digest = hashlib.sha1(os.fsencode(_source(path))).hexdigest()[:8]
@@ -582,6 +587,8 @@ def _signals_held():
 
 
 def _atomic_write(final: str, data: bytes, replace: bool, mode: int) -> None:
+    import tempfile
+
     folder = os.path.dirname(final) or "."
     fd, tmp = tempfile.mkstemp(dir=folder, prefix="." + os.path.basename(final) + ".", suffix=".tmp")
     try:
