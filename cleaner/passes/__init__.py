@@ -9,22 +9,23 @@ for each line. The order matters where passes read each other's work:
 3. ``dates``      "Published/Updated" date lines      -> date_published, date_modified
 4. ``credits``    image and photo credits, captions   -> image_credits
 5. ``byline``     bylines                             -> authors
-6. ``source``     source and agency lines             -> sources
-7. ``boundary``   the page around the article (menus, rails, comments, footers),
+6. ``bio``        the authors' biographies, contributor notes
+7. ``source``     source and agency lines             -> sources
+8. ``boundary``   the page around the article (menus, rails, comments, footers),
                   scored with the lines above already gone
-8. ``related``    teaser blocks and "Read more" links -> related
-9. ``duplicates`` repeated promos and headlines
-10. ``boundary``  again: with the teaser blocks gone, the article's ends are
+9. ``related``    teaser blocks and "Read more" links -> related
+10. ``duplicates`` repeated promos and headlines
+11. ``boundary``  again: with the teaser blocks gone, the article's ends are
                   clearer, so page furniture left beside them is cut
-11. ``title``     the headline, once the lines above it are gone -> title
+12. ``title``     the headline, once the lines above it are gone -> title
 
 Boundary runs before ``related`` so that a menu under a heading such as
 "Latest" is judged as page furniture, not read as a teaser block that runs on
 into the article.
 """
-from . import ads, boundary, byline, credits, cta, dates, duplicates, related, source, title
+from . import ads, bio, boundary, byline, credits, cta, dates, duplicates, related, source, title
 
 #: The text passes in run order.
-TEXT_PASSES = (ads, cta, dates, credits, byline, source, boundary, related, duplicates, boundary, title)
+TEXT_PASSES = (ads, cta, dates, credits, byline, bio, source, boundary, related, duplicates, boundary, title)
 
 __all__ = ["TEXT_PASSES"]
