@@ -89,15 +89,19 @@ RULES: Tuple[Rule, ...] = (
         "ad", "ads", "adv", "advert", "adverts", "advertisement", "advertisements", "advertising",
         "advertorial", "adslot", "adunit", "adbox", "adcontainer", "adwrapper", "adzone", "adsense",
         "adsbygoogle", "dfp", "gpt", "doubleclick", "sponsor", "sponsors", "sponsored", "taboola",
-        "outbrain")),
+        "outbrain",
+        # the same in the markup of German, French, Spanish, Italian and Polish sites
+        "werbung", "anzeige", "publicite", "publicidad", "pubblicita", "reklama")),
     Rule("html.newsletter", "newsletter or subscription prompt", (
         "newsletter", "newsletters", "subscribe", "subscription", "sign up", "opt in", "mailchimp")),
     Rule("html.share", "share or social-media bar", (
         "share", "shares", "sharing", "sharebar", "sharethis", "addthis", "addtoany", "a2a",
         "social share", "social sharing", "social links", "social icons", "social buttons",
-        "social bar", "social media", "social networks", "social follow", "follow us")),
+        "social bar", "social media", "social networks", "social follow", "follow us",
+        "partage", "partager", "compartir", "teilen", "condividi", "udostepnij")),
     Rule("html.comments", "readers' comments", (
-        "comment", "comments", "disqus", "respond", "replies")),
+        "comment", "comments", "disqus", "respond", "replies",
+        "commentaires", "kommentare", "comentarios", "commenti", "komentarze")),
     Rule("html.related", "related or recommended stories", (
         "related", "recommended", "recommendation", "recommendations", "recirc", "recirculation",
         "more stories", "more articles", "more news", "more from", "read more", "read next",
