@@ -99,6 +99,23 @@ def alternation(key: str) -> str:
     return "(?:" + "|".join(_phrase_pattern(p) for p in parts) + ")"
 
 
+@lru_cache(maxsize=None)
+def finder(key: str):
+    """A compiled pattern that finds any phrase of ``key`` inside folded text, on word boundaries.
+
+    >>> bool(finder("footer_phrases").search(fold("©2019 Example Inc. All Rights Reserved.")))
+    True
+    >>> bool(finder("footer_phrases").search(fold("He was empowered by voters")))
+    False
+    """
+    parts = []
+    for phrase in sorted(set(data().get(key, [])), key=len, reverse=True):
+        left = r"(?<!\w)" if phrase[:1].isalnum() else ""
+        right = r"(?!\w)" if phrase[-1:].isalnum() else ""
+        parts.append(left + _phrase_pattern(phrase) + right)
+    return regex.compile("|".join(parts) or "(?!)")
+
+
 def _phrase_pattern(phrase: str) -> str:
     # Apostrophes vary between ' and ’ in scraped text; spaces between words vary too.
     out = []
@@ -162,7 +179,7 @@ def match_prefix(key: str, text: str) -> Optional[Tuple[str, int]]:
     >>> match_prefix("byline_prefixes", "Reported by: Digital Desk")
     ('reported by', 11)
     >>> match_prefix("cta", "Sign up for our newsletter")[0]
-    'sign up for'
+    'sign up for our'
     >>> match_prefix("cta", "Signage was poor") is None
     True
     """

@@ -75,11 +75,11 @@ def _contributors(text: str) -> bool:
     >>> _contributors("Reporting by local media suggested the fire started in the kitchen of a restaurant nearby.")
     False
     """
-    found = lexicon.match_prefix("contributor_prefixes", text)
-    if found and _names_follow(text[found[1]:]):
-        return True
-    folded = lexicon.fold(text)
-    return any(p in folded for p in lexicon.phrases("contributor_phrases"))
+    if lexicon.first_word(text) in lexicon.first_words("contributor_prefixes"):
+        found = lexicon.match_prefix("contributor_prefixes", text)
+        if found and _names_follow(text[found[1]:]):
+            return True
+    return bool(lexicon.finder("contributor_phrases").search(lexicon.fold(text)))
 
 
 def _names_follow(rest: str) -> bool:

@@ -20,7 +20,6 @@ Keeps::
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Iterator
 
 import regex
@@ -40,11 +39,6 @@ SHARE_BAR_MAX_WORDS = 16
 _COUNTER = regex.compile(r"\d+(?:[.,]\d+)?\s*[kKmM]?\s+(?:\w+\s+)?")
 _NAME_TOKEN = regex.compile(r"[\w'+&-]+")
 _NUMBER = regex.compile(r"\d+(?:[.,]\d+)?[km]?")
-
-
-@lru_cache(maxsize=None)
-def _footer():
-    return regex.compile(lexicon.alternation("footer_phrases"), regex.I)
 
 
 def network_names(text: str) -> int:
@@ -77,7 +71,6 @@ def run(doc: Document) -> Iterator[Finding]:
     """
     ui = lexicon.phrase_set("ui_labels")
     prompt_starts = lexicon.first_words("cta")
-    footer_hints = lexicon.phrases("footer_phrases")
     network_starts = lexicon.first_words("share_networks")
     lines = doc.kept_lines()
     singles = {ln.index for ln in lines
@@ -90,7 +83,7 @@ def run(doc: Document) -> Iterator[Finding]:
         elif (ln.words <= CTA_MAX_WORDS and ln.first_word in prompt_starts and not text.startswith(tuple(QUOTE_MARKS))
               and lexicon.match_prefix("cta", text)):
             yield Finding(ln.index, "cta.prompt", f"call to action {text[:60]!r}")
-        elif ln.words <= CTA_MAX_WORDS and any(p in folded for p in footer_hints) and _footer().search(text, timeout=1.0):
+        elif ln.words <= CTA_MAX_WORDS and lexicon.finder("footer_phrases").search(folded):
             yield Finding(ln.index, "cta.footer", f"copyright or site footer {text[:60]!r}")
         elif ln.index in singles:
             # A lone network name is a share button only beside another one (removed or not yet).
