@@ -58,6 +58,11 @@ class Line:
         return lexicon.fold(self.text)
 
     @cached_property
+    def word_set(self) -> frozenset:
+        """The folded words of the line, for quick "can it hold this phrase" tests."""
+        return lexicon.words_of(self.text)
+
+    @cached_property
     def first_word(self) -> str:
         """The folded first word, punctuation stripped: the key for prefix look-ups."""
         return lexicon.first_word(self.text)

@@ -99,6 +99,39 @@ def alternation(key: str) -> str:
     return "(?:" + "|".join(_phrase_pattern(p) for p in parts) + ")"
 
 
+_WORDS = regex.compile(r"\w+")
+
+
+def words_of(text: str) -> FrozenSet[str]:
+    """The set of folded words of ``text``.
+
+    >>> sorted(words_of("All Rights Reserved."))
+    ['all', 'reserved', 'rights']
+    """
+    return frozenset(_WORDS.findall(fold(text)))
+
+
+@lru_cache(maxsize=None)
+def anchors(key: str) -> Tuple[FrozenSet[str], Tuple[str, ...]]:
+    """One word of each phrase of ``key`` (its longest), and the phrases with no
+    word at all ("©"): a line that has none of them holds none of the phrases,
+    so the pattern of :func:`finder` need not run."""
+    words, symbols = set(), []
+    for phrase in data().get(key, []):
+        found = _WORDS.findall(phrase)
+        if found:
+            words.add(max(found, key=len))
+        else:
+            symbols.append(phrase)
+    return frozenset(words), tuple(symbols)
+
+
+def might_contain(key: str, text: str, words: FrozenSet[str]) -> bool:
+    """Cheap test: can ``text`` (with word set ``words``) hold a phrase of ``key``?"""
+    word_anchors, symbols = anchors(key)
+    return not word_anchors.isdisjoint(words) or any(s in text for s in symbols)
+
+
 @lru_cache(maxsize=None)
 def finder(key: str):
     """A compiled pattern that finds any phrase of ``key`` inside folded text, on word boundaries.

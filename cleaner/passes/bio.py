@@ -79,7 +79,9 @@ def _contributors(text: str) -> bool:
         found = lexicon.match_prefix("contributor_prefixes", text)
         if found and _names_follow(text[found[1]:]):
             return True
-    return bool(lexicon.finder("contributor_phrases").search(lexicon.fold(text)))
+    words = lexicon.words_of(text)
+    return (lexicon.might_contain("contributor_phrases", text, words)
+            and bool(lexicon.finder("contributor_phrases").search(lexicon.fold(text))))
 
 
 def _names_follow(rest: str) -> bool:
