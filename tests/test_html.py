@@ -1,0 +1,284 @@
+"""The HTML path: hand-written pages in fixtures/html/, their golden JSON, and the command on HTML.
+
+Each page in ``fixtures/html/`` was written for these tests (see its README).
+``<page>.json`` beside it is the expected ``clean-article --format json
+--explain`` object, reviewed by hand when it was written. After a deliberate
+change, regenerate them and review the diff::
+
+    python tests/test_html.py --regenerate && git diff fixtures/html
+
+The other tests state what each page must give, reasoned from the page itself.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cleaner import clean
+from cleaner.cli import cli
+from cleaner.html import clean_html, iso_timestamp, match_persons, reading_time
+from cleaner.model import Document
+
+PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "html"
+PAGE_FILES = sorted(p for p in PAGES.iterdir() if p.name.endswith((".html", ".html.gz")))
+
+
+def golden_path(page: Path) -> Path:
+    return page.with_name(page.name.split(".")[0] + ".json")
+
+
+def cleaned(page: Path) -> dict:
+    d = clean(page.read_bytes()).to_dict(explain=True)
+    d["path"] = page.name
+    return d
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(cli, [str(a) for a in args], input=input, catch_exceptions=False)
+
+
+def page(name: str) -> Path:
+    return PAGES / name
+
+
+# --- golden outputs ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", PAGE_FILES, ids=lambda p: p.name)
+def test_golden_output(path):
+    assert cleaned(path) == json.loads(golden_path(path).read_text(encoding="utf-8"))
+
+
+def test_every_page_has_a_golden_output():
+    assert PAGE_FILES, "no fixture pages found"
+    assert all(golden_path(p).exists() for p in PAGE_FILES)
+
+
+# --- what each page must give --------------------------------------------------------------------------
+
+COUNCIL_PARAGRAPH_STARTS = ("The town council approved", "The plan passed by 31 votes", "The leader of the council",
+                            "Opposition members argued", "Residents will see the new rates")
+
+
+def test_council_page_body_is_the_five_paragraphs():
+    article = clean(page("en_council_budget.html").read_bytes())
+    paragraphs = article.text.split("\n\n")
+    assert [p[:len(s)] for p, s in zip(paragraphs, COUNCIL_PARAGRAPH_STARTS)] == list(COUNCIL_PARAGRAPH_STARTS)
+    assert len(paragraphs) == 5
+
+
+@pytest.mark.parametrize("rule, first_words", [
+    ("html.cookie", "We use cookies"),
+    ("html.nav", "Home News Sport Weather"),
+    ("html.breadcrumbs", "Home News Council"),
+    ("html.ads", "Advertisement"),
+    ("html.share", "Share on Facebook"),
+    ("html.related", "Related stories"),
+    ("html.newsletter", "Get the morning briefing"),
+    ("html.comments", "Comments About time"),
+    ("html.aside", "Most read"),
+    ("html.footer", "© 2022 Riverside Gazette"),
+])
+def test_council_page_preclean_reports_each_block(rule, first_words):
+    removed = clean(page("en_council_budget.html").read_bytes()).removed
+    hits = [r for r in removed if r.rule == rule]
+    assert len(hits) == 1
+    assert hits[0].line == 0 and hits[0].text.startswith(first_words)
+
+
+def test_council_page_read_more_line_goes_with_a_text_rule_and_becomes_a_teaser():
+    article = clean(page("en_council_budget.html").read_bytes())
+    assert "Read more" not in article.text
+    assert [r.rule for r in article.removed if r.line > 0] == ["related.inline"]
+    assert article.related == [{"title": "Library opening hours to be extended in spring",
+                                "summary": None, "section": None}]
+
+
+def test_council_page_metadata():
+    article = clean(page("en_council_budget.html").read_bytes())
+    assert article.title == "Council approves budget after long debate"
+    assert article.authors == ["Jane Smith"]
+    assert article.date_published == "2022-12-19T15:44:00+00:00"
+    assert article.date_modified == "2022-12-20T09:05:00+00:00"
+    assert article.url == "https://gazette.example/news/council-approves-budget"
+    assert article.hostname == "gazette.example"
+    assert article.sitename == "Riverside Gazette"
+    assert article.description == "Councillors backed next year's spending plan by 31 votes to 24."
+    assert article.language == "en-GB"
+    assert article.tags == ["council", "budget"]
+    assert article.image == "https://gazette.example/img/council-chamber.jpg"
+    assert article.input_format == "html"
+
+
+def test_windows_1252_page_decodes_without_mojibake():
+    data = page("fr_festival_windows1252.html").read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")  # the fixture really is windows-1252
+    article = clean(data)
+    assert article.encoding == "cp1252 (declared)"
+    assert "Lorient, où les organisateurs attendent près de 800 000 visiteurs" in article.text
+    assert "reste fixé à 12 €" in article.text
+    assert "« Nous voulons que la fête reste accessible à tous »" in article.text
+    assert not any(bad in article.text for bad in ("Ã", "â€", "\ufffd"))
+    assert article.sitename == "L’Écho de la Côte"
+
+
+def test_windows_1252_page_french_teaser_and_byline_metadata():
+    article = clean(page("fr_festival_windows1252.html").read_bytes())
+    assert "Lire aussi" not in article.text
+    assert article.related[0]["title"] == "Les bagadoù se préparent pour le championnat national"
+    assert article.authors == ["Marie Dupont"]
+    assert article.date_published == "2023-07-03T10:15:00+02:00"
+    assert article.language == "fr"
+
+
+def test_gzip_page_is_read_transparently():
+    data = page("en_harbour_storm.html.gz").read_bytes()
+    assert data[:2] == b"\x1f\x8b"
+    article = clean(data)
+    assert article.input_format == "html"
+    assert article.text.startswith("The harbour stayed closed to all shipping on Saturday")
+
+
+def test_wrapper_named_related_around_the_story_is_kept():
+    # The whole story sits in <div class="header-with-related-tags"><div class="shared-content">:
+    # the first names "related" but holds all the text; the second does not name "share".
+    article = clean(page("en_harbour_storm.html.gz").read_bytes())
+    assert len(article.text.split("\n\n")) == 4
+    assert article.text.endswith("extra crossings will run on Monday for passengers left waiting.")
+    assert [(r.rule, r.text) for r in article.removed if r.rule == "html.related"] == [
+        ("html.related", "Weather Ferries")]
+
+
+def test_story_in_chunks_is_extracted_whole_with_its_embedded_post():
+    article = clean(page("en_bridge_chunks.html").read_bytes())
+    text = article.text
+    assert text.startswith("For the first time in eleven years")
+    assert "My grandfather kept this bridge in the 1950s" in text  # the quoted tweet
+    assert "opened twice a day during the boating season" in text  # second chunk
+    assert text.endswith("open it as a small museum of the canal.")  # third chunk
+    assert "Advertisement" not in text and "More stories" not in text
+
+
+def test_json_ld_person_wins_over_a_publisher_in_the_author_meta_tag():
+    article = clean(page("en_bridge_chunks.html").read_bytes())
+    assert article.authors == ["Ana Lopez"]
+    assert article.date_published == "2023-05-02T08:30:00-04:00"
+    assert article.date_modified == "2023-05-02T11:00:00-04:00"
+
+
+def test_headline_kept_by_the_extractor_goes_as_html_title():
+    article = clean(page("pt_feira_livro.html").read_bytes())
+    headline = "Feira do livro bate recorde de público em Porto Alegre"
+    assert [r.text for r in article.removed if r.rule == "html.title"] == [headline]
+    assert headline not in article.text
+    assert article.title == headline
+
+
+def test_portuguese_reading_time_and_teaser_lines_go():
+    article = clean(page("pt_feira_livro.html").read_bytes())
+    assert not article.text.startswith("Tempo de leitura")
+    assert article.text.startswith("A feira do livro de Porto Alegre terminou no domingo")
+    rules = {r.text: r.rule for r in article.removed}
+    assert rules["Tempo de leitura: 2 minutos"] == "html.reading_time"
+    assert rules["Leia também: Bibliotecas da cidade ampliam horário de funcionamento"] == "related.inline"
+    assert article.categories == ["Cultura"]
+
+
+# --- smaller units -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line", ["3 min read", "Reading time: 4 minutes", "Tempo de leitura: 2 minutos",
+                                  "Lesezeit: 3 Minuten", "Temps de lecture : 2 min"])
+def test_reading_time_lines(line):
+    assert [f.rule for f in reading_time(Document(line))] == ["html.reading_time"]
+
+
+@pytest.mark.parametrize("line", ["The reading time was two minutes longer than planned.", "Lecture 2019",
+                                  "12 min", "Reading time"])
+def test_not_reading_time_lines(line):
+    assert list(reading_time(Document(line))) == []
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2019-11-18T14:05:00Z", "2019-11-18T14:05:00+00:00"),
+    ("2019-11-18T14:05:00.123+0530", "2019-11-18T14:05:00+05:30"),
+    ("2019-11-18 14:05", "2019-11-18T14:05:00"),
+    ("2019-11-18", "2019-11-18"),
+    ("2019-02-30", None),
+    ("Monday", None),
+])
+def test_iso_timestamps(value, expected):
+    assert iso_timestamp(value) == expected
+
+
+def test_authors_without_a_matching_person_stay():
+    assert match_persons(["Jane Smith", "John Doe"], ["Newsroom"]) == ["Jane Smith", "John Doe"]
+    assert match_persons(["Jane Smith"], []) == ["Jane Smith"]
+
+
+def test_bare_fragment_is_cleaned_as_html():
+    article = clean_html("<p>The council approved the budget on Monday after a long debate about schools.</p>")
+    assert article.text == "The council approved the budget on Monday after a long debate about schools."
+
+
+def test_page_without_text_gives_an_empty_body():
+    article = clean(b"<html><head><title>Nothing</title></head><body></body></html>")
+    assert article.text == "" and article.input_format == "html"
+
+
+# --- the command -------------------------------------------------------------------------------------
+
+
+def test_command_reads_html_on_stdin():
+    result = run("--format", "json", "-", input=page("en_council_budget.html").read_bytes())
+    d = json.loads(result.stdout)
+    assert d["path"] is None and d["input_format"] == "html"
+    assert d["text"].startswith("The town council approved next year's budget")
+
+
+def test_command_reads_gzip_on_stdin():
+    result = run("--format", "json", "-", input=gzip.compress(page("en_council_budget.html").read_bytes()))
+    assert json.loads(result.stdout)["title"] == "Council approves budget after long debate"
+
+
+def test_url_option_wins_over_the_canonical_link():
+    result = run("--format", "json", "--url", "https://mirror.example/a/b", page("en_council_budget.html"))
+    d = json.loads(result.stdout)
+    assert d["url"] == "https://mirror.example/a/b"
+    assert d["hostname"] == "mirror.example"
+
+
+def test_explain_reports_preclean_removals_on_stderr():
+    result = run("--explain", page("en_council_budget.html"))
+    lines = result.stderr.splitlines()
+    name = str(page("en_council_budget.html"))
+    assert f"clean-article: {name}:0: html.share: share or social-media bar: <div.share-tools> " \
+           "'Share on Facebook Share on Twitter Email this article'" in lines
+    assert any(ln.startswith(f"clean-article: {name}:5: related.inline: ") for ln in lines)
+    assert "Share on Facebook" not in result.stdout
+
+
+def test_html_recognised_by_content_not_name(tmp_path):
+    copy = tmp_path / "page.txt"
+    copy.write_bytes(page("en_council_budget.html").read_bytes())
+    assert json.loads(run("--format", "json", copy).stdout)["input_format"] == "html"
+
+
+def regenerate() -> None:
+    for path in PAGE_FILES:
+        golden_path(path).write_text(json.dumps(cleaned(path), ensure_ascii=False, indent=2) + "\n",
+                                     encoding="utf-8")
+        print(f"wrote {golden_path(path)}")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["--regenerate"]:
+        regenerate()
+    else:
+        sys.exit("usage: python tests/test_html.py --regenerate")
