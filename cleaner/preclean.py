@@ -33,7 +33,10 @@ Guards against over-matching (a wrapper with a class such as
 - an element that holds at least :data:`MAIN_TEXT_SHARE` of the page's
   paragraph text is never dropped, whatever its markup says;
 - ``<html>``, ``<head>``, ``<body>``, ``<main>`` and an element marked
-  ``itemprop="articleBody"`` (or one containing it) are never dropped.
+  ``itemprop="articleBody"`` (or one containing it) are never dropped;
+- nor is an element holding the ``<h1>`` or the machine-readable byline and
+  dates (``itemprop="author"``/``datePublished``/``dateModified``,
+  ``rel="author"``): the metadata is read after the pre-clean.
 
 Lists (``<ul>``/``<ol>``) whose every item is a link are teaser lists
 (``html.links``, :func:`is_link_list`).
@@ -57,6 +60,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Tuple
+
+from lxml.etree import XPath
 
 #: An element holding at least this share of the page's paragraph text is the
 #: article (or wraps it) and is kept, whatever its markup says. Boilerplate
@@ -450,11 +455,19 @@ class _Guard:
         for marked in self.marked:
             if marked is el or any(a is el for a in marked.iterancestors()):
                 return True
+        if _META_INSIDE(el):
+            return True
         if el.find(".//p") is None:
             return False
         if self._total is None:
             self._total = _paragraph_chars(self.tree)
         return self._total > 0 and _paragraph_chars(el) >= MAIN_TEXT_SHARE * self._total
+
+
+#: The story's headline and its machine-readable byline and dates: an element
+#: holding them is kept, so the metadata (read after the pre-clean) still finds them.
+_META_INSIDE = XPath('boolean(descendant-or-self::h1 | descendant-or-self::*[@itemprop="author" or '
+                     '@itemprop="datePublished" or @itemprop="dateModified" or @rel="author"])')
 
 
 def _paragraph_chars(el) -> int:

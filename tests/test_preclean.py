@@ -127,6 +127,14 @@ def test_element_marked_as_article_body_is_never_dropped():
     assert preclean(tree) == []
 
 
+@pytest.mark.parametrize("meta", ['<h1>Council approves budget</h1>', '<span itemprop="author">Jane Smith</span>',
+                                  '<time itemprop="datePublished" datetime="2023-01-02">2 Jan</time>',
+                                  '<a rel="author" href="/jane">Jane Smith</a>'])
+def test_element_holding_the_headline_or_byline_is_kept_for_the_metadata(meta):
+    tree = page(outside=f"<aside class='article-meta'>{meta} <a href='/x'>Share</a></aside>")
+    assert preclean(tree) == []
+
+
 def test_a_small_share_of_the_text_under_a_related_name_goes():
     # Guard threshold: a related block is dropped when it holds under half the paragraph text.
     long_story = STORY * 2
