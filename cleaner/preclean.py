@@ -20,7 +20,8 @@ How an element is matched:
    of them among the words names the element (:func:`rule_for`). Whole words
    keep ``shared-content`` and ``header`` from reading as ``share`` and
    ``ad``. Markup naming an embed (``social-media-embed``, ``twitter-tweet``)
-   is never furniture: embedded posts are part of the story.
+   is never furniture: embedded posts are part of the story. Nor is markup
+   naming tags or categories (``story-tags``): the metadata is read from them.
 4. ``<aside>``, ``<nav>`` and ``<footer>`` (the tags, their ARIA roles, and
    markup saying sidebar/nav/footer) are dropped only outside the article:
    not under ``<article>``/``articleBody`` and not among the story's
@@ -124,6 +125,10 @@ RULES: Tuple[Rule, ...] = (
 #: Markup naming embedded content (a tweet, a video) is never furniture, even
 #: when it says "social" or "share": embeds in a story are part of it.
 EMBED_WORDS = ("embed", "embedded", "oembed", "tweet", "twitter tweet", "instagram media")
+#: Markup naming the story's tags or categories is never furniture either: the
+#: metadata reader takes the page's tags from those lists (the extractor leaves
+#: them out of the body itself).
+TAG_WORDS = ("tag", "tags", "tag list", "topics", "keywords", "category", "categories")
 #: The longest phrase, in words.
 MAX_PHRASE = max(len(w.split()) for r in RULES for w in r.words)
 
@@ -132,9 +137,10 @@ for _i, _r in enumerate(RULES):
     for _w in _r.words:
         _KEY_RULE.setdefault(_w.replace(" ", ""), _i)
 _EMBED_KEYS = frozenset(w.replace(" ", "") for w in EMBED_WORDS)
+_KEEP_KEYS = _EMBED_KEYS | frozenset(w.replace(" ", "") for w in TAG_WORDS)
 #: Words that can start a match: markup holding none of them is ruled out at once.
 _FIRST_WORDS = frozenset([w.split()[0] for r in RULES for w in r.words] + list(_KEY_RULE)
-                         + [w.split()[0] for w in EMBED_WORDS])
+                         + [w.split()[0] for w in EMBED_WORDS + TAG_WORDS])
 #: Markup words: lower-case runs, Capitalised runs (camelCase joins), CAPITALS, digits.
 _WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
 
@@ -153,8 +159,8 @@ def rule_for(words: List[str]) -> Optional[str]:
 
     >>> rule_for(["c", "read", "more"]), rule_for(["readmore"]), rule_for(["header", "shared"])
     ('html.related', 'html.related', None)
-    >>> rule_for(["social", "media", "embed"]) is None
-    True
+    >>> rule_for(["social", "media", "embed"]), rule_for(["related", "tags"])
+    (None, None)
     """
     if _FIRST_WORDS.isdisjoint(words):
         return None
@@ -164,7 +170,7 @@ def rule_for(words: List[str]) -> Optional[str]:
         key = ""
         for j in range(i, min(i + MAX_PHRASE, n)):
             key += words[j]
-            if key in _EMBED_KEYS:
+            if key in _KEEP_KEYS:
                 return None
             best = min(best, _KEY_RULE.get(key, best))
     return RULES[best].id if best < len(RULES) else None
@@ -277,7 +283,7 @@ def preclean(tree) -> List[Dropped]:
         if not isinstance(tag, str) or tag in PROTECTED_TAGS:
             continue
         rule = match_rule(el)
-        if rule is None and tag in ("ul", "ol") and is_link_list(el):
+        if rule is None and tag in ("ul", "ol") and is_link_list(el) and not names_tags(el):
             rule = "html.links"
         if rule is not None:
             candidates.append((el, rule))
@@ -417,6 +423,17 @@ def _child_holding(ancestor, el):
 def _in_document_order(tree, elements: List[object]) -> List[object]:
     wanted = set(elements)
     return [el for el in tree.iter() if el in wanted]
+
+
+def names_tags(el) -> bool:
+    """True when the element's markup names the story's tags or categories (:data:`TAG_WORDS`).
+
+    >>> from lxml import html
+    >>> names_tags(html.fromstring('<ul class="story-tags"><li>x</li></ul>'))
+    True
+    """
+    words = markup_words(markup(el))
+    return any("".join(words[i:j]) in _KEEP_KEYS for i in range(len(words)) for j in range(i + 1, i + 3))
 
 
 def is_link_list(el) -> bool:

@@ -146,13 +146,14 @@ def test_gzip_page_is_read_transparently():
 
 
 def test_wrapper_named_related_around_the_story_is_kept():
-    # The whole story sits in <div class="header-with-related-tags"><div class="shared-content">:
-    # the first names "related" but holds all the text; the second does not name "share".
+    # The whole story sits in <div class="header-with-related-tags"> (names tags: never furniture),
+    # <div class="main-with-related-rail"> (names "related" but holds all the text) and
+    # <div class="shared-content"> (does not name "share"); only the link list inside goes.
     article = clean(page("en_harbour_storm.html.gz").read_bytes())
     assert len(article.text.split("\n\n")) == 4
     assert article.text.endswith("extra crossings will run on Monday for passengers left waiting.")
     assert [(r.rule, r.text) for r in article.removed if r.rule == "html.related"] == [
-        ("html.related", "Weather Ferries")]
+        ("html.related", "Spring tides due next week Lifeboat crew called out twice")]
 
 
 def test_story_in_chunks_is_extracted_whole_with_its_embedded_post():

@@ -113,12 +113,22 @@ def test_aside_among_the_story_paragraphs_stays_even_without_an_article_tag():
 
 
 def test_wrapper_naming_related_that_holds_the_story_stays():
-    tree = html.fromstring(f"<html><body><div class='header-with-related-tags'>{STORY}"
-                           "<ul class='related-tags'><li><a href='/t'>Budget</a></li></ul></div>"
+    tree = html.fromstring(f"<html><body><div class='story-with-related-links'>{STORY}"
+                           "<ul class='related-links'><li><a href='/t'>Budget talks</a></li></ul></div>"
                            "<div class='sidebar'>Short</div></body></html>")
     dropped = preclean(tree)
-    assert [(d.rule, d.text) for d in dropped] == [("html.related", "Budget"), ("html.aside", "Short")]
+    assert [(d.rule, d.text) for d in dropped] == [("html.related", "Budget talks"), ("html.aside", "Short")]
     assert "The council approved the budget" in text_of(tree)
+
+
+@pytest.mark.parametrize("markup", ["<ul class='related-tags'><li><a href='/t/a'>Budget</a></li>"
+                                    "<li><a href='/t/b'>Council</a></li></ul>",
+                                    "<div class='header-with-related-tags'><a href='/t/a'>Budget</a></div>",
+                                    "<ul class='story-categories'><li><a href='/c'>Politics</a></li>"
+                                    "<li><a href='/d'>Local</a></li></ul>"])
+def test_tag_and_category_lists_stay_for_the_metadata(markup):
+    tree = page(inside=markup)
+    assert preclean(tree) == []
 
 
 def test_element_marked_as_article_body_is_never_dropped():
