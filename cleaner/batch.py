@@ -44,10 +44,11 @@ from .ingest import DEFAULT_MAX_BYTES, InputError
 from .inputs import Failure, read_input
 from .model import Article
 
-#: Inputs handed to a worker process at a time: enough to make the cost of
-#: passing them between processes small next to cleaning them, few enough to
-#: keep both workers busy on a batch of a few dozen files.
-CHUNK_SIZE = 4
+#: Inputs handed to a worker process at a time: passing them between
+#: processes costs about 4% of the cleaning time in chunks of 4 and 2% in
+#: chunks of 16 (measured on the zyte-dev texts). A batch of known size is cut
+#: finer, so that every worker gets several chunks.
+CHUNK_SIZE = 16
 #: Chunks in flight per job: keeps every worker fed while bounding memory.
 WINDOW_PER_JOB = 4
 #: Extensions of input names replaced by the output's own (``.gz`` first).
@@ -319,12 +320,12 @@ def cpu_count() -> int:
 
 
 def ordered_map(func: Callable, items: Iterable, jobs: int, options: Options,
-                crashed: Callable[[object, str], object]) -> Iterator:
+                crashed: Callable[[object, str], object], chunk_size: int = CHUNK_SIZE) -> Iterator:
     """``func(item)`` for each item, in order, in ``jobs`` worker processes (in this one for 1).
 
     ``func`` and the items must pickle (a module-level function, dataclasses).
     Each worker runs :func:`setup` with ``options`` first. Items go to the
-    workers in chunks of :data:`CHUNK_SIZE`, at most :data:`WINDOW_PER_JOB`
+    workers in chunks of ``chunk_size``, at most :data:`WINDOW_PER_JOB`
     chunks per job ahead of the one being yielded. A worker that dies
     (killed, out of memory) fails only the input it held: the chunk it was on
     is run again one input at a time in a new pool, and the input that kills
@@ -340,7 +341,7 @@ def ordered_map(func: Callable, items: Iterable, jobs: int, options: Options,
 
     workers = _Workers(func, jobs, options)
     pending: Deque = deque()
-    chunks = _chunks(items, CHUNK_SIZE)
+    chunks = _chunks(items, chunk_size)
     try:
         while True:
             while len(pending) < jobs * WINDOW_PER_JOB:
@@ -659,17 +660,20 @@ def tasks(names: Iterable[str], max_bytes: int) -> Iterator[Task]:
 
 def run(names: Iterable[str], options: Options, sink, jobs: int = 1,
         report: Callable[[str], None] = lambda message: None, quiet: bool = False,
-        progress: Optional[Callable[[Iterator], Iterator]] = None, func: Callable = clean_task) -> Summary:
+        progress: Optional[Callable[[Iterator], Iterator]] = None, func: Callable = clean_task,
+        count: Optional[int] = None) -> Summary:
     """Clean every input named, write each output to ``sink`` in order; report on ``report``.
 
     ``report`` gets each message for stderr (errors; warnings unless
     ``quiet``; ``--explain`` lines). ``progress`` wraps the stream of outcomes
     (a progress bar). ``func`` is :func:`clean_task`, or :func:`learn_task`
-    for ``learn``. Returns the :class:`Summary`.
+    for ``learn``. ``count``, when known, is the number of inputs. Returns
+    the :class:`Summary`.
     """
     start = time.monotonic()
     summary = Summary()
-    outcomes = ordered_map(func, tasks(names, options.max_bytes), jobs, options, crashed_outcome)
+    chunk = CHUNK_SIZE if count is None else max(1, min(CHUNK_SIZE, count // (jobs * WINDOW_PER_JOB)))
+    outcomes = ordered_map(func, tasks(names, options.max_bytes), jobs, options, crashed_outcome, chunk)
     stream = progress(outcomes) if progress else outcomes
     try:
         for outcome in stream:

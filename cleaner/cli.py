@@ -276,7 +276,7 @@ def _run_batch(names, count, options, sink, jobs, quiet, to_terminal, label, lea
 
     with _stopping_cleanly():
         summary = run(names, options, sink, jobs, report, quiet, progress if show_bar else None,
-                      func=batch.learn_task if learning else batch.clean_task)
+                      func=batch.learn_task if learning else batch.clean_task, count=count)
     if not learning:
         if summary.files > 1 and not quiet:
             click.echo(f"clean-article: {summary.line()}", err=True)
