@@ -5,9 +5,10 @@ A heading such as "Related articles", "Read more", "Editor's choice",
 The block runs on while the lines read as teasers: section labels, headlines
 (each optionally repeated) and at most one summary paragraph per headline. It
 ends at the first prose paragraph that no headline introduces. A summary
-follows its headline directly, or after a blank line when the headline was
-printed twice (a teaser card); a prose paragraph after a blank line under a
-lone headline is the article going on. Headlines stacked on adjacent lines
+follows its headline directly, or after a blank line when the teaser is a
+card: its headline printed twice, or a date line under it (a section label
+may follow that date); a prose paragraph after a blank line under a bare
+headline is the article going on. Headlines stacked on adjacent lines
 are a link list, which ends at the blank line after it unless another heading
 or another stacked group follows. Every teaser goes to ``related`` as
 ``{"title", "summary", "section"}``.
@@ -78,7 +79,7 @@ class _Teaser:
     section: Optional[str] = None
     summary: Optional[str] = None
     line: int = -1
-    repeated: bool = False  # the headline printed twice: a teaser card
+    card: bool = False  # printed twice, or with a date under it: a teaser card
 
     def as_value(self) -> dict:
         return {"title": self.title, "summary": self.summary, "section": self.section}
@@ -141,13 +142,19 @@ def _block(doc: Document, start: int) -> Iterator[Finding]:
         nxt = _next_adjacent(doc, j)
         gap = _blank_between(doc, last, j)
         heading = is_heading(doc.lines[j])
+        if current is not None and current.line == last and _removed_between(doc, last, j):
+            current.card = True  # a date line (removed already) under the headline
         if stacked and gap and not heading and not _stacked_pair(doc, j, nxt):
             break  # the blank line after a link list: the article goes on
         if heading:
             yield Finding(j, "related.heading", f"teaser block heading {text!r}")
         elif current is not None and _same(text, current.title):
-            current.repeated = True
+            current.card = True
             yield Finding(j, "related.repeat", f"teaser headline repeated {text[:60]!r}")
+        elif (current is not None and current.card and current.section is None and current.summary is None
+              and current.line == last and _label_shaped(text) and len(text.split()) <= LABEL_MAX_WORDS):
+            current.section = text  # "News" under a card's headline and date: its section
+            yield Finding(j, "related.section", f"teaser section label {text!r}")
         elif _fits_headline(text) or len(text.split()) <= LABEL_MAX_WORDS:
             if nxt is not None and _label_shaped(text) and _fits_headline(doc.lines[nxt].text):
                 pending_labels.append(j)  # "News" right above a headline: its section
@@ -160,7 +167,7 @@ def _block(doc: Document, start: int) -> Iterator[Finding]:
                 current = _Teaser(text, section=section, line=j)
                 teasers.append(current)
         elif (current is not None and current.summary is None and not pending_labels
-              and (not gap or current.repeated)):
+              and (not gap or current.card)):
             current.summary = text
             yield Finding(j, "related.summary", f"teaser summary {text[:60]!r}")
         else:
@@ -184,6 +191,11 @@ def _next_adjacent(doc: Document, j: int) -> Optional[int]:
 def _blank_between(doc: Document, a: int, b: int) -> bool:
     """True when a blank line stands between lines ``a`` and ``b``."""
     return any(doc.lines[k].blank for k in range(a + 1, b))
+
+
+def _removed_between(doc: Document, a: int, b: int) -> bool:
+    """True when a line another pass removed stands between lines ``a`` and ``b``."""
+    return any(k in doc.findings for k in range(a + 1, b))
 
 
 def _stacked_pair(doc: Document, j: int, nxt: Optional[int]) -> bool:
