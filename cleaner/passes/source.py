@@ -7,11 +7,13 @@ Removes (sources go to ``sources``)::
     With inputs from PTI               -> PTI
     (With inputs from agencies)        -> agencies
     Quelle: dpa                        -> dpa
+    This article originally appeared on The Conversation. -> The Conversation
 
 Keeps::
 
     The source of the leak was not disclosed.
     Sources said the talks had stalled.
+    Courtesy of the family, the photographs were shown at the funeral.
 """
 from __future__ import annotations
 
@@ -25,6 +27,13 @@ from ..model import Document, Finding
 
 #: A source line names at most this many words of sources.
 SOURCE_MAX_WORDS = 10
+#: One source ("Ministry of Defence", "The Conversation") has at most this many
+#: words; a longer part is a clause ("Courtesy of the family, the photographs
+#: were shown …"), and the line is a sentence, not a source line.
+SOURCE_ITEM_MAX_WORDS = 5
+#: The preposition a label phrase without a colon leaves before the name
+#: ("This article originally appeared on The Conversation").
+_LEADING_PREPOSITION = regex.compile(r"(?:on|in|at|from|by)\s+(?=\S)", regex.I)
 
 
 @lru_cache(maxsize=None)
@@ -56,6 +65,8 @@ def run(doc: Document) -> Iterator[Finding]:
             continue
         if len(value.split()) > SOURCE_MAX_WORDS:
             continue
+        if not colon:
+            value = _LEADING_PREPOSITION.sub("", value, count=1)
         items = [s.strip(" .") for s in split.split(value, timeout=1.0) if s.strip(" .")]
-        if items:
+        if items and all(len(item.split()) <= SOURCE_ITEM_MAX_WORDS for item in items):
             yield Finding(ln.index, "source.line", f"source line {ln.text!r}", "sources", items)
