@@ -33,6 +33,8 @@ _DATE_LEAD = regex.compile(r"(?:[\s,|/·•\-–—]|\bon\b|\bam\b|\ble\b|\bel\b
 
 #: A person's or desk's name has at most this many words.
 NAME_MAX_WORDS = 5
+#: Words of a job title shorter than this ("for", "de") do not mark a title on their own.
+ROLE_WORD_MIN_CHARS = 4
 #: A byline names at most this many authors.
 MAX_AUTHORS = 6
 
@@ -47,6 +49,13 @@ def _patterns():
     return split, word
 
 
+@lru_cache(maxsize=None)
+def _role_words():
+    """The words job titles end in ("reporter", "correspondent", "redakteur", …)."""
+    return frozenset(role.split()[-1] for role in lexicon.phrase_set("byline_roles")
+                     if len(role.split()[-1]) > ROLE_WORD_MIN_CHARS)
+
+
 def parse_names(text: str) -> Optional[List[str]]:
     """The names in the part of a byline after "By", or ``None`` if it is not names.
 
@@ -54,16 +63,20 @@ def parse_names(text: str) -> Optional[List[str]]:
     ['Jane Smith']
     >>> parse_names("Jane Smith and John Doe")
     ['Jane Smith', 'John Doe']
+    >>> parse_names("Helen Carter, Local Democracy Reporter")
+    ['Helen Carter']
     >>> parse_names("the end of the year, prices had doubled") is None
     True
     """
     split, word = _patterns()
     roles = lexicon.phrase_set("byline_roles")
-    names = []
+    names: List[str] = []
     for part in split.split(text.strip(), timeout=1.0):
         part = part.strip(" .,:-–—|")
         if not part or lexicon.fold(part) in roles:
             continue
+        if names and lexicon.fold(part.split()[-1]) in _role_words():
+            continue  # after a name, "Transport Correspondent", "Local Democracy Reporter": a job title
         words = part.split()
         if len(words) > NAME_MAX_WORDS or not all(word.fullmatch(w, timeout=1.0) for w in words):
             return None
