@@ -41,7 +41,9 @@ MAX_AUTHORS = 6
 
 @lru_cache(maxsize=None)
 def _patterns():
-    split = regex.compile(r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\boraz\b|\bcon\b)\s*",
+    # The one-letter joiners (Spanish "y", Italian "e", Polish "i") only in lower case:
+    # "Sarah E. Needleman" is one name with an initial.
+    split = regex.compile(r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|(?-i:\by\b|\be\b|\bi\b)|\boraz\b|\bcon\b)\s*",
                           regex.I)
     # A name word: capitalised (Jane, O'Neil, McDonald, Müller), an initial (J.), or a particle.
     word = regex.compile(r"(?:\p{Lu}[\p{L}'’\-.]*|\p{Lu}\.|de|da|del|der|van|von|al|el|bin|le|la|di|du|dos|ter|zu)",
@@ -65,6 +67,8 @@ def parse_names(text: str) -> Optional[List[str]]:
     ['Jane Smith', 'John Doe']
     >>> parse_names("Helen Carter, Local Democracy Reporter")
     ['Helen Carter']
+    >>> parse_names("Sarah E. Needleman y Ana López")
+    ['Sarah E. Needleman', 'Ana López']
     >>> parse_names("the end of the year, prices had doubled") is None
     True
     """
