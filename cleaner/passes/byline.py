@@ -90,6 +90,19 @@ def parse_names(text: str) -> Optional[List[str]]:
     return names
 
 
+def byline_names(text: str) -> Optional[List[str]]:
+    """The names of a byline that is all of ``text`` ("By Jane Smith"), else ``None``.
+
+    >>> byline_names("By Jane Smith"), byline_names("by admin"), byline_names("By Monday")
+    (['Jane Smith'], None, None)
+    """
+    prefix = lexicon.match_prefix("byline_prefixes", text)
+    if prefix is None:
+        return None
+    names = parse_names(text[prefix[1]:].lstrip(" :：").rstrip(" ."))
+    return names if names and not _is_time_phrase(names[0]) else None
+
+
 def run(doc: Document) -> Iterator[Finding]:
     """
     >>> from cleaner.model import Document

@@ -10,7 +10,9 @@ Removes (and reads into ``date_published`` / ``date_modified``)::
 
 a bare date line ("December 19, 2022", "20 Nov 2019 08:00 GMT"), and a line of
 short parts joined by separators, one of them a date ("October 12, 2018 /
-0 Comments / in Business / by admin").
+0 Comments / in Business / by admin"; every dated part is read: "Published:
+19 December 2022 | Updated: 20 December 2022"). Such a line with a byline in
+it ("By Jane Smith | December 19, 2022") is the byline pass's.
 
 Keeps::
 
@@ -19,13 +21,14 @@ Keeps::
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterator, Optional, Tuple
+from typing import Iterator, List, Optional, Tuple
 
 import regex
 
 from .. import lexicon
 from ..dates import find_date
 from ..model import Document, Finding
+from .byline import byline_names
 
 #: A date line is short: the date plus at most this many other words
 #: ("Published", "Last updated on", "|", "3 min read").
@@ -60,31 +63,38 @@ def run(doc: Document) -> Iterator[Finding]:
         if len(text) > DATE_LINE_MAX_CHARS or not _DIGIT.search(text):
             continue
         found = _date_segment(text)
-        if found is None:
+        if not found:
             continue
-        kind, iso = found
+        (kind, iso), more = found[0], found[1:]
+        # "Published: 19 December 2022 | Updated: 20 December 2022": the other dates come along.
+        also = tuple((_FIELD[k], d) for k, d in more)
         if kind == "mod":
-            yield Finding(ln.index, "date.modified", f"'updated' date line {text!r}", "date_modified", iso)
+            yield Finding(ln.index, "date.modified", f"'updated' date line {text!r}", "date_modified", iso, also)
         elif kind == "pub":
-            yield Finding(ln.index, "date.published", f"'published' date line {text!r}", "date_published", iso)
+            yield Finding(ln.index, "date.published", f"'published' date line {text!r}", "date_published", iso,
+                          also)
         else:
-            yield Finding(ln.index, "date.line", f"date line {text!r}", "date_published", iso)
+            yield Finding(ln.index, "date.line", f"date line {text!r}", "date_published", iso, also)
 
 
-def _date_segment(text: str) -> Optional[Tuple[str, str]]:
-    """``(kind, iso)`` when ``text`` is a date line: the whole line, or one part of a
-    line of short parts joined by separators ("Nov 19, 2019 | 0 Comments")."""
+#: Where each kind of date goes.
+_FIELD = {"mod": "date_modified", "pub": "date_published", "bare": "date_published"}
+
+
+def _date_segment(text: str) -> List[Tuple[str, str]]:
+    """``[(kind, iso), …]`` when ``text`` is a date line: the whole line, or the dated
+    parts of a line of short parts joined by separators ("Nov 19, 2019 | 0 Comments");
+    empty otherwise. A line of parts that holds a byline ("By Jane Smith | Nov 19,
+    2019") is left to the byline pass, which records the names and the date."""
     whole = _date_only(text)
     if whole:
-        return whole
+        return [whole]
     parts = _SEPARATOR.split(text)
     if len(parts) < 2 or any(len(p.split()) > META_PART_MAX_WORDS for p in parts):
-        return None
-    for part in parts:
-        found = _date_only(part)
-        if found:
-            return found
-    return None
+        return []
+    if any(byline_names(p) for p in parts):
+        return []
+    return [found for found in map(_date_only, parts) if found]
 
 
 def _date_only(text: str) -> Optional[Tuple[str, str]]:
