@@ -138,9 +138,12 @@ for _i, _r in enumerate(RULES):
         _KEY_RULE.setdefault(_w.replace(" ", ""), _i)
 _EMBED_KEYS = frozenset(w.replace(" ", "") for w in EMBED_WORDS)
 _KEEP_KEYS = _EMBED_KEYS | frozenset(w.replace(" ", "") for w in TAG_WORDS)
-#: Words that can start a match: markup holding none of them is ruled out at once.
-_FIRST_WORDS = frozenset([w.split()[0] for r in RULES for w in r.words] + list(_KEY_RULE)
-                         + [w.split()[0] for w in EMBED_WORDS + TAG_WORDS])
+_NO_RULE = len(RULES)
+#: A word or phrase is looked for across at most this many markup words
+#: ("you may also like"; "mc embed signup" split at camelCase joins).
+MAX_JOIN = MAX_PHRASE + 2
+#: The markup words a match can start with: every beginning of a key.
+_STARTS = frozenset(key[:k] for key in set(_KEY_RULE) | _KEEP_KEYS for k in range(1, len(key) + 1))
 #: Markup words: lower-case runs, Capitalised runs (camelCase joins), CAPITALS, digits.
 _WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
 
@@ -157,23 +160,29 @@ def markup_words(text: str) -> List[str]:
 def rule_for(words: List[str]) -> Optional[str]:
     """The first rule (in :data:`RULES` order) whose word or phrase occurs in ``words``.
 
-    >>> rule_for(["c", "read", "more"]), rule_for(["readmore"]), rule_for(["header", "shared"])
-    ('html.related', 'html.related', None)
-    >>> rule_for(["social", "media", "embed"]), rule_for(["related", "tags"])
-    (None, None)
+    Words and phrases are looked up with their words joined, so a phrase
+    written in one piece ("readmore") or a word split at a camelCase join
+    ("NewsLetter": ``news``, ``letter``) is found too.
+
+    >>> rule_for(["c", "read", "more"]), rule_for(["readmore"]), rule_for(["news", "letter"])
+    ('html.related', 'html.related', 'html.newsletter')
+    >>> rule_for(["header", "shared"]), rule_for(["social", "media", "embed"]), rule_for(["related", "tags"])
+    (None, None, None)
     """
-    if _FIRST_WORDS.isdisjoint(words):
+    if _STARTS.isdisjoint(words):
         return None
-    best = len(RULES)
+    best = _NO_RULE
     n = len(words)
     for i in range(n):
+        if words[i] not in _STARTS:
+            continue
         key = ""
-        for j in range(i, min(i + MAX_PHRASE, n)):
+        for j in range(i, min(i + MAX_JOIN, n)):
             key += words[j]
             if key in _KEEP_KEYS:
                 return None
             best = min(best, _KEY_RULE.get(key, best))
-    return RULES[best].id if best < len(RULES) else None
+    return RULES[best].id if best < _NO_RULE else None
 
 
 #: A list is a list of links (teasers, "more on this") when every item's text
@@ -278,9 +287,9 @@ def match_rule(element) -> Optional[str]:
 def preclean(tree) -> List[Dropped]:
     """Drop boilerplate elements from ``tree`` (an lxml.html tree) in place; say what went."""
     candidates: List[Tuple[object, str]] = []
-    for el in tree.iter():
+    for el in _MAY_MATCH(tree):
         tag = el.tag
-        if not isinstance(tag, str) or tag in PROTECTED_TAGS:
+        if tag in PROTECTED_TAGS:
             continue
         rule = match_rule(el)
         if rule is None and tag in ("ul", "ol") and is_link_list(el) and not names_tags(el):
@@ -457,7 +466,13 @@ def is_link_list(el) -> bool:
 
 
 def _letters(text: str) -> int:
-    return sum(1 for c in text if c.isalnum())
+    return len(_NOT_LETTER.sub("", text))
+
+
+_NOT_LETTER = re.compile(r"[\W_]+")
+#: The elements a rule can match, in document order: those with attributes,
+#: the tags matched by name, and lists (one XPath call instead of a Python walk).
+_MAY_MATCH = XPath("//*[@* or self::nav or self::aside or self::footer or self::ul or self::ol]")
 
 
 class _Guard:
