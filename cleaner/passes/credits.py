@@ -71,11 +71,20 @@ def labelled_values(text: str):
 
     >>> labelled_values("Image: AP | Image:self"), labelled_values("Source: Reuters")
     (['AP', 'self'], None)
+
+    An abbreviated label ends in its own full stop: ``Fot. PAP``.
+
+    >>> labelled_values("Fot. PAP"), labelled_values("Dr. Smith arrived on Monday")
+    (['PAP'], None)
     """
     values = []
     for segment in _SEGMENTS.split(text):
         label, colon, value = segment.replace("：", ":").partition(":")
-        if not colon or not _is_label(label):
+        if not colon:
+            label, dot, value = segment.partition(". ")
+            if not dot or label.strip().casefold() + "." not in lexicon.phrase_set("credit_labels"):
+                return None
+        elif not _is_label(label):
             return None
         values.append(value.strip(_EDGE))
     return values
@@ -158,7 +167,7 @@ def run(doc: Document) -> Iterator[Finding]:
             yield Finding(ln.index, "credits.image", f"photo agency credit {ln.text!r}", "image_credits",
                           [ln.text.strip(" ()[]")])
             continue
-        values = labelled_values(text) if colon else None
+        values = labelled_values(text) if colon or ". " in text[:8] else None
         if values is None:
             credit = ((colon and trailing_credit(text))
                       or (("/" in text or "|" in text) and agency_tail(text)))
