@@ -53,8 +53,8 @@ from .render import to_article
 #:
 #: - ``favor_precision``: the passes and the pre-clean remove boilerplate
 #:   line by line but cannot add back text the extractor dropped, so the
-#:   extractor's job is a clean core; on the development pages precision mode
-#:   scores higher (F1 0.972 against 0.958 for the default, before our steps).
+#:   extractor's job is a clean core (trafilatura alone on the development
+#:   pages: F1 0.969 in precision mode, 0.958 with its defaults).
 #: - ``include_comments=False``: readers' comments are not the article.
 #: - ``include_tables=True``: tables in a story (results, prices, schedules) are
 #:   part of it.
@@ -114,7 +114,7 @@ _TOKEN = re.compile(r"\w+")
 
 @dataclass
 class PageMeta:
-    """What the page says about itself (HTML metadata), before any cleaning."""
+    """What the page says about itself: its HTML metadata, and the headline(s) in ``<h1>``."""
 
     title: Optional[str] = None
     headings: List[str] = field(default_factory=list)
