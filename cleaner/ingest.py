@@ -2,38 +2,57 @@
 
 The order is fixed and each step is reported in :class:`Decoded`:
 
-1. gzip magic bytes (``1f 8b``): decompress (up to ``max_bytes``), then go on.
-2. Known binary formats (PNG, JPEG, GIF, PDF, ZIP, …) and NUL bytes outside
-   UTF-16/32 are refused with :class:`InputError` ("not text or HTML").
-3. Encoding: a byte-order mark; else strict UTF-8; else for HTML the
-   ``<meta charset>``; else charset detection (charset-normalizer, imported
-   only on this path); else windows-1252. A mostly-UTF-8 file with a few broken
-   bytes stays UTF-8 with those bytes replaced, and says so in ``warnings``.
-4. HTML or text, by content: a doctype, an ``<html>``/``<head>``/``<body>``
+1. gzip magic bytes (``1f 8b``): decompress every member (up to
+   ``max_bytes``), then go on with what came out.
+2. Known binary formats (PNG, JPEG, GIF, PDF, ZIP, …) and NUL bytes are
+   refused with :class:`InputError` ("not text or HTML"); NUL bytes are
+   allowed only as UTF-16/32 (a byte-order mark, or the every-other-byte
+   pattern of ASCII text in UTF-16 without one).
+3. Encoding: a byte-order mark; else strict UTF-8; else UTF-8 with a few
+   broken bytes (each broken byte that reads as a windows-1252 letter or
+   quote becomes that character, the rest U+FFFD); else for HTML the
+   ``<meta charset>``; else windows-1252 when it reads as Western-European
+   text; else charset detection (charset-normalizer, imported only on this
+   path); else windows-1252 with replacements. Any byte that became U+FFFD
+   is reported in ``warnings``; the encoding chosen is in ``encoding``.
+4. Decoded text that is mostly control characters, unassigned code points or
+   replacement characters is binary after all, and refused.
+5. HTML or text, by content: a doctype, an ``<html>``/``<head>``/``<body>``
    tag, or markup making up a large share of the start of the input.
 
 >>> d = decode("Caf\\xe9 au lait".encode("cp1252"))
 >>> d.text, d.encoding
 ('Café au lait', 'windows-1252')
+>>> d = decode("Café “au lait”".encode("utf-8") + b" and na\\xefve")
+>>> d.text, d.encoding, d.warnings
+('Café “au lait” and naïve', 'utf-8 (1 byte read as windows-1252)', ['1 invalid UTF-8 byte read as windows-1252'])
 """
 from __future__ import annotations
 
 import codecs
-import gzip
 import zlib
 from dataclasses import dataclass, field
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 import regex
 
 #: Inputs larger than this (after decompression) are refused; ``--max-bytes`` changes it.
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
-#: A file whose UTF-8 decoding fails on at most this share of its non-ASCII
-#: sequences is UTF-8 with a few broken bytes, not another encoding.
-UTF8_BROKEN_SHARE = 0.1
-#: Share of control characters (other than tab, newline, CR, form feed) above
-#: which decoded "text" is really binary data.
-CONTROL_SHARE = 0.05
+#: Input that is not valid UTF-8 is still read as UTF-8 when its broken byte
+#: sequences are at most this share of its non-ASCII ones: text in another
+#: encoding almost never forms valid multi-byte UTF-8 sequences by chance, so
+#: a file with as many valid sequences as broken ones is UTF-8 with damage.
+UTF8_BROKEN_SHARE = 0.5
+#: Share of control characters (other than tab, newline, CR, form feed),
+#: unassigned and private-use code points and replacement characters above which decoded
+#: "text" is really binary data. Text has next to none of them.
+JUNK_SHARE = 0.05
+#: Windows-1252 leaves five bytes undefined (81 8D 8F 90 9D). Text has at
+#: most a stray one; bytes whose best reading needs more than this share of
+#: them replaced fit no text encoding.
+UNDEFINED_SHARE = 0.005
+#: Encoding and binary checks look at this many characters from the start.
+SAMPLE_CHARS = 1_000_000
 
 _MAGIC = (
     (b"\x89PNG\r\n\x1a\n", "PNG image"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image"),
@@ -42,6 +61,7 @@ _MAGIC = (
     (b"\xfd7zXZ\x00", "xz archive"), (b"7z\xbc\xaf\x27\x1c", "7z archive"), (b"OggS", "Ogg media"),
     (b"\x00\x00\x01\x00", "ICO image"), (b"wOFF", "web font"), (b"wOF2", "web font"),
     (b"\x1a\x45\xdf\xa3", "Matroska/WebM media"), (b"ID3", "MP3 audio"),
+    (b"\x1f\x8b", "gzip archive inside the gzip data"),
 )
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
@@ -52,7 +72,14 @@ _HTML_START = regex.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!do
                             regex.I | regex.S)
 _HTML_TAG = regex.compile(r"</?(?:html|head|body|div|p|span|a|article|section|script|style|meta|link|br|table|"
                           r"ul|li|h[1-6]|img|header|footer|nav|main)\b[^>]*>", regex.I)
-_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+#: What text has next to none of: C0 controls other than \t \n \f \r, DEL,
+#: surrogates, unassigned and private-use code points, replacement characters.
+_JUNK = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\p{Cs}\p{Cn}\p{Co}\ufffd]")
+#: Characters a windows-1252 reading of Western-European text is made of, besides ASCII and letters.
+_TYPOGRAPHY = "’‘“”„‚–—…€•·«»‹›°§©®™×÷¶†‡‰"
+_WESTERN = _TYPOGRAPHY + "\u00a0\u00a1-\u00bf"
+_NOT_WESTERN = regex.compile(rf"[^\x00-\x7f\p{{Latin}}{_WESTERN}\ufffd]")
+_ACCENT_RUN = regex.compile(r"[^\x00-\x7f\s]{3,}")
 
 
 class InputError(Exception):
@@ -61,6 +88,8 @@ class InputError(Exception):
 
 @dataclass
 class Decoded:
+    """Decoded input: the text, the encoding chosen (as ``--explain`` shows it), what was found."""
+
     text: str
     encoding: str
     is_html: bool = False
@@ -69,20 +98,29 @@ class Decoded:
 
 
 def decode(data: bytes, input_format: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
-    """Bytes to text, with the encoding and the format found; see the module doc."""
+    """Bytes to text, with the encoding and the format found; see the module doc.
+
+    >>> decode(b"\\x89PNG\\r\\n\\x1a\\n....")
+    Traceback (most recent call last):
+    ...
+    cleaner.ingest.InputError: not text or HTML: looks like a PNG image
+    """
+    warnings: List[str] = []
     gzipped = False
     if data[:2] == b"\x1f\x8b":
-        data = _gunzip(data, max_bytes)
+        data = _gunzip(data, max_bytes, warnings)
         gzipped = True
     if len(data) > max_bytes:
         raise InputError(f"input is {len(data):,} bytes, over the limit of {max_bytes:,} (--max-bytes)")
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise InputError(f"not text or HTML: looks like a {what}")
-    warnings: List[str] = []
     text, encoding = _decode_bytes(data, input_format, warnings)
-    if text and len(_CONTROL.findall(text[:100_000])) > CONTROL_SHARE * min(len(text), 100_000):
-        raise InputError("not text or HTML: binary data (control characters or NUL bytes)")
+    sample = text[:SAMPLE_CHARS]
+    junk = len(_JUNK.findall(sample))
+    if junk > max(1.0, JUNK_SHARE * len(sample)):
+        raise InputError(f"not text or HTML: binary data ({junk / len(sample):.0%} control, unassigned or "
+                         f"undecodable characters as {encoding})")
     if input_format == "auto":
         is_html = looks_like_html(text)
     else:
@@ -103,68 +141,156 @@ def looks_like_html(text: str) -> bool:
     return len(tags) >= 5 and sum(len(t) for t in tags) > 0.1 * len(head.strip())
 
 
-def _gunzip(data: bytes, max_bytes: int) -> bytes:
-    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        out = d.decompress(data, max_bytes + 1)
-    except zlib.error as e:
-        raise InputError(f"broken gzip data: {e}") from None
-    if len(out) > max_bytes:
-        raise InputError(f"gzip input expands past the limit of {max_bytes:,} bytes (--max-bytes)")
-    if not d.eof:
+def _gunzip(data: bytes, max_bytes: int, warnings: List[str]) -> bytes:
+    """Every member of a gzip file (as ``gzip -dc`` reads it), never more than ``max_bytes + 1`` bytes.
+
+    >>> import gzip
+    >>> _gunzip(gzip.compress(b"one ") + gzip.compress(b"two"), 100, [])
+    b'one two'
+    """
+    out = bytearray()
+    rest = data
+    while rest[:2] == b"\x1f\x8b":
+        d = zlib.decompressobj(16 + zlib.MAX_WBITS)
         try:
-            gzip.decompress(data)  # tells a truncated stream from a merely unfinished one
-        except (EOFError, OSError) as e:
+            out += d.decompress(rest, max_bytes + 1 - len(out))
+        except zlib.error as e:
             raise InputError(f"broken gzip data: {e}") from None
-    return out
+        if len(out) > max_bytes:
+            raise InputError(f"gzip input expands past the limit of {max_bytes:,} bytes (--max-bytes)")
+        if not d.eof:
+            raise InputError("broken gzip data: it ends before the end of the compressed stream")
+        rest = d.unused_data
+    if rest.strip(b"\x00"):
+        warnings.append(f"{len(rest):,} bytes after the gzip data ignored")
+    return bytes(out)
 
 
-def _decode_bytes(data: bytes, input_format: str, warnings: List[str]):
+def _decode_bytes(data: bytes, input_format: str, warnings: List[str]) -> Tuple[str, str]:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             name = "utf-8" if codec == "utf-8-sig" else codec
             try:
                 return data.decode(codec), f"{name} (BOM)"
             except UnicodeDecodeError:
-                warnings.append(f"{name} byte-order mark but invalid {name}: undecodable bytes replaced")
-                return data.decode(codec, errors="replace"), f"{name} (BOM, with replacements)"
-    if b"\x00" in data[:65536]:
-        raise InputError("not text or HTML: NUL bytes")
+                text = data.decode(codec, errors="replace")
+                warnings.append(f"{name} byte-order mark but invalid {name}: undecodable bytes replaced with U+FFFD")
+                return text, f"{name} (BOM, with replacements)"
+    if b"\x00" in data:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
+            raise InputError("not text or HTML: NUL bytes")
+        return data.decode(utf16), f"{utf16} (no BOM)"
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    broken = _broken_utf8_share(data)
-    if broken is not None and broken <= UTF8_BROKEN_SHARE:
-        warnings.append("invalid UTF-8 bytes replaced with U+FFFD")
-        return data.decode("utf-8", errors="replace"), "utf-8 (with replacements)"
+    repaired = _damaged_utf8(data, warnings)
+    if repaired is not None:
+        return repaired
     declared = _declared_charset(data) if input_format != "text" else None
     if declared:
         try:
             return data.decode(declared), f"{declared} (declared)"
         except (LookupError, UnicodeDecodeError):
             pass
-    western = _plausible_cp1252(data)
-    if western:
-        return western, "windows-1252"
+    western = _plausible_cp1252(data, warnings)
+    if western is not None:
+        return western
     detected = _detect(data)
     if detected:
         return data.decode(detected), f"{detected} (detected)"
-    try:
-        return data.decode("cp1252"), "windows-1252"
-    except UnicodeDecodeError:
-        warnings.append("no encoding fits every byte: decoded as windows-1252 with replacements")
-        return data.decode("cp1252", errors="replace"), "windows-1252 (with replacements)"
+    text = data.decode("cp1252", errors="replace")
+    undefined = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    if undefined > max(1.0, UNDEFINED_SHARE * len(data)):
+        raise InputError(f"not text or HTML: no text encoding fits ({undefined:,} bytes undefined even in "
+                         "windows-1252)")
+    if undefined:
+        warnings.append(f"no encoding fits every byte: {undefined:,} bytes replaced with U+FFFD")
+        return text, "windows-1252 (with replacements)"
+    return text, "windows-1252"
 
 
-def _broken_utf8_share(data: bytes) -> Optional[float]:
-    """Share of broken sequences among non-ASCII ones, or None without valid multi-byte UTF-8."""
-    valid = len(regex.findall(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}", data))
-    if not valid:
+def _utf16_without_bom(data: bytes) -> Optional[str]:
+    """``utf-16-le``/``utf-16-be`` when the NUL bytes are the high bytes of mostly-ASCII UTF-16.
+
+    >>> _utf16_without_bom("Hello, world".encode("utf-16-le")), _utf16_without_bom(b"a\\x00b\\x00\\x00\\x00c")
+    ('utf-16-le', None)
+    """
+    sample = data[:65536]
+    if len(data) % 2:
         return None
-    text = data.decode("utf-8", errors="replace")
-    broken = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
-    return broken / (valid + broken)
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    # ASCII text in UTF-16: one byte of every pair is NUL, the other almost never.
+    for codec, zeros, others in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros >= 0.5 * half and others <= 0.01 * half:
+            try:
+                data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            return codec
+    return None
+
+
+def _cp1252_or_replace(error: UnicodeDecodeError):
+    """Codec error handler: a lone broken UTF-8 byte that is a windows-1252 letter or quote is one.
+
+    "na\\xefve" in a UTF-8 file is "naïve" typed on a windows-1252 system; a
+    truncated multi-byte sequence, or a byte that reads as nothing sensible,
+    becomes U+FFFD.
+    """
+    bad = error.object[error.start:error.end]
+    if len(bad) == 1:
+        ch = bad.decode("cp1252", errors="replace")
+        if ch.isalpha() or ch in _TYPOGRAPHY:
+            return ch, error.end
+    return "\ufffd", error.end
+
+
+codecs.register_error("cleaner.cp1252-or-replace", _cp1252_or_replace)
+
+
+def _damaged_utf8(data: bytes, warnings: List[str]) -> Optional[Tuple[str, str]]:
+    """UTF-8 with some broken bytes, or ``None`` when the bytes are in another encoding.
+
+    It is UTF-8 when it has valid multi-byte sequences and either few broken
+    ones (:data:`UTF8_BROKEN_SHARE`) or, with each broken byte read as
+    windows-1252, it reads as Western text (a UTF-8 file with windows-1252
+    lines pasted in).
+
+    >>> w = []
+    >>> _damaged_utf8("é ü “ok”".encode("utf-8") + b" \\xe2\\x80!", w)
+    ('é ü “ok” \\ufffd!', 'utf-8 (1 sequence replaced)')
+    >>> w
+    ['1 invalid UTF-8 sequence replaced with U+FFFD']
+    >>> _damaged_utf8("“Déjà vu” à côté, naïve".encode("utf-8")[:10] + "à côté, naïve".encode("cp1252"), [])[0]
+    '“Déjà à côté, naïve'
+    """
+    genuine = data.count("\ufffd".encode("utf-8"))
+    replaced = data.decode("utf-8", errors="replace")
+    broken = replaced.count("\ufffd") - genuine
+    non_ascii = len(replaced) - len(replaced.encode("ascii", errors="ignore"))
+    valid = non_ascii - broken
+    if valid <= 0:
+        return None
+    text = data.decode("utf-8", errors="cleaner.cp1252-or-replace")
+    if broken > UTF8_BROKEN_SHARE * (valid + broken) and not _looks_western(text):
+        return None
+    still = text.count("\ufffd") - genuine
+    read = broken - still
+    notes = []
+    if read:
+        warnings.append(f"{read:,} invalid UTF-8 byte{_s(read)} read as windows-1252")
+        notes.append(f"{read:,} byte{_s(read)} read as windows-1252")
+    if still:
+        warnings.append(f"{still:,} invalid UTF-8 sequence{_s(still)} replaced with U+FFFD")
+        notes.append(f"{still:,} sequence{_s(still)} replaced")
+    return text, f"utf-8 ({', '.join(notes)})"
+
+
+def _s(n: int) -> str:
+    return "" if n == 1 else "s"
 
 
 def _declared_charset(data: bytes) -> Optional[str]:
@@ -180,20 +306,42 @@ def _declared_charset(data: bytes) -> Optional[str]:
     return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
 
 
-def _plausible_cp1252(data: bytes) -> Optional[str]:
-    """The windows-1252 reading when it gives Western-European letters and punctuation only."""
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
+def _plausible_cp1252(data: bytes, warnings: List[str]) -> Optional[Tuple[str, str]]:
+    """The windows-1252 reading when it gives Western-European text.
+
+    Latin-1 text reads the same (windows-1252 only adds characters in 80-9F,
+    where latin-1 has invisible controls). A stray undefined byte becomes U+FFFD.
+
+    >>> _plausible_cp1252("Größe: 5 €, “très” naïve".encode("cp1252"), [])
+    ('Größe: 5 €, “très” naïve', 'windows-1252')
+    >>> _plausible_cp1252("日本語のテキスト".encode("shift_jis"), []) is None
+    True
+    """
+    text = data.decode("cp1252", errors="replace")
+    undefined = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    if undefined > max(1.0, UNDEFINED_SHARE * len(data)) or not _looks_western(text):
         return None
-    odd = regex.findall(r"[^\x00-\x7f\p{Latin}’‘“”„–—…€•·«»°§©®™×\u00a0\u00a1-\u00bf]", text)
-    if odd:
-        return None
-    # Western text has its accented letters inside ASCII words; CJK bytes read
-    # as windows-1252 come out as long runs of accented letters.
-    non_ascii = sum(1 for c in text if ord(c) > 127)
-    runs = sum(len(r) for r in regex.findall(r"[^\x00-\x7f\s]{3,}", text))
-    return text if runs <= 0.05 * non_ascii else None
+    if undefined:
+        warnings.append(f"{undefined:,} byte{_s(undefined)} undefined in windows-1252 replaced with U+FFFD")
+        return text, "windows-1252 (with replacements)"
+    return text, "windows-1252"
+
+
+def _looks_western(text: str) -> bool:
+    """Latin letters, Western punctuation, and accented letters inside ASCII words.
+
+    CJK or Cyrillic bytes read as windows-1252 come out as symbols, or as long
+    runs of accented letters ("Ïðèâåò").
+
+    >>> _looks_western("Größe: 5 €, “très”"), _looks_western("Ïðèâåò ìèð")
+    (True, False)
+    """
+    sample = text[:SAMPLE_CHARS]
+    if _NOT_WESTERN.search(sample):
+        return False
+    non_ascii = len(sample) - len(sample.encode("ascii", errors="ignore"))
+    runs = sum(len(r) for r in _ACCENT_RUN.findall(sample))
+    return runs <= 0.05 * non_ascii
 
 
 def _detect(data: bytes) -> Optional[str]:
