@@ -258,6 +258,22 @@ def test_jobs_2_writes_what_jobs_1_writes(args, tmp_path):
     assert _without_summary(one.stderr) == _without_summary(two.stderr)
 
 
+def test_jobs_2_with_stdin_and_a_profile(tmp_path):
+    # Standard input is read by the main process in its turn; the profile is
+    # loaded by every worker.
+    prof = tmp_path / "site.json"
+    assert run("learn", "-q", "--profile", str(prof), "--site", "example.test", *PAGES).returncode == 0
+    args = ["--profile", str(prof), "--site", "example.test", "--explain", "--format", "jsonl",
+            PAGES[0], "-", *PAGES[1:]]
+    stdin = Path(PAGES[3]).read_bytes()
+    one, two = run(*args, "--jobs", "1", input=stdin), run(*args, "--jobs", "2", input=stdin)
+    assert one.returncode == two.returncode == 0
+    assert one.stdout == two.stdout
+    records = [json.loads(line) for line in one.stdout.splitlines()]
+    assert records[1]["path"] is None and records[1]["text"] == records[4]["text"]
+    assert any(r["rule"] == "site.repeated" for d in records for r in d["removed"])
+
+
 def test_jobs_2_writes_the_same_files(tmp_path):
     inputs = [*PAGES, *HARBOUR]
     run("--jobs", "1", "--output-dir", str(tmp_path / "one"), *inputs)
