@@ -71,7 +71,7 @@ def _patterns():
     weekdays = lexicon.alternation("weekdays")
     suffix = lexicon.alternation("day_suffixes")
     conn = lexicon.alternation("date_connectors")
-    zone = r"(?P<zone>(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|[A-Z]{2,5}\b)"
+    zone = r"(?P<zone>(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|[A-Z]{2,5}\b|Z\b)"
     time = (r"(?P<hour>[01]?\d|2[0-3])(?:[:.h](?P<minute>[0-5]\d))(?:[:.](?P<second>[0-5]\d))?"
             r"(?:\s*(?P<ampm>[ap]\.?\s?m\.?))?(?:\s*(?:uhr|h|hs|hrs|horas?|godz\.?))?"
             r"|(?P<hour2>1[0-2]|0?[1-9])\s*(?P<ampm2>[ap]\.?\s?m\.?)")
@@ -109,6 +109,8 @@ def find_date(text: str):
     '2022-12-20T08:53:00-05:00'
     >>> find_date("12/19/2022")[1]
     '2022-12-19'
+    >>> find_date("2022-12-19T14:05:00Z")[1]
+    '2022-12-19T14:05:00+00:00'
     >>> find_date("2022-12-19")[1]
     '2022-12-19'
     >>> find_date("no date here") is None

@@ -39,6 +39,9 @@ DATE_LINE_MAX_CHARS = 200
 #: each part has at most this many words.
 META_PART_MAX_WORDS = 6
 
+#: A line that only gives a reading time ("3 min read", "Tempo de leitura: 2 minutos") is short.
+READING_TIME_MAX_WORDS = 6
+
 _DIGIT = regex.compile(r"\d")
 _SEPARATOR = regex.compile(r"\s+[|/·•]\s+|\s*\|\s*")
 
@@ -61,6 +64,9 @@ def run(doc: Document) -> Iterator[Finding]:
     for ln in doc.kept_lines():
         text = ln.text
         if len(text) > DATE_LINE_MAX_CHARS or not _DIGIT.search(text):
+            continue
+        if ln.words <= READING_TIME_MAX_WORDS and _patterns().fullmatch(text, timeout=1.0) and _has_reading_time(text):
+            yield Finding(ln.index, "date.reading_time", f"reading-time line {text!r}")
             continue
         found = _date_segment(text)
         if not found:
@@ -132,3 +138,12 @@ def _label(before: str) -> Optional[str]:
     connectors = lexicon.phrase_set("date_connectors")
     rest = [w.strip(":：,") for w in text[end:].split()]
     return kind if all(not w or w.casefold() in connectors for w in rest) else None
+
+
+def _has_reading_time(text: str) -> bool:
+    """
+    >>> _has_reading_time("5 Min Read"), _has_reading_time("Tempo de leitura: 2 minutos"), _has_reading_time("2019")
+    (True, True, False)
+    """
+    return lexicon.might_contain("reading_time", text, lexicon.words_of(text)) and \
+        bool(lexicon.finder("reading_time").search(lexicon.fold(text)))
