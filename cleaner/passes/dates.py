@@ -1,4 +1,4 @@
-"""date.published / date.modified / date.line: lines that only carry a date.
+"""date.published / date.modified / date.line / date.reading_time: lines that only carry a date.
 
 Removes (and reads into ``date_published`` / ``date_modified``)::
 
@@ -8,7 +8,8 @@ Removes (and reads into ``date_published`` / ``date_modified``)::
     First published on Mon 19 Dec 2022 15.44 GMT
     Veröffentlicht am 19. Dezember 2022, 15:44 Uhr
 
-a bare date line ("December 19, 2022", "20 Nov 2019 08:00 GMT"), and a line of
+a reading-time line ("5 min read", "Tempo de leitura: 2 minutos"), a bare
+date line ("December 19, 2022", "20 Nov 2019 08:00 GMT"), and a line of
 short parts joined by separators, one of them a date ("October 12, 2018 /
 0 Comments / in Business / by admin"; every dated part is read: "Published:
 19 December 2022 | Updated: 20 December 2022"). Such a line with a byline in
