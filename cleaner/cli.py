@@ -21,22 +21,8 @@ from typing import Iterator, List, Optional
 import click
 
 from . import __version__
-from .batch import (  # noqa: F401 - front_matter and explain_lines are re-exported for callers
-    DirSink,
-    Options,
-    StdoutSink,
-    clean_article,
-    cpu_count,
-    explain_lines,
-    front_matter,
-    names_from,
-    peek_several,
-    run,
-    shown,
-)
+from .batch import DirSink, Options, StdoutSink, cpu_count, names_from, peek_several, run, shown
 from .ingest import DEFAULT_MAX_BYTES
-from .inputs import Failure
-from .model import Article
 
 #: With at least this many inputs (or an input list of unknown length) a
 #: terminal shows a progress bar.
@@ -350,13 +336,6 @@ def _die_by(signum: int, handlers) -> None:
     sys.exit(128 + signum)  # if the signal did not end us (it is blocked)
 
 
-def clean_one(path: str, input_format: str, url: Optional[str], max_bytes: int) -> Article:
-    """One input, cleaned (raises :class:`~cleaner.inputs.Failure`)."""
-    from .batch import Task
-
-    return clean_article(Task(path), Options(input_format=input_format, url=url, max_bytes=max_bytes))
-
-
 def main(argv: Optional[List[str]] = None) -> None:
     """Console-script entry point: ``learn`` as the first argument runs :func:`learn_cli`."""
     args = sys.argv[1:] if argv is None else list(argv)
@@ -366,7 +345,7 @@ def main(argv: Optional[List[str]] = None) -> None:
         cli.main(args=args, prog_name="clean-article")
 
 
-__all__ = ["cli", "learn_cli", "main", "Failure"]
+__all__ = ["cli", "learn_cli", "main"]
 
 if __name__ == "__main__":
     main()
