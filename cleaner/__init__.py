@@ -8,7 +8,7 @@ The flow: input bytes -> text (:mod:`cleaner.ingest`) -> lines
 (:class:`cleaner.model.Document`) -> passes label lines with a rule id and a
 reason (:mod:`cleaner.passes`) -> the kept lines and the metadata are rendered
 (:mod:`cleaner.render`). HTML first goes through :mod:`cleaner.html`
-(beautifulsoup4 and trafilatura), imported only when HTML is seen.
+(an lxml pre-clean and trafilatura), imported only when HTML is seen.
 """
 from __future__ import annotations
 
