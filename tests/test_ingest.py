@@ -1,0 +1,230 @@
+"""Bytes to text (cleaner.ingest): encodings, binary refusal, gzip, the size limit.
+
+Every expected string here is written out by hand from what the bytes mean,
+not taken from the code's output.
+"""
+from __future__ import annotations
+
+import codecs
+import gzip
+import io
+import os
+import random
+import zipfile
+
+import pytest
+
+from cleaner.ingest import InputError, decode
+
+#: A sentence with the characters every Western encoding must get right.
+SENTENCE = "Café crème: “quoted” über naïve – déjà vu"
+
+
+# -- encodings ---------------------------------------------------------------
+
+ENCODED = [
+    pytest.param(SENTENCE.encode("utf-8"), "utf-8", id="utf-8"),
+    pytest.param(codecs.BOM_UTF8 + SENTENCE.encode("utf-8"), "utf-8 (BOM)", id="utf-8-with-bom"),
+    pytest.param(SENTENCE.encode("utf-16"), "utf-16 (BOM)", id="utf-16-with-bom"),
+    pytest.param(codecs.BOM_UTF16_BE + SENTENCE.encode("utf-16-be"), "utf-16 (BOM)", id="utf-16-be-with-bom"),
+    pytest.param(SENTENCE.encode("utf-32"), "utf-32 (BOM)", id="utf-32-with-bom"),
+    pytest.param(SENTENCE.encode("cp1252"), "windows-1252", id="windows-1252"),
+]
+
+
+@pytest.mark.parametrize("data, encoding", ENCODED)
+def test_encoding_is_read_right(data, encoding):
+    d = decode(data)
+    assert d.text == SENTENCE
+    assert d.encoding == encoding
+    assert d.warnings == []
+
+
+def test_latin1_text_reads_as_windows_1252():
+    # latin-1 and windows-1252 agree on every letter; 80-9F differ, and text has none there.
+    text = "Ça a été très bien, à côté de l'hôtel; Größe, Übermaß, señor"
+    d = decode(text.encode("latin-1"))
+    assert d.text == text
+    assert d.encoding == "windows-1252"
+
+
+def test_windows_1252_quotes_and_euro():
+    d = decode("Price: €5 – “cheap”, they said…".encode("cp1252"))
+    assert d.text == "Price: €5 – “cheap”, they said…"
+
+
+def test_utf16_without_bom_is_recognised_by_its_nul_pattern():
+    d = decode("Plain ASCII text, in UTF-16 with no BOM.".encode("utf-16-le"))
+    assert d.text == "Plain ASCII text, in UTF-16 with no BOM."
+    assert d.encoding == "utf-16-le (no BOM)"
+
+
+def test_utf8_with_a_truncated_sequence_replaces_only_it_and_warns():
+    # "\xe2\x80" is the start of a curly quote with its last byte cut off: it fits nothing.
+    data = "é, ü and “quotes” stay;".encode("utf-8") + b" cut \xe2\x80 here"
+    d = decode(data)
+    assert d.text == "é, ü and “quotes” stay; cut \ufffd here"
+    assert d.encoding == "utf-8 (1 sequence replaced)"
+    assert d.warnings == ["1 invalid UTF-8 sequence replaced with U+FFFD"]
+
+
+def test_utf8_with_stray_windows_1252_bytes_reads_them_as_windows_1252():
+    # A UTF-8 file with a word typed on a windows-1252 system: \xef is "ï", \x93/\x94 curly quotes.
+    data = "Déjà vu, “ok” – ".encode("utf-8") + b"na\xefve \x93fa\xe7ade\x94"
+    d = decode(data)
+    assert d.text == "Déjà vu, “ok” – naïve “façade”"
+    assert d.encoding == "utf-8 (4 bytes read as windows-1252)"
+    assert d.warnings == ["4 invalid UTF-8 bytes read as windows-1252"]
+
+
+def test_mixed_file_mostly_windows_1252_still_reads_both_parts():
+    # More broken bytes than valid UTF-8 ones, but read byte by byte it is Western text.
+    data = "“Titre”".encode("utf-8") + "\nÉté à côté: très, très, très agréable.".encode("cp1252")
+    assert decode(data).text == "“Titre”\nÉté à côté: très, très, très agréable."
+
+
+def test_genuine_replacement_characters_are_not_counted_as_damage():
+    d = decode("a \ufffd in the source".encode("utf-8"))
+    assert d.encoding == "utf-8"
+    assert d.warnings == []
+
+
+def test_windows_1252_with_a_stray_undefined_byte_replaces_it_and_warns():
+    # 0x81 is undefined in windows-1252; the rest of the text is plainly Western.
+    text = "Le café était fermé, et la crème aussi, dit-il à la fin de la journée. " * 4
+    data = text.encode("cp1252") + b"\x81"
+    d = decode(data)
+    assert d.text == text + "\ufffd"
+    assert d.encoding == "windows-1252 (with replacements)"
+    assert d.warnings == ["1 byte undefined in windows-1252 replaced with U+FFFD"]
+
+
+def test_cyrillic_windows_1251_is_detected_not_read_as_accents():
+    text = "Правительство утвердило бюджет в понедельник после долгих дебатов в парламенте. " * 3
+    d = decode(text.encode("cp1251"))
+    assert d.text == text
+    assert "1251" in d.encoding
+
+
+def test_html_meta_charset_is_used():
+    page = '<html><head><meta charset="windows-1251"></head><body><p>Привет, мир</p></body></html>'
+    d = decode(page.encode("cp1251"))
+    assert "Привет, мир" in d.text
+    assert d.encoding == "cp1251 (declared)"
+    assert d.is_html
+
+
+# -- binary refusal ------------------------------------------------------------
+
+def _png() -> bytes:
+    return b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00"
+
+
+def _zip() -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("article.txt", "An article.")
+    return buf.getvalue()
+
+
+BINARY = [
+    pytest.param(_png(), "looks like a PNG image", id="png"),
+    pytest.param(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "looks like a PDF document", id="pdf"),
+    pytest.param(_zip(), "looks like a ZIP archive", id="zip"),
+    pytest.param(b"\xff\xd8\xff\xe0\x00\x10JFIF", "looks like a JPEG image", id="jpeg"),
+    pytest.param(random.Random(6).randbytes(4096), "", id="random-bytes"),
+    pytest.param(bytes(random.Random(7).choices(range(0x20, 0x100), k=4096)), "",
+                 id="random-bytes-without-controls"),
+    pytest.param(b"Some text\x00with a NUL byte\n", "NUL bytes", id="text-with-nul"),
+    pytest.param(b"a" * 100_000 + b"\x00", "NUL bytes", id="nul-far-into-the-file"),
+    pytest.param(codecs.BOM_UTF16_LE + random.Random(8).randbytes(4096), "binary data",
+                 id="utf-16-bom-then-random-bytes"),
+    pytest.param(codecs.BOM_UTF32_LE + random.Random(9).randbytes(4096), "binary data",
+                 id="utf-32-bom-then-random-bytes"),
+    pytest.param(b"text \x01\x02\x03\x04\x05\x06\x07\x08 " * 10, "binary data", id="control-characters"),
+    pytest.param(gzip.compress(_png()), "looks like a PNG image", id="gzip-of-png"),
+    pytest.param(gzip.compress(gzip.compress(b"text")), "gzip archive inside the gzip data", id="gzip-of-gzip"),
+]
+
+
+@pytest.mark.parametrize("data, message", BINARY)
+def test_binary_input_is_refused_as_not_text(data, message):
+    with pytest.raises(InputError) as e:
+        decode(data)
+    assert str(e.value).startswith("not text or HTML")
+    assert message in str(e.value)
+
+
+@pytest.mark.parametrize("input_format", ["text", "html"])
+def test_binary_is_refused_whatever_the_input_format(input_format):
+    with pytest.raises(InputError, match="not text or HTML"):
+        decode(_png(), input_format)
+
+
+def test_a_few_control_characters_in_text_are_kept():
+    # An escape sequence left in scraped text is odd but not binary.
+    d = decode(b"\x1b[1mBold\x1b[0m headline and an ordinary sentence after it, long enough.")
+    assert d.text.startswith("\x1b[1mBold")
+
+
+# -- gzip ----------------------------------------------------------------------
+
+def test_gzip_of_text_is_read():
+    d = decode(gzip.compress(SENTENCE.encode("utf-8")))
+    assert (d.text, d.gzipped, d.is_html) == (SENTENCE, True, False)
+
+
+def test_gzip_of_html_is_read_as_html():
+    d = decode(gzip.compress(b"<!DOCTYPE html><html><body><p>Hi</p></body></html>"))
+    assert d.gzipped and d.is_html
+
+
+def test_gzip_of_windows_1252_text_is_decoded():
+    assert decode(gzip.compress(SENTENCE.encode("cp1252"))).text == SENTENCE
+
+
+def test_every_gzip_member_is_read():
+    # `cat a.gz b.gz > c.gz` is a valid gzip file; gzip -dc prints both.
+    assert decode(gzip.compress(b"First part. ") + gzip.compress(b"Second part.")).text == "First part. Second part."
+
+
+def test_truncated_gzip_is_refused():
+    data = gzip.compress(os.urandom(2000).hex().encode())
+    with pytest.raises(InputError, match="broken gzip data"):
+        decode(data[: len(data) // 2])
+
+
+def test_corrupt_gzip_is_refused():
+    with pytest.raises(InputError, match="broken gzip data"):
+        decode(b"\x1f\x8b\x08\x00" + b"\xff" * 40)
+
+
+def test_bytes_after_gzip_data_are_reported():
+    d = decode(gzip.compress(b"The text.") + b"junk")
+    assert d.text == "The text."
+    assert d.warnings == ["4 bytes after the gzip data ignored"]
+
+
+# -- size ----------------------------------------------------------------------
+
+def test_input_over_max_bytes_is_refused():
+    with pytest.raises(InputError, match=r"input is 1,001 bytes, over the limit of 1,000 \(--max-bytes\)"):
+        decode(b"a" * 1001, max_bytes=1000)
+
+
+def test_input_at_max_bytes_is_read():
+    assert decode(b"a" * 1000, max_bytes=1000).text == "a" * 1000
+
+
+def test_gzip_bomb_stops_at_max_bytes():
+    bomb = gzip.compress(b"\n" * 50_000_000)  # 50 MB of newlines in about 50 kB
+    assert len(bomb) < 100_000
+    with pytest.raises(InputError, match="gzip input expands past the limit of 1,000,000 bytes"):
+        decode(bomb, max_bytes=1_000_000)
+
+
+# -- empty ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("data", [b"", b"   \n\t\n", codecs.BOM_UTF8], ids=["empty", "whitespace", "bom-only"])
+def test_empty_input_decodes_to_blank_text(data):
+    assert decode(data).text.strip() == ""
