@@ -39,8 +39,6 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import lru_cache
-from itertools import chain
 from typing import Any, Iterator, List, Optional
 
 from .model import Article, Document, Finding, Removed
@@ -167,7 +165,7 @@ def clean_html(html: str, url: Optional[str] = None, passes=TEXT_PASSES) -> Arti
     page = page_metadata(tree, url)
     doc = Document(extract_text(tree, page.url))
     run_passes(doc, html_passes(passes))
-    for finding in chain(reading_time(doc), headline(doc, page)):
+    for finding in headline(doc, page):
         doc.record(finding)
     article = to_article(doc, input_format="html")
     article.text = body(doc)
@@ -224,39 +222,6 @@ def body(doc: Document) -> str:
 
 def _block_kind(text: str) -> str:
     return "list" if text.startswith(("- ", "* ", "• ")) else "table" if text.startswith("| ") else ""
-
-
-def reading_time(doc: Document) -> Iterator[Finding]:
-    """html.reading_time: a line that only gives the reading time, in any lexicon language.
-
-    The text passes read a reading time only beside a date ("May 2, 2023 · 3 min
-    read"); pages also print it on its own line above the story.
-
-    >>> doc = Document("Tempo de leitura: 2 minutos\\n3 min read\\nThe reading time was 2 minutes longer.")
-    >>> [(f.line, f.rule) for f in reading_time(doc)]
-    [(0, 'html.reading_time'), (1, 'html.reading_time')]
-    """
-    pattern = _reading_time_pattern()
-    for ln in doc.kept_lines():
-        if len(ln.text) <= READING_TIME_MAX_CHARS and pattern.fullmatch(ln.text):
-            yield Finding(ln.index, "html.reading_time", f"reading time {ln.text!r}")
-
-
-#: A reading-time line is short ("Tempo estimado de leitura: cerca de 12 minutos").
-READING_TIME_MAX_CHARS = 60
-
-
-@lru_cache(maxsize=None)
-def _reading_time_pattern():
-    import regex
-
-    from . import lexicon
-
-    phrase = lexicon.alternation("reading_time")
-    number = r"(?:ca\.?|approx\.?|~|cerca de|environ|etwa|circa|około)?\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?"
-    unit = r"(?:\s*[^\W\d]\w{0,9}\.?)?"
-    return regex.compile(rf"\W*(?:{phrase}\s*:?\s*{number}{unit}|{number}\s*{phrase}){unit}\W*",
-                         regex.I)
 
 
 def headline(doc: Document, page: PageMeta) -> Iterator[Finding]:

@@ -40,8 +40,8 @@ DATE_LINE_MAX_CHARS = 200
 #: each part has at most this many words.
 META_PART_MAX_WORDS = 6
 
-#: A line that only gives a reading time ("3 min read", "Tempo de leitura: 2 minutos") is short.
-READING_TIME_MAX_WORDS = 6
+#: A line that only gives a reading time is short ("Tempo estimado de leitura: cerca de 12 minutos").
+READING_TIME_MAX_CHARS = 60
 
 _DIGIT = regex.compile(r"\d")
 _SEPARATOR = regex.compile(r"\s+[|/·•]\s+|\s*\|\s*")
@@ -66,7 +66,7 @@ def run(doc: Document) -> Iterator[Finding]:
         text = ln.text
         if len(text) > DATE_LINE_MAX_CHARS or not _DIGIT.search(text):
             continue
-        if ln.words <= READING_TIME_MAX_WORDS and _patterns().fullmatch(text, timeout=1.0) and _has_reading_time(text):
+        if is_reading_time(text):
             yield Finding(ln.index, "date.reading_time", f"reading-time line {text!r}")
             continue
         found = _date_segment(text)
@@ -141,10 +141,18 @@ def _label(before: str) -> Optional[str]:
     return kind if all(not w or w.casefold() in connectors for w in rest) else None
 
 
-def _has_reading_time(text: str) -> bool:
-    """
-    >>> _has_reading_time("5 Min Read"), _has_reading_time("Tempo de leitura: 2 minutos"), _has_reading_time("2019")
+@lru_cache(maxsize=None)
+def _reading_time_line():
+    phrase = lexicon.alternation("reading_time")
+    number = r"(?:ca\.?|approx\.?|~|cerca de|environ|etwa|circa|około)?\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?"
+    unit = r"(?:\s*[^\W\d]\w{0,9}\.?)?"
+    return regex.compile(rf"\W*(?:{phrase}\s*:?\s*{number}{unit}|{number}\s*{phrase}){unit}\W*", regex.I)
+
+
+def is_reading_time(text: str) -> bool:
+    """A line that only gives the reading time, in any lexicon language.
+
+    >>> is_reading_time("5 Min Read"), is_reading_time("Tempo de leitura: 2 minutos"), is_reading_time("12 min")
     (True, True, False)
     """
-    return lexicon.might_contain("reading_time", text, lexicon.words_of(text)) and \
-        bool(lexicon.finder("reading_time").search(lexicon.fold(text)))
+    return len(text) <= READING_TIME_MAX_CHARS and bool(_reading_time_line().fullmatch(text, timeout=1.0))
