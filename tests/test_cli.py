@@ -208,7 +208,11 @@ def test_help_has_examples_with_xargs():
 
 
 def test_every_option_has_help():
-    undocumented = [p.name for p in cli.params
+    import cleaner.cli as module
+
+    commands = [c for c in vars(module).values() if isinstance(c, click.Command)]
+    assert cli in commands
+    undocumented = [f"{c.name} {p.name}" for c in commands for p in c.params
                     if isinstance(p, click.Option) and not (p.help and p.help.strip())]
     assert undocumented == []
 
