@@ -41,6 +41,7 @@ from .. import lexicon
 from ..dates import find_date
 from ..model import Document, Finding
 from ..shape import ends_sentence, headline_candidate, headline_shaped
+from .related import block as related_block
 from .related import is_heading
 
 #: A removed (boilerplate) line counts this much against the stretch it is in.
@@ -189,9 +190,20 @@ def run(doc: Document) -> Iterator[Finding]:
             if doc.kept(i):
                 yield Finding(i, "boundary.before", "page furniture before the article")
     if tail and _evidence(doc, tail) <= MIN_CUT_EVIDENCE:
+        teasers = _teaser_blocks(doc, [i for i, _ in tail])
         for i, _ in tail:
-            if doc.kept(i):
+            if doc.kept(i) and i not in teasers:
                 yield Finding(i, "boundary.after", "page furniture after the article")
+
+
+def _teaser_blocks(doc: Document, lines: List[int]) -> set:
+    """The lines of "Related" / "Most read" blocks among ``lines``: left for the
+    related pass, which removes them too and records their teasers."""
+    claimed: set = set()
+    for i in lines:
+        if i not in claimed and doc.kept(i) and is_heading(doc.lines[i]):
+            claimed.update(f.line for f in related_block(doc, i))
+    return claimed
 
 
 def _evidence(doc: Document, part: List[Tuple[int, float]]) -> float:

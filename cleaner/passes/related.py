@@ -101,7 +101,7 @@ def run(doc: Document) -> Iterator[Finding]:
             continue
         text = doc.lines[i].text
         if is_heading(doc.lines[i]):
-            findings = list(_block(doc, i))
+            findings = list(block(doc, i))
             yield from findings
             i = max([f.line for f in findings] + [i]) + 1
             continue
@@ -128,7 +128,7 @@ def _inline_title(text: str) -> Optional[str]:
     return text[sep.end():].strip()
 
 
-def _block(doc: Document, start: int) -> Iterator[Finding]:
+def block(doc: Document, start: int) -> Iterator[Finding]:
     """Findings for the teaser block headed by line ``start``."""
     yield Finding(start, "related.heading", f"teaser block heading {doc.lines[start].text!r}")
     teasers: List[_Teaser] = []
