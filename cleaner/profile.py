@@ -18,9 +18,10 @@ the hostname of the page's canonical or ``og:url`` address; else the absolute
 path of the folder the input is in (so ``pages/example/*.txt`` is one site).
 
 What is learned (:class:`Learner`): each page's lines as the pipeline sees
-them just before this step (after the lexicon passes, see :func:`with_step`),
-normalised by :func:`line_key` (case, spaces, quotes, end punctuation and
-digits folded). A line is the site's when it stands on at least
+them where this step runs (see :func:`with_step`), normalised by
+:func:`line_key` (case, spaces, quotes, end punctuation and digits folded).
+A line counts on every page it stands on, and is stored only if the passes
+before the step left it on some page. A line is the site's when it stands on at least
 :data:`REPEAT_SHARE` of the site's pages (and on :data:`REPEAT_MIN_DOCS`
 pages); sites with fewer than :data:`SITE_MIN_DOCS` pages learn nothing. A
 block of short lines (a menu, a footer) is learned line by line, so a block
