@@ -46,7 +46,7 @@ def run(doc: Document) -> Iterator[Finding]:
     about = lexicon.phrase_set("bio_prefixes")
     for ln in doc.kept_lines():
         text = ln.text
-        if ln.words <= CONTRIBUTORS_MAX_WORDS and _contributors(text):
+        if ln.words <= CONTRIBUTORS_MAX_WORDS and _contributors(text, ln.word_set):
             yield Finding(ln.index, "bio.contributors", f"contributor note {text[:60]!r}")
             continue
         for name in authors:
@@ -66,7 +66,7 @@ def run(doc: Document) -> Iterator[Finding]:
                     yield Finding(ln.index, "bio.heading", f"heading of the author's biography {text!r}")
 
 
-def _contributors(text: str) -> bool:
+def _contributors(text: str, words=None) -> bool:
     """
     >>> _contributors("(Reporting by Jane Smith; Editing by John Doe)")
     True
@@ -79,7 +79,7 @@ def _contributors(text: str) -> bool:
         found = lexicon.match_prefix("contributor_prefixes", text)
         if found and _names_follow(text[found[1]:]):
             return True
-    words = lexicon.words_of(text)
+    words = lexicon.words_of(text) if words is None else words
     return (lexicon.might_contain("contributor_phrases", text, words)
             and bool(lexicon.finder("contributor_phrases").search(lexicon.fold(text))))
 
