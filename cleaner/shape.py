@@ -72,6 +72,9 @@ def headline_shaped(text: str) -> bool:
         and not text.endswith((":", ",", ";"))
 
 
+#: "Never heard them? Watch a clip!": complete sentences make a paragraph, not a
+#: headline ("Smog in Krakow. City makes buses free" is a two-part headline).
+_TWO_SENTENCES = regex.compile(r"\p{Ll}[.!?][\"'”’)]*\s+\p{Lu}")
 _NOT_HEADLINE = regex.compile(r"^(?:[•▪◦●·*+–o-]\s|\d{1,3}[.)]\s)|https?://|www\.|\S@\S")
 
 
@@ -81,5 +84,10 @@ def headline_candidate(text: str) -> bool:
 
     >>> headline_candidate("Council approves budget after long debate"), headline_candidate("* Email")
     (True, False)
+    >>> headline_candidate("Never heard them sing? Watch a short clip!")
+    False
+    >>> headline_candidate("Smog in Krakow. City makes buses free")
+    True
     """
-    return headline_shaped(text) and len(text.split()) >= HEADLINE_MIN_WORDS and not _NOT_HEADLINE.search(text)
+    return (headline_shaped(text) and len(text.split()) >= HEADLINE_MIN_WORDS and not _NOT_HEADLINE.search(text)
+            and not (_TWO_SENTENCES.search(text) and ends_sentence(text)))

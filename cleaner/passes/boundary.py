@@ -183,13 +183,13 @@ def run(doc: Document) -> Iterator[Finding]:
         last = stop - 1
     head = scores[:first]
     tail = scores[last + 1:]
-    if head and (anchor is not None or _evidence(doc, head) <= MIN_CUT_EVIDENCE):
+    if head and (anchor is not None or (_evidence(doc, head) <= MIN_CUT_EVIDENCE and _marked(doc, head))):
         head_lines = [i for i, _ in head]
         yield from _headline(doc, head_lines, nonblank[anchor] if anchor is not None else None)
         for i in head_lines:
             if doc.kept(i):
                 yield Finding(i, "boundary.before", "page furniture before the article")
-    if tail and _evidence(doc, tail) <= MIN_CUT_EVIDENCE:
+    if tail and _evidence(doc, tail) <= MIN_CUT_EVIDENCE and _marked(doc, tail):
         teasers = _teaser_blocks(doc, [i for i, _ in tail])
         for i, _ in tail:
             if doc.kept(i) and i not in teasers:
@@ -204,6 +204,14 @@ def _teaser_blocks(doc: Document, lines: List[int]) -> set:
         if i not in claimed and doc.kept(i) and is_heading(doc.lines[i]):
             claimed.update(f.line for f in related_block(doc, i))
     return claimed
+
+
+def _marked(doc: Document, part: List[Tuple[int, float]]) -> bool:
+    """True when some line of ``part`` is boilerplate a rule recognised (a share bar,
+    a copyright line, a "Related" heading): short lines alone may be a list
+    that ends the article ("June 9 -- Coral Sky Amphitheatre, West Palm Beach")."""
+    return any(i in doc.findings or is_heading(doc.lines[i]) or _is_comment_heading(doc.lines[i].text)
+               for i, _ in part)
 
 
 def _evidence(doc: Document, part: List[Tuple[int, float]]) -> float:
