@@ -1,7 +1,8 @@
 """title.headline: the headline at the head of the article.
 
 The first kept line is the title when it is headline-shaped (a few words, not
-a sentence ending in a full stop) and more text follows it. Date, byline and
+a sentence ending in a full stop) and more text follows it that is not another
+headline-shaped line (which one is the headline is then unknown). Date, byline and
 credit lines before it are removed by their own passes first, so a headline
 under an "Updated …" line is still found.
 
@@ -34,6 +35,11 @@ def run(doc: Document) -> Iterator[Finding]:
     text = doc.lines[first].text
     if not headline_candidate(text) or is_prose(text) or find_date(text):
         return  # a date line that no date rule claimed is not a headline either
-    if doc.next_nonblank(first) is None:
+    below = doc.next_nonblank(first)
+    if below is None:
         return  # a lone line is the whole text, not a headline over it
+    if headline_candidate(doc.lines[below].text) and not is_prose(doc.lines[below].text):
+        # Two headline-shaped lines: taking the first would leave a body that
+        # starts with another headline, which a second cleaning would take too.
+        return
     yield Finding(first, "title.headline", f"headline at the head of the article {text[:60]!r}", "title", text)
