@@ -35,13 +35,15 @@ def run(doc: Document) -> Iterator[Finding]:
     ['dup.consecutive']
     """
     first_seen: Dict[str, int] = {}
-    previous_key = None
+    # The line before, and the kept line before: a line removed between two
+    # copies (an ad marker, a share prompt) does not make them less consecutive.
+    previous_key = previous_kept_key = None
     for ln in doc.lines:
         if ln.blank:
             continue
         key = ln.folded
         kept = doc.kept(ln.index)
-        if kept and key == previous_key and ln.words >= CONSECUTIVE_MIN_WORDS:
+        if kept and key in (previous_key, previous_kept_key) and ln.words >= CONSECUTIVE_MIN_WORDS:
             yield Finding(ln.index, "dup.consecutive", f"line repeats the line before it {ln.text[:60]!r}")
         elif kept and key in first_seen and ln.words >= REPEAT_MIN_WORDS \
                 and _boilerplate(doc, first_seen[key], ln.text):
@@ -49,6 +51,8 @@ def run(doc: Document) -> Iterator[Finding]:
                           f"line already stood at line {first_seen[key] + 1} {ln.text[:60]!r}")
         first_seen.setdefault(key, ln.index)
         previous_key = key
+        if doc.kept(ln.index):
+            previous_kept_key = key
 
 
 def _boilerplate(doc: Document, i: int, text: str) -> bool:
