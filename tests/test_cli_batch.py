@@ -258,6 +258,11 @@ def test_jobs_2_writes_what_jobs_1_writes(args, tmp_path):
     assert _without_summary(one.stderr) == _without_summary(two.stderr)
 
 
+def test_jobs_0_is_one_per_core_with_the_same_output():
+    inputs = [*PAGES, *HARBOUR]
+    assert run("-q", "--jobs", "0", *inputs).stdout == run("-q", *inputs).stdout
+
+
 def test_jobs_2_with_stdin_and_a_profile(tmp_path):
     # Standard input is read by the main process in its turn; the profile is
     # loaded by every worker.

@@ -396,3 +396,11 @@ def test_profile_for_another_site_removes_nothing_and_says_so(learned):
                                 catch_exceptions=False)
     assert result.exit_code == 0
     assert "site elsewhere.test is not in profile site.json" in result.stderr
+
+
+def test_learn_names_the_site_by_the_url_host(tmp_path):
+    prof = _learn(tmp_path, "--url", "https://www.example-news.test/story", *map(str, EXAMPLE.glob("*.txt")))
+    assert set(Profile.load(str(prof)).sites) == {"example-news.test"}
+    (d,) = _clean("--profile", str(prof), "--url", "https://example-news.test/other",
+                  str(EXAMPLE / "pier-lights.txt")).values()
+    assert PROMO not in d["text"] and SIGN_OFF not in d["text"]
