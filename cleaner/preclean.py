@@ -60,6 +60,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Dict, Iterable, List, Optional, Tuple
 
 from lxml.etree import XPath
@@ -281,6 +282,12 @@ def match_rule(element) -> Optional[str]:
     role = element.get("role")
     if role in OUTSIDE_ROLES:
         return OUTSIDE_ROLES[role]
+    return _rule_for_markup(text)
+
+
+@lru_cache(maxsize=8192)
+def _rule_for_markup(text: str) -> Optional[str]:
+    # Pages repeat the same class names on many elements: split and look each up once.
     return rule_for(markup_words(text))
 
 
