@@ -192,8 +192,13 @@ def learn_cli(profile, explain, inputs, files_from, null, input_format, url, sit
             click.echo(f"{shown(item.site)}: kept as body: on {item.pages} of {item.documents} pages: "
                        f"{item.text!r}", err=True)
     if not quiet:
-        for site_name, n in report.small_sites:
-            click.echo(f"clean-article: warning: {shown(site_name)}: only {n} pages, nothing learned", err=True)
+        if report.small_sites:
+            from .profile import SITE_MIN_DOCS
+
+            shown_sites = ", ".join(f"{shown(name)} ({n})" for name, n in report.small_sites[:5])
+            more = f" and {len(report.small_sites) - 5} more" if len(report.small_sites) > 5 else ""
+            click.echo(f"clean-article: warning: {len(report.small_sites)} sites with fewer than {SITE_MIN_DOCS} "
+                       f"pages learned nothing: {shown_sites}{more}", err=True)
         if sink.no_site:
             click.echo(f"clean-article: warning: {sink.no_site} inputs had no site (standard input without "
                        "--url or --site) and were left out", err=True)

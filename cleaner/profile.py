@@ -272,6 +272,9 @@ class SiteRepeated:
     [(1, 'site.repeated')]
     """
 
+    #: Named like a pass module, for code that tells passes apart by name.
+    __name__ = "cleaner.profile.site_repeated"
+
     site: str
     profile: SiteProfile
     source: str = "profile"
@@ -320,6 +323,9 @@ class Sample:
 @dataclass
 class Recorder:
     """A step that removes nothing and records the lines of the page (for learning)."""
+
+    #: It stands where :class:`SiteRepeated` will, and is named like it.
+    __name__ = "cleaner.profile.site_repeated"
 
     keep_text: bool = False
     lines: List[Tuple[str, bool, bool, str]] = field(default_factory=list)

@@ -404,3 +404,22 @@ def test_learn_names_the_site_by_the_url_host(tmp_path):
     (d,) = _clean("--profile", str(prof), "--url", "https://example-news.test/other",
                   str(EXAMPLE / "pier-lights.txt")).values()
     assert PROMO not in d["text"] and SIGN_OFF not in d["text"]
+
+
+def test_steps_are_named_like_pass_modules():
+    # Code that selects passes by module name (the HTML path) sees a name.
+    assert _step("x").__name__.rsplit(".", 1)[-1] == "site_repeated"
+    assert profile.Recorder().__name__ == _step("x").__name__
+
+
+def test_learn_from_html_pages_groups_by_canonical_host(tmp_path):
+    para = ("<p>{} The council met on {} to discuss the plan for the harbour, and the members "
+            "spoke at length about the cost of the works and how long they would take.</p>")
+    for i, day in enumerate(("Monday", "Tuesday", "Wednesday", "Thursday")):
+        page = (f'<!DOCTYPE html><html><head><title>Story {day}</title>'
+                f'<link rel="canonical" href="https://www.harbour-news.test/story-{i}"></head><body><article>'
+                f"<h1>Story about {day}</h1>" + para.format("First,", day) + para.format("Then,", day)
+                + "<p>Harbour News is an independent newsroom funded by its readers.</p></article></body></html>")
+        (tmp_path / f"{i}.html").write_text(page)
+    prof = _learn(tmp_path, *sorted(map(str, tmp_path.glob("*.html"))))
+    assert set(Profile.load(str(prof)).sites) == {"harbour-news.test"}
