@@ -6,14 +6,25 @@ normal article?" without each test inventing its own article.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import List, Tuple
 
 import pytest
+from hypothesis import settings
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
 FIXTURES = REPO / "fixtures"
+
+#: Hypothesis profiles, chosen with HYPOTHESIS_PROFILE. ``ci`` (the default,
+#: and what tox sets): a bounded example count, the same examples every run
+#: (derandomize), no per-example deadline (the first example compiles the
+#: lexicon). ``explore``: many fresh random examples, to hunt for new
+#: counterexamples (record each as a test before fixing it).
+settings.register_profile("ci", max_examples=60, deadline=None, derandomize=True, print_blob=True)
+settings.register_profile("explore", max_examples=2000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 #: A tidy article: a headline, a byline, and prose paragraphs. The lines under
 #: test go between the second and the third paragraph.
