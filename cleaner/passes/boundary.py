@@ -15,6 +15,10 @@ densest, from the text alone:
    evidence of page furniture (:data:`MIN_CUT_EVIDENCE`): a tidy article that
    opens with a short line loses nothing. The headline right above the
    article stays for the title pass.
+4. Readers' comments (a comment heading, or "name / date" pairs) end the
+   article wherever they start below it: they and the rest of the page go,
+   and the lines between the article and them need less evidence
+   (:data:`MAX_GAP_EVIDENCE`).
 
 Removes::
 
@@ -70,6 +74,10 @@ ISOLATED_PROSE_FACTOR = 0.2
 #: other pass removed sum to at most this (about two menu lines): otherwise
 #: there is no furniture to cut (a byline or an ad marker is not furniture).
 MIN_CUT_EVIDENCE = -6.0
+#: Between the article and readers' comments further down the page, the lines
+#: are cut when their scores sum to at most this: the comments show that the
+#: page goes on after the article, so any furniture there is enough.
+MAX_GAP_EVIDENCE = 0.0
 #: The headline is looked for among this many non-blank lines above the article.
 HEADLINE_LOOKBACK = 12
 #: A comment heading ends the article only after this many words of prose,
@@ -175,25 +183,34 @@ def run(doc: Document) -> Iterator[Finding]:
     anchor = _title_anchor(doc, nonblank, scores, first, last)
     if anchor is not None and anchor > first:
         first = anchor  # the article starts under its headline, not in the ticker above it
-    stop = _comments_start(doc, scores, first, last)
-    if stop is not None:
+    stop = _comments_start(doc, scores, first, len(scores) - 1)
+    if stop is not None and stop <= last:
         for i, _ in scores[stop:last + 1]:
             if doc.kept(i):
                 yield Finding(i, "boundary.comments", "readers' comments after the article")
-        last = stop - 1
+        last, stop = stop - 1, None
     head = scores[:first]
     tail = scores[last + 1:]
+    # Comments further down the page: they and all below them go; the lines
+    # between the article and them go too, on a weaker evidence than a tail without comments.
+    gap = tail if stop is None else scores[last + 1:stop]
+    cut_gap = bool(gap) and _marked(doc, tail) and (
+        _evidence(doc, tail) <= MIN_CUT_EVIDENCE or (stop is not None and _evidence(doc, gap) <= MAX_GAP_EVIDENCE))
     if head and (anchor is not None or (_evidence(doc, head) <= MIN_CUT_EVIDENCE and _marked(doc, head))):
         head_lines = [i for i, _ in head]
         yield from _headline(doc, head_lines, nonblank[anchor] if anchor is not None else None)
         for i in head_lines:
             if doc.kept(i):
                 yield Finding(i, "boundary.before", "page furniture before the article")
-    if tail and _evidence(doc, tail) <= MIN_CUT_EVIDENCE and _marked(doc, tail):
-        teasers = _teaser_blocks(doc, [i for i, _ in tail])
-        for i, _ in tail:
+    if cut_gap:
+        teasers = _teaser_blocks(doc, [i for i, _ in gap])
+        for i, _ in gap:
             if doc.kept(i) and i not in teasers:
                 yield Finding(i, "boundary.after", "page furniture after the article")
+    if stop is not None:
+        for i, _ in scores[stop:]:
+            if doc.kept(i):
+                yield Finding(i, "boundary.comments", "readers' comments after the article, and the page below them")
 
 
 def _teaser_blocks(doc: Document, lines: List[int]) -> set:
