@@ -99,6 +99,8 @@ _DIGIT = regex.compile(r"\d")
 _NUMBER = regex.compile(r"^[\d.,:%$€£/+-]+$")
 _TITLE_SEPARATOR = regex.compile(r"\s+[-|–—:·»]\s+")
 _TITLE_SEPARATOR_END = regex.compile(r"\s+[-|–—:·»]\s+$")
+#: A name ending in an initial ("Luisa P."): its full stop ends no sentence.
+_INITIAL_END = regex.compile(r"\s\p{Lu}\.$")
 _AGO = regex.compile(r"\d+\s+\w+\s+ago\b", regex.I)
 
 
@@ -325,10 +327,17 @@ def _thread_starts(doc: Document, scores, pos: int) -> bool:
 
 
 def _name_then_time(doc: Document, scores, k: int) -> bool:
+    """A commenter's name (a few words; an initial may end it) over a date or "2 days ago" line.
+
+    >>> doc = Document("Luisa P.\\n21 settembre 2023 alle 19:02\\nThe council met.\\n3 March 2023")
+    >>> _name_then_time(doc, [(0, 0.0), (1, 0.0)], 0), _name_then_time(doc, [(2, 0.0), (3, 0.0)], 0)
+    (True, False)
+    """
     if k + 1 >= len(scores):
         return False
     name, nxt = doc.lines[scores[k][0]].text, doc.lines[scores[k + 1][0]].text
-    return len(name.split()) <= 4 and not ends_sentence(name) and _is_timestamp(nxt)
+    return len(name.split()) <= 4 and (not ends_sentence(name) or bool(_INITIAL_END.search(name))) \
+        and _is_timestamp(nxt)
 
 
 def _is_timestamp(text: str) -> bool:
