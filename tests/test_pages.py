@@ -141,7 +141,7 @@ def known_failure_params():
     for page in ALL_PAGES:
         for known in page.known_failures:
             value = known.get("value")
-            label = known["check"] + (f":{value[:40]}" if value else "")
+            label = known["check"] + (f":{value[:40].rstrip()}" if value else "")
             yield pytest.param(page, known, id=f"{page.name}:{label}",
                                marks=pytest.mark.xfail(strict=True, reason=known["reason"]))
 
