@@ -8,6 +8,10 @@ which is the reproducer::
 
     python3 fuzz/hostile_lines.py            # all shapes at 20,000 and 40,000 characters
     python3 fuzz/hostile_lines.py 100000     # a larger N
+    python3 fuzz/hostile_lines.py --lines    # documents of N and 2N short lines instead
+
+With ``--lines`` each shape is a document of many copies of a short line (or
+a short run of lines), to find passes whose cost grows with the number of lines.
 
 A pass that raises (a regex ``TimeoutError`` included) is reported too.
 """
@@ -84,9 +88,21 @@ def repeat_to(unit: str, size: int) -> str:
     return (unit * (size // len(unit) + 1))[:size]
 
 
-def hunt(n: int) -> List[Timing]:
+#: Runs of lines repeated to make many-line documents (``--lines``).
+LINE_UNITS = [
+    "Facebook\n", "Facebook\n\n", "Related articles\n", "Related articles\nNews\nCouncil approves budget\n",
+    "Advertisement\n", "News\n", "Council approves budget\n", "Council approves budget\n\n", "1\n", "-\n",
+    "\n", "By Jane Smith\n", "Image: AP\n", "December 19, 2022\n", "Home\nWorld\nPolitics\n",
+    "The council approved the budget on Monday after a long debate.\n",
+    "The council approved the budget on Monday after a long debate.\nCouncil approves budget\n",
+    "Comments\nJane Smith\nDecember 19, 2022\nGreat article.\n",
+]
+
+
+def hunt(n: int, many_lines: bool = False) -> List[Timing]:
     bad = []
-    for unit in UNITS + _lexicon_units():
+    units = LINE_UNITS if many_lines else UNITS + _lexicon_units()
+    for unit in units:
         # The hostile line, then a short prose line so passes that look ahead have work.
         short = time_passes(repeat_to(unit, n) + "\nThe council met on Monday.")
         long = time_passes(repeat_to(unit, 2 * n) + "\nThe council met on Monday.")
@@ -99,7 +115,9 @@ def hunt(n: int) -> List[Timing]:
 
 
 if __name__ == "__main__":
-    size = int(sys.argv[1]) if len(sys.argv) > 1 else 20_000
-    found = hunt(size)
+    lines_mode = "--lines" in sys.argv
+    numbers = [a for a in sys.argv[1:] if a != "--lines"]
+    size = int(numbers[0]) if numbers else 20_000
+    found = hunt(size, lines_mode)
     print(f"{len(found)} super-linear or failing (pass, shape) pairs at N={size:,}")
     sys.exit(1 if found else 0)

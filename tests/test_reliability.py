@@ -497,3 +497,41 @@ def test_write_failure_in_a_real_process(tmp_path):
     assert sorted(p.name for p in out.iterdir()) == ["short.txt"]
     assert (out / "short.txt").read_text() == "A short line of body text.\n"
     assert long.read_text() == ARTICLE * 20
+
+
+# -- hostile lines: no pass may backtrack on a long line ------------------------------------
+
+#: Units repeated into one long line: separators, digits, date pieces, lexicon words.
+HOSTILE_UNITS = ["-", " ", "| ", "a", "A ", "Ab ", ".", "...", "'", "’", "(", "[(", "—", "- ", "1 ", "1-", "1.",
+                 "1,", "1:", "12:30 ", "19 ", "19. ", "19 Dec ", "Dec 19, ", "2022-12-", "19/12/", "on ", "UTC+",
+                 "+0530 ", "Jane ", "J. ", "and ", ", ", "Jane, ", "A: ", "Image: ", "Image: a | ", "Source: ",
+                 "Facebook ", "Facebook-", "1.5k shares ", "By ", "advertisement - ", "Published ",
+                 "3 min read ", "read more ", "also read: ", "\u00a0", "\u200b", "&amp;", "<a>"]
+#: Characters in each hostile line: long enough that a quadratic pattern takes seconds.
+HOSTILE_CHARS = 50_000
+
+
+@pytest.mark.parametrize("unit", HOSTILE_UNITS)
+def test_long_hostile_line_is_cleaned_within_the_base_budget(unit, monkeypatch):
+    # Linear passes take milliseconds here; the budget only fails a pass that backtracks.
+    monkeypatch.setattr(pipeline, "BUDGET_SECONDS_PER_MB", 0.0)
+    line = (unit * (HOSTILE_CHARS // len(unit) + 1))[:HOSTILE_CHARS]
+    cleaner.clean_text(line + "\nThe council met on Monday.")
+
+
+@pytest.mark.xfail(strict=True, raises=pipeline.DocumentTimeout, reason=(
+    "cta._COUNTER (a leading '12 Comments' counter) is searched unanchored: quadratic on a line of digits "
+    "(20,000 digits: about 25 s); anchoring it with \\A makes it linear"))
+def test_long_line_of_digits_is_cleaned_within_budget(monkeypatch):
+    monkeypatch.setattr(pipeline, "BUDGET_BASE_SECONDS", 2.0)
+    monkeypatch.setattr(pipeline, "BUDGET_SECONDS_PER_MB", 0.0)
+    cleaner.clean_text("1" * 20_000 + "\nThe council met on Monday.")
+
+
+@pytest.mark.xfail(strict=True, raises=pipeline.DocumentTimeout, reason=(
+    "boundary._title_anchor sums the scores after every line that matches the first line: quadratic when "
+    "the first line recurs (16,000 copies: about 4 s, 32,000: 17 s); suffix sums make it linear"))
+def test_page_of_one_repeated_line_is_cleaned_within_budget(monkeypatch):
+    monkeypatch.setattr(pipeline, "BUDGET_BASE_SECONDS", 2.0)
+    monkeypatch.setattr(pipeline, "BUDGET_SECONDS_PER_MB", 0.0)
+    cleaner.clean_text("The council approved the budget on Monday after a long debate.\n" * 32_000)
