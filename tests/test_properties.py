@@ -168,9 +168,6 @@ REPEATED_FIRST_SENTENCE = (
     "the plan again in the autumn.")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the boundary pass reads a first line repeated later as the page's <title> line naming the headline, "
-    "and cuts everything above the repeat as page furniture"))
 def test_prose_with_a_repeated_first_sentence_is_left_alone():
     assert clean_text(REPEATED_FIRST_SENTENCE).text == REPEATED_FIRST_SENTENCE
 

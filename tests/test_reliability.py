@@ -519,18 +519,12 @@ def test_long_hostile_line_is_cleaned_within_the_base_budget(unit, monkeypatch):
     cleaner.clean_text(line + "\nThe council met on Monday.")
 
 
-@pytest.mark.xfail(strict=True, raises=pipeline.DocumentTimeout, reason=(
-    "cta._COUNTER (a leading '12 Comments' counter) is searched unanchored: quadratic on a line of digits "
-    "(20,000 digits: about 25 s); anchoring it with \\A makes it linear"))
 def test_long_line_of_digits_is_cleaned_within_budget(monkeypatch):
     monkeypatch.setattr(pipeline, "BUDGET_BASE_SECONDS", 2.0)
     monkeypatch.setattr(pipeline, "BUDGET_SECONDS_PER_MB", 0.0)
     cleaner.clean_text("1" * 20_000 + "\nThe council met on Monday.")
 
 
-@pytest.mark.xfail(strict=True, raises=pipeline.DocumentTimeout, reason=(
-    "boundary._title_anchor sums the scores after every line that matches the first line: quadratic when "
-    "the first line recurs (16,000 copies: about 4 s, 32,000: 17 s); suffix sums make it linear"))
 def test_page_of_one_repeated_line_is_cleaned_within_budget(monkeypatch):
     monkeypatch.setattr(pipeline, "BUDGET_BASE_SECONDS", 2.0)
     monkeypatch.setattr(pipeline, "BUDGET_SECONDS_PER_MB", 0.0)

@@ -247,17 +247,22 @@ def _title_anchor(doc: Document, nonblank: List[int], scores, first: int, last: 
     """
     if len(nonblank) < 3:
         return None
-    page_title = lexicon.fold(doc.lines[nonblank[0]].text)
-    if len(page_title) < MIN_ANCHOR_CHARS:
-        return None
-    prose_total = sum(s for _, s in scores[first:last + 1] if s > 0)
+    first_line = doc.lines[nonblank[0]].text
+    page_title = lexicon.fold(first_line)
+    if len(page_title) < MIN_ANCHOR_CHARS or not headline_shaped(first_line):
+        return None  # a sentence is the article's first paragraph, not a <title>
+    # Prose from each position to the end of the stretch, summed once (linear on any page).
+    after = [0.0] * (last + 2)
+    for pos in range(last, -1, -1):
+        s = scores[pos][1]
+        after[pos] = after[pos + 1] + (s if s > 0 and pos >= first else 0.0)
+    prose_total = after[first]
     best = None
     for pos in range(1, last + 1):
-        t = lexicon.fold(doc.lines[nonblank[pos]].text)
+        t = doc.lines[nonblank[pos]].folded
         if len(t) < MIN_ANCHOR_CHARS or not _names_headline(page_title, t):
             continue
-        after = sum(s for _, s in scores[max(pos, first):last + 1] if s > 0)
-        if after >= 0.5 * prose_total:
+        if after[max(pos, first)] >= 0.5 * prose_total:
             best = pos
     return best
 

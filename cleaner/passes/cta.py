@@ -77,7 +77,8 @@ def run(doc: Document) -> Iterator[Finding]:
                if ln.words <= 3 and ln.first_word in network_starts and network_names(ln.text) == 1}
     for ln in lines:
         text = ln.text
-        folded = lexicon.fold(_COUNTER.sub("", text, count=1)) if text[:1].isdigit() else ln.folded
+        counter = _COUNTER.match(text) if text[:1].isdigit() else None  # "12 Comments"
+        folded = lexicon.fold(text[counter.end():]) if counter else ln.folded
         if folded in ui:
             yield Finding(ln.index, "cta.ui_label", f"site control or label {text!r}")
         elif (ln.words <= CTA_MAX_WORDS and ln.first_word in prompt_starts and not text.startswith(tuple(QUOTE_MARKS))
