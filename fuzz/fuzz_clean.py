@@ -138,7 +138,7 @@ def check(data: bytes) -> None:
         return
     seconds = time.perf_counter() - start
     if seconds > SLOW_SECONDS:
-        Counts.slow.append((seconds, repr(data[:120])))
+        Counts.slow.append((seconds, f"{len(data):,} bytes ({len(article.text):,} characters out): {data[:60]!r}"))
     again = clean(data)
     assert again.to_dict(explain=True) == article.to_dict(explain=True), "two runs differ"
     if article.input_format == "html":
