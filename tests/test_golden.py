@@ -61,7 +61,7 @@ def test_there_are_enough_fixtures():
     assert set(KNOWN_FAILURES) <= set(names), "known_failures.json names only existing fixtures"
 
 
-@pytest.mark.parametrize("source, expected", golden_params())
+@pytest.mark.parametrize("source, expected", list(golden_params()))
 def test_golden(source, expected):
     want = json.loads(read(expected))
     got = clean_text(read(source)).to_dict()

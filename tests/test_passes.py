@@ -59,7 +59,7 @@ def all_cases():
             yield pytest.param(case, id=f"{pass_name}:{case['name']}", marks=marks)
 
 
-@pytest.mark.parametrize("case", all_cases())
+@pytest.mark.parametrize("case", list(all_cases()))
 def test_case(case):
     article = clean_text(case_text(case))
     removed = {str(r.line): r.rule for r in article.removed}
@@ -182,7 +182,7 @@ def keep_examples():
             yield pytest.param(module, block, id=f"{pass_name(module)}:whole Keeps block")
 
 
-@pytest.mark.parametrize("module, lines", keep_examples())
+@pytest.mark.parametrize("module, lines", list(keep_examples()))
 def test_docstring_keeps_survive_in_an_article(module, lines):
     text, first = in_article(lines)
     article = clean_text(text)
@@ -200,7 +200,7 @@ def remove_examples():
             yield pytest.param(by_name[name], lines, id=f"{name}:{' / '.join(lines)[:50]}")
 
 
-@pytest.mark.parametrize("module, lines", remove_examples())
+@pytest.mark.parametrize("module, lines", list(remove_examples()))
 def test_docstring_removes_are_removed_in_an_article(module, lines):
     text, first = in_article(lines)
     article = clean_text(text)
