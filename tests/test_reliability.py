@@ -529,3 +529,24 @@ def test_page_of_one_repeated_line_is_cleaned_within_budget(monkeypatch):
     monkeypatch.setattr(pipeline, "BUDGET_BASE_SECONDS", 2.0)
     monkeypatch.setattr(pipeline, "BUDGET_SECONDS_PER_MB", 0.0)
     cleaner.clean_text("The council approved the budget on Monday after a long debate.\n" * 32_000)
+
+
+# -- the README's table ------------------------------------------------------------------
+
+def _bad_input_rows():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    if "## Bad input" not in readme:
+        return []
+    section = readme.split("## Bad input", 1)[1].split("\n## ", 1)[0]
+    table = section.split("\n| input | what happens", 1)[1].split("\n\n", 1)[0]
+    rows = [ln for ln in table.splitlines()[1:] if ln.startswith("| ") and "---" not in ln]
+    return [[cell.strip() for cell in row.strip("|").split(" | ")] for row in rows]
+
+
+def test_every_bad_input_row_names_a_test_here():
+    rows = _bad_input_rows()
+    assert len(rows) >= 20
+    for cells in rows:
+        name = cells[-1].strip("`")
+        assert callable(globals().get(name)), f"README row {cells[0]!r} names no test {name!r}"
+        assert cells[-2] in ("0", "1", "2"), cells
