@@ -207,17 +207,16 @@ def body(doc: Document) -> str:
     >>> body(Document("First paragraph.\\nSecond one.\\n- one\\n- two\\nLast."))
     'First paragraph.\\n\\nSecond one.\\n\\n- one\\n- two\\n\\nLast.'
     """
-    out = ""
+    parts = []
     previous = None
     for ln in doc.kept_lines():
-        if previous is None:
-            out = ln.text
-        else:
+        if previous is not None:
             kind = _block_kind(ln.text)
             together = kind and kind == _block_kind(previous.text) and ln.index == previous.index + 1
-            out += ("\n" if together else "\n\n") + ln.text
+            parts.append("\n" if together else "\n\n")
+        parts.append(ln.text)
         previous = ln
-    return out
+    return "".join(parts)
 
 
 def _block_kind(text: str) -> str:

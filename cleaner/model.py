@@ -94,7 +94,7 @@ LIST_FIELDS = ("authors", "sources", "image_credits", "related")
 class Document:
     """The lines of one input and what the passes found in them."""
 
-    __slots__ = ("lines", "findings", "meta", "_body_lines")
+    __slots__ = ("lines", "findings", "meta", "_seen")
 
     def __init__(self, text: str):
         text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -106,6 +106,8 @@ class Document:
         ]
         self.findings: Dict[int, Finding] = {}
         self.meta: Dict[str, Any] = {f: None for f in SCALAR_FIELDS}
+        #: Per list field, the values already listed, by folded form.
+        self._seen: Dict[str, Dict[str, Any]] = {}
         self.meta.update({f: [] for f in LIST_FIELDS})
 
     # -- reading -----------------------------------------------------------
@@ -148,29 +150,34 @@ class Document:
             if self.meta[name] is None:
                 self.meta[name] = value
         elif name == "related":
-            _merge_teaser(self.meta["related"], value)
+            _merge_teaser(self.meta["related"], self._seen.setdefault(name, {}), value)
         elif name in LIST_FIELDS:
             values = value if isinstance(value, list) else [value]
-            seen = {v.casefold() for v in self.meta[name]}
+            seen = self._seen.setdefault(name, {})
             for v in values:
                 if v.casefold() not in seen:
                     self.meta[name].append(v)
-                    seen.add(v.casefold())
+                    seen[v.casefold()] = v
         else:
             raise KeyError(f"unknown metadata field {name!r}")
 
 
-def _merge_teaser(items: List[dict], teaser: dict) -> None:
-    """Add ``teaser`` unless a teaser with the same title is listed; fill its gaps."""
+def _merge_teaser(items: List[dict], by_title: Dict[str, dict], teaser: dict) -> None:
+    """Add ``teaser`` unless a teaser with the same title is listed; fill its gaps.
+
+    ``by_title`` indexes ``items`` by folded title, so a page of thousands of
+    teasers costs a look-up each, not a scan.
+    """
     key = teaser["title"].casefold()
-    for item in items:
-        if item["title"].casefold() == key:
-            for k in ("summary", "section"):
-                if not item.get(k) and teaser.get(k):
-                    item[k] = teaser[k]
-            return
-    items.append({"title": teaser["title"], "summary": teaser.get("summary"),
-                  "section": teaser.get("section")})
+    item = by_title.get(key)
+    if item is not None:
+        for k in ("summary", "section"):
+            if not item.get(k) and teaser.get(k):
+                item[k] = teaser[k]
+        return
+    item = {"title": teaser["title"], "summary": teaser.get("summary"), "section": teaser.get("section")}
+    items.append(item)
+    by_title[key] = item
 
 
 @dataclass
