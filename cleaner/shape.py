@@ -75,6 +75,9 @@ def headline_shaped(text: str) -> bool:
 #: "Never heard them? Watch a clip!": complete sentences make a paragraph, not a
 #: headline ("Smog in Krakow. City makes buses free" is a two-part headline).
 _TWO_SENTENCES = regex.compile(r"\p{Ll}[.!?][\"'”’)]*\s+\p{Lu}")
+#: A cut-off line ("… diagnosed with the plague,...") is a teaser or a standfirst,
+#: and a clock time ("Posted Nov 19, 6:51 AM") belongs to a date line.
+_CLOCK = regex.compile(r"\b\d{1,2}:\d{2}\b")
 _NOT_HEADLINE = regex.compile(r"^(?:[•▪◦●·*+–o-]\s|\d{1,3}[.)]\s)|https?://|www\.|\S@\S")
 
 
@@ -88,6 +91,9 @@ def headline_candidate(text: str) -> bool:
     False
     >>> headline_candidate("Smog in Krakow. City makes buses free")
     True
+    >>> headline_candidate("Two people in China were diagnosed with the plague,..."), headline_candidate("Posted Nov 19, 6:51 AM")
+    (False, False)
     """
     return (headline_shaped(text) and len(text.split()) >= HEADLINE_MIN_WORDS and not _NOT_HEADLINE.search(text)
-            and not (_TWO_SENTENCES.search(text) and ends_sentence(text)))
+            and not (_TWO_SENTENCES.search(text) and ends_sentence(text))
+            and not text.endswith(("...", "…")) and not _CLOCK.search(text))
