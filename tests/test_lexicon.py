@@ -56,8 +56,7 @@ def test_phrases_are_lower_case_strings(lang):
             assert p == p.strip() and "  " not in p, f"{lang}.{key}: {p!r} has stray spaces"
 
 
-# en.json is left out until its own repeated phrases are cleaned up.
-@pytest.mark.parametrize("lang", OTHER_LANGUAGES)
+@pytest.mark.parametrize("lang", lexicon.LANGUAGES)
 def test_phrases_are_unique_within_a_file(lang):
     for key, phrases in _phrase_lists(lang):
         folded = [p.casefold() for p in phrases]
