@@ -91,7 +91,7 @@ def _patterns():
     pre_time = (r"(?:(?P<pre_hour>[01]?\d|2[0-3])[:.](?P<pre_minute>[0-5]\d)"
                 r"(?:\s*(?P<pre_ampm>[ap]\.?\s?m\.?))?\s*(?P<pre_zone>[A-Z]{2,5}\b)?\s*[,|·]?\s*)?")
     full = rf"{pre_time}(?:{textual}|{numeric})(?:(?:T|{sep})(?:{time}))?(?:\s*\(?{zone}\)?)?"
-    return regex.compile(full, regex.I), regex.compile(zone)
+    return regex.compile(full, regex.I)
 
 
 def find_date(text: str):
@@ -118,7 +118,7 @@ def find_date(text: str):
     """
     if not _YEAR.search(text):
         return None  # every format read here has a four-digit year
-    pattern, _ = _patterns()
+    pattern = _patterns()
     for m in pattern.finditer(text, timeout=1.0):
         iso = _to_iso(m)
         if iso:

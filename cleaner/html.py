@@ -96,9 +96,6 @@ def html_passes(passes=TEXT_PASSES) -> tuple:
     return tuple(p for p in passes if p.__name__.rsplit(".", 1)[-1] not in SKIPPED_PASSES)
 
 
-#: The passes run on the extracted text by default.
-HTML_PASSES = html_passes(TEXT_PASSES)
-
 #: Machine-readable publication and modification times in the page head.
 _PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished", "date.issued",
                    "dc.date.issued", "dcterms.created", "pubdate", "publishdate", "publish-date",

@@ -248,7 +248,7 @@ def _title_anchor(doc: Document, nonblank: List[int], scores, first: int, last: 
     if len(nonblank) < 3:
         return None
     first_line = doc.lines[nonblank[0]].text
-    page_title = lexicon.fold(first_line)
+    page_title = doc.lines[nonblank[0]].folded
     if len(page_title) < MIN_ANCHOR_CHARS or not headline_shaped(first_line):
         return None  # a sentence is the article's first paragraph, not a <title>
     # Prose from each position to the end of the stretch, summed once (linear on any page).
