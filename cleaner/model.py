@@ -15,7 +15,7 @@ from typing import Any, Dict, List, Optional, Tuple
 
 import regex
 
-from . import lexicon
+from . import lexicon, markdown
 
 #: Characters rendered as one plain space: NBSP, the Unicode spaces, tabs.
 _SPACES = regex.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
@@ -61,6 +61,12 @@ class Line:
     def word_set(self) -> frozenset:
         """The folded words of the line, for quick "can it hold this phrase" tests."""
         return lexicon.words_of(self.text)
+
+    @cached_property
+    def plain(self) -> str:
+        """The text as a reader sees it, Markdown links and markers read as plain text
+        (see :func:`cleaner.markdown.plain`): what metadata is taken from."""
+        return markdown.plain(self.text)
 
     @cached_property
     def first_word(self) -> str:
@@ -144,6 +150,7 @@ class Document:
         return True
 
     def add_meta(self, name: str, value: Any) -> None:
+        value = _plain_value(value)
         if value is None or value == "" or value == []:
             return
         if name in SCALAR_FIELDS:
@@ -160,6 +167,17 @@ class Document:
                     seen[v.casefold()] = v
         else:
             raise KeyError(f"unknown metadata field {name!r}")
+
+
+def _plain_value(value: Any) -> Any:
+    """A metadata value with any Markdown in its strings read as plain text."""
+    if isinstance(value, str):
+        return markdown.plain(value)
+    if isinstance(value, list):
+        return [_plain_value(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain_value(v) for k, v in value.items()}
+    return value
 
 
 def _merge_teaser(items: List[dict], by_title: Dict[str, dict], teaser: dict) -> None:

@@ -17,6 +17,7 @@ from typing import List
 
 import regex
 
+from . import markdown
 from .model import Article, Document, Removed
 
 _WORD = regex.compile(r"\w+")
@@ -46,10 +47,15 @@ def removed(doc: Document) -> List[Removed]:
 
 
 def word_count(text: str) -> int:
-    """
+    """The words a reader sees: a Markdown link counts its text, not its address.
+
     >>> word_count("It's 5 o'clock.")
     5
+    >>> word_count("See the [full report](https://example.com/report-2019).")
+    4
     """
+    if "](" in text:
+        text = markdown.LINK.sub(r"\1", markdown.IMAGE.sub(r"\1", text))
     return len(_WORD.findall(text))
 
 

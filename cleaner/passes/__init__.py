@@ -15,17 +15,20 @@ for each line. The order matters where passes read each other's work:
                   scored with the lines above already gone
 9. ``related``    teaser blocks and "Read more" links -> related
 10. ``duplicates`` repeated promos and headlines
-11. ``boundary``  again: with the teaser blocks gone, the article's ends are
+11. ``links``     Markdown lines of links only (menus, tag lists, teasers); the
+                  boundary pass already scores them as furniture, and they go
+                  after ``related`` so that teasers are recorded first
+12. ``boundary``  again: with the teaser blocks gone, the article's ends are
                   clearer, so page furniture left beside them is cut
-12. ``title``     the headline, once the lines above it are gone -> title
+13. ``title``     the headline, once the lines above it are gone -> title
 
 Boundary runs before ``related`` so that a menu under a heading such as
 "Latest" is judged as page furniture, not read as a teaser block that runs on
 into the article.
 """
-from . import ads, bio, boundary, byline, credits, cta, dates, duplicates, related, source, title
+from . import ads, bio, boundary, byline, credits, cta, dates, duplicates, links, related, source, title
 
 #: The text passes in run order.
-TEXT_PASSES = (ads, cta, dates, credits, byline, bio, source, boundary, related, duplicates, boundary, title)
+TEXT_PASSES = (ads, cta, dates, credits, byline, bio, source, boundary, related, duplicates, links, boundary, title)
 
 __all__ = ["TEXT_PASSES"]

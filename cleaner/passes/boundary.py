@@ -45,6 +45,7 @@ from .. import lexicon
 from ..dates import find_date
 from ..model import Document, Finding
 from ..shape import ends_sentence, headline_candidate, headline_shaped
+from .links import is_link_line
 from .related import block as related_block
 from .related import is_heading
 
@@ -117,6 +118,8 @@ def line_score(doc: Document, i: int) -> float:
     text = doc.lines[i].text
     if is_heading(doc.lines[i]):
         return REMOVED_LINE_SCORE
+    if is_link_line(doc.lines[i]):
+        return SHORT_LINE_SCORE  # a Markdown menu or teaser link, however long its text
     tokens = text.split()
     words = len(tokens)
     if _URL_LINE.fullmatch(text):
@@ -381,10 +384,14 @@ def _headline_above(doc: Document, head: List[int]) -> Optional[int]:
     """The headline among the last lines before the article, if one is there."""
     byline_starts = lexicon.first_words("byline_prefixes")
     candidates = [i for i in head[-HEADLINE_LOOKBACK:]
-                  if doc.kept(i) and headline_candidate(doc.lines[i].text) and not find_date(doc.lines[i].text)
-                  and doc.lines[i].first_word not in byline_starts and not _DIGIT_TIME.search(doc.lines[i].text)]
+                  if doc.kept(i) and headline_candidate(doc.lines[i].plain) and not find_date(doc.lines[i].text)
+                  and doc.lines[i].first_word not in byline_starts and not _DIGIT_TIME.search(doc.lines[i].text)
+                  and not is_link_line(doc.lines[i])]
     if not candidates:
         return None
+    for i in reversed(candidates):
+        if doc.lines[i].text.startswith("# "):
+            return i  # a Markdown first-level heading: the page's own headline
     page_title = doc.lines[head[0]].text.casefold() if head else ""
     for i in reversed(candidates):
         t = doc.lines[i].text.casefold()

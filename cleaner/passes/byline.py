@@ -113,10 +113,10 @@ def run(doc: Document) -> Iterator[Finding]:
     for ln in doc.kept_lines():
         if ln.first_word not in starts:
             continue
-        prefix = lexicon.match_prefix("byline_prefixes", ln.text)
+        prefix = lexicon.match_prefix("byline_prefixes", ln.plain)
         if prefix is None:
             continue
-        names_text = ln.text[prefix[1]:].lstrip(" :：").rstrip(" .")
+        names_text = ln.plain[prefix[1]:].lstrip(" :：").rstrip(" .")
         if not names_text:
             # "By" alone, the names on the next line: layouts put them in separate elements.
             nxt = doc.next_nonblank(ln.index)

@@ -161,7 +161,7 @@ def run(doc: Document) -> Iterator[Finding]:
     for ln in doc.kept_lines():
         if ln.words > CAPTION_MAX_WORDS:
             continue
-        text = ln.text
+        text = ln.plain
         colon = ":" in text or "：" in text
         if ln.words <= CREDIT_MAX_WORDS and ln.first_word in agency_starts and is_agency(text):
             yield Finding(ln.index, "credits.image", f"photo agency credit {ln.text!r}", "image_credits",

@@ -63,7 +63,7 @@ def run(doc: Document) -> Iterator[Finding]:
     ['date.line']
     """
     for ln in doc.kept_lines():
-        text = ln.text
+        text = ln.plain
         if len(text) > DATE_LINE_MAX_CHARS or not _DIGIT.search(text):
             continue
         if is_reading_time(text):

@@ -53,10 +53,10 @@ def run(doc: Document) -> Iterator[Finding]:
     for ln in doc.kept_lines():
         if ln.words > SOURCE_MAX_WORDS + 5 or ln.first_word not in starts:
             continue
-        prefix = lexicon.match_prefix("source_prefixes", ln.text)
+        prefix = lexicon.match_prefix("source_prefixes", ln.plain)
         if prefix is None:
             continue
-        rest = ln.text[prefix[1]:]
+        rest = ln.plain[prefix[1]:]
         colon = rest.lstrip().startswith((":", "："))
         if not colon and len(prefix[0].split()) < 2:
             continue  # a one-word label ("Source", "Via") needs its colon

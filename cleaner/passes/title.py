@@ -21,6 +21,7 @@ from typing import Iterator
 from ..dates import find_date
 from ..model import Document, Finding
 from ..shape import headline_candidate, is_prose
+from .links import is_link_line
 
 
 def run(doc: Document) -> Iterator[Finding]:
@@ -32,13 +33,13 @@ def run(doc: Document) -> Iterator[Finding]:
     first = doc.next_nonblank(-1)
     if first is None or doc.meta["title"] is not None:
         return
-    text = doc.lines[first].text
-    if not headline_candidate(text) or is_prose(text) or find_date(text):
+    text = doc.lines[first].plain
+    if is_link_line(doc.lines[first]) or not headline_candidate(text) or is_prose(text) or find_date(text):
         return  # a date line that no date rule claimed is not a headline either
     below = doc.next_nonblank(first)
     if below is None:
         return  # a lone line is the whole text, not a headline over it
-    if headline_candidate(doc.lines[below].text) and not is_prose(doc.lines[below].text):
+    if headline_candidate(doc.lines[below].plain) and not is_prose(doc.lines[below].plain):
         # Two headline-shaped lines: taking the first would leave a body that
         # starts with another headline, which a second cleaning would take too.
         return

@@ -1,0 +1,45 @@
+"""Markdown read as plain text: what a reader sees of a line that a Markdown scraper wrote.
+
+Scrapers that write Markdown (html2text, markdownify) keep links as
+``[text](url)``, images as ``![alt](src)``, headings as ``# Title`` and list
+items as ``* item``. The body keeps that markup as it came (the output holds
+only input text); the metadata a pass reads off a line (a title, a byline's
+names, a teaser's headline) is taken from its plain reading.
+
+>>> plain("## [Storm season starts early](https://example.com/s)")
+'Storm season starts early'
+>>> plain("By ![](https://img.example/jane.jpg) [Jane Smith](/authors/jane) | **Nov 19, 2019**")
+'By Jane Smith | Nov 19, 2019'
+>>> plain("A line with no markup stays as it is.")
+'A line with no markup stays as it is.'
+"""
+from __future__ import annotations
+
+import regex
+
+#: ``![alt](src "title")``: an image.
+IMAGE = regex.compile(r'!\[([^\[\]]*)\]\([^()\s]*(?:\s+"[^"]*")?\)')
+#: ``[text](href "title")``: a link whose text holds no image (read images first).
+LINK = regex.compile(r'\[([^\[\]]*)\]\([^()\s]*(?:\s+"[^"]*")?\)')
+#: ``**strong**`` and ``__strong__``.
+_STRONG = regex.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+#: What opens a heading, a quote or a list item: "## ", "> ", "* ", "+ ".
+_LEAD = regex.compile(r"^(?:#{1,6}|>|[*+])\s+")
+_SPACES = regex.compile(r"\s+")
+
+
+def has_markup(text: str) -> bool:
+    """Cheap test: can ``text`` hold Markdown that :func:`plain` would change?"""
+    return "](" in text or "**" in text or "__" in text or text[:1] in "#>*+"
+
+
+def plain(text: str) -> str:
+    """``text`` with its Markdown links, images, emphasis and line markers read as plain text."""
+    if not has_markup(text):
+        return text
+    if "](" in text:
+        text = LINK.sub(r"\1", IMAGE.sub("", text))
+    if "**" in text or "__" in text:
+        text = _STRONG.sub(r"\2", text)
+    text = _LEAD.sub("", text.strip())
+    return _SPACES.sub(" ", text).strip()
