@@ -7,7 +7,9 @@ densest, from the text alone:
 
 1. Each non-blank line gets a score (:func:`line_score`): prose paragraphs
    score by their length; short lines, link-list lines and lines the lexicon
-   passes already removed score below zero.
+   passes already removed score below zero. Lines that go on with the
+   sentence of the line before (a renderer that prints every link or name
+   on a line of its own) are scored together, as the sentence they make.
 2. The article is the contiguous stretch with the largest total score (the
    maximum-sum segment), so a long run of menu lines separates it from prose
    elsewhere on the page while a subheading inside it does not.
@@ -120,6 +122,15 @@ def line_score(doc: Document, i: int) -> float:
         return REMOVED_LINE_SCORE
     if is_link_line(doc.lines[i]):
         return SHORT_LINE_SCORE  # a Markdown menu or teaser link, however long its text
+    return text_score(text)
+
+
+def text_score(text: str) -> float:
+    """The score of a line of text by its shape alone (see :func:`line_score`).
+
+    >>> text_score("World"), text_score("The council approved the budget on Monday after a long debate.")
+    (-3.0, 11.0)
+    """
     tokens = text.split()
     words = len(tokens)
     if _URL_LINE.fullmatch(text):
@@ -178,9 +189,46 @@ def best_segment(scores: List[Tuple[int, float]]) -> Optional[Tuple[int, int]]:
     return best_span
 
 
+_CONT_START = regex.compile(r"[,.;:)!?’”]|\s[a-z]")
+
+
+def _continues(doc: Document, i: int) -> bool:
+    """True when line ``i + 1`` goes on with the sentence of line ``i``: a renderer
+    that prints each inline element on its own line ("get_text('\\n')") leaves a
+    space at the end of the line before a link, or starts the text after it with
+    a comma or a lower-case word."""
+    a, b = doc.lines[i], doc.lines[i + 1]
+    if a.blank or b.blank or ends_sentence(a.text):
+        return False
+    return (a.raw.endswith(" ") and not a.raw.endswith("  ")) or bool(_CONT_START.match(b.raw))
+
+
+def _fragment_scores(doc: Document, nonblank: List[int]) -> List[Tuple[int, float]]:
+    """Line scores, where runs of fragments of one sentence are scored as the sentence."""
+    out: List[Tuple[int, float]] = []
+    run_: List[int] = []
+
+    def flush():
+        if len(run_) == 1 or any(i in doc.findings or is_heading(doc.lines[i]) or is_link_line(doc.lines[i]) for i in run_):
+            out.extend((i, line_score(doc, i)) for i in run_)
+        else:
+            total = text_score(" ".join(doc.lines[i].text for i in run_))
+            words = [max(1, doc.lines[i].words) for i in run_]
+            out.extend((i, total * w / sum(words)) for i, w in zip(run_, words))
+        run_.clear()
+
+    for i in nonblank:
+        if run_ and not (run_[-1] == i - 1 and _continues(doc, i - 1)):
+            flush()
+        run_.append(i)
+    if run_:
+        flush()
+    return out
+
+
 def run(doc: Document) -> Iterator[Finding]:
     nonblank = [ln.index for ln in doc.lines if not ln.blank]
-    scores = _with_context(doc, [(i, line_score(doc, i)) for i in nonblank])
+    scores = _with_context(doc, _fragment_scores(doc, nonblank))
     span = best_segment(scores)
     if span is None:
         return
