@@ -109,7 +109,8 @@ def input_options(f):
 @click.command(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text",
               show_default=True, help="Output: body text, one JSON object per input, or JSON Lines.")
-@click.option("--with-metadata", is_flag=True, help="With text output: a YAML front-matter block before the body.")
+@click.option("--with-metadata", is_flag=True,
+              help="With text output: a YAML front-matter block before the body (JSON output always holds the metadata).")
 @click.option("--explain", is_flag=True,
               help="Report every removed line with its rule id and reason (stderr for text, 'removed' in JSON).")
 @click.option("-o", "--output-dir", metavar="DIR", type=click.Path(file_okay=False),

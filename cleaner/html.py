@@ -253,7 +253,8 @@ def _tokens(text: str) -> List[str]:
 def merge(article: Article, page: PageMeta, doc: Document) -> None:
     """Page metadata first; what the passes found in the text fills the gaps.
 
-    - title, authors, description, categories, tags, image, sitename: the page's.
+    - title, authors, description, categories, tags, image, sitename: the page's;
+      authors, categories and tags from the text where the page has none.
     - dates: the page's; a date line in the text gives the time of day when the
       page gives the same day without one.
     - url: ``--url`` if given, else the page's canonical link.
@@ -265,7 +266,8 @@ def merge(article: Article, page: PageMeta, doc: Document) -> None:
     article.date_modified = _finer(page.date_modified, meta["date_modified"])
     article.url, article.hostname, article.sitename = page.url, page.hostname, page.sitename
     article.description, article.language, article.image = page.description, page.language, page.image
-    article.categories, article.tags = list(page.categories), list(page.tags)
+    article.categories = list(page.categories) or list(meta["categories"])
+    article.tags = list(page.tags) or list(meta["tags"])
 
 
 def _finer(page_value: Optional[str], text_value: Optional[str]) -> Optional[str]:

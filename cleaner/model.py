@@ -94,7 +94,7 @@ class Finding:
 #: Metadata fields where the first value found wins.
 SCALAR_FIELDS = ("title", "date_published", "date_modified")
 #: Metadata fields that collect values in order, each value once.
-LIST_FIELDS = ("authors", "sources", "image_credits", "related")
+LIST_FIELDS = ("authors", "sources", "image_credits", "related", "tags", "categories")
 
 
 class Document:

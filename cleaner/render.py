@@ -66,5 +66,6 @@ def to_article(doc: Document, **extra) -> Article:
         text=text, title=meta["title"], authors=list(meta["authors"]),
         date_published=meta["date_published"], date_modified=meta["date_modified"],
         sources=list(meta["sources"]), image_credits=list(meta["image_credits"]),
-        related=[dict(r) for r in meta["related"]], word_count=word_count(text),
+        related=[dict(r) for r in meta["related"]], tags=list(meta["tags"]), categories=list(meta["categories"]),
+        word_count=word_count(text),
         removed=removed(doc), **extra)

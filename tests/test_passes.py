@@ -37,10 +37,10 @@ from cleaner.passes import TEXT_PASSES
 
 CASES = Path(__file__).resolve().parent / "cases"
 #: One case file per pass, in run order.
-PASS_NAMES = ("ads", "cta", "dates", "credits", "byline", "source", "related", "duplicates", "links", "title")
+PASS_NAMES = ("ads", "cta", "dates", "credits", "byline", "source", "tags", "related", "duplicates", "links", "title")
 #: The metadata a case may expect, and its value when the case says nothing.
 EMPTY_META = {"title": None, "authors": [], "date_published": None, "date_modified": None,
-              "sources": [], "image_credits": [], "related": []}
+              "sources": [], "image_credits": [], "related": [], "tags": [], "categories": []}
 CASE_KEYS = {"name", "note", "text", "removed", "meta", "kept", "body", "xfail"}
 
 
@@ -98,9 +98,10 @@ def test_case_file_is_well_formed(pass_name):
 
 #: Passes whose "Removes" block lists single lines, each removed on its own;
 #: the other passes show multi-line examples (blocks, repeats, the head).
-SINGLE_LINE_PASSES = ("ads", "cta", "dates", "credits", "byline", "source", "links")
+SINGLE_LINE_PASSES = ("ads", "cta", "dates", "credits", "byline", "source", "tags", "links")
 #: Where a pass's "-> value" examples go.
-PASS_FIELD = {"credits": "image_credits", "byline": "authors", "source": "sources"}
+PASS_FIELD = {"credits": ("image_credits",), "byline": ("authors",), "source": ("sources",),
+              "tags": ("tags", "categories")}
 _ANNOTATION = regex.compile(r"\s{2,}\(.*\)$|\s+->\s.*$")
 #: An example line annotated like this goes on on the next line ("By" above the names).
 _CONTINUES = "next line"
@@ -210,4 +211,5 @@ def test_docstring_removes_are_removed_in_an_article(module, lines):
     for line in lines:
         expected = arrow_values(module).get(line)
         if expected:
-            assert expected == [v for v in getattr(article, PASS_FIELD[pass_name(module)]) if v in expected]
+            found = [v for name in PASS_FIELD[pass_name(module)] for v in getattr(article, name)]
+            assert expected == [v for v in found if v in expected]

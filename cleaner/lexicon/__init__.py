@@ -17,6 +17,9 @@ Keys (each a list of phrases unless said otherwise):
     The start of a short heading line naming a section ("More from Sport").
 ``related_inline``
     ``PHRASE: headline`` on one line is one teaser ("Also Read: …").
+``tag_labels`` / ``category_labels``
+    ``LABEL: term, term`` lines that list the article's tags ("Tags: …",
+    "Schlagwörter: …") or categories ("Filed under: …", "Catégories : …").
 ``cta``
     The start of a short line that asks the reader to act ("Sign up for …").
 ``ui_labels``
