@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""Render a benchmark's HTML pages to text with another renderer, to test text mode on it.
+
+    python benchmarks/render.py DATA_DIR OUT_DIR --renderer inscriptis|html2text|markdownify|soup
+    python benchmarks/quality.py OUT_DIR --mode text
+
+Text mode must not depend on how the scraper turned the page into text. The
+data set's ``text/`` files are one renderer's output; this script writes
+``OUT_DIR/text/<id>.txt`` from ``DATA_DIR/html/<id>.html.gz`` with another,
+and links ``OUT_DIR/ground-truth.json`` to the data set's, so that
+``quality.py`` scores the same pages in that rendering (peers included):
+
+- ``inscriptis``: layout-aware text, indented ``*`` bullets;
+- ``html2text``: Markdown, links as ``[text](url)``, no line wrapping;
+- ``markdownify``: Markdown from the page's ``<body>``;
+- ``soup``: BeautifulSoup's ``get_text("\\n")``, one line per text node, so a
+  sentence is broken at every link.
+
+OUT_DIR must be outside the project: the pages are third-party data. Needs the
+``bench`` extra (``pip install -e '.[bench]'``).
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import sys
+from pathlib import Path
+from typing import Callable, Dict
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _inscriptis(html: str) -> str:
+    import inscriptis
+
+    return inscriptis.get_text(html)
+
+
+def _html2text(html: str) -> str:
+    import html2text
+
+    converter = html2text.HTML2Text()
+    converter.body_width = 0
+    return converter.handle(html)
+
+
+def _soup(html: str, drop=("script", "style", "noscript")):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "lxml")
+    for element in soup(list(drop)):
+        element.decompose()
+    return soup
+
+
+def _markdownify(html: str) -> str:
+    import markdownify
+
+    return markdownify.markdownify(str(_soup(html, ("script", "style", "noscript", "head"))))
+
+
+def _get_text(html: str) -> str:
+    return _soup(html).get_text("\n")
+
+
+RENDERERS: Dict[str, Callable[[str], str]] = {
+    "inscriptis": _inscriptis, "html2text": _html2text, "markdownify": _markdownify, "soup": _get_text}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("data_dir", type=Path, help="holds ground-truth.json and html/<id>.html.gz")
+    parser.add_argument("out_dir", type=Path, help="where text/ and ground-truth.json go (outside the project)")
+    parser.add_argument("--renderer", choices=sorted(RENDERERS), required=True)
+    args = parser.parse_args(argv)
+    out = args.out_dir.resolve()
+    if out == REPO or REPO in out.parents:
+        parser.error(f"{out}: write the rendered pages outside the project (they are third-party data)")
+    pages = sorted((args.data_dir / "html").glob("*.html.gz"))
+    if not pages:
+        parser.error(f"{args.data_dir / 'html'}: no *.html.gz pages")
+    (out / "text").mkdir(parents=True, exist_ok=True)
+    truth = out / "ground-truth.json"
+    if not truth.exists():
+        os.symlink((args.data_dir / "ground-truth.json").resolve(), truth)
+    render = RENDERERS[args.renderer]
+    failed = 0
+    for path in pages:
+        page_id = path.name[: -len(".html.gz")]
+        html = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
+        try:
+            text = render(html)
+        except Exception as e:  # noqa: BLE001 - one page the renderer cannot read is reported, not fatal
+            print(f"render.py: {page_id}: {args.renderer} failed: {e}", file=sys.stderr)
+            failed += 1
+            continue
+        (out / "text" / f"{page_id}.txt").write_text(text, encoding="utf-8")
+    print(f"{len(pages) - failed} pages rendered with {args.renderer} into {out / 'text'}; {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
