@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Render a benchmark's HTML pages to text with another renderer, to test text mode on it.
 
-    python benchmarks/render.py DATA_DIR OUT_DIR --renderer inscriptis|html2text|markdownify|soup
+    python benchmarks/render.py DATA_DIR OUT_DIR --renderer NAME
     python benchmarks/quality.py OUT_DIR --mode text
 
 Text mode must not depend on how the scraper turned the page into text. The
@@ -14,7 +14,10 @@ and links ``OUT_DIR/ground-truth.json`` to the data set's, so that
 - ``html2text``: Markdown, links as ``[text](url)``, no line wrapping;
 - ``markdownify``: Markdown from the page's ``<body>``;
 - ``soup``: BeautifulSoup's ``get_text("\\n")``, one line per text node, so a
-  sentence is broken at every link.
+  sentence is broken at every link;
+- ``html2text-wrapped``, ``w3m``, ``lynx``: hard-wrapped text (78 or 100
+  columns), paragraphs broken mid-sentence; w3m and lynx are the Debian
+  packages of those names.
 
 OUT_DIR must be outside the project: the pages are third-party data. Needs the
 ``bench`` extra (``pip install -e '.[bench]'``).
@@ -24,9 +27,12 @@ from __future__ import annotations
 import argparse
 import gzip
 import os
+import shutil
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
-from typing import Callable, Dict
+from typing import Callable, Dict, List
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -37,12 +43,27 @@ def _inscriptis(html: str) -> str:
     return inscriptis.get_text(html)
 
 
-def _html2text(html: str) -> str:
+def _html2text(html: str, width: int = 0) -> str:
     import html2text
 
     converter = html2text.HTML2Text()
-    converter.body_width = 0
+    converter.body_width = width
     return converter.handle(html)
+
+
+def _html2text_wrapped(html: str) -> str:
+    return _html2text(html, 78)  # html2text's own default
+
+
+def _dump(command: List[str]) -> Callable[[str], str]:
+    """A text browser's dump of the page (the browser must be installed: apt install w3m lynx)."""
+    def render(html: str) -> str:
+        with tempfile.NamedTemporaryFile("w", suffix=".html", encoding="utf-8") as f:
+            f.write(html)
+            f.flush()
+            done = subprocess.run(command + [f.name], capture_output=True, timeout=60, check=True)
+        return done.stdout.decode("utf-8", "replace")
+    return render
 
 
 def _soup(html: str, drop=("script", "style", "noscript")):
@@ -65,7 +86,10 @@ def _get_text(html: str) -> str:
 
 
 RENDERERS: Dict[str, Callable[[str], str]] = {
-    "inscriptis": _inscriptis, "html2text": _html2text, "markdownify": _markdownify, "soup": _get_text}
+    "inscriptis": _inscriptis, "html2text": _html2text, "html2text-wrapped": _html2text_wrapped,
+    "markdownify": _markdownify, "soup": _get_text,
+    "w3m": _dump(["w3m", "-dump", "-T", "text/html", "-cols", "100", "-I", "UTF-8", "-O", "UTF-8"]),
+    "lynx": _dump(["lynx", "-dump", "-nolist", "-width=100", "-assume_charset=utf-8", "-display_charset=utf-8"])}
 
 
 def main(argv=None) -> int:
@@ -84,6 +108,8 @@ def main(argv=None) -> int:
     truth = out / "ground-truth.json"
     if not truth.exists():
         os.symlink((args.data_dir / "ground-truth.json").resolve(), truth)
+    if args.renderer in ("w3m", "lynx") and shutil.which(args.renderer) is None:
+        parser.error(f"{args.renderer} is not installed (apt install {args.renderer})")
     render = RENDERERS[args.renderer]
     failed = 0
     for path in pages:

@@ -8,8 +8,9 @@ densest, from the text alone:
 1. Each non-blank line gets a score (:func:`line_score`): prose paragraphs
    score by their length; short lines, link-list lines and lines the lexicon
    passes already removed score below zero. Lines that go on with the
-   sentence of the line before (a renderer that prints every link or name
-   on a line of its own) are scored together, as the sentence they make.
+   sentence of the line before are scored together, as the paragraph they
+   make: the lines of hard-wrapped text (:func:`wrap_width`), and the pieces
+   of a sentence a renderer printed one link or name a line.
 2. The article is the contiguous stretch with the largest total score (the
    maximum-sum segment), so a long run of menu lines separates it from prose
    elsewhere on the page while a subheading inside it does not.
@@ -191,22 +192,98 @@ def best_segment(scores: List[Tuple[int, float]]) -> Optional[Tuple[int, int]]:
 
 _CONT_START = regex.compile(r"[,.;:)!?’”]|\s[a-z]")
 
+#: Hard-wrapped text (lynx and w3m dumps, html2text's default, mail): paragraphs
+#: broken into lines of at most a fixed width, between these (a page of short
+#: menu lines is not wrapped text) ...
+WRAP_MIN_WIDTH, WRAP_MAX_WIDTH = 60, 200
+#: ... so that lines pile up within :data:`WRAP_SLACK` characters under the
+#: width (the next word did not fit): at least this share of all lines ...
+WRAP_MIN_SHARE = 0.08
+WRAP_SLACK = 20
+#: ... and this many times as many as the lines longer than the width that
+#: could have been broken. A wrapper lets a line run long only for a token it
+#: cannot break (a long link, with at most a bullet and an indent beside it:
+#: :data:`WRAP_UNBROKEN_REST` characters); unwrapped text has paragraphs of every length.
+WRAP_EDGE_RATIO = 4
+WRAP_UNBROKEN_REST = 10
+#: Wrapping breaks sentences, so at least this share of the lines at the width
+#: go on with a lower-case word on the next line. Teaser headlines cut to one
+#: length by a site also pile up under a width, but each starts a new line with a
+#: capital. (Scripts without case never pass: their text is read unwrapped.)
+WRAP_MIN_LOWER_SHARE = 0.15
+#: Fewer lines than this tell nothing about wrapping.
+WRAP_MIN_LINES = 10
 
-def _continues(doc: Document, i: int) -> bool:
-    """True when line ``i + 1`` goes on with the sentence of line ``i``: a renderer
-    that prints each inline element on its own line ("get_text('\\n')") leaves a
-    space at the end of the line before a link, or starts the text after it with
-    a comma or a lower-case word."""
+
+def wrap_width(doc: Document) -> Optional[int]:
+    """The width the text is hard-wrapped at, or ``None`` when it is not wrapped.
+
+    >>> from cleaner.model import Document
+    >>> line = "the council approved the budget on Monday after a long debate over"
+    >>> wrap_width(Document("\\n".join([line] * 12))), wrap_width(Document("\\n".join(["Home"] * 12)))
+    (66, None)
+    >>> wrap_width(Document("\\n".join([line.capitalize()] * 12)))  # headlines of one length
+    """
+    top = WRAP_MAX_WIDTH + 1
+    counts = [0] * (top + 1)  # lines by length, the longest ones in the last slot
+    breakable = [0] * (top + 1)  # the same, for lines a wrapper would have broken
+    total = 0
+    for ln in doc.lines:
+        if ln.blank:
+            continue
+        raw = ln.raw.rstrip()
+        n = min(len(raw), top)
+        total += 1
+        counts[n] += 1
+        if n > WRAP_MIN_WIDTH and len(raw.strip()) - max(map(len, raw.split())) > WRAP_UNBROKEN_REST:
+            breakable[n] += 1
+    if total < WRAP_MIN_LINES:
+        return None
+    longer = [0] * (top + 2)  # breakable lines longer than each length
+    for n in range(top, -1, -1):
+        longer[n] = longer[n + 1] + breakable[n]
+    best, best_near = None, WRAP_MIN_SHARE * total - 1
+    for width in range(WRAP_MIN_WIDTH, WRAP_MAX_WIDTH + 1):
+        if not counts[width]:
+            continue  # the width is the length of the longest lines that were broken
+        near = sum(counts[width - WRAP_SLACK:width + 1])
+        if near > best_near and near >= WRAP_EDGE_RATIO * longer[width + 1]:
+            best, best_near = width, near
+    if best is None:
+        return None
+    at_width = lowered = 0
+    lines = doc.lines
+    for i in range(len(lines) - 1):
+        if not lines[i].blank and best - WRAP_SLACK <= len(lines[i].raw.rstrip()) <= best:
+            at_width += 1
+            lowered += lines[i + 1].text[:1].islower()
+    return best if lowered >= WRAP_MIN_LOWER_SHARE * at_width else None
+
+
+def _continues(doc: Document, i: int, width: Optional[int]) -> bool:
+    """True when line ``i + 1`` goes on with the sentence of line ``i``.
+
+    In hard-wrapped text, a line that reaches the wrap width goes on below. A
+    renderer that prints each inline element on its own line ("get_text('\\n')")
+    leaves a space at the end of the line before a link, or starts the text
+    after it with a comma or a lower-case word.
+    """
     a, b = doc.lines[i], doc.lines[i + 1]
-    if a.blank or b.blank or ends_sentence(a.text):
+    if a.blank or b.blank:
+        return False
+    if width is not None and len(a.raw.rstrip()) >= width - WRAP_SLACK:
+        return True
+    if ends_sentence(a.text):
         return False
     return (a.raw.endswith(" ") and not a.raw.endswith("  ")) or bool(_CONT_START.match(b.raw))
 
 
 def _fragment_scores(doc: Document, nonblank: List[int]) -> List[Tuple[int, float]]:
-    """Line scores, where runs of fragments of one sentence are scored as the sentence."""
+    """Line scores, where the lines of one wrapped paragraph or the fragments of
+    one sentence are scored together, as the paragraph they make."""
     out: List[Tuple[int, float]] = []
     run_: List[int] = []
+    width = wrap_width(doc)
 
     def flush():
         if len(run_) == 1 or any(i in doc.findings or is_heading(doc.lines[i]) or is_link_line(doc.lines[i]) for i in run_):
@@ -218,7 +295,7 @@ def _fragment_scores(doc: Document, nonblank: List[int]) -> List[Tuple[int, floa
         run_.clear()
 
     for i in nonblank:
-        if run_ and not (run_[-1] == i - 1 and _continues(doc, i - 1)):
+        if run_ and not (run_[-1] == i - 1 and _continues(doc, i - 1, width)):
             flush()
         run_.append(i)
     if run_:
