@@ -10,6 +10,8 @@ names, a teaser's headline) is taken from its plain reading.
 'Storm season starts early'
 >>> plain("By ![](https://img.example/jane.jpg) [Jane Smith](/authors/jane) | **Nov 19, 2019**")
 'By Jane Smith | Nov 19, 2019'
+>>> plain("[Play the video](javascript:play\\\\('clip1'\\\\)) or read [Mercury](/wiki/Mercury_(planet))")
+'Play the video or read Mercury'
 >>> plain("A line with no markup stays as it is.")
 'A line with no markup stays as it is.'
 """
@@ -17,10 +19,14 @@ from __future__ import annotations
 
 import regex
 
+#: The address part of a link or image: no spaces; parentheses escaped as
+#: html2text writes them (``javascript:play\\('a'\\)``) or balanced, one deep
+#: (``/wiki/Mercury_(planet)``); an optional "title".
+_TARGET = r'\((?:[^()\s\\]|\\.|\([^()\s]*\))*(?:\s+"[^"]*")?\)'
 #: ``![alt](src "title")``: an image.
-IMAGE = regex.compile(r'!\[([^\[\]]*)\]\([^()\s]*(?:\s+"[^"]*")?\)')
+IMAGE = regex.compile(r"!\[([^\[\]]*)\]" + _TARGET)
 #: ``[text](href "title")``: a link whose text holds no image (read images first).
-LINK = regex.compile(r'\[([^\[\]]*)\]\([^()\s]*(?:\s+"[^"]*")?\)')
+LINK = regex.compile(r"\[([^\[\]]*)\]" + _TARGET)
 #: ``**strong**`` and ``__strong__``.
 _STRONG = regex.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 #: What opens a heading, a quote or a list item: "## ", "> ", "* ", "+ ".
