@@ -9,6 +9,7 @@ Formats read (month and weekday names in every lexicon language)::
     8:53 AM EST, Tue December 20, 2022   -> 2022-12-20T08:53:00-05:00
     2022-12-19T15:44:00+01:00            -> 2022-12-19T15:44:00+01:00
     19.12.2022                           -> 2022-12-19
+    2022年12月19日 15:44                  -> 2022-12-19T15:44:00
     12/19/2022                           -> 2022-12-19
 
 Time zones: an explicit offset ("+0530", "UTC+2", "GMT-05:00") is used as
@@ -85,7 +86,8 @@ def _patterns():
         rf"|{day_b}\s*(?:{conn}\s+)?(?<!\p{{L}})(?P<month_b>{months})\.?,?\s*(?:{conn}\s+)?(?P<year_b>\d{{4}})"  # 19 Dec 2022
         rf")"
     )
-    numeric = (r"(?P<y>\d{4})-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)"
+    # ISO, and the year-month-day order of Chinese, Japanese and Korean ("2024年4月1日", "2024년 4월 1일").
+    numeric = (r"(?P<y>\d{4})(?:-|[年년]\s*)(?P<m>[01]?\d)(?:-|[月월]\s*)(?P<d>[0-3]?\d)[日일]?"
                r"|(?P<d2>[0-3]?\d)(?P<s>[./-])(?P<m2>[01]?\d)(?P=s)(?P<y2>\d{4})")
     # "10:48, Tue, Nov 19, 2019": some sites print the time first.
     pre_time = (r"(?:(?P<pre_hour>[01]?\d|2[0-3])[:.](?P<pre_minute>[0-5]\d)"
@@ -113,6 +115,8 @@ def find_date(text: str):
     '2022-12-19T14:05:00+00:00'
     >>> find_date("2022-12-19")[1]
     '2022-12-19'
+    >>> find_date("2022年12月19日 15:44")[1], find_date("2022년 12월 19일")[1]
+    ('2022-12-19T15:44:00', '2022-12-19')
     >>> find_date("no date here") is None
     True
     """

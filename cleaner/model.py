@@ -16,6 +16,7 @@ from typing import Any, Dict, List, Optional, Tuple
 import regex
 
 from . import lexicon, markdown
+from .shape import count_words
 
 #: Characters rendered as one plain space: NBSP, the Unicode spaces, tabs.
 _SPACES = regex.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
@@ -50,7 +51,7 @@ class Line:
 
     @cached_property
     def words(self) -> int:
-        return len(self.text.split())
+        return count_words(self.text)
 
     @cached_property
     def folded(self) -> str:

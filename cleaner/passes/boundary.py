@@ -47,7 +47,7 @@ import regex
 from .. import lexicon
 from ..dates import find_date
 from ..model import Document, Finding
-from ..shape import ends_sentence, headline_candidate, headline_shaped
+from ..shape import count_words, ends_sentence, headline_candidate, headline_shaped
 from .links import is_link_line
 from .related import block as related_block
 from .related import is_heading
@@ -133,7 +133,7 @@ def text_score(text: str) -> float:
     (-3.0, 11.0)
     """
     tokens = text.split()
-    words = len(tokens)
+    words = count_words(text)
     if _URL_LINE.fullmatch(text):
         return 0.0
     item = text[0] in _LIST_STARTS and _LIST_ITEM.match(text)
@@ -141,7 +141,7 @@ def text_score(text: str) -> float:
         # A list item scores by what it says: a bulleted menu link is as short as any other.
         text = text[item.end() - 1:]
         tokens = text.split()
-        words = len(tokens)
+        words = count_words(text)
     elif words >= 3 and _DIGIT.search(text) and sum(bool(_NUMBER.match(t)) for t in tokens) >= 0.4 * words:
         return LIST_LINE_SCORE  # a table row of figures
     sentence = ends_sentence(text) or text.endswith(":")
@@ -423,7 +423,7 @@ def _comments_start(doc: Document, scores, first: int, last: int) -> Optional[in
         if words >= MIN_WORDS_BEFORE_COMMENTS and (_is_comment_heading(text) or _thread_starts(doc, scores, pos)):
             return pos
         if s > 0:
-            words += len(text.split())
+            words += count_words(text)
     return None
 
 

@@ -44,7 +44,7 @@ import regex
 
 from .. import lexicon
 from ..model import Document, Finding, Line
-from ..shape import LABEL_MAX_WORDS, headline_shaped, is_prose
+from ..shape import LABEL_MAX_WORDS, count_words, headline_shaped, is_prose
 
 #: A heading line ("More from Sport") has at most this many words.
 HEADING_MAX_WORDS = 6
@@ -152,10 +152,10 @@ def block(doc: Document, start: int) -> Iterator[Finding]:
             current.card = True
             yield Finding(j, "related.repeat", f"teaser headline repeated {text[:60]!r}")
         elif (current is not None and current.card and current.section is None and current.summary is None
-              and current.line == last and _label_shaped(text) and len(text.split()) <= LABEL_MAX_WORDS):
+              and current.line == last and _label_shaped(text) and count_words(text) <= LABEL_MAX_WORDS):
             current.section = text  # "News" under a card's headline and date: its section
             yield Finding(j, "related.section", f"teaser section label {text!r}")
-        elif _fits_headline(text) or len(text.split()) <= LABEL_MAX_WORDS:
+        elif _fits_headline(text) or count_words(text) <= LABEL_MAX_WORDS:
             if nxt is not None and _label_shaped(text) and _fits_headline(doc.lines[nxt].text):
                 pending_labels.append(j)  # "News" right above a headline: its section
             else:
@@ -216,7 +216,7 @@ def _label_shaped(text: str) -> bool:
 
 
 def _fits_headline(text: str) -> bool:
-    return headline_shaped(text) and len(text.split()) <= TEASER_MAX_WORDS and not is_prose(text)
+    return headline_shaped(text) and count_words(text) <= TEASER_MAX_WORDS and not is_prose(text)
 
 
 def _same(a: str, b: str) -> bool:
