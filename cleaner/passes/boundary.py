@@ -420,11 +420,20 @@ def _comments_start(doc: Document, scores, first: int, last: int) -> Optional[in
     for pos in range(first, last + 1):
         i, s = scores[pos]
         text = doc.lines[i].text
-        if words >= MIN_WORDS_BEFORE_COMMENTS and (_is_comment_heading(text) or _thread_starts(doc, scores, pos)):
+        if words >= MIN_WORDS_BEFORE_COMMENTS and (
+                (_is_comment_heading(text) and not _in_control_run(doc, scores, pos))
+                or _thread_starts(doc, scores, pos)):
             return pos
         if s > 0:
             words += count_words(text)
     return None
+
+
+def _in_control_run(doc: Document, scores, pos: int) -> bool:
+    """True when the lines on both sides of ``pos`` are controls other passes removed:
+    "Comments" between "Twitter" and "Print" is a button of a share bar, not the
+    heading of the readers' comments."""
+    return 0 < pos < len(scores) - 1 and scores[pos - 1][0] in doc.findings and scores[pos + 1][0] in doc.findings
 
 
 @lru_cache(maxsize=None)

@@ -1,0 +1,64 @@
+"""The boundary pass on page shapes that the whole-page fixtures do not isolate."""
+from __future__ import annotations
+
+from conftest import body_lines
+
+from cleaner import clean_text
+from cleaner.model import Document
+from cleaner.passes.boundary import wrap_width
+
+PARAGRAPHS = [
+    "The council approved the budget on Monday after a long debate that ran late into the evening.",
+    "Councillors from the opposition said the plan would cut money for libraries and parks next year.",
+    "The mayor said the cuts were small and that every library would stay open on Saturdays.",
+    "A final vote on the road repairs is expected in December, once the engineers report back.",
+]
+
+
+MORE = [
+    "Residents who spoke at the meeting asked for the bus routes to the hospital to be kept as they are.",
+    "The budget also sets aside money for new street lights in the old town, where several people have fallen.",
+    "Officials said the council tax would rise by less than inflation for the third year in a row.",
+    "The opposition leader said she would keep pressing for a review of the parking charges in the spring.",
+]
+
+
+def test_a_comments_button_in_a_share_bar_does_not_end_the_article():
+    page = "\n".join([PARAGRAPHS[0], PARAGRAPHS[1], MORE[0], "", "Facebook", "Twitter", "Comments", "Print", "Email",
+                      "", PARAGRAPHS[2], "", PARAGRAPHS[3]])
+    lines = body_lines(clean_text(page).text)
+    assert PARAGRAPHS[2] in lines and PARAGRAPHS[3] in lines
+    assert "Comments" not in lines
+
+
+def test_a_comments_heading_still_ends_the_article():
+    page = "\n".join([PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2], "", "Comments", "",
+                      "Great article, thanks for writing it. I agree with the mayor on this one."])
+    lines = body_lines(clean_text(page).text)
+    assert PARAGRAPHS[2] in lines
+    assert not any(line.startswith("Great article") for line in lines)
+
+
+def _wrapped(width: int) -> str:
+    import textwrap
+
+    paragraphs = [" ".join(PARAGRAPHS[:2]), " ".join(MORE[:2]), " ".join(PARAGRAPHS[2:]), " ".join(MORE[2:])]
+    return "\n\n".join(textwrap.fill(p, width) for p in paragraphs)
+
+
+def test_wrap_width_finds_the_width_of_wrapped_text():
+    assert wrap_width(Document(_wrapped(72))) in range(60, 73)
+
+
+def test_unwrapped_text_has_no_wrap_width():
+    assert wrap_width(Document("\n\n".join(PARAGRAPHS * 4))) is None
+    menu = "\n".join(f"Section number {n} of the site menu" for n in range(40))
+    assert wrap_width(Document(menu)) is None
+
+
+def test_a_wrapped_article_keeps_every_line_among_page_furniture():
+    article = _wrapped(72)
+    menu = ["Skip to content", "Home", "News", "Sport", "Weather", "Contact"]
+    footer = ["Sign up for our newsletter", "© 2024 The Example Gazette. All rights reserved."]
+    lines = body_lines(clean_text("\n".join(menu) + "\n\n" + article + "\n\n" + "\n".join(footer)).text)
+    assert lines == [ln for ln in article.split("\n") if ln]
