@@ -260,7 +260,7 @@ def wrap_width(doc: Document) -> Optional[int]:
     return best if lowered >= WRAP_MIN_LOWER_SHARE * at_width else None
 
 
-def _continues(doc: Document, i: int, width: Optional[int]) -> bool:
+def continues(doc: Document, i: int, width: Optional[int]) -> bool:
     """True when line ``i + 1`` goes on with the sentence of line ``i``.
 
     In hard-wrapped text, a line that reaches the wrap width goes on below. A
@@ -295,7 +295,7 @@ def _fragment_scores(doc: Document, nonblank: List[int]) -> List[Tuple[int, floa
         run_.clear()
 
     for i in nonblank:
-        if run_ and not (run_[-1] == i - 1 and _continues(doc, i - 1, width)):
+        if run_ and not (run_[-1] == i - 1 and continues(doc, i - 1, width)):
             flush()
         run_.append(i)
     if run_:

@@ -21,6 +21,7 @@ from typing import Iterator
 from ..dates import find_date
 from ..model import Document, Finding
 from ..shape import headline_candidate, is_prose
+from .boundary import continues, wrap_width
 from .links import is_link_line
 
 
@@ -39,6 +40,8 @@ def run(doc: Document) -> Iterator[Finding]:
     below = doc.next_nonblank(first)
     if below is None:
         return  # a lone line is the whole text, not a headline over it
+    if below == first + 1 and (doc.lines[below].text[:1].islower() or continues(doc, first, wrap_width(doc))):
+        return  # the first line of a wrapped paragraph, or a sentence broken at a link
     if headline_candidate(doc.lines[below].plain) and not is_prose(doc.lines[below].plain):
         # Two headline-shaped lines: taking the first would leave a body that
         # starts with another headline, which a second cleaning would take too.
