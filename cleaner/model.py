@@ -101,7 +101,7 @@ LIST_FIELDS = ("authors", "sources", "image_credits", "related", "tags", "catego
 class Document:
     """The lines of one input and what the passes found in them."""
 
-    __slots__ = ("lines", "findings", "meta", "_seen")
+    __slots__ = ("lines", "findings", "meta", "_seen", "memo")
 
     def __init__(self, text: str):
         text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -112,6 +112,9 @@ class Document:
             Line(i, raw, norm.strip()) for i, (raw, norm) in enumerate(zip(text.split("\n"), folded))
         ]
         self.findings: Dict[int, Finding] = {}
+        #: Values that depend only on the input lines, worked out once for all
+        #: passes that need them (the wrap width, say).
+        self.memo: Dict[str, Any] = {}
         self.meta: Dict[str, Any] = {f: None for f in SCALAR_FIELDS}
         #: Per list field, the values already listed, by folded form.
         self._seen: Dict[str, Dict[str, Any]] = {}

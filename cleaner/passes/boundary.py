@@ -39,6 +39,7 @@ Keeps::
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Iterator, List, Optional, Tuple
 
@@ -133,7 +134,7 @@ def text_score(text: str) -> float:
     (-3.0, 11.0)
     """
     tokens = text.split()
-    words = count_words(text)
+    words = len(tokens) if text.isascii() else count_words(text)
     if _URL_LINE.fullmatch(text):
         return 0.0
     item = text[0] in _LIST_STARTS and _LIST_ITEM.match(text)
@@ -191,6 +192,7 @@ def best_segment(scores: List[Tuple[int, float]]) -> Optional[Tuple[int, int]]:
 
 
 _CONT_START = regex.compile(r"[,.;:)!?’”]|\s[a-z]")
+_CONT_FIRST = frozenset(",.;:)!?’”")
 
 #: Hard-wrapped text (lynx and w3m dumps, html2text's default, mail): paragraphs
 #: broken into lines of at most a fixed width, between these (a page of short
@@ -224,31 +226,39 @@ def wrap_width(doc: Document) -> Optional[int]:
     (66, None)
     >>> wrap_width(Document("\\n".join([line.capitalize()] * 12)))  # headlines of one length
     """
+    if "wrap_width" not in doc.memo:
+        doc.memo["wrap_width"] = _wrap_width(doc)
+    return doc.memo["wrap_width"]
+
+
+def _wrap_width(doc: Document) -> Optional[int]:
     top = WRAP_MAX_WIDTH + 1
-    counts = [0] * (top + 1)  # lines by length, the longest ones in the last slot
-    breakable = [0] * (top + 1)  # the same, for lines a wrapper would have broken
-    total = 0
-    for ln in doc.lines:
-        if ln.blank:
-            continue
-        raw = ln.raw.rstrip()
-        n = min(len(raw), top)
-        total += 1
-        counts[n] += 1
-        if n > WRAP_MIN_WIDTH and len(raw.strip()) - max(map(len, raw.split())) > WRAP_UNBROKEN_REST:
-            breakable[n] += 1
+    raws = [ln.raw.rstrip() for ln in doc.lines if not ln.blank]
+    total = len(raws)
     if total < WRAP_MIN_LINES:
         return None
-    longer = [0] * (top + 2)  # breakable lines longer than each length
-    for n in range(top, -1, -1):
-        longer[n] = longer[n + 1] + breakable[n]
-    best, best_near = None, WRAP_MIN_SHARE * total - 1
-    for width in range(WRAP_MIN_WIDTH, WRAP_MAX_WIDTH + 1):
-        if not counts[width]:
-            continue  # the width is the length of the longest lines that were broken
-        near = sum(counts[width - WRAP_SLACK:width + 1])
-        if near > best_near and near >= WRAP_EDGE_RATIO * longer[width + 1]:
-            best, best_near = width, near
+    counts = [0] * (top + 1)  # lines by length, the longest ones in the last slot
+    for raw in raws:
+        counts[min(len(raw), top)] += 1
+    upto = [0] * (top + 1)  # lines of at most each length
+    running = 0
+    for n in range(top + 1):
+        running += counts[n]
+        upto[n] = running
+    need = WRAP_MIN_SHARE * total
+    # The width is the length of the longest lines that were broken, with enough lines just under it.
+    near = {w: upto[w] - upto[w - WRAP_SLACK - 1] for w in range(WRAP_MIN_WIDTH, WRAP_MAX_WIDTH + 1)
+            if counts[w] and upto[w] - upto[w - WRAP_SLACK - 1] >= need}
+    if not near:
+        return None  # most unwrapped pages stop here, before the costlier test below
+    shortest = min(near)
+    breakable = sorted(len(raw) for raw in raws if len(raw) > shortest
+                       and len(raw.strip()) - max(map(len, raw.split())) > WRAP_UNBROKEN_REST)
+    best, best_near = None, 0
+    for width, count in near.items():
+        longer = len(breakable) - bisect_right(breakable, width)
+        if count > best_near and count >= WRAP_EDGE_RATIO * longer:
+            best, best_near = width, count
     if best is None:
         return None
     at_width = lowered = 0
@@ -273,39 +283,56 @@ def continues(doc: Document, i: int, width: Optional[int]) -> bool:
         return False
     if width is not None and len(a.raw.rstrip()) >= width - WRAP_SLACK:
         return True
-    if ends_sentence(a.text):
+    if not ((a.raw.endswith(" ") and not a.raw.endswith("  "))
+            or ((b.raw[:1] in _CONT_FIRST or b.raw[:1].isspace()) and _CONT_START.match(b.raw))):
         return False
-    return (a.raw.endswith(" ") and not a.raw.endswith("  ")) or bool(_CONT_START.match(b.raw))
+    return not ends_sentence(a.text)
 
 
-def _fragment_scores(doc: Document, nonblank: List[int]) -> List[Tuple[int, float]]:
-    """Line scores, where the lines of one wrapped paragraph or the fragments of
-    one sentence are scored together, as the paragraph they make."""
+def paragraphs(doc: Document) -> List[List[int]]:
+    """The non-blank lines in runs that make one paragraph: the lines of a wrapped
+    paragraph, the pieces of a sentence broken at its links; most runs are one line.
+
+    >>> from cleaner.model import Document
+    >>> paragraphs(Document("Home\\n\\nHe took a \\nshort cut\\n, she said."))
+    [[0], [2, 3, 4]]
+    """
+    if "paragraphs" not in doc.memo:
+        width = wrap_width(doc)
+        runs: List[List[int]] = []
+        previous = None
+        for ln in doc.lines:
+            if ln.blank:
+                continue
+            i = ln.index
+            if previous == i - 1 and continues(doc, previous, width):
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+            previous = i
+        doc.memo["paragraphs"] = runs
+    return doc.memo["paragraphs"]
+
+
+def _fragment_scores(doc: Document) -> List[Tuple[int, float]]:
+    """Line scores, where the lines of one paragraph (:func:`paragraphs`) are
+    scored together, as the paragraph they make."""
     out: List[Tuple[int, float]] = []
-    run_: List[int] = []
-    width = wrap_width(doc)
-
-    def flush():
-        if len(run_) == 1 or any(i in doc.findings or is_heading(doc.lines[i]) or is_link_line(doc.lines[i]) for i in run_):
+    for run_ in paragraphs(doc):
+        if len(run_) == 1:
+            out.append((run_[0], line_score(doc, run_[0])))
+        elif any(i in doc.findings or is_heading(doc.lines[i]) or is_link_line(doc.lines[i]) for i in run_):
             out.extend((i, line_score(doc, i)) for i in run_)
         else:
             total = text_score(" ".join(doc.lines[i].text for i in run_))
             words = [max(1, doc.lines[i].words) for i in run_]
             out.extend((i, total * w / sum(words)) for i, w in zip(run_, words))
-        run_.clear()
-
-    for i in nonblank:
-        if run_ and not (run_[-1] == i - 1 and continues(doc, i - 1, width)):
-            flush()
-        run_.append(i)
-    if run_:
-        flush()
     return out
 
 
 def run(doc: Document) -> Iterator[Finding]:
     nonblank = [ln.index for ln in doc.lines if not ln.blank]
-    scores = _with_context(doc, _fragment_scores(doc, nonblank))
+    scores = _with_context(doc, _fragment_scores(doc))
     span = best_segment(scores)
     if span is None:
         return

@@ -63,6 +63,8 @@ def run(doc: Document) -> Iterator[Finding]:
     ['date.line']
     """
     for ln in doc.kept_lines():
+        if not _DIGIT.search(ln.text):
+            continue
         text = ln.plain
         if len(text) > DATE_LINE_MAX_CHARS or not _DIGIT.search(text):
             continue
