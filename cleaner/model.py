@@ -10,7 +10,6 @@ keeps every line that has none.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from functools import cached_property
 from typing import Any, Dict, List, Optional, Tuple
 
 import regex
@@ -33,6 +32,25 @@ def normalise_space(text: str) -> str:
     return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
+class computed_once:
+    """A property computed on first use and kept in the instance, like
+    :func:`functools.cached_property` but without its lock: Python 3.11 takes a
+    lock on every first use, which cost about 7% of text-mode time for the
+    half-dozen forms each line computes. A line belongs to one document, and a
+    document to one thread."""
+
+    def __init__(self, func):
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
+
 @dataclass(frozen=True)
 class Line:
     """One input line: its position, its raw text and its normalised text.
@@ -49,27 +67,27 @@ class Line:
     def blank(self) -> bool:
         return not self.text
 
-    @cached_property
+    @computed_once
     def words(self) -> int:
         return count_words(self.text)
 
-    @cached_property
+    @computed_once
     def folded(self) -> str:
         """The text as lexicon phrases are compared (see :func:`cleaner.lexicon.fold`)."""
         return lexicon.fold(self.text)
 
-    @cached_property
+    @computed_once
     def word_set(self) -> frozenset:
         """The folded words of the line, for quick "can it hold this phrase" tests."""
         return lexicon.words_of(self.text)
 
-    @cached_property
+    @computed_once
     def plain(self) -> str:
         """The text as a reader sees it, Markdown links and markers read as plain text
         (see :func:`cleaner.markdown.plain`): what metadata is taken from."""
         return markdown.plain(self.text)
 
-    @cached_property
+    @computed_once
     def first_word(self) -> str:
         """The folded first word, punctuation stripped: the key for prefix look-ups."""
         return lexicon.first_word(self.text)
