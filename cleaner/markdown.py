@@ -27,8 +27,9 @@ _TARGET = r'\((?:[^()\s\\]|\\.|\([^()\s]*\))*(?:\s+"[^"]*")?\)'
 IMAGE = regex.compile(r"!\[([^\[\]]*)\]" + _TARGET)
 #: ``[text](href "title")``: a link whose text holds no image (read images first).
 LINK = regex.compile(r"\[([^\[\]]*)\]" + _TARGET)
-#: ``**strong**`` and ``__strong__``.
-_STRONG = regex.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+#: ``**strong**`` and ``__strong__``; the text inside holds no ``*`` (``_``), so a
+#: line of unclosed markers is read in linear time.
+_STRONG = regex.compile(r"\*\*(?=[^\s*])([^*]+?)(?<=\S)\*\*|__(?=[^\s_])([^_]+?)(?<=\S)__")
 #: What opens a heading, a quote or a list item: "## ", "> ", "* ", "+ ".
 _LEAD = regex.compile(r"^(?:#{1,6}|>|[*+])\s+")
 _SPACES = regex.compile(r"\s+")
@@ -46,6 +47,6 @@ def plain(text: str) -> str:
     if "](" in text:
         text = LINK.sub(r"\1", IMAGE.sub("", text))
     if "**" in text or "__" in text:
-        text = _STRONG.sub(r"\2", text)
+        text = _STRONG.sub(lambda m: m.group(1) or m.group(2), text)
     text = _LEAD.sub("", text.strip())
     return _SPACES.sub(" ", text).strip()

@@ -49,13 +49,16 @@ EXAMPLES_PER_RUN = 200
 WORDS = ["council", "budget", "Monday", "approved", "the", "a", "roads", "said", "Jane", "Smith", "Reuters",
          "AP", "2022", "19", "December", "Dec", "at", "15:44", "IST", "By", "Photo:", "Image:", "Source:",
          "Related", "Read", "more", "Share", "Facebook", "Advertisement", "Published", "Updated", "—", "|",
-         "“Yes”", "naïve", "Größe", "über", "Привет", "日本語", "…", "&amp;", "<b>", "1k", "3 min read"]
+         "“Yes”", "naïve", "Größe", "über", "Привет", "日本語", "…", "&amp;", "<b>", "1k", "3 min read",
+         "[Jane](/a)", "![x](/i.jpg)", "**bold**", "# ", "* [Home](/)", "(", ")", "\\(", "2024年4月1日"]
 BOILERPLATE = ["Advertisement", "Share this article", "Sign up for our daily newsletter", "By Jane Smith",
                "Image: AP | Image:self", "Source: Reuters", "Published December 19th, 2022 at 15:44 IST",
                "Related articles", "Read more", "Also Read: Council approves budget", "Comments", "Home",
-               "Facebook Twitter WhatsApp Email", "With inputs from PTI", "3 min read"]
+               "Facebook Twitter WhatsApp Email", "With inputs from PTI", "3 min read",
+               "Tags: [Floods](/t/f) [Assam](/t/a)", "* [Home](/) * [World](/world)", "# Council approves budget"]
 UNITS = ["1", "-", " ", "| ", "a", "A ", ".", "'", "(", "19 Dec ", "12:30 ", "By ", "Image: a | ", "Facebook ",
-         "advertisement - ", "Published ", "read more ", "and ", ", ", "\u00a0", "\u200b", "&amp;"]
+         "advertisement - ", "Published ", "read more ", "and ", ", ", "\u00a0", "\u200b", "&amp;",
+         "[a](b) ", "](", "**", "![", "日本"]
 
 words = st.lists(st.sampled_from(WORDS), min_size=1, max_size=30).map(" ".join)
 prose = words.map(lambda s: s.capitalize() + ".")

@@ -40,6 +40,9 @@ UNITS = [
     "Facebook ", "Facebook-", "Facebook 1 ", "share ", "1k ", "1.5k shares ", "By ", "by ",
     "advertisement ", "advertisement - ", "Published ", "Updated ", "min read ", "3 min read ",
     "related ", "read more ", "also read: ", "sign up ", "More from ",
+    # Markdown scrapes: links, images, emphasis, escapes, unclosed brackets.
+    "[a](b) ", "[a](", "](", "[", "![a](b)", "![", "**a ", "**", "__", "\\(", "(a)", "[a](b\\(c\\)) ",
+    "# ", "* [a](b) ", "Tags: [a](b) ", "日本語", "2024年4月1日 ",
 ]
 
 

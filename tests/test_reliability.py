@@ -506,7 +506,8 @@ HOSTILE_UNITS = ["-", " ", "| ", "a", "A ", "Ab ", ".", "...", "'", "’", "(", 
                  "1,", "1:", "12:30 ", "19 ", "19. ", "19 Dec ", "Dec 19, ", "2022-12-", "19/12/", "on ", "UTC+",
                  "+0530 ", "Jane ", "J. ", "and ", ", ", "Jane, ", "A: ", "Image: ", "Image: a | ", "Source: ",
                  "Facebook ", "Facebook-", "1.5k shares ", "By ", "advertisement - ", "Published ",
-                 "3 min read ", "read more ", "also read: ", "\u00a0", "\u200b", "&amp;", "<a>"]
+                 "3 min read ", "read more ", "also read: ", "\u00a0", "\u200b", "&amp;", "<a>",
+                 "**a ", "__a ", "[a](", "[a](b) ", "![a](b", "\\(", "日本 "]
 #: Characters in each hostile line: long enough that a quadratic pattern takes seconds.
 HOSTILE_CHARS = 50_000
 
