@@ -19,6 +19,7 @@ import regex
 
 from . import markdown
 from .model import Article, Document, Removed
+from .shape import UNSPACED, UNSPACED_CHARS_PER_WORD
 
 _WORD = regex.compile(r"\w+")
 
@@ -47,16 +48,24 @@ def removed(doc: Document) -> List[Removed]:
 
 
 def word_count(text: str) -> int:
-    """The words a reader sees: a Markdown link counts its text, not its address.
+    """The words a reader sees: a Markdown link counts its text, not its address,
+    and in scripts written without spaces two characters count as a word (as in
+    :func:`cleaner.shape.count_words`), so a Japanese page is not "one word" a paragraph.
 
     >>> word_count("It's 5 o'clock.")
     5
     >>> word_count("See the [full report](https://example.com/report-2019).")
     4
+    >>> word_count("新しい図書館が開館した。iPhone 15")
+    7
     """
     if "](" in text:
         text = markdown.LINK.sub(r"\1", markdown.IMAGE.sub(r"\1", text))
-    return len(_WORD.findall(text))
+    if text.isascii():
+        return len(_WORD.findall(text))
+    unspaced = len(UNSPACED.findall(text))
+    return len(_WORD.findall(UNSPACED.sub(" ", text))) + unspaced // UNSPACED_CHARS_PER_WORD if unspaced \
+        else len(_WORD.findall(text))
 
 
 def to_article(doc: Document, **extra) -> Article:
