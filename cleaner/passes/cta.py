@@ -10,12 +10,14 @@ Removes::
     Comments
     We use cookies to improve your experience. Accept all
     © 2019 Example Media Inc. All Rights Reserved.
+    About us | Contact | Terms of Use | Privacy Policy
 
 Keeps::
 
     Follow the money, the investigators said.
     Subscribers complained that the service was slow.
     Share prices fell by 4% on Monday.
+    On the menu: soup | salad | bread | privacy at the table
     “Join us in the square on Saturday,” the opposition leader told the crowd.
 """
 from __future__ import annotations
@@ -34,6 +36,32 @@ QUOTE_MARKS = "\"'“”‘’„«»‹›"
 SHARE_BAR_MIN_NAMES = 2
 #: A share bar on one line names at most this many networks and labels.
 SHARE_BAR_MAX_WORDS = 16
+
+
+#: A bar of site links ("About us | Contact | Terms of Use | Privacy Policy") has
+#: at least this many parts, at least :data:`LINK_BAR_MIN_LABELS` of them known
+#: site labels, each part at most :data:`LINK_BAR_PART_MAX_WORDS` words ...
+LINK_BAR_MIN_PARTS = 3
+LINK_BAR_MIN_LABELS = 2
+LINK_BAR_PART_MAX_WORDS = 4
+#: ... and the whole line at most this many words.
+LINK_BAR_MAX_WORDS = 30
+_BAR_SEPARATOR = regex.compile(r"\s*[|•·]\s*")
+
+
+def is_link_bar(text: str) -> bool:
+    """True for a row of short site links with at least two known labels among them.
+
+    >>> is_link_bar("Contact Us/FAQ | Terms of Use | Privacy Policy")
+    True
+    >>> is_link_bar("Lunch: soup | salad | bread"), is_link_bar("Terms of Use | Privacy Policy")
+    (False, False)
+    """
+    parts = [p for p in _BAR_SEPARATOR.split(text) if p]
+    if len(parts) < LINK_BAR_MIN_PARTS or any(len(p.split()) > LINK_BAR_PART_MAX_WORDS for p in parts):
+        return False
+    ui = lexicon.phrase_set("ui_labels")
+    return sum(lexicon.fold(p) in ui for p in parts) >= LINK_BAR_MIN_LABELS
 
 
 _COUNTER = regex.compile(r"\d+(?:[.,]\d+)?\s*[kKmM]?\s+(?:\w+\s+)?")
@@ -95,4 +123,6 @@ def run(doc: Document) -> Iterator[Finding]:
         elif (ln.words <= SHARE_BAR_MAX_WORDS and ln.first_word in network_starts
               and network_names(text) >= SHARE_BAR_MIN_NAMES):
             yield Finding(ln.index, "cta.share_bar", f"share bar {text[:60]!r}")
+        elif ln.words <= LINK_BAR_MAX_WORDS and ("|" in text or "•" in text or "·" in text) and is_link_bar(text):
+            yield Finding(ln.index, "cta.ui_label", f"bar of site links {text[:60]!r}")
 
