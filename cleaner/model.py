@@ -51,17 +51,22 @@ class computed_once:
         return value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Line:
     """One input line: its position, its raw text and its normalised text.
 
     The derived forms the passes compare (word count, folded text, first word)
-    are computed once, on first use.
+    are computed once, on first use. Lines are frozen; the constructor fills
+    the fields directly, at half the cost of a frozen dataclass's own.
     """
 
     index: int
     raw: str
     text: str
+
+    def __init__(self, index: int, raw: str, text: str):
+        fields = self.__dict__
+        fields["index"], fields["raw"], fields["text"] = index, raw, text
 
     @property
     def blank(self) -> bool:
