@@ -67,10 +67,9 @@ class Line:
     def __init__(self, index: int, raw: str, text: str):
         fields = self.__dict__
         fields["index"], fields["raw"], fields["text"] = index, raw, text
-
-    @property
-    def blank(self) -> bool:
-        return not self.text
+        #: True for a line with nothing but spaces: read thousands of times a
+        #: page, so a plain attribute rather than a property.
+        fields["blank"] = not text
 
     @computed_once
     def words(self) -> int:
