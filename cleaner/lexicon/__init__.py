@@ -194,7 +194,6 @@ def first_words(key: str) -> FrozenSet[str]:
 #: Punctuation that may end a word of a phrase in running text ("Reported by:").
 _TRAILING = ":：.,;!?|»›>)]"
 _LEADING = regex.compile(r"[\W_]*")
-_TOKEN = regex.compile(r"\S+")
 
 
 @lru_cache(maxsize=None)
@@ -222,17 +221,19 @@ def match_prefix(key: str, text: str) -> Optional[Tuple[str, int]]:
     table, longest = _prefix_table(key)
     words: List[str] = []
     best = None
-    for m in _TOKEN.finditer(text, _LEADING.match(text).end()):
-        if len(words) == longest:
-            break
-        token = m.group()
+    pos = _LEADING.match(text).end()
+    # str.split and str.index instead of a token regex: this runs on every
+    # candidate line of several passes, and match objects cost more than the look-ups.
+    for token in text[pos:].split(None, longest)[:longest]:
+        pos = text.index(token, pos)
         core = token.rstrip(_TRAILING)
         if not core:
             break
         words.append(core.casefold().replace("’", "'").replace("‘", "'"))
         candidate = " ".join(words)
         if candidate in table:
-            best = (candidate, m.start() + len(core))
+            best = (candidate, pos + len(core))
         if core != token:
             break
+        pos += len(token)
     return best
