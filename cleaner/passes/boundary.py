@@ -191,8 +191,11 @@ def best_segment(scores: List[Tuple[int, float]]) -> Optional[Tuple[int, int]]:
     return best_span
 
 
+#: What opens a line that goes on with the sentence above it: punctuation that
+#: starts no sentence, or a space and a lower-case word (a renderer that prints
+#: each inline element on its own line keeps the space before the next word).
 _CONT_START = regex.compile(r"[,.;:)!?’”]|\s[a-z]")
-_CONT_FIRST = frozenset(",.;:)!?’”")
+_CONT_FIRST = frozenset(",.;:)!?’”")  # a cheap test before the pattern
 
 #: Hard-wrapped text (lynx and w3m dumps, html2text's default, mail): paragraphs
 #: broken into lines of at most a fixed width, between these (a page of short

@@ -30,12 +30,12 @@ from ..model import Document, Finding, Line
 
 RULE = "links.only"
 
-#: A line keeps its place when more than this many of its words stand outside
-#: link text: "Markets:", "Mutual funds:" or "3 hours ago" beside a list of links
-#: is a label, while a sentence around a link has more words of its own.
+#: A line with links keeps its place only when more than this many of its words
+#: stand outside link text ("Markets:", "Mutual funds:" or "3 hours ago" beside a
+#: list of links is a label; a sentence around a link has more words of its own) ...
 MAX_OTHER_WORDS = 3
-#: ... or when its own words are at least this share of its link words: a long
-#: menu with a few labels between the links is still a menu.
+#: ... and those words are at least this share of its link words: a long menu
+#: with a few labels between the links is still a menu.
 MIN_OTHER_SHARE = 0.25
 
 _WORD = regex.compile(r"\w+")
