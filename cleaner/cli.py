@@ -124,11 +124,13 @@ def cli(fmt, with_metadata, explain, output_dir, overwrite, profile,
         inputs, files_from, null, input_format, url, site, max_bytes, jobs, quiet):
     """Clean scraped news articles: body text plus metadata.
 
-    INPUT is a file of scraped plain text or raw HTML (gzip is read
+    INPUT is a file of scraped plain text (a whole page's visible lines,
+    hard-wrapped dumps and Markdown included) or raw HTML (gzip is read
     transparently); with no INPUT, or '-', standard input is read. Boilerplate
     (ad markers, credits, bylines, date lines, related-article blocks, share
-    bars, newsletter prompts) is removed; what it says (title, authors, dates,
-    sources, image credits, related teasers) becomes metadata.
+    bars, newsletter prompts, menus, comments) is removed; what it says (title,
+    authors, dates, sources, image credits, related teasers, tags) becomes
+    metadata.
 
     'clean-article learn --help' explains site profiles (--profile).
     """
