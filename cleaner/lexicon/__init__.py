@@ -78,10 +78,6 @@ def data() -> Dict[str, object]:
     return merged
 
 
-def phrases(key: str) -> List[str]:
-    return list(data().get(key, []))
-
-
 @lru_cache(maxsize=None)
 def phrase_set(key: str) -> FrozenSet[str]:
     """The phrases of ``key`` as a set, for whole-line look-ups of folded text."""
@@ -197,10 +193,9 @@ _LEADING = regex.compile(r"[\W_]*")
 
 
 @lru_cache(maxsize=None)
-def _prefix_table(key: str):
-    phrases_ = frozenset(p for p in data().get(key, []))
-    longest = max((len(p.split()) for p in phrases_), default=0)
-    return phrases_, longest
+def _longest(key: str) -> int:
+    """The most words a phrase of ``key`` has."""
+    return max((len(p.split()) for p in phrase_set(key)), default=0)
 
 
 def match_prefix(key: str, text: str) -> Optional[Tuple[str, int]]:
@@ -218,7 +213,7 @@ def match_prefix(key: str, text: str) -> Optional[Tuple[str, int]]:
     >>> match_prefix("cta", "Signage was poor") is None
     True
     """
-    table, longest = _prefix_table(key)
+    table, longest = phrase_set(key), _longest(key)
     words: List[str] = []
     best = None
     pos = _LEADING.match(text).end()
