@@ -232,3 +232,28 @@ def match_prefix(key: str, text: str) -> Optional[Tuple[str, int]]:
             break
         pos += len(token)
     return best
+
+
+def match_label(key: str, text: str) -> Optional[Tuple[str, str, bool]]:
+    """A phrase of ``key`` opening ``text`` as a label: ``(phrase, rest, colon)``.
+
+    A one-word label needs a colon after it ("Source: dpa", "Tags: …"), so that
+    a sentence opening with the word ("Sources said …") is not taken; a longer
+    label says enough alone ("With inputs from PTI", "Filed under Politics").
+    ``rest`` is the text after the label and its colon; a space before the
+    colon, as French writes it, is allowed.
+
+    >>> match_label("source_prefixes", "Source : dpa"), match_label("source_prefixes", "Sources said so")
+    (('source', ' dpa', True), None)
+    >>> match_label("source_prefixes", "With inputs from PTI")
+    ('with inputs from', ' PTI', False)
+    """
+    found = match_prefix(key, text)
+    if found is None:
+        return None
+    phrase, end = found
+    rest = text[end:]
+    after = rest.lstrip()
+    if after[:1] in (":", "："):
+        return phrase, after[1:], True
+    return (phrase, rest, False) if " " in phrase else None

@@ -53,13 +53,10 @@ def run(doc: Document) -> Iterator[Finding]:
     for ln in doc.kept_lines():
         if ln.words > SOURCE_MAX_WORDS + 5 or ln.first_word not in starts:
             continue
-        prefix = lexicon.match_prefix("source_prefixes", ln.plain)
-        if prefix is None:
+        label = lexicon.match_label("source_prefixes", ln.plain)  # "Source" and "Via" need their colon
+        if label is None:
             continue
-        rest = ln.plain[prefix[1]:]
-        colon = rest.lstrip().startswith((":", "："))
-        if not colon and len(prefix[0].split()) < 2:
-            continue  # a one-word label ("Source", "Via") needs its colon
+        _, rest, colon = label
         value = rest.lstrip().lstrip(":：").strip().rstrip(".").rstrip(")]").strip()
         if not value:
             continue

@@ -40,23 +40,13 @@ _EDGE = " .:：-–—\"'“”‘’()[]*#"
 
 
 def _label(text: str) -> Optional[Tuple[str, str]]:
-    """(field, rest of the line) when ``text`` opens with a tag or category label.
-
-    A one-word label needs a colon after it ("Tags: …"), so that a sentence
-    starting with "Topics covered …" is not taken; a longer label ("Filed under")
-    says enough on its own.
-    """
+    """(field, rest of the line) when ``text`` opens with a tag or category label
+    (see :func:`cleaner.lexicon.match_label`: "Tags" needs its colon, so "Topics
+    covered …" is a sentence; "Filed under" says enough on its own)."""
     for key, name in (("tag_labels", "tags"), ("category_labels", "categories")):
-        found = lexicon.match_prefix(key, text)
-        if found is None:
-            continue
-        label, end = found
-        rest = text[end:]
-        colon = rest.lstrip(" ")  # French puts a space before the colon
-        if colon[:1] in (":", "："):
-            return name, colon[1:]
-        if " " in label and rest[:1] in (" ", ""):
-            return name, rest
+        found = lexicon.match_label(key, text)
+        if found is not None and (found[2] or found[1][:1] in (" ", "")):
+            return name, found[1]
     return None
 
 
@@ -73,7 +63,8 @@ def terms(text: str) -> Optional[List[str]]:
         part = part.strip(_EDGE)
         if not part:
             continue
-        if len(part.split()) > TERM_MAX_WORDS or part[0].islower() and len(part.split()) > 2:
+        words = len(part.split())
+        if words > TERM_MAX_WORDS or (part[0].islower() and words > 2):
             return None
         out.append(part)
     return out or None
