@@ -61,11 +61,10 @@ def word_count(text: str) -> int:
     """
     if "](" in text:
         text = markdown.LINK.sub(r"\1", markdown.IMAGE.sub(r"\1", text))
-    if text.isascii():
-        return len(_WORD.findall(text))
-    unspaced = len(UNSPACED.findall(text))
-    return len(_WORD.findall(UNSPACED.sub(" ", text))) + unspaced // UNSPACED_CHARS_PER_WORD if unspaced \
-        else len(_WORD.findall(text))
+    unspaced = 0 if text.isascii() else len(UNSPACED.findall(text))
+    if unspaced:
+        text = UNSPACED.sub(" ", text)
+    return len(_WORD.findall(text)) + unspaced // UNSPACED_CHARS_PER_WORD
 
 
 def to_article(doc: Document, **extra) -> Article:

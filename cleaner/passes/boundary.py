@@ -455,7 +455,7 @@ def _comments_start(doc: Document, scores, first: int, last: int) -> Optional[in
                 or _thread_starts(doc, scores, pos)):
             return pos
         if s > 0:
-            words += count_words(text)
+            words += doc.lines[i].words
     return None
 
 
