@@ -208,9 +208,8 @@ def _decode_bytes(data: bytes, input_format: str, warnings: List[str]) -> Tuple[
     detected = _detect(data)
     if detected:
         return data.decode(detected), f"{detected} (detected)"
-    text = data.decode("cp1252", errors="replace")
-    undefined = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
-    if undefined > max(1.0, UNDEFINED_SHARE * len(data)):
+    text, undefined = _read_cp1252(data)
+    if _too_undefined(undefined, data):
         raise InputError(f"not text or HTML: no text encoding fits ({undefined:,} bytes undefined even in "
                          "windows-1252)")
     if undefined:
@@ -275,7 +274,7 @@ def _damaged_utf8(data: bytes, warnings: List[str]) -> Optional[Tuple[str, str]]
     >>> _damaged_utf8("“Déjà vu” à côté, naïve".encode("utf-8")[:10] + "à côté, naïve".encode("cp1252"), [])[0]
     '“Déjà à côté, naïve'
     """
-    genuine = data.count("\ufffd".encode("utf-8"))
+    genuine = data.count(_REPLACEMENT_BYTES)
     replaced = data.decode("utf-8", errors="replace")
     broken = replaced.count("\ufffd") - genuine
     non_ascii = len(replaced) - len(replaced.encode("ascii", errors="ignore"))
@@ -325,14 +324,33 @@ def _plausible_cp1252(data: bytes, warnings: List[str]) -> Optional[Tuple[str, s
     >>> _plausible_cp1252("日本語のテキスト".encode("shift_jis"), []) is None
     True
     """
-    text = data.decode("cp1252", errors="replace")
-    undefined = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
-    if undefined > max(1.0, UNDEFINED_SHARE * len(data)) or not _looks_western(text):
+    text, undefined = _read_cp1252(data)
+    if _too_undefined(undefined, data) or not _looks_western(text):
         return None
     if undefined:
         warnings.append(f"{undefined:,} byte{_s(undefined)} undefined in windows-1252 replaced with U+FFFD")
         return text, "windows-1252 (with replacements)"
     return text, "windows-1252"
+
+
+#: U+FFFD as UTF-8: a replacement character that was in the input, not put there by decoding.
+_REPLACEMENT_BYTES = "\ufffd".encode("utf-8")
+
+
+def _read_cp1252(data: bytes) -> Tuple[str, int]:
+    """The windows-1252 reading of ``data`` and how many of its bytes that leaves
+    undefined (each became U+FFFD).
+
+    >>> _read_cp1252(b"caf\\xe9 \\x81")
+    ('café \\ufffd', 1)
+    """
+    text = data.decode("cp1252", errors="replace")
+    return text, text.count("\ufffd") - data.count(_REPLACEMENT_BYTES)
+
+
+def _too_undefined(undefined: int, data: bytes) -> bool:
+    """More undefined bytes than text has (:data:`UNDEFINED_SHARE`): not a windows-1252 text."""
+    return undefined > max(1.0, UNDEFINED_SHARE * len(data))
 
 
 def _looks_western(text: str) -> bool:
