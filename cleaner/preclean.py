@@ -358,9 +358,13 @@ def keep_embeds(tree) -> int:
 
 
 def _is_embed(el) -> bool:
+    return _markup_names(el, _EMBED_KEYS, 3)
+
+
+def _markup_names(el, keys, max_words: int) -> bool:
+    """True when up to ``max_words`` adjacent words of the element's markup, joined, are one of ``keys``."""
     words = markup_words(markup(el))
-    keys = {"".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(i + 3, len(words)) + 1)}
-    return not _EMBED_KEYS.isdisjoint(keys)
+    return any("".join(words[i:j]) in keys for i in range(len(words)) for j in range(i + 1, i + max_words + 1))
 
 
 def join_chunks(tree) -> int:
@@ -448,8 +452,7 @@ def names_tags(el) -> bool:
     >>> names_tags(html.fromstring('<ul class="story-tags"><li>x</li></ul>'))
     True
     """
-    words = markup_words(markup(el))
-    return any("".join(words[i:j]) in _KEEP_KEYS for i in range(len(words)) for j in range(i + 1, i + 3))
+    return _markup_names(el, _KEEP_KEYS, 2)
 
 
 def is_link_list(el) -> bool:
