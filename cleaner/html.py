@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import deque
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Iterator, List, Optional
@@ -323,11 +324,13 @@ def split_terms(values: Optional[List[str]]) -> List[str]:
     ['banks', 'money', 'Tech']
     """
     out: List[str] = []
+    seen = set()
     for value in values or []:
         for term in value.split(","):
             term = " ".join(term.split())
-            if term and term.casefold() not in {t.casefold() for t in out}:
+            if term and term.casefold() not in seen:
                 out.append(term)
+                seen.add(term.casefold())
     return out
 
 
@@ -409,9 +412,9 @@ def _jsonld(tree) -> List[Any]:
 
 def _json_values(data: Any, key: str) -> Iterator[Any]:
     """Every value of ``key`` in nested JSON data, breadth first."""
-    queue = [data]
+    queue = deque([data])
     while queue:
-        item = queue.pop(0)
+        item = queue.popleft()
         if isinstance(item, dict):
             if key in item:
                 yield item[key]
