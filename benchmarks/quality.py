@@ -648,7 +648,8 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
                         help="list clean-article's N lowest-F1 documents and the lines that cost the most")
     parser.add_argument("--limit", type=int, default=None, metavar="N", help="only the first N documents")
     parser.add_argument("--systems", default=None,
-                        help=f"comma-separated systems to run (default all): {','.join(ALL_KEYS)}")
+                        help=f"comma-separated systems to run (default all): {','.join(ALL_KEYS)}; "
+                             "prose mode and --scale always run clean-article")
     parser.add_argument("--repeat", type=int, default=1, metavar="N",
                         help="time each system as the best of N passes (default 1: one pass)")
     parser.add_argument("--scale", action="store_true",

@@ -108,8 +108,9 @@ def run_command(path: Path) -> Result:
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
+    status = os.waitstatus_to_exitcode(status)  # the exit code (negative: killed by that signal)
     seconds = time.perf_counter() - start
-    stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    stderr = proc.stderr.read().decode(errors="replace")
     proc.stderr.close()
     if status:
         print(f"  {path.name}: exit status {status}: {stderr.strip()}", file=sys.stderr)

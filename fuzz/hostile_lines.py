@@ -20,11 +20,14 @@ from __future__ import annotations
 import sys
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Dict, List
 
-from cleaner import lexicon
-from cleaner.model import Document
-from cleaner.passes import TEXT_PASSES
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # runs from a checkout, as fuzz_clean.py does
+
+from cleaner import lexicon  # noqa: E402
+from cleaner.model import Document  # noqa: E402
+from cleaner.passes import TEXT_PASSES  # noqa: E402
 
 #: Doubling the input should roughly double the time; above this ratio the
 #: cost is growing faster than linearly (4 would be quadratic).
