@@ -5,9 +5,9 @@ import io
 import json
 import os
 import time
-from pathlib import Path
 
 import pytest
+from conftest import FIXTURES
 
 from cleaner import batch
 from cleaner.batch import (
@@ -31,7 +31,7 @@ from cleaner.batch import (
 from cleaner.inputs import Failure
 from cleaner.model import Article
 
-SITE = Path(__file__).resolve().parent.parent / "fixtures" / "site" / "example-news"
+SITE = FIXTURES / "site" / "example-news"
 
 
 # -- input lists ----------------------------------------------------------------

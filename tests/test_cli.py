@@ -13,8 +13,7 @@ import sys
 
 import click
 import pytest
-from click.testing import CliRunner
-from conftest import SEEDS
+from conftest import SEEDS, invoke
 
 from cleaner import __version__, clean_text
 from cleaner.cli import cli
@@ -22,10 +21,6 @@ from cleaner.model import Article
 
 SEED = SEEDS / "000_e11880221c40fa9a.txt"
 SEED2 = SEEDS / "002_43609836e1b9b3c0.txt"
-
-
-def run(*args, input=None):
-    return CliRunner().invoke(cli, [str(a) for a in args], input=input, catch_exceptions=False)
 
 
 def expected(path) -> Article:
@@ -36,21 +31,21 @@ def expected(path) -> Article:
 
 
 def test_text_output_is_the_body():
-    result = run(SEED)
+    result = invoke(SEED)
     assert result.exit_code == 0
     assert result.stdout == expected(SEED).text + "\n"
     assert result.stderr == ""
 
 
 def test_text_output_heads_each_of_several_inputs():
-    result = run("--quiet", SEED, SEED2)
+    result = invoke("--quiet", SEED, SEED2)
     assert result.exit_code == 0
     assert result.stdout == (f"==> {SEED} <==\n{expected(SEED).text}\n"
                              f"\n==> {SEED2} <==\n{expected(SEED2).text}\n")
 
 
 def test_json_output_is_one_object_with_every_key():
-    result = run("--format", "json", SEED)
+    result = invoke("--format", "json", SEED)
     assert result.exit_code == 0 and result.stderr == ""
     got = json.loads(result.stdout)
     assert list(got) == list(Article.KEYS)
@@ -63,12 +58,12 @@ def test_json_output_is_one_object_with_every_key():
 
 
 def test_json_output_for_several_inputs_is_a_list_in_input_order():
-    got = json.loads(run("--quiet", "--format", "json", SEED2, SEED).stdout)
+    got = json.loads(invoke("--quiet", "--format", "json", SEED2, SEED).stdout)
     assert [d["path"] for d in got] == [str(SEED2), str(SEED)]
 
 
 def test_jsonl_output_is_one_object_per_line_in_input_order():
-    result = run("--quiet", "--format", "jsonl", SEED, SEED2)
+    result = invoke("--quiet", "--format", "jsonl", SEED, SEED2)
     assert result.exit_code == 0 and result.stderr == ""
     lines = result.stdout.splitlines()
     assert len(lines) == 2
@@ -96,7 +91,7 @@ def parse_front_matter(stdout: str):
 
 
 def test_with_metadata_writes_front_matter_then_the_body():
-    result = run("--with-metadata", SEED)
+    result = invoke("--with-metadata", SEED)
     assert result.exit_code == 0 and result.stderr == ""
     meta, body = parse_front_matter(result.stdout)
     article = expected(SEED)
@@ -110,7 +105,7 @@ def test_with_metadata_writes_front_matter_then_the_body():
 
 
 def test_front_matter_keeps_unknown_values_as_null():
-    result = run("--with-metadata", "-", input="The council approved the budget on Monday after a long debate.\n")
+    result = invoke("--with-metadata", "-", input="The council approved the budget on Monday after a long debate.\n")
     meta, body = parse_front_matter(result.stdout)
     assert meta["title"] is None and meta["authors"] == [] and meta["date_published"] is None
     assert body == "The council approved the budget on Monday after a long debate.\n"
@@ -120,7 +115,7 @@ def test_front_matter_keeps_unknown_values_as_null():
 
 
 def test_explain_with_text_lists_every_removed_line_on_stderr():
-    result = run("--explain", SEED)
+    result = invoke("--explain", SEED)
     article = expected(SEED)
     assert result.stdout == article.text + "\n"
     # One "PATH:LINE: RULE: REASON" line per removed line, in order (after a line on the encoding).
@@ -131,7 +126,7 @@ def test_explain_with_text_lists_every_removed_line_on_stderr():
 
 
 def test_explain_with_json_adds_removed_and_writes_nothing_on_stderr():
-    result = run("--explain", "--format", "json", SEED2)
+    result = invoke("--explain", "--format", "json", SEED2)
     assert result.exit_code == 0 and result.stderr == ""
     got = json.loads(result.stdout)
     source = SEED2.read_text(encoding="utf-8").split("\n")
@@ -147,7 +142,7 @@ def test_explain_with_json_adds_removed_and_writes_nothing_on_stderr():
 
 @pytest.mark.parametrize("args", [[], ["-"]], ids=["no argument", "dash"])
 def test_standard_input(args):
-    result = run("--format", "json", *args, input=SEED.read_text(encoding="utf-8"))
+    result = invoke("--format", "json", *args, input=SEED.read_text(encoding="utf-8"))
     assert result.exit_code == 0 and result.stderr == ""
     got = json.loads(result.stdout)
     assert got["path"] is None
@@ -159,7 +154,7 @@ def test_standard_input(args):
 
 def test_missing_file_is_one_line_on_stderr_and_the_others_still_run(tmp_path):
     missing = tmp_path / "no-such-article.txt"
-    result = run("--quiet", missing, SEED)
+    result = invoke("--quiet", missing, SEED)
     assert result.exit_code == 1
     err = result.stderr.splitlines()
     assert len(err) == 1 and str(missing) in err[0]
@@ -168,27 +163,27 @@ def test_missing_file_is_one_line_on_stderr_and_the_others_still_run(tmp_path):
 
 
 def test_missing_single_file_exits_1_with_one_line():
-    result = run("no-such-article.txt")
+    result = invoke("no-such-article.txt")
     assert result.exit_code == 1 and result.stdout == ""
     assert result.stderr.splitlines() == [result.stderr.strip()] and "no-such-article.txt" in result.stderr
 
 
 def test_missing_file_in_jsonl_keeps_the_others(tmp_path):
-    result = run("--format", "jsonl", SEED, tmp_path / "gone.txt", SEED2)
+    result = invoke("--format", "jsonl", SEED, tmp_path / "gone.txt", SEED2)
     assert result.exit_code == 1
     assert [json.loads(x)["path"] for x in result.stdout.splitlines()] == [str(SEED), str(SEED2)]
     assert "gone.txt" in result.stderr
 
 
 def test_usage_error_exits_2():
-    result = run("--format", "xml", SEED)
+    result = invoke("--format", "xml", SEED)
     assert result.exit_code == 2
     assert result.stdout == ""
     assert "xml" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_unknown_option_exits_2():
-    result = run("--no-such-option", SEED)
+    result = invoke("--no-such-option", SEED)
     assert result.exit_code == 2 and result.stdout == ""
 
 
@@ -196,13 +191,13 @@ def test_unknown_option_exits_2():
 
 
 def test_version():
-    result = run("--version")
+    result = invoke("--version")
     assert result.exit_code == 0
     assert result.stdout.strip() == f"clean-article, version {__version__}"
 
 
 def test_help_has_examples_with_xargs():
-    result = run("--help")
+    result = invoke("--help")
     assert result.exit_code == 0
     assert "xargs" in result.stdout and "Examples:" in result.stdout
 

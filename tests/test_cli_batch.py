@@ -8,24 +8,17 @@ import select
 import shutil
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
+from conftest import CMD, ENV, FIXTURES, run_cli
 
-ROOT = Path(__file__).resolve().parent.parent
-SITE = ROOT / "fixtures" / "site"
+SITE = FIXTURES / "site"
 PAGES = sorted(str(p) for p in (SITE / "example-news").glob("*.txt"))
 HARBOUR = sorted(str(p) for p in (SITE / "harbour-times").glob("*.txt"))
-CMD = [sys.executable, "-m", "cleaner.cli"]
-ENV = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
 
 needs_xargs = pytest.mark.skipif(shutil.which("xargs") is None, reason="needs xargs")
-
-
-def run(*args, input=None, cwd=None, timeout=120):
-    return subprocess.run([*CMD, *args], input=input, capture_output=True, cwd=cwd, env=ENV, timeout=timeout)
 
 
 def no_traceback(stderr: bytes):
@@ -33,7 +26,7 @@ def no_traceback(stderr: bytes):
 
 
 def body_of(path) -> bytes:
-    return run("-q", str(path)).stdout
+    return run_cli("-q", str(path)).stdout
 
 
 def lines_of(stderr: bytes):
@@ -42,7 +35,7 @@ def lines_of(stderr: bytes):
 
 # -- several inputs to stdout ---------------------------------------------------------
 def test_several_texts_are_headed_like_head():
-    r = run(PAGES[0], PAGES[1])
+    r = run_cli(PAGES[0], PAGES[1])
     assert r.returncode == 0
     expected = (f"==> {PAGES[0]} <==\n".encode() + body_of(PAGES[0]) + b"\n"
                 + f"==> {PAGES[1]} <==\n".encode() + body_of(PAGES[1]))
@@ -50,31 +43,31 @@ def test_several_texts_are_headed_like_head():
 
 
 def test_summary_line_ends_a_batch():
-    r = run("--format", "jsonl", *PAGES[:3])
+    r = run_cli("--format", "jsonl", *PAGES[:3])
     last = lines_of(r.stderr)[-1]
     assert last.startswith("clean-article: 3 files, 0 failed, ") and last.endswith(" s")
 
 
 @pytest.mark.parametrize("args", [["-q", *PAGES[:3]], [PAGES[0]]], ids=["quiet", "one-input"])
 def test_no_summary(args):
-    assert b"files," not in run(*args).stderr
+    assert b"files," not in run_cli(*args).stderr
 
 
 def test_jsonl_in_input_order():
     order = [PAGES[2], PAGES[0], PAGES[1]]
-    r = run("--format", "jsonl", *order)
+    r = run_cli("--format", "jsonl", *order)
     assert [json.loads(line)["path"] for line in r.stdout.splitlines()] == order
 
 
 def test_json_list_for_several_inputs():
-    r = run("--format", "json", *PAGES[:2])
+    r = run_cli("--format", "json", *PAGES[:2])
     assert [d["path"] for d in json.loads(r.stdout)] == PAGES[:2]
 
 
 def test_stdin_to_stdout():
     data = Path(PAGES[0]).read_bytes()
-    assert run("-q", input=data).stdout == body_of(PAGES[0])
-    assert run("-q", "-", input=data).stdout == body_of(PAGES[0])
+    assert run_cli("-q", input=data).stdout == body_of(PAGES[0])
+    assert run_cli("-q", "-", input=data).stdout == body_of(PAGES[0])
 
 
 def test_jsonl_streams_one_record_per_input_as_it_comes():
@@ -98,12 +91,12 @@ def test_jsonl_streams_one_record_per_input_as_it_comes():
 
 # -- exit codes ----------------------------------------------------------------------------
 def test_exit_0_when_all_inputs_are_cleaned():
-    assert run("-q", *PAGES).returncode == 0
+    assert run_cli("-q", *PAGES).returncode == 0
 
 
 def test_exit_1_names_each_failure_and_writes_the_rest(tmp_path):
     missing = str(tmp_path / "missing.txt")
-    r = run("--format", "jsonl", PAGES[0], missing, PAGES[1])
+    r = run_cli("--format", "jsonl", PAGES[0], missing, PAGES[1])
     assert r.returncode == 1
     assert [json.loads(line)["path"] for line in r.stdout.splitlines()] == [PAGES[0], PAGES[1]]
     assert f"clean-article: {missing}: no such file" in lines_of(r.stderr)
@@ -124,7 +117,7 @@ def test_exit_1_names_each_failure_and_writes_the_rest(tmp_path):
 ], ids=["null-without-list", "overwrite-without-dir", "negative-jobs", "format", "missing-list",
         "missing-profile", "stdin-twice", "learn-without-profile", "learn-profile-no-value", "unknown-option"])
 def test_exit_2_on_usage_errors(args):
-    r = run(*args)
+    r = run_cli(*args)
     assert r.returncode == 2
     no_traceback(r.stderr)
 
@@ -132,7 +125,7 @@ def test_exit_2_on_usage_errors(args):
 def test_profile_that_is_not_one_is_a_usage_error(tmp_path):
     bad = tmp_path / "p.json"
     bad.write_text("[]")
-    r = run("--profile", str(bad), PAGES[0])
+    r = run_cli("--profile", str(bad), PAGES[0])
     assert r.returncode == 2 and b"not a clean-article site profile" in r.stderr
 
 
@@ -178,7 +171,7 @@ def test_files_from_stdin_with_nul_takes_any_name(tmp_path):
     src, names = _odd_names(tmp_path)
     out = tmp_path / "out"
     listing = b"".join(os.fsencode(src) + b"/" + n + b"\0" for n in names)
-    r = run("-q", "--files-from", "-", "-0", "--output-dir", str(out), input=listing)
+    r = run_cli("-q", "--files-from", "-", "-0", "--output-dir", str(out), input=listing)
     assert r.returncode == 0, r.stderr
     expected = {b"with space.txt", b"new\nline.txt", b"-starts-with-dash.txt", b"caf\xe9.txt", b"learn.txt"}
     assert {os.fsencode(n) for n in os.listdir(out)} == expected
@@ -189,13 +182,13 @@ def test_files_from_stdin_with_nul_takes_any_name(tmp_path):
 def test_files_from_a_file_one_name_a_line(tmp_path):
     listing = tmp_path / "list.txt"
     listing.write_text("\n".join(PAGES[:3]) + "\n")
-    r = run("--format", "jsonl", PAGES[3], "--files-from", str(listing))
+    r = run_cli("--format", "jsonl", PAGES[3], "--files-from", str(listing))
     assert [json.loads(line)["path"] for line in r.stdout.splitlines()] == [PAGES[3], *PAGES[:3]]
 
 
 def test_undecodable_name_in_json_output(tmp_path):
     src, _ = _odd_names(tmp_path)
-    r = run("--format", "jsonl", "--files-from", "-", "-0", input=os.fsencode(src) + b"/caf\xe9.txt\0")
+    r = run_cli("--format", "jsonl", "--files-from", "-", "-0", input=os.fsencode(src) + b"/caf\xe9.txt\0")
     assert r.returncode == 0
     assert json.loads(r.stdout)["path"].endswith("caf\ufffd.txt")
 
@@ -204,12 +197,12 @@ def test_undecodable_name_in_json_output(tmp_path):
 def test_a_file_named_learn(tmp_path):
     (tmp_path / "learn").write_bytes(Path(PAGES[0]).read_bytes())
     expected = body_of(PAGES[0])
-    assert run("-q", "./learn", cwd=tmp_path).stdout == expected
-    assert run("-q", "--", "learn", cwd=tmp_path).stdout == expected
+    assert run_cli("-q", "./learn", cwd=tmp_path).stdout == expected
+    assert run_cli("-q", "--", "learn", cwd=tmp_path).stdout == expected
 
 
 def test_learn_subcommand(tmp_path):
-    r = run("learn", "--profile", str(tmp_path / "p.json"), *PAGES)
+    r = run_cli("learn", "--profile", str(tmp_path / "p.json"), *PAGES)
     assert r.returncode == 0, r.stderr
     assert json.loads((tmp_path / "p.json").read_text())["format"] == "clean-article site profile"
     assert "1 sites" in lines_of(r.stderr)[-1]
@@ -222,7 +215,7 @@ def test_same_name_from_two_folders_never_overwrites(tmp_path):
     (tmp_path / "2023" / "index.txt").write_bytes(Path(PAGES[0]).read_bytes())
     (tmp_path / "2024" / "index.txt").write_bytes(Path(PAGES[1]).read_bytes())
     out = tmp_path / "out"
-    r = run("--output-dir", str(out), "2023/index.txt", "2024/index.txt", cwd=tmp_path)
+    r = run_cli("--output-dir", str(out), "2023/index.txt", "2024/index.txt", cwd=tmp_path)
     assert r.returncode == 0
     names = sorted(os.listdir(out))
     assert names[0] == "index.txt" and names[1].startswith("index~") and len(names) == 2
@@ -230,11 +223,11 @@ def test_same_name_from_two_folders_never_overwrites(tmp_path):
     assert (out / names[1]).read_bytes() == body_of(PAGES[1])
     assert b"is taken by" in r.stderr
 
-    again = run("--output-dir", str(out), "2023/index.txt", "2024/index.txt", cwd=tmp_path)
+    again = run_cli("--output-dir", str(out), "2023/index.txt", "2024/index.txt", cwd=tmp_path)
     assert again.returncode == 1 and again.stderr.count(b"exists (--overwrite replaces it)") == 2
     assert sorted(os.listdir(out)) == names
 
-    replaced = run("-q", "--output-dir", str(out), "--overwrite", "2023/index.txt", "2024/index.txt", cwd=tmp_path)
+    replaced = run_cli("-q", "--output-dir", str(out), "--overwrite", "2023/index.txt", "2024/index.txt", cwd=tmp_path)
     assert replaced.returncode == 0 and sorted(os.listdir(out)) == names
 
 
@@ -252,7 +245,7 @@ def _without_summary(stderr: bytes) -> bytes:
 def test_jobs_2_writes_what_jobs_1_writes(args, tmp_path):
     missing = str(tmp_path / "missing.txt")
     inputs = [*PAGES, missing, *HARBOUR] * 3
-    one, two = run(*args, "--jobs", "1", *inputs), run(*args, "--jobs", "2", *inputs)
+    one, two = run_cli(*args, "--jobs", "1", *inputs), run_cli(*args, "--jobs", "2", *inputs)
     assert one.returncode == two.returncode == 1
     assert one.stdout == two.stdout
     assert _without_summary(one.stderr) == _without_summary(two.stderr)
@@ -260,18 +253,18 @@ def test_jobs_2_writes_what_jobs_1_writes(args, tmp_path):
 
 def test_jobs_0_is_one_per_core_with_the_same_output():
     inputs = [*PAGES, *HARBOUR]
-    assert run("-q", "--jobs", "0", *inputs).stdout == run("-q", *inputs).stdout
+    assert run_cli("-q", "--jobs", "0", *inputs).stdout == run_cli("-q", *inputs).stdout
 
 
 def test_jobs_2_with_stdin_and_a_profile(tmp_path):
     # Standard input is read by the main process in its turn; the profile is
     # loaded by every worker.
     prof = tmp_path / "site.json"
-    assert run("learn", "-q", "--profile", str(prof), "--site", "example.test", *PAGES).returncode == 0
+    assert run_cli("learn", "-q", "--profile", str(prof), "--site", "example.test", *PAGES).returncode == 0
     args = ["--profile", str(prof), "--site", "example.test", "--explain", "--format", "jsonl",
             PAGES[0], "-", *PAGES[1:]]
     stdin = Path(PAGES[3]).read_bytes()
-    one, two = run(*args, "--jobs", "1", input=stdin), run(*args, "--jobs", "2", input=stdin)
+    one, two = run_cli(*args, "--jobs", "1", input=stdin), run_cli(*args, "--jobs", "2", input=stdin)
     assert one.returncode == two.returncode == 0
     assert one.stdout == two.stdout
     records = [json.loads(line) for line in one.stdout.splitlines()]
@@ -281,8 +274,8 @@ def test_jobs_2_with_stdin_and_a_profile(tmp_path):
 
 def test_jobs_2_writes_the_same_files(tmp_path):
     inputs = [*PAGES, *HARBOUR]
-    run("--jobs", "1", "--output-dir", str(tmp_path / "one"), *inputs)
-    run("--jobs", "2", "--output-dir", str(tmp_path / "two"), *inputs)
+    run_cli("--jobs", "1", "--output-dir", str(tmp_path / "one"), *inputs)
+    run_cli("--jobs", "2", "--output-dir", str(tmp_path / "two"), *inputs)
     names = sorted(os.listdir(tmp_path / "one"))
     assert names == sorted(os.listdir(tmp_path / "two")) and len(names) == len(inputs)
     for n in names:
@@ -417,5 +410,5 @@ def test_no_progress_bar_for_a_few_inputs():
 
 
 def test_no_progress_bar_when_stderr_is_not_a_terminal():
-    r = run("--format", "jsonl", *PAGES * 3)
+    r = run_cli("--format", "jsonl", *PAGES * 3)
     assert b"cleaning" not in r.stderr and b"#" not in r.stderr

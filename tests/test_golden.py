@@ -21,10 +21,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, REPO, SEEDS
+from conftest import FIXTURES, REPO, SEEDS, assert_lines_accounted_for, assert_rules_and_reasons
 
 from cleaner import clean_text
-from cleaner.model import normalise_space
 
 TEXT = FIXTURES / "text"
 SEED_EXPECTED = FIXTURES / "seeds"
@@ -72,27 +71,12 @@ def test_golden(source, expected):
 
 @pytest.mark.parametrize("source", [pytest.param(s, id=n) for n, s, _ in FIXTURES_LIST])
 def test_kept_and_removed_lines_rebuild_the_input(source):
-    article = clean_text(read(source))
-    removed = {r.line: r.text for r in article.removed}
-    body = [ln for ln in article.text.split("\n") if ln]
-    position = 0
-    for number, raw in enumerate(read(source).replace("\r\n", "\n").split("\n"), start=1):
-        text = normalise_space(raw)
-        if not text:
-            assert number not in removed, f"blank line {number} reported as removed"
-            continue
-        if number in removed:
-            assert removed[number] == text, f"line {number}: removed text differs from the input"
-        else:
-            assert position < len(body) and body[position] == text, f"line {number} is neither body nor removed"
-            position += 1
-    assert position == len(body), "the body holds lines that are not in the input"
+    assert_lines_accounted_for(read(source), clean_text(read(source)))
 
 
 @pytest.mark.parametrize("source", [pytest.param(s, id=n) for n, s, _ in FIXTURES_LIST])
 def test_every_removed_line_has_a_rule_and_a_reason(source):
-    for r in clean_text(read(source)).removed:
-        assert r.rule and "." in r.rule and r.reason.strip(), r
+    assert_rules_and_reasons(clean_text(read(source)))
 
 
 @pytest.mark.skipif(not ACCEPTANCE.exists(), reason="../shared/acceptance/check_seeds.py is not here")

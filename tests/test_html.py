@@ -17,14 +17,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import FIXTURES, invoke
 
 from cleaner import clean
-from cleaner.cli import cli
 from cleaner.html import clean_html, iso_timestamp, match_persons
 from cleaner.passes.dates import is_reading_time
 
-PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "html"
+PAGES = FIXTURES / "html"
 PAGE_FILES = sorted(p for p in PAGES.iterdir() if p.name.endswith((".html", ".html.gz")))
 
 
@@ -36,10 +35,6 @@ def cleaned(page: Path) -> dict:
     d = clean(page.read_bytes()).to_dict(explain=True)
     d["path"] = page.name
     return d
-
-
-def run(*args, input=None):
-    return CliRunner().invoke(cli, [str(a) for a in args], input=input, catch_exceptions=False)
 
 
 def page(name: str) -> Path:
@@ -237,26 +232,26 @@ def test_page_without_text_gives_an_empty_body():
 
 
 def test_command_reads_html_on_stdin():
-    result = run("--format", "json", "-", input=page("en_council_budget.html").read_bytes())
+    result = invoke("--format", "json", "-", input=page("en_council_budget.html").read_bytes())
     d = json.loads(result.stdout)
     assert d["path"] is None and d["input_format"] == "html"
     assert d["text"].startswith("The town council approved next year's budget")
 
 
 def test_command_reads_gzip_on_stdin():
-    result = run("--format", "json", "-", input=gzip.compress(page("en_council_budget.html").read_bytes()))
+    result = invoke("--format", "json", "-", input=gzip.compress(page("en_council_budget.html").read_bytes()))
     assert json.loads(result.stdout)["title"] == "Council approves budget after long debate"
 
 
 def test_url_option_wins_over_the_canonical_link():
-    result = run("--format", "json", "--url", "https://mirror.example/a/b", page("en_council_budget.html"))
+    result = invoke("--format", "json", "--url", "https://mirror.example/a/b", page("en_council_budget.html"))
     d = json.loads(result.stdout)
     assert d["url"] == "https://mirror.example/a/b"
     assert d["hostname"] == "mirror.example"
 
 
 def test_explain_reports_preclean_removals_on_stderr():
-    result = run("--explain", page("en_council_budget.html"))
+    result = invoke("--explain", page("en_council_budget.html"))
     lines = result.stderr.splitlines()
     name = str(page("en_council_budget.html"))
     assert f"clean-article: {name}:0: html.share: share or social-media bar: <div.share-tools> " \
@@ -268,7 +263,7 @@ def test_explain_reports_preclean_removals_on_stderr():
 def test_html_recognised_by_content_not_name(tmp_path):
     copy = tmp_path / "page.txt"
     copy.write_bytes(page("en_council_budget.html").read_bytes())
-    assert json.loads(run("--format", "json", copy).stdout)["input_format"] == "html"
+    assert json.loads(invoke("--format", "json", copy).stdout)["input_format"] == "html"
 
 
 def regenerate() -> None:

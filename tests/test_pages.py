@@ -32,7 +32,7 @@ from typing import Any, Dict, List, Optional
 
 import pytest
 from click.testing import CliRunner
-from conftest import FIXTURES, body_lines
+from conftest import FIXTURES, assert_lines_accounted_for, assert_rules_and_reasons, body_lines
 
 from cleaner import clean_text
 from cleaner.cli import cli
@@ -176,23 +176,10 @@ def test_the_command_gives_the_same_on_every_page():
 
 @pytest.mark.parametrize("page", [pytest.param(p, id=p.name) for p in ALL_PAGES])
 def test_every_removed_line_has_a_rule_and_a_reason(page):
-    for r in clean_text(page.text).removed:
-        assert r.rule and "." in r.rule and r.reason.strip(), r
+    assert_rules_and_reasons(clean_text(page.text))
 
 
 @pytest.mark.parametrize("page", [pytest.param(p, id=p.name) for p in ALL_PAGES])
 def test_body_and_removed_lines_account_for_every_input_line(page):
     """Each non-blank input line is a body line (in order) or a removed line with its own text; nothing else."""
-    article = clean_text(page.text)
-    removed = {r.line: r.text for r in article.removed}
-    body = body_lines(article.text)
-    position = 0
-    for number, text in enumerate(input_lines(page), start=1):
-        if not text:
-            assert number not in removed, f"blank line {number} reported as removed"
-        elif number in removed:
-            assert removed[number] == text, f"line {number}: removed text differs from the input"
-        else:
-            assert position < len(body) and body[position] == text, f"line {number} is neither body nor removed"
-            position += 1
-    assert position == len(body), "the body holds lines that are not in the input"
+    assert_lines_accounted_for(page.text, clean_text(page.text))

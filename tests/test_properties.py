@@ -20,21 +20,16 @@ for as well as noise.
 from __future__ import annotations
 
 import gzip
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import ENV, FIXTURES, run_cli
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from cleaner import InputError, clean, clean_text
 from cleaner.cli import cli
 from cleaner.model import normalise_space
-
-ROOT = Path(__file__).resolve().parent.parent
 
 WORDS = ["council", "budget", "Monday", "approved", "the", "a", "roads", "libraries", "said", "mayor",
          "Jane", "Smith", "Reuters", "AP", "2022", "19", "December", "Dec", "at", "15:44", "IST", "by",
@@ -179,15 +174,12 @@ def test_same_input_same_output(text):
 # -- determinism across processes, --jobs and input order -------------------------------
 
 def _fixture_inputs():
-    found = sorted((ROOT / "fixtures").glob("**/*.txt")) + sorted((ROOT / "fixtures").glob("**/*.html"))
+    found = sorted(FIXTURES.glob("**/*.txt")) + sorted(FIXTURES.glob("**/*.html"))
     return [str(p) for p in found]
 
 
 def _jsonl(*args, hashseed: str):
-    env = {**os.environ, "PYTHONHASHSEED": hashseed,
-           "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    r = subprocess.run([sys.executable, "-m", "cleaner.cli", "-q", "--format", "jsonl", "--explain", *args],
-                       capture_output=True, env=env, timeout=300)
+    r = run_cli("-q", "--format", "jsonl", "--explain", *args, env={**ENV, "PYTHONHASHSEED": hashseed}, timeout=300)
     assert r.returncode == 0, r.stderr
     return r.stdout
 

@@ -14,8 +14,6 @@ import errno
 import gzip
 import os
 import resource
-import subprocess
-import sys
 import tempfile
 import threading
 import types
@@ -23,18 +21,14 @@ from pathlib import Path
 
 import pytest
 import regex
-from click.testing import CliRunner
+from conftest import REPO, invoke, run_cli
 
 import cleaner
 import cleaner.passes
 from cleaner import pipeline
-from cleaner.cli import cli
 from cleaner.ingest import InputError
 from cleaner.model import Document, Finding
 
-ROOT = Path(__file__).resolve().parent.parent
-CMD = [sys.executable, "-m", "cleaner.cli"]
-ENV = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 ARTICLE = ("Council approves budget after long debate\n\n"
@@ -44,15 +38,6 @@ ARTICLE_BODY = ("The city council approved next year's budget on Monday after a 
                 "Residents will see the new rates in their April bills, officials said.\n")
 #: Lines the passes remove whatever surrounds them: an ad marker and calls to action.
 ALL_BOILERPLATE = "Advertisement\n\nShare this article\n\nSign up for our daily newsletter\n"
-
-
-def invoke(*args, input=None):
-    return CliRunner().invoke(cli, [str(a) for a in args], input=input, catch_exceptions=False)
-
-
-def run(*args, input=None, **kw):
-    return subprocess.run([*CMD, *[str(a) for a in args]], input=input, capture_output=True, env=ENV,
-                          timeout=120, **kw)
 
 
 def write(path: Path, data) -> Path:
@@ -120,7 +105,7 @@ def test_file_without_read_permission(tmp_path, good, monkeypatch):
 def test_file_without_read_permission_real_process(tmp_path, good):
     bad = write(tmp_path / "secret.txt", ARTICLE)
     bad.chmod(0)
-    r = run("-q", bad, good)
+    r = run_cli("-q", bad, good)
     assert r.returncode == 1
     assert r.stderr.decode().splitlines() == [f"clean-article: {bad}: permission denied"]
 
@@ -130,7 +115,7 @@ def test_unreadable_inputs_in_a_real_process(tmp_path, good):
     (tmp_path / "folder").mkdir()
     (tmp_path / "link.txt").symlink_to(tmp_path / "gone.txt")
     bad = [tmp_path / "missing.txt", tmp_path / "folder", tmp_path / "link.txt"]
-    r = run("-q", "--format", "jsonl", *bad, good)
+    r = run_cli("-q", "--format", "jsonl", *bad, good)
     assert r.returncode == 1
     stderr = r.stderr.decode()
     assert "Traceback" not in stderr
@@ -206,7 +191,7 @@ def test_truncated_gzip_is_refused(tmp_path, good):
 
 
 def test_binary_on_stdin_in_a_real_process():
-    r = run("-", input=PNG)
+    r = run_cli("-", input=PNG)
     assert (r.returncode, r.stdout) == (1, b"")
     assert r.stderr.decode() == "clean-article: <stdin>: not text or HTML: looks like a PNG image\n"
 
@@ -491,7 +476,7 @@ def test_write_failure_in_a_real_process(tmp_path):
     def limit_file_size():
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
-    r = run("-q", "--output-dir", out, long, short, preexec_fn=limit_file_size)
+    r = run_cli("-q", "--output-dir", out, long, short, preexec_fn=limit_file_size)
     assert r.returncode == 1
     assert r.stderr.decode().splitlines() == [f"clean-article: {long}: cannot write {out / 'long.txt'}: File too large"]
     assert sorted(p.name for p in out.iterdir()) == ["short.txt"]
@@ -538,7 +523,7 @@ def test_page_of_one_repeated_line_is_cleaned_within_budget(monkeypatch):
 # -- the README's table ------------------------------------------------------------------
 
 def _bad_input_rows():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
     if "## Bad input" not in readme:
         return []
     section = readme.split("## Bad input", 1)[1].split("\n## ", 1)[0]
