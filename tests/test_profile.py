@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import FIXTURES
 
 from cleaner import clean_text, profile
 from cleaner.cli import cli, learn_cli
@@ -30,9 +31,9 @@ from cleaner.profile import (
     with_step,
 )
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "site"
-EXAMPLE = FIXTURES / "example-news"
-HARBOUR = FIXTURES / "harbour-times"
+SITE = FIXTURES / "site"
+EXAMPLE = SITE / "example-news"
+HARBOUR = SITE / "harbour-times"
 
 PROMO = "Get the Example News app for alerts on the stories that matter to you"
 SIGN_OFF = "Example News is an independent newsroom funded by its readers."
@@ -99,33 +100,28 @@ def _own(i, k):
     return (f"Page {'abcdefghijklmnop'[i]} paragraph {'abcdefghij'[k]} says something of its own here.", True)
 
 
-def _learned(samples):
-    prof, report = profile.learn(samples)
-    return prof, report
-
-
 def test_line_on_half_of_the_pages_is_learned():
     pages = [_page("s", [("Menu", False), _own(i, 0)] if i < 3 else [_own(i, 0)]) for i in range(6)]
-    prof, _ = _learned(pages)
+    prof, _ = profile.learn(pages)
     assert prof.sites["s"].lines == {line_hash("Menu"): 3}
 
 
 def test_line_under_half_of_the_pages_is_not():
     pages = [_page("s", [("Menu", False), _own(i, 0)] if i < 2 else [_own(i, 0)]) for i in range(6)]
-    prof, _ = _learned(pages)
+    prof, _ = profile.learn(pages)
     assert prof.sites["s"].lines == {}
 
 
 def test_line_needs_the_minimum_number_of_pages():
     # Half of 4 pages is 2, but a line must stand on at least REPEAT_MIN_DOCS (3) pages.
     pages = [_page("s", [("Menu", False), _own(i, 0)] if i < 2 else [_own(i, 0)]) for i in range(4)]
-    prof, _ = _learned(pages)
+    prof, _ = profile.learn(pages)
     assert prof.sites["s"].lines == {}
 
 
 def test_small_site_learns_nothing():
     pages = [_page("s", [("Menu", False), _own(i, 0)]) for i in range(3)]
-    prof, report = _learned(pages)
+    prof, report = profile.learn(pages)
     assert prof.sites == {}
     assert report.small_sites == [("s", 3)]
 
@@ -134,7 +130,7 @@ def test_sites_are_learned_apart():
     pages = [_page("a", [("Menu", False), _own(i, 0)]) for i in range(4)]
     pages += [_page("b", [("Menu", False), _own(i, 0)]) for i in range(4, 6)]   # 2 pages: too few
     pages += [_page("b", [_own(i, 0)]) for i in range(6, 8)]
-    prof, _ = _learned(pages)
+    prof, _ = profile.learn(pages)
     assert prof.sites["a"].lines == {line_hash("Menu"): 4}
     assert prof.sites["b"].lines == {}  # 2 of 4 pages of b: under the minimum
 
@@ -148,7 +144,7 @@ def test_prose_between_own_prose_on_most_pages_is_body():
         else:          # at the end of the article on the others
             lines = [_own(i, 0), _own(i, 1), shared, ("Footer", False)]
         pages.append(_page("s", lines))
-    prof, report = _learned(pages)
+    prof, report = profile.learn(pages)
     assert line_hash(shared[0]) not in prof.sites["s"].lines
     assert [p.pages for p in report.protected] == [6]
 
@@ -162,28 +158,28 @@ def test_prose_between_own_prose_on_few_pages_is_learned():
         else:
             lines = [_own(i, 0), _own(i, 1), shared, ("Footer", False)]
         pages.append(_page("s", lines))
-    prof, _ = _learned(pages)
+    prof, _ = profile.learn(pages)
     assert prof.sites["s"].lines.get(line_hash(shared[0])) == 6
 
 
 def test_a_short_line_between_paragraphs_is_not_body():
     # Body means prose: a promo line inside the article is still the site's.
     pages = [_page("s", [_own(i, 0), ("Download our app", False), _own(i, 1)]) for i in range(4)]
-    prof, _ = _learned(pages)
+    prof, _ = profile.learn(pages)
     assert line_hash("Download our app") in prof.sites["s"].lines
 
 
 def test_lines_the_passes_always_remove_take_no_room():
     # Counted over the whole page, but stored only when some page still had it.
     pages = [_page("s", [("Advertisement", False), ("Menu", False), _own(i, 0)], removed={0}) for i in range(4)]
-    prof, _ = _learned(pages)
+    prof, _ = profile.learn(pages)
     assert set(prof.sites["s"].lines) == {line_hash("Menu")}
 
 
 def test_line_removed_on_some_pages_still_counts_them():
     # Kept on 1 page, removed by an earlier pass on 3: it stands on 4 of 4 pages.
     pages = [_page("s", [("Contact us", False), _own(i, 0)], removed={0} if i else set()) for i in range(4)]
-    prof, _ = _learned(pages)
+    prof, _ = profile.learn(pages)
     assert prof.sites["s"].lines == {line_hash("Contact us"): 4}
 
 
@@ -191,7 +187,7 @@ def test_profile_is_capped_per_site():
     words = ("".join(w) for w in itertools.product("abcdefghij", repeat=3))  # letters: digits fold together
     lines = [(f"menu item {w}", False) for w in itertools.islice(words, MAX_LINES_PER_SITE + 100)]
     pages = [_page("s", lines + [_own(i, 0)]) for i in range(4)]
-    prof, _ = _learned(pages)
+    prof, _ = profile.learn(pages)
     assert len(prof.sites["s"].lines) == MAX_LINES_PER_SITE
 
 
