@@ -20,7 +20,7 @@ import time
 from collections import defaultdict
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, Optional
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))  # the checkout this script is in, not an installed copy
@@ -187,8 +187,8 @@ def main(argv=None) -> int:
             print(f"| {mode} | {name} | {f:.3f} | {p:.3f} | {r:.3f} | {m[0]} | {m[1]} | {m[2]} | {took:.1f} |")
             if args.worst and name == "clean":
                 ranked = sorted(per_doc.items(), key=lambda kv: -(2 * len(kv[1][0]) + len(kv[1][1])))
-                worst.append((mode, ranked[: args.worst], outputs))
-    for mode, ranked, outputs in worst:
+                worst.append((mode, ranked[: args.worst]))
+    for mode, ranked in worst:
         print(f"\n## worst pages, {mode}")
         for doc_id, (miss, kept, found) in ranked:
             print(f"- {doc_id} ({gold[doc_id].get('language')}): {found} found, {len(miss)} missed, "
