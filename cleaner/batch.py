@@ -70,6 +70,8 @@ class Options:
     max_bytes: int = DEFAULT_MAX_BYTES
     site: Optional[str] = None
     profile: Optional[str] = None
+    #: Count removed lines per rule (``--stats``), in the process that cleaned the input.
+    stats: bool = False
 
 
 @dataclass
@@ -90,6 +92,8 @@ class Outcome:
     error: Optional[str] = None
     warnings: List[str] = field(default_factory=list)
     explain: List[str] = field(default_factory=list)
+    #: With ``--stats``: the input format and removed lines per rule id (see :func:`removed_counts`).
+    stats: Optional[Dict[str, Any]] = None
 
 
 # -- input lists --------------------------------------------------------------
@@ -241,7 +245,8 @@ def clean_task(task: Task) -> Outcome:
     name = shown(task.path)
     return Outcome(task.path, record=render_record(article, options),
                    warnings=[f"{name}: {w}" for w in article.warnings],
-                   explain=explain_lines(article) if options.explain and options.fmt == "text" else [])
+                   explain=explain_lines(article) if options.explain and options.fmt == "text" else [],
+                   stats=removed_counts(article) if options.stats else None)
 
 
 def learn_task(task: Task) -> Outcome:
@@ -293,6 +298,14 @@ def explain_lines(article: Article) -> List[str]:
     out = [f"{name}: encoding {article.encoding}, input {article.input_format}"] if article.encoding else []
     out += [f"{name}:{r.line}: {r.rule}: {r.reason}" for r in article.removed]
     return out
+
+
+def removed_counts(article: Article) -> Dict[str, Any]:
+    """The input's format and its removed lines per rule id, for ``--stats`` (summed by the parent)."""
+    counts: Dict[str, int] = {}
+    for r in article.removed:
+        counts[r.rule] = counts.get(r.rule, 0) + 1
+    return {"input_format": article.input_format, "removed": counts}
 
 
 def render_record(article: Article, options: Options) -> str:

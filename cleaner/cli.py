@@ -1,8 +1,10 @@
 """The ``clean-article`` command: parse options, call the library, render.
 
-Two commands share the entry point: ``clean-article [OPTIONS] INPUT…`` cleans,
-``clean-article learn --profile FILE INPUT…`` learns a site profile. ``learn``
-is recognised only as the first argument; a file named ``learn`` is cleaned
+Four commands share the entry point: ``clean-article [OPTIONS] INPUT…`` cleans,
+``clean-article learn --profile FILE INPUT…`` learns a site profile,
+``clean-article review INPUT… -o FILE`` writes a review page and
+``clean-article rules`` lists the rule ids. ``learn``, ``review`` and ``rules``
+are recognised only as the first argument; a file of that name is cleaned
 with ``clean-article ./learn`` (or ``clean-article -- learn``).
 
 Exit codes (fit for xargs): 0 every input cleaned; 1 some input failed (each
@@ -39,6 +41,9 @@ Examples:
   find pages -type f -print0 | clean-article --files-from - -0 --jobs 0 --output-dir out
   clean-article learn --profile site.json pages/example/*.txt
   clean-article --profile site.json pages/example/new.txt
+  clean-article --stats stats.json --format jsonl pages/*.html > out.jsonl
+  clean-article review pages/*.html -o review.html   what went, and why, in a browser
+  clean-article rules                         every rule id, its pass, what it removes
 
 \b
 Output: text is the body, paragraphs separated by one blank line; with several
@@ -118,9 +123,11 @@ def input_options(f):
 @click.option("--overwrite", is_flag=True, help="With --output-dir: replace files that exist.")
 @click.option("--profile", metavar="FILE", type=click.Path(dir_okay=False),
               help="Remove lines a site profile learned (rule site.repeated); see 'clean-article learn --help'.")
+@click.option("--stats", "stats_path", metavar="FILE", type=click.Path(dir_okay=False),
+              help="Write the counts of removed lines per rule id and per input format (JSON) to FILE.")
 @input_options
 @click.version_option(__version__, "--version", prog_name="clean-article")
-def cli(fmt, with_metadata, explain, output_dir, overwrite, profile,
+def cli(fmt, with_metadata, explain, output_dir, overwrite, profile, stats_path,
         inputs, files_from, null, input_format, url, site, max_bytes, jobs, quiet):
     """Clean scraped news articles: body text plus metadata.
 
@@ -137,7 +144,7 @@ def cli(fmt, with_metadata, explain, output_dir, overwrite, profile,
     if overwrite and not output_dir:
         raise click.UsageError("--overwrite goes with --output-dir")
     options = Options(fmt=fmt, with_metadata=with_metadata, input_format=input_format, url=url, explain=explain,
-                      max_bytes=max_bytes, site=site, profile=profile)
+                      max_bytes=max_bytes, site=site, profile=profile, stats=bool(stats_path))
     if profile:
         from .profile import Profile, ProfileError
 
@@ -157,6 +164,10 @@ def cli(fmt, with_metadata, explain, output_dir, overwrite, profile,
         sink = DirSink(output_dir, fmt, overwrite)
     else:
         sink = StdoutSink(fmt, several)
+    if stats_path:
+        from .review import StatsSink
+
+        sink = StatsSink(sink, stats_path)
     to_terminal = output_dir is None and sys.stdout.isatty()
     _run_batch(names, count, options, sink, jobs, quiet, to_terminal, "cleaning")
 
@@ -209,6 +220,77 @@ def learn_cli(profile, explain, inputs, files_from, null, input_format, url, sit
         click.echo(f"clean-article learn: {summary.line()}; {len(result.sites)} sites, {lines} lines, "
                    f"{profile} {size:,} bytes", err=True)
     sys.exit(1 if summary.failed else 0)
+
+
+REVIEW_EPILOG = """\b
+Example:
+  clean-article review pages/*.html -o review.html
+  find pages -type f -print0 | clean-article review --files-from - -0 --jobs 0 -o review.html
+  (then open review.html#filter=cta.prompt,ads.marker&open=all to see only those rules' lines)
+
+\b
+The page is one file with no external assets: per input, the metadata found
+and every line the passes saw (kept lines plain, removed lines coloured by
+rule family with rule id and reason), counts per rule, and checkboxes to show
+or hide each rule's lines. Sections open on click, so a page of thousands of
+inputs stays quick. Inputs that fail are named on stderr (exit status 1).
+"""
+
+
+@click.command(epilog=REVIEW_EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-o", "--output", metavar="FILE", required=True, type=click.Path(dir_okay=False),
+              help="Where to write the review page (HTML; replaced atomically).")
+@click.option("--profile", metavar="FILE", type=click.Path(dir_okay=False),
+              help="Clean with a site profile, as the main command does.")
+@input_options
+def review_cli(output, profile, inputs, files_from, null, input_format, url, site, max_bytes, jobs, quiet):
+    """Write one HTML page showing what was removed from each INPUT, and why."""
+    from . import review
+
+    options = Options(input_format=input_format, url=url, max_bytes=max_bytes, site=site, profile=profile)
+    if profile:
+        from .profile import Profile, ProfileError
+
+        try:
+            Profile.load(profile)
+        except ProfileError as e:
+            raise click.BadParameter(str(e), param_hint="--profile") from None
+    folder = os.path.dirname(os.path.abspath(output))
+    if not os.path.isdir(folder):
+        raise click.BadParameter(f"{output}: no such folder {folder}", param_hint="--output")
+    names, count = _names(inputs, files_from, null)
+    failures: List[str] = []
+    sink = review.ReviewSink(output, {"rule files": None, "site profile": profile}, failures)
+    jobs = jobs or cpu_count()
+    if count is not None:
+        jobs = max(1, min(jobs, count))
+
+    def report(message: str) -> None:
+        if not message.startswith("warning: "):
+            failures.append(message)
+        click.echo(f"clean-article: {message}", err=True)
+
+    with _stopping_cleanly():
+        summary = run(names, options, sink, jobs, report, quiet, func=review.review_task, count=count)
+    if not quiet:
+        click.echo(f"clean-article review: {summary.line()}; wrote {output}", err=True)
+    sys.exit(1 if summary.failed else 0)
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rules_cli(fmt):
+    """List every rule id a removed line can carry: id, step (pass) and what it removes."""
+    from .rules import RULES, family, table
+
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps([{"id": r.id, "step": r.step, "family": family(r.id), "description": r.description}
+                               for r in RULES], indent=2))
+    else:
+        click.echo(table())
+    sys.exit(0)
 
 
 class LearnSink:
@@ -345,15 +427,19 @@ def _die_by(signum: int, handlers) -> None:
 
 
 def main(argv: Optional[List[str]] = None) -> None:
-    """Console-script entry point: ``learn`` as the first argument runs :func:`learn_cli`."""
+    """Console-script entry point: ``learn``, ``review`` or ``rules`` as the first argument runs that command."""
     args = sys.argv[1:] if argv is None else list(argv)
     if args[:1] == ["learn"]:
         learn_cli.main(args=args[1:], prog_name="clean-article learn")
+    elif args[:1] == ["review"]:
+        review_cli.main(args=args[1:], prog_name="clean-article review")
+    elif args[:1] == ["rules"]:
+        rules_cli.main(args=args[1:], prog_name="clean-article rules")
     else:
         cli.main(args=args, prog_name="clean-article")
 
 
-__all__ = ["cli", "learn_cli", "main"]
+__all__ = ["cli", "learn_cli", "main", "review_cli", "rules_cli"]
 
 if __name__ == "__main__":
     main()
