@@ -39,6 +39,8 @@ from .rules import RULES, RULES_BY_ID, family
 #: Text of an element the HTML pre-clean dropped is shown up to this many characters:
 #: a dropped footer can hold a page's worth of links.
 DROPPED_TEXT_CHARS = 300
+#: An input's title is shown in its section's summary line up to this many characters.
+TITLE_CHARS = 90
 #: Metadata fields shown per input, in this order.
 META_FIELDS = ("title", "authors", "date_published", "date_modified", "sources", "image_credits", "tags",
                "categories", "url", "hostname", "sitename", "language", "description", "word_count")
@@ -257,7 +259,9 @@ class ReviewSink:
             f'<details class="input" id="in{i}" data-i="{i}" data-name="{escape(rec["name"])}" '
             f'data-removed="{removed}" data-kept="{kept}">'
             f'<summary><span class="name">{escape(rec["name"])}</span> '
-            f'<span class="fmt">{info}</span> <span class="tally">{kept} kept, {removed} removed</span> '
+            + (f'<span class="title">{escape(_cut(str(rec["meta"]["title"]), TITLE_CHARS))}</span> '
+               if rec["meta"].get("title") else "")
+            + f'<span class="fmt">{info}</span> <span class="tally">{kept} kept, {removed} removed</span> '
             f'<span class="badges">{badges}</span></summary>'
             f'<div class="body"><div class="side"><table class="meta">{meta_rows}</table>'
             + (f'<ul class="warn">{warnings}</ul>' if warnings else "")
@@ -309,6 +313,7 @@ class ReviewSink:
                           for k, v in self.sources.items())
         failures = "".join(f"<li>{escape(f)}</li>" for f in self.failures)
         removed = sum(self.total.values())
+        used = sum(1 for n in self.total.values() if n)
         names = json_block([r for r in rules])
         return (HEAD.replace("/*COLOURS*/", colours)
                 + f'<header><h1>clean-article review</h1><p class="summary" data-inputs="{self.inputs}" '
@@ -317,15 +322,22 @@ class ReviewSink:
                 + f'</p><ul class="sources">{sources}</ul>'
                 + (f'<details class="failed"><summary>{len(self.failures)} inputs failed</summary><ul>{failures}'
                    f'</ul></details>' if failures else "")
-                + '</header><section class="controls"><div class="buttons">'
+                + '</header><section class="controls">'
                 '<label><input type="checkbox" id="kept" checked> kept lines</label> '
                 '<button type="button" id="all">all rules</button> <button type="button" id="none">no rule</button> '
                 '<button type="button" id="open">open all</button> <button type="button" id="close">close all</button> '
                 '<input type="search" id="find" placeholder="filter inputs by name"> '
-                '<span id="visible"></span></div>'
+                '<span id="visible"></span></section>'
+                f'<details class="rulebox" open><summary>{used} of {len(rules)} rules removed lines here '
+                '(uncheck a rule to hide its lines)</summary>'
+                '<label class="unused"><input type="checkbox" id="unused"> list the rules that removed nothing</label>'
                 f'<table class="rules"><thead><tr><th>rule (show)</th><th>step</th><th>removed</th>'
-                f'<th>what it removes</th></tr></thead><tbody>{"".join(rows)}</tbody></table></section>'
+                f'<th>what it removes</th></tr></thead><tbody>{"".join(rows)}</tbody></table></details>'
                 f'<script type="application/json" id="rule-names">{names}</script><main>\n')
+
+
+def _cut(text: str, n: int) -> str:
+    return text if len(text) <= n else text[:n - 1] + "…"
 
 
 def _shown_value(value: Any) -> str:
@@ -345,9 +357,11 @@ body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:
 h1{font-size:20px;margin:18px 0 4px}
 .summary{margin:0 0 4px;color:#444}
 .sources{margin:0 0 8px;padding-left:18px;color:#555;font-size:13px}
-.controls{position:sticky;top:0;background:#fafafa;border-bottom:1px solid #ddd;padding:6px 0;z-index:2;
- max-height:45vh;overflow:auto}
-.buttons{margin-bottom:6px}
+.controls{position:sticky;top:0;background:#fafafa;border-bottom:1px solid #ddd;padding:6px 0;z-index:2}
+.rulebox{margin:6px 0 10px}
+.rulebox>summary{cursor:pointer;color:#444;margin-bottom:4px}
+.unused{display:block;font-size:13px;color:#555;margin:2px 0 4px}
+body:not(.show-unused) .rules tr.zero{display:none}
 button{font:inherit;padding:1px 8px;border:1px solid #bbb;border-radius:4px;background:#fff;cursor:pointer}
 #find{font:inherit;padding:1px 6px;width:200px}
 #visible{color:#555;margin-left:8px}
@@ -362,6 +376,7 @@ details.input>summary{cursor:pointer;padding:5px 8px;list-style-position:inside}
 details.input[hidden]{display:none}
 .name{font-weight:600;word-break:break-all}
 .fmt,.tally{color:#666;font-size:13px}
+.title{font-style:italic;color:#333}
 .body{display:flex;gap:14px;padding:6px 10px 10px;border-top:1px solid #eee}
 .side{flex:0 0 280px;font-size:13px;overflow-wrap:anywhere}
 .meta th{text-align:left;color:#666;font-weight:normal;padding-right:8px;vertical-align:top;white-space:nowrap;
@@ -437,6 +452,7 @@ document.addEventListener("toggle", e => { if (e.target.matches && e.target.matc
   render(e.target); count(); } }, true);
 boxes.forEach(b => b.addEventListener("change", apply));
 kept.addEventListener("change", apply);
+document.getElementById("unused").addEventListener("change", e => document.body.classList.toggle("show-unused", e.target.checked));
 document.getElementById("all").onclick = () => { boxes.forEach(b => b.checked = true); apply(); };
 document.getElementById("none").onclick = () => { boxes.forEach(b => b.checked = false); apply(); };
 document.getElementById("open").onclick = () => { for (const d of document.querySelectorAll("details.input:not([hidden])")) { render(d); d.open = true; } count(); };
