@@ -278,7 +278,8 @@ def review_cli(output, profile, inputs, files_from, null, input_format, url, sit
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Aligned columns, or a JSON list of {id, step, family, description}.")
 def rules_cli(fmt):
     """List every rule id a removed line can carry: id, step (pass) and what it removes."""
     from .rules import RULES, family, table

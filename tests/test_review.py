@@ -271,3 +271,17 @@ def test_browser_a_thousand_inputs_stay_closed_until_opened(tmp_path):
     assert len(tree.xpath('//details[@class="input"]')) == 1000
     assert tree.xpath('//div[contains(@class, "ln")]') == [], "no line is rendered before its section opens"
     assert tree.xpath('//p[@class="summary"]')[0].get("data-inputs") == "1000"
+
+
+def test_main_command_does_not_load_review_or_rules():
+    """Start-up: the review page and the registry load only for ``review``, ``rules`` and ``--stats``."""
+    import sys
+
+    check = ("import sys\nfrom cleaner.cli import main\ntry:\n"
+             f"    main(['--format', 'json', {str(FIXTURES / 'text' / 'en_tidy_article.txt')!r}])\n"
+             "except SystemExit:\n    pass\n"
+             "sys.stderr.write(repr(sorted(m for m in sys.modules if m in ('cleaner.review', 'cleaner.rules'))))")
+    p = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, timeout=120,
+                       cwd=str(FIXTURES.parent))
+    assert p.returncode == 0, p.stderr
+    assert p.stderr.strip().splitlines()[-1] == "[]"
