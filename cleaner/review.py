@@ -17,7 +17,8 @@ with ``textContent``, never as markup.
 
 The page reads its URL fragment, so a link (or a test) can open it filtered:
 ``review.html#filter=cta.prompt,ads.marker&open=all`` shows only those
-rules' lines (kept lines hidden) and opens every section. After applying it,
+rules' lines (kept lines hidden; ``&kept=1`` shows them too) and opens every
+section (``open=0,3`` opens the first and fourth, as clicks would). After applying it,
 the page records how many lines are visible in ``data-visible`` attributes
 (on ``<body>`` and each section).
 
@@ -218,9 +219,11 @@ class ReviewSink:
     written to a temporary file beside ``path`` and renamed into place.
     """
 
-    def __init__(self, path: str, sources: Dict[str, Optional[str]], quiet_failures: Optional[List[str]] = None):
+    def __init__(self, path: str, sources: Dict[str, Optional[str]], failures: Optional[List[str]] = None):
+        """``sources``: the rule and profile files in use, by kind; ``failures``: a list the caller
+        appends each failed input's message to while the batch runs (shown at the top of the page)."""
         self.path, self.sources = path, sources
-        self.failures: List[str] = quiet_failures if quiet_failures is not None else []
+        self.failures: List[str] = failures if failures is not None else []
         self.sections = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
         self.total: Dict[str, int] = {}
         self.inputs = 0
@@ -465,7 +468,10 @@ if (params.has("filter")) {
   boxes.forEach(b => b.checked = want.has(b.dataset.rule));
   kept.checked = params.get("kept") === "1";
 }
-if (params.get("open") === "all") for (const d of document.querySelectorAll("details.input")) { render(d); d.open = true; }
+const opening = params.get("open") || "";
+if (opening === "all") for (const d of document.querySelectorAll("details.input")) { render(d); d.open = true; }
+else for (const i of opening.split(",").filter(Boolean)) {  // as a click does: the toggle event draws the lines
+  const d = document.getElementById("in" + i); if (d) d.open = true; }
 apply();
 document.body.dataset.ready = "1";
 })();

@@ -285,3 +285,14 @@ def test_main_command_does_not_load_review_or_rules():
                        cwd=str(FIXTURES.parent))
     assert p.returncode == 0, p.stderr
     assert p.stderr.strip().splitlines()[-1] == "[]"
+
+
+@needs_browser
+def test_browser_opening_a_section_draws_its_lines(page, tmp_path):
+    """Opening a section (as a click does) draws its lines, and only its lines."""
+    out, paths, removed = page
+    tree = dom(out, "#open=1", tmp_path)
+    sections = tree.xpath('//details[@class="input"]')
+    drawn = [d.xpath('.//div[@class="lines"]')[0].get("data-rendered") for d in sections]
+    assert drawn == ["0", "1"] + ["0"] * (len(sections) - 2)
+    assert int(sections[1].get("data-visible")) > sum(removed[sections[1].get("data-name")].values())
