@@ -521,6 +521,8 @@ class StdoutSink:
         self.written = 0
 
     def write(self, outcome: Outcome) -> List[str]:
+        if outcome.end:  # the end of an archive's documents: nothing to write here
+            return []
         record = outcome.record
         if self.fmt == "jsonl":
             chunk = record + "\n"
@@ -595,6 +597,8 @@ class DirSink:
         self.mode = 0o666 & ~umask
 
     def write(self, outcome: Outcome) -> List[str]:
+        if outcome.end:
+            return []
         path, warnings = outcome.path, []
         source = _source(path)
         name = output_name(path, self.fmt)
@@ -871,7 +875,8 @@ def part_stem(path: str) -> str:
 
 
 def tasks(names: Iterable[str], max_bytes: int, options: Optional[Options] = None,
-          skip_part: Optional[Callable[[str], bool]] = None) -> Iterator[Task]:
+          skip_part: Optional[Callable[[str], bool]] = None, parts: Optional[Dict[str, str]] = None
+          ) -> Iterator[Task]:
     """A :class:`Task` per input, or per document of an archive or JSONL input.
 
     Standard input is read here, in the parent, in its turn; so are
@@ -880,7 +885,8 @@ def tasks(names: Iterable[str], max_bytes: int, options: Optional[Options] = Non
     input is one part (its documents, then an end marker); with parquet
     output plain inputs are grouped :data:`PART_FILES` to a part.
     ``skip_part(stem)`` true: the part is complete already, its input is
-    not read (resume).
+    not read (resume). ``parts`` gives inputs their part's name (a Dask
+    task gets the name its input got in the whole list).
     """
     options = options or Options(max_bytes=max_bytes)
     stems: Dict[str, str] = {}
@@ -888,7 +894,7 @@ def tasks(names: Iterable[str], max_bytes: int, options: Optional[Options] = Non
     for name in names:
         kind = input_kind(name, options.input_format)
         if kind != "file":
-            stem = _unique_stem(part_stem(name), name, stems)
+            stem = (parts or {}).get(name) or _unique_stem(part_stem(name), name, stems)
             if skip_part is not None and skip_part(stem):
                 continue
             documents = _warc_tasks if kind == "warc" else _jsonl_tasks
@@ -973,12 +979,13 @@ def _jsonl_tasks(name: str, options: Options, part: str) -> Iterator[Task]:
 def run(names: Iterable[str], options: Options, sink, jobs: int = 1,
         report: Callable[[str], None] = lambda message: None, quiet: bool = False,
         progress: Optional[Callable[[Iterator], Iterator]] = None, func: Callable = clean_task,
-        count: Optional[int] = None, skip_part: Optional[Callable[[str], bool]] = None) -> Summary:
+        count: Optional[int] = None, skip_part: Optional[Callable[[str], bool]] = None,
+        parts: Optional[Dict[str, str]] = None) -> Summary:
     """Clean every input named, write each output to ``sink`` in order; report on ``report``.
 
     ``report`` gets each message for stderr (errors; warnings unless
     ``quiet``; ``--explain`` lines; what each archive held). ``skip_part``:
-    see :func:`tasks`. ``progress`` wraps the stream of outcomes
+    ``parts``: see :func:`tasks`. ``progress`` wraps the stream of outcomes
     (a progress bar). ``func`` is :func:`clean_task`, or :func:`learn_task`
     for ``learn``. ``count``, when known, is the number of inputs. Returns
     the :class:`Summary`.
@@ -986,7 +993,7 @@ def run(names: Iterable[str], options: Options, sink, jobs: int = 1,
     start = time.monotonic()
     summary = Summary()
     chunk = CHUNK_SIZE if count is None else max(1, min(CHUNK_SIZE, count // (jobs * WINDOW_PER_JOB)))
-    outcomes = ordered_map(func, tasks(names, options.max_bytes, options, skip_part), jobs, options,
+    outcomes = ordered_map(func, tasks(names, options.max_bytes, options, skip_part, parts), jobs, options,
                            crashed_outcome, chunk)
     stream = progress(outcomes) if progress else outcomes
     try:
