@@ -54,6 +54,7 @@ def clean_part(path: str, out_dir: str, options: Options, stem: Optional[str] = 
     Dask task, and what a Spark ``mapPartitions`` calls per path.
     """
     stem = stem or part_stem(path)
+    os.makedirs(out_dir, exist_ok=True)
     sink = PartSink(out_dir, options.fmt)
     final = sink.final(stem)
     if os.path.exists(final):
