@@ -181,6 +181,7 @@ def shown(path: str) -> str:
 class _State:
     options: Options = Options()
     cleaner = None  # cleaner.cleaner.Cleaner, built once per process
+    key = None  # the options (and profile file) it was built for
     profile = None  # cleaner.profile.Profile, loaded once per process
 
 
@@ -190,11 +191,23 @@ def setup(options: Options) -> None:
     A process already set up with equal options keeps what it built (a Dask
     worker runs many tasks with the same options).
     """
-    if _State.cleaner is not None and _State.options == options:
+    key = (options, _file_state(options.profile))
+    if _State.cleaner is not None and _State.key == key:
         return
-    _State.options = options
+    _State.options, _State.key = options, key
     _State.cleaner = options.cleaner()
     _State.profile = _State.cleaner.load_profile()
+
+
+def _file_state(path: Optional[str]) -> Optional[tuple]:
+    """What tells a changed profile file from the one loaded (a batch may learn it again in between)."""
+    if not path:
+        return None
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_size, info.st_ino)
 
 
 def warm_up(options: Options) -> None:
@@ -244,6 +257,7 @@ def clean_article(task: Task, options: Options, step_for: Optional[Callable] = N
     applies the site profile itself.
     """
     cleaner = _State.cleaner if _State.cleaner is not None and _State.options == options else options.cleaner()
+    # (the process's Cleaner when these are its options: built once, by setup)
     data = read_task(task, options.max_bytes)
     try:
         article = cleaner.clean(data, url=task.url or options.url, charset=task.charset, path=task.path,

@@ -5,6 +5,7 @@ kind the reader must tell apart, our own short pages.
 """
 from __future__ import annotations
 
+import gzip
 import json
 import pickle
 import threading
@@ -177,3 +178,23 @@ def test_cleaner_pickles_and_its_budget_works_off_the_main_thread():
     assert caught and "time budget" in caught[0]
     # The same document with the default budget is cleaned.
     assert Cleaner(input_format="text").clean(text[:2000].encode("utf-8")).text
+
+
+def test_learn_reads_archives_and_keys_sites_on_the_url_host(tmp_path):
+    # Five pages of one host in one archive: the lines they share are learned for that host (the
+    # template's closing paragraph, here), and cleaning with the profile removes them as site.repeated.
+    records = [wb.response(f"https://gazette.example.org/{i}",
+                           wb.page(f"Story {word} from the harbour", f"Boats came in {word}.").encode("utf-8"))
+               for i, word in enumerate(["early", "late", "loaded", "empty", "damaged"])]
+    path = write(tmp_path, "gazette.warc.gz", b"".join(gzip.compress(r) for r in records))
+    profile = tmp_path / "site.json"
+    r = run_cli("learn", "--profile", profile, "--explain", path)
+    assert r.returncode == 0, r.stderr
+    assert b"gazette.example.org: learned: on 5 of 5 pages: 'The mayor said" in r.stderr
+    assert list(json.loads(profile.read_text())["sites"]) == ["gazette.example.org"]
+    cleaned = run_cli("--format", "jsonl", "--explain", "--profile", profile, path)
+    objects = [json.loads(line) for line in cleaned.stdout.splitlines()]
+    assert len(objects) == 5
+    for o in objects:
+        assert "The mayor said" not in o["text"] and "Boats came in" in o["text"]
+        assert any(r["rule"] == "site.repeated" for r in o["removed"])
