@@ -111,9 +111,14 @@ class Cleaner:
         hinted = None
         if isinstance(data, bytes) and charset:
             data, hinted = _transcode(data, charset)
-        passes, notes = self.passes_for(self.site_of(data if isinstance(data, bytes) else data.encode("utf-8"),
-                                                     url, path)) if self.profile else (None, [])
-        kwargs = {} if passes is None else {"passes": passes}
+        if self.profile:
+            raw = data if isinstance(data, bytes) else data.encode("utf-8")
+            passes, notes = self.passes_for(self.site_of(raw, url, path))
+        else:
+            from .passes import TEXT_PASSES  # looked up per call, as clean() callers do
+
+            passes, notes = TEXT_PASSES, []
+        kwargs = {"passes": passes}
         if self.budget is None:
             article = clean(data, input_format=fmt, url=url, max_bytes=self.max_bytes, **kwargs)
         else:
