@@ -101,7 +101,7 @@ def input_options(f):
         click.option("--input-format", type=click.Choice(["auto", "text", "html", "warc", "jsonl"]), default="auto",
                      show_default=True,
                      help="How to read inputs; auto recognises HTML, gzip and WARC archives by content, not by "
-                          "file name. jsonl: one document per line (url, html or text, id).",),
+                          "file name. jsonl: one document per line (url, html or text, id)."),
         click.option("--field", "fields", metavar="KEY=NAME", multiple=True,
                      help="With --input-format jsonl: the field holding KEY (url, html, text, id), e.g. "
                           "html=content; a dotted NAME reaches into an object."),
@@ -225,6 +225,10 @@ def _run_dask(names, output_dir, options, scheduler, workers, quiet):
 
     from .dask import DEFAULT_BUDGET, clean_files
 
+    plain = [n for n in names if input_kind(n, options.input_format) == "file"]
+    if plain:
+        raise click.UsageError(f"the Dask engine takes WARC archives and JSONL inputs (one task each), and "
+                               f"{shown(plain[0])} is neither; for plain files use --jobs")
     options = replace(options, budget=options.budget or DEFAULT_BUDGET)
     failed = documents = 0
 

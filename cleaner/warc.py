@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import stat
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
@@ -100,10 +101,16 @@ def is_warc(head: bytes) -> bool:
 
 
 def sniff(path: str) -> bool:
-    """Whether the file at ``path`` is a WARC (False when it cannot be read: the cleaner reports that)."""
+    """Whether the file at ``path`` is a WARC (False when it cannot be read: the cleaner reports that).
+
+    Only regular files are looked at; a WARC arriving through a pipe needs
+    ``--input-format warc``.
+    """
     if path == "-":
         return False
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False  # a pipe (<(…), a FIFO) would lose the bytes read here
         with open(path, "rb") as f:
             head = f.read(SNIFF_BYTES)
             if head[:2] == b"\x1f\x8b":

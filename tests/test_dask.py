@@ -100,3 +100,9 @@ def test_clean_part_skips_a_complete_part_and_writes_errors_as_records(tmp_path)
     lines = (tmp_path / "out" / "a.jsonl").read_bytes().splitlines()
     assert len(lines) == 5 and b'"error": ' in lines[-1]
     assert clean_part(str(tmp_path / "a.warc.gz"), str(tmp_path / "out"), options)["skipped"]
+
+
+def test_plain_files_are_refused_before_any_cluster_starts(tmp_path):
+    (tmp_path / "a.txt").write_text("A plain line of text.\n")
+    r = run_cli("--engine", "dask", "-o", "out", "a.txt", cwd=tmp_path, timeout=60)
+    assert r.returncode == 2 and b"the Dask engine takes WARC archives and JSONL inputs" in r.stderr

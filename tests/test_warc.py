@@ -198,3 +198,17 @@ def test_learn_reads_archives_and_keys_sites_on_the_url_host(tmp_path):
     for o in objects:
         assert "The mayor said" not in o["text"] and "Boats came in" in o["text"]
         assert any(r["rule"] == "site.repeated" for r in o["removed"])
+
+
+def test_an_input_through_a_pipe_is_not_sniffed_away(tmp_path):
+    fifo = tmp_path / "page.fifo"
+    import os
+
+    os.mkfifo(fifo)
+    text = b"A plain line of text about the harbour and its boats, read through a pipe.\n"
+    writer = __import__("subprocess").Popen(["sh", "-c", f"printf '%s' '{text.decode()}' > '{fifo}'"])
+    try:
+        r = run_cli(fifo, timeout=60)
+    finally:
+        writer.wait(10)
+    assert r.returncode == 0 and r.stdout == text
