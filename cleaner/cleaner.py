@@ -132,13 +132,23 @@ class Cleaner:
 
 def _within(budget: float, work, deadline) -> Article:
     """``work()`` under a deadline of ``budget`` seconds; the passes inside keep it (the earlier end wins)."""
+    import time
+
     from .pipeline import DocumentTimeout, _Expired
 
+    message = f"ran past its time budget of {budget:.1f} s (a hostile page?); skipped"
+    start = time.monotonic()
     try:
         with deadline(budget):
             return work()
     except _Expired:
-        raise DocumentTimeout(f"ran past its time budget of {budget:.1f} s (a hostile page?); skipped") from None
+        raise DocumentTimeout(message) from None
+    except DocumentTimeout as e:
+        # The passes stopped at this deadline (theirs is kept when it ends later) but
+        # name their own budget: say which one ran out.
+        if time.monotonic() - start >= budget and "time budget" in str(e):
+            raise DocumentTimeout(message) from None
+        raise
 
 
 def _transcode(data: bytes, charset: str) -> Tuple[bytes, Optional[str]]:

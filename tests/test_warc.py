@@ -6,6 +6,7 @@ kind the reader must tell apart, our own short pages.
 from __future__ import annotations
 
 import gzip
+import importlib.util
 import json
 import pickle
 import threading
@@ -17,8 +18,10 @@ from conftest import run_cli
 from cleaner.cleaner import Cleaner
 from cleaner.pipeline import DocumentTimeout
 
-pytest.importorskip("fastwarc")
-pytest.importorskip("warcio")
+#: The WARC readers installed: FastWARC, and warcio (the reader on Python 3.9); each is tested.
+READERS = [name for name in ("fastwarc", "warcio") if importlib.util.find_spec(name)]
+if not READERS:
+    pytest.skip("no WARC reader installed (pip install 'article-cleaner[warc]')", allow_module_level=True)
 
 from cleaner.warc import Damaged, Page, WarcReader, is_warc, sniff  # noqa: E402
 
@@ -33,7 +36,7 @@ def write(tmp_path, name, data):
     return str(path)
 
 
-@pytest.mark.parametrize("reader", ["fastwarc", "warcio"])
+@pytest.mark.parametrize("reader", READERS)
 @pytest.mark.parametrize("compress", ["none", "record", "file"])
 def test_only_html_200_pages_are_read_and_the_rest_counted(tmp_path, reader, compress):
     path = write(tmp_path, "crawl.warc", wb.archive(compress))
@@ -44,7 +47,7 @@ def test_only_html_200_pages_are_read_and_the_rest_counted(tmp_path, reader, com
     assert dict(r.skipped) == SKIPPED
 
 
-@pytest.mark.parametrize("reader", ["fastwarc", "warcio"])
+@pytest.mark.parametrize("reader", READERS)
 def test_provenance_gzip_body_and_charset_hint(tmp_path, reader):
     path = write(tmp_path, "crawl.warc.gz", wb.archive("record"))
     a, b, c, d = WarcReader(path, 10_000_000, reader=reader)
@@ -57,7 +60,7 @@ def test_provenance_gzip_body_and_charset_hint(tmp_path, reader):
     assert d.url.endswith("d.html") and d.charset is None  # a resource record
 
 
-@pytest.mark.parametrize("reader", ["fastwarc", "warcio"])
+@pytest.mark.parametrize("reader", READERS)
 @pytest.mark.parametrize("compress", ["none", "record", "file"])
 def test_a_truncated_tail_is_reported_and_the_pages_before_it_stand(tmp_path, reader, compress):
     path = write(tmp_path, "cut.warc", wb.archive(compress, truncate_tail=True))
@@ -175,7 +178,7 @@ def test_cleaner_pickles_and_its_budget_works_off_the_main_thread():
     thread = threading.Thread(target=work)
     thread.start()
     thread.join(60)
-    assert caught and "time budget" in caught[0]
+    assert caught == ["ran past its time budget of 0.0 s (a hostile page?); skipped"]
     # The same document with the default budget is cleaned.
     assert Cleaner(input_format="text").clean(text[:2000].encode("utf-8")).text
 
