@@ -50,6 +50,8 @@ Examples:
   find pages -type f -print0 | clean-article --files-from - -0 --jobs 0 --output-dir out
   clean-article learn --profile site.json pages/example/*.txt
   clean-article --profile site.json pages/example/new.txt
+  clean-article --format jsonl crawl.warc.gz > pages.jsonl        WARC in (by content)
+  clean-article --format parquet -o parts --engine dask -j 2 crawl/*.warc.gz
 
 \b
 Output: text is the body, paragraphs separated by one blank line; with several
