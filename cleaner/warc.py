@@ -28,9 +28,11 @@ server sent them. The HTTP header's charset goes with the page as a hint
 A record whose block is shorter than its ``Content-Length`` (a file cut off
 in transfer) is a :class:`Damaged`, reported and skipped; a record that says
 ``WARC-Truncated`` (the crawler stopped at a size limit) is cleaned, with its
-``truncated`` field saying why. An archive that cannot be read any further
-(broken compression) gives one :class:`Damaged` for the rest; the pages before
-it stand.
+``truncated`` field saying why. Damaged data between records (a broken gzip
+member, bytes that are no record) gives one :class:`Damaged`, and reading goes
+on at the next record (:func:`next_record`); in a file gzipped as a whole,
+where no next record can be found, the rest of the file is skipped. The pages
+before the damage stand.
 
 The reader is FastWARC (``pip install 'article-cleaner[warc]'``): it reads
 about twice as fast as warcio and reads whole-file-gzip archives; FastWARC 2
@@ -154,17 +156,30 @@ class WarcReader:
 
     def __iter__(self) -> Iterator[Union[Page, Damaged]]:
         records = _fastwarc_records if self.reader == "fastwarc" else _warcio_records
-        count, offset = 0, None
-        try:
-            for rec in records(self.path):
-                count, offset = count + 1, rec.offset
-                item = self._page(rec)
-                if item is not None:
-                    yield item
-        except (OSError, ValueError, EOFError, zlib.error, _WarcioError) as e:
-            where = f"record {count}" + (f" (offset {offset})" if offset is not None else "")
-            yield Damaged(f"archive unreadable after {where}: {e}; the rest of the file skipped",
-                          {"warc_file": self.name, "warc_offset": offset})
+        whole = _whole_file_gzip(self.path)
+        start = 0
+        while True:
+            last = None  # the offset of the last record started since ``start``
+            try:
+                for rec in records(self.path, start, whole):
+                    last = rec.offset
+                    item = self._page(rec)
+                    if item is not None:
+                        yield item
+                return
+            except (OSError, ValueError, EOFError, zlib.error, _WarcioError) as e:
+                # Go on from the next record after the damage (never backwards: the
+                # search starts past both the restart point and the last record started).
+                failed = max(start, last if last is not None else start)
+                resume = None if whole else next_record(self.path, failed + 1)
+                meta = {"warc_file": self.name, "warc_offset": None if whole else failed}
+                if resume is None:
+                    where = "" if whole else f" after offset {failed}"
+                    yield Damaged(f"archive unreadable{where}: {_brief(e)}; the rest of the file skipped", meta)
+                    return
+                yield Damaged(f"damaged data after offset {failed}: {_brief(e)}; skipped to the next record, at offset "
+                              f"{resume}", meta)
+                start = resume
 
     def _page(self, rec: "_Record") -> Optional[Union[Page, Damaged]]:
         kind = (rec.header("WARC-Type") or "").lower()
@@ -206,6 +221,16 @@ class WarcReader:
         except ValueError as e:
             return Damaged(f"{e}; skipped", meta, url)
         return Page(url, body, charset_of(media), meta)
+
+
+def _brief(error: Exception) -> str:
+    """An error's message for one stderr line: printable characters only, at most 100 of them.
+
+    >>> _brief(ValueError("Invalid WARC record, first line: \\x1f\\x8b\\x08"))
+    'Invalid WARC record, first line: ???'
+    """
+    text = "".join(c if c.isprintable() else "?" for c in str(error))
+    return text if len(text) <= 100 else text[:99] + "…"
 
 
 # -- HTTP ------------------------------------------------------------------------
@@ -357,20 +382,48 @@ class _WarcioError(Exception):
     pass
 
 
-def _fastwarc_records(path: str) -> Iterator[_Record]:
+def next_record(path: str, position: int) -> Optional[int]:
+    """The offset of the first record that starts at or after ``position``, or None.
+
+    In a per-record gzip file, a gzip member whose data starts with
+    ``WARC/``; in a plain file, a ``WARC/1.x`` line. Used to go on reading
+    after a damaged record.
+    """
+    gz = False
+    with open(path, "rb") as f:
+        gz = f.read(2) == b"\x1f\x8b"
+        magic = b"\x1f\x8b\x08" if gz else b"WARC/1."
+        block_size = 1 << 20
+        pos = position
+        while True:
+            f.seek(pos)
+            block = f.read(block_size + 4096)  # the overlap: a member's first bytes, read whole
+            if len(block) < len(magic):
+                return None
+            i = block.find(magic)
+            while 0 <= i < block_size:
+                if not gz or is_warc(block[i:i + 4096]):
+                    return pos + i
+                i = block.find(magic, i + 1)
+            if len(block) <= block_size:
+                return None
+            pos += block_size
+
+
+def _fastwarc_records(path: str, start: int = 0, whole: bool = False) -> Iterator[_Record]:
     from fastwarc.warc import ArchiveIterator
 
     def get(headers, name):
         return headers.get(name)
 
-    whole = _whole_file_gzip(path)
     with open(path, "rb") as f:
+        f.seek(start)
         # parse_http=False: the block is read here, so its length can be checked (truncation).
         for rec in ArchiveIterator(f, parse_http=False, auto_decode="none"):
             yield _Record(rec.headers, rec.content_length, None if whole else rec.stream_pos, rec.reader, get)
 
 
-def _warcio_records(path: str) -> Iterator[_Record]:
+def _warcio_records(path: str, start: int = 0, whole: bool = False) -> Iterator[_Record]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -379,10 +432,9 @@ def _warcio_records(path: str) -> Iterator[_Record]:
 
     with open(path, "rb") as f:
         stream = f
-        whole = f.read(2) == b"\x1f\x8b" and _whole_file_gzip(path)
         if whole:
             stream = gzip.open(path, "rb")  # warcio reads per-record gzip only
-        f.seek(0)
+        f.seek(start)
         try:
             it = ArchiveIterator(stream, no_record_parse=True)
             for rec in it:

@@ -215,3 +215,24 @@ def test_an_input_through_a_pipe_is_not_sniffed_away(tmp_path):
     finally:
         writer.wait(10)
     assert r.returncode == 0 and r.stdout == text
+
+
+@pytest.mark.parametrize("reader", READERS)
+@pytest.mark.parametrize("compress", ["record", "none"])
+def test_damage_in_the_middle_is_reported_and_reading_goes_on_at_the_next_record(tmp_path, reader, compress):
+    records = [r for _, r in wb.kinds()]
+    if compress == "record":
+        records = [gzip.compress(r) for r in records]
+        broken = bytearray(records[2])  # the first page's gzip member: its compressed data flipped
+        for i in range(30, 60):
+            broken[i] ^= 0xFF
+        records[2] = bytes(broken)
+    else:
+        records.insert(3, b"NOT A RECORD AT ALL\r\n\r\n")  # junk between the first page and the next record
+    path = write(tmp_path, "damaged.warc", b"".join(records))
+    items = list(WarcReader(path, 10_000_000, reader=reader))
+    damaged = [i for i in items if isinstance(i, Damaged)]
+    assert len(damaged) == 1 and "skipped to the next record" in damaged[0].message
+    assert damaged[0].message.isprintable()
+    kept = PAGE_URLS[1:] if compress == "record" else PAGE_URLS
+    assert [i.url for i in items if isinstance(i, Page)] == kept

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import uuid
+import zlib
 from typing import List, Optional, Tuple
 
 STORY = (
@@ -28,7 +29,8 @@ def page(title: str, body: str, meta: str = "utf-8") -> str:
 def record(kind: str, url: Optional[str], block: bytes, content_type: Optional[str] = None,
            extra: Tuple[Tuple[str, str], ...] = (), length: Optional[int] = None) -> bytes:
     """One WARC record's bytes; ``length`` overrides Content-Length (to fake a cut-off block)."""
-    head = [f"WARC-Type: {kind}", f"WARC-Record-ID: <urn:uuid:{uuid.UUID(int=len(block) + hash(url) % 997)}>",
+    ident = uuid.UUID(int=len(block) * 1000 + zlib.crc32((url or "").encode("ascii")) % 997)
+    head = [f"WARC-Type: {kind}", f"WARC-Record-ID: <urn:uuid:{ident}>",
             "WARC-Date: 2024-05-01T10:00:00Z"]
     if url:
         head.append(f"WARC-Target-URI: {url}")
