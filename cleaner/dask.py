@@ -87,26 +87,16 @@ def clean_files(paths: List[str], out_dir: str, fmt: str = "jsonl", scheduler: O
     """
     from dataclasses import replace
 
-    from distributed import Client, LocalCluster
-
     options = replace(options or Options(error_records=True, budget=DEFAULT_BUDGET), fmt=fmt)
     os.makedirs(out_dir, exist_ok=True)
     # Paths as given: they are the output's "path" values, as with --jobs 1. A local
     # cluster's workers share this folder; a remote cluster needs absolute paths.
     stems = part_names(paths)
     out = os.path.abspath(out_dir)
-    own_cluster = own_client = None
-    try:
-        if client is None:
-            if scheduler:
-                client = own_client = Client(scheduler)
-            else:
-                own_cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                           dashboard_address=None)
-                client = own_client = Client(own_cluster)
+    with _client(client, scheduler, workers) as c:
         # pure=False: the same file cleaned twice is two tasks (the inputs may have changed);
         # retries=1: a worker lost mid-task (killed, out of memory) does not fail the job.
-        futures = [client.submit(clean_part, p, out, options, s, key=f"clean-part-{i}-{s}", pure=False, retries=1)
+        futures = [c.submit(clean_part, p, out, options, s, key=f"clean-part-{i}-{s}", pure=False, retries=1)
                    for i, (p, s) in enumerate(zip(paths, stems))]
         results = []
         for future in futures:
@@ -115,11 +105,83 @@ def clean_files(paths: List[str], out_dir: str, fmt: str = "jsonl", scheduler: O
             if on_result is not None:
                 on_result(result)
         return results
-    finally:
-        if own_client is not None:
-            own_client.close()
-        if own_cluster is not None:
-            own_cluster.close()
 
 
-__all__ = ["DEFAULT_BUDGET", "clean_files", "clean_part", "part_names"]
+def learn_part(path: str, options: Options) -> dict:
+    """Read one archive or JSONL shard for ``learn``: each page's :class:`~cleaner.profile.Sample` (hashes only).
+
+    Returns ``samples`` (in archive order) and ``errors``. The samples are
+    small (a hash and two flags per line, no text unless ``options.explain``),
+    so the parent can merge those of many archives.
+    """
+    from .batch import learn_task, setup, tasks
+
+    setup(options)
+    samples, errors = [], []
+    for task in tasks([path], options.max_bytes, options):
+        outcome = learn_task(task)
+        if outcome.end:
+            continue
+        if outcome.error is not None:
+            errors.append(outcome.error)
+        else:
+            samples.append(outcome.record)
+    return {"samples": samples, "errors": errors}
+
+
+def learn_files(paths: List[str], scheduler: Optional[str] = None, workers: int = 2,
+                options: Optional[Options] = None, client=None):
+    """Learn a site profile from archives or JSONL shards on Dask: one task per input.
+
+    The workers read and clean the pages (the costly part) and return their
+    samples; this process merges them in input order, so the profile is the
+    one ``clean-article learn`` writes for the same inputs. Returns
+    ``(profile, report, errors)``; ``profile.dump(path)`` writes it.
+    Sites are keyed on each page's URL host. (For millions of hosts, see
+    the README: shard by host.)
+    """
+    from .profile import Learner
+
+    options = options or Options()
+    learner = Learner()
+    errors: List[str] = []
+    with _client(client, scheduler, workers) as c:
+        futures = [c.submit(learn_part, p, options, key=f"learn-part-{i}-{part_stem(p)}", pure=False, retries=1)
+                   for i, p in enumerate(paths)]
+        for future in futures:
+            result = future.result()
+            for sample in result["samples"]:
+                learner.add(sample)
+            errors += result["errors"]
+    profile, report = learner.profile()
+    return profile, report, errors
+
+
+class _client:
+    """The client to use: the one given, else one for ``scheduler``, else a local cluster (closed after)."""
+
+    def __init__(self, client, scheduler: Optional[str], workers: int):
+        self.client, self.scheduler, self.workers = client, scheduler, workers
+        self.own_client = self.own_cluster = None
+
+    def __enter__(self):
+        if self.client is not None:
+            return self.client
+        from distributed import Client, LocalCluster
+
+        if self.scheduler:
+            self.own_client = Client(self.scheduler)
+        else:
+            self.own_cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
+                                            dashboard_address=None)
+            self.own_client = Client(self.own_cluster)
+        return self.own_client
+
+    def __exit__(self, *exc):
+        if self.own_client is not None:
+            self.own_client.close()
+        if self.own_cluster is not None:
+            self.own_cluster.close()
+
+
+__all__ = ["DEFAULT_BUDGET", "learn_files", "learn_part", "clean_files", "clean_part", "part_names"]

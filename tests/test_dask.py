@@ -22,7 +22,7 @@ if not any(importlib.util.find_spec(m) for m in ("fastwarc", "warcio")):
     pytest.skip("no WARC reader installed (pip install 'article-cleaner[warc]')", allow_module_level=True)
 
 from cleaner.batch import Options  # noqa: E402
-from cleaner.dask import clean_part  # noqa: E402
+from cleaner.dask import clean_part, learn_files  # noqa: E402
 
 #: Seconds the cluster may take to come up; the whole test stays well under a minute.
 START_TIMEOUT = 40
@@ -77,6 +77,16 @@ def test_real_scheduler_and_two_workers_write_what_jobs_one_writes(tmp_path):
         whole = run_cli("--format", "jsonl", "--error-records", *names, cwd=tmp_path).stdout
         assert whole == b"".join((tmp_path / "dask-jsonl" / n).read_bytes()
                                  for n in ("crawl-0.jsonl", "crawl-1.jsonl", "crawl-2.jsonl"))
+        # learn on the cluster: the profile that `clean-article learn` writes for the same archives.
+        (tmp_path / "gazette.warc.gz").write_bytes(wb.site_archive("gazette.example.org"))
+        learn_inputs = [*names, "gazette.warc.gz"]
+        local = run_cli("learn", "--profile", "local.json", *learn_inputs, cwd=tmp_path)
+        assert local.returncode == 1  # the truncated record
+        with Client(address, timeout=START_TIMEOUT) as client:
+            profile, _, errors = learn_files([str(tmp_path / n) for n in learn_inputs], client=client)
+        profile.dump(str(tmp_path / "cluster.json"))
+        assert len(errors) == 1 and list(profile.sites) == ["gazette.example.org"]
+        assert (tmp_path / "cluster.json").read_bytes() == (tmp_path / "local.json").read_bytes()
         # Resume: complete parts are skipped.
         again = run_cli("--format", "jsonl", "-o", "dask-jsonl", "--scheduler", address, *names, cwd=tmp_path,
                         timeout=120)

@@ -91,3 +91,11 @@ def archive(compress: str = "record", truncate_tail: bool = False) -> bytes:
     if compress == "file":
         return gzip.compress(b"".join(records))
     return b"".join(records)
+
+
+def site_archive(host: str, words=("early", "late", "loaded", "empty", "damaged")) -> bytes:
+    """Pages of one site (one per word), per-record gzip: what ``learn`` needs (4 pages or more)."""
+    return b"".join(gzip.compress(response(f"https://{host}/{i}",
+                                           page(f"Story {word} from the harbour", f"Boats came in {word}.")
+                                           .encode("utf-8")))
+                    for i, word in enumerate(words))
