@@ -250,14 +250,13 @@ def page_site(task: Task, data: bytes, options: Options) -> Optional[str]:
     return site_key(task.path, options.site, options.url, html)
 
 
-def clean_article(task: Task, options: Options, step_for: Optional[Callable] = None) -> Article:
-    """Clean one input with this process's :class:`~cleaner.cleaner.Cleaner`.
+def clean_article(task: Task, options: Options) -> Article:
+    """Clean one input with the process's :class:`~cleaner.cleaner.Cleaner` (built once, by :func:`setup`).
 
-    ``step_for`` is kept for callers of the earlier signature; the Cleaner
-    applies the site profile itself.
+    The Cleaner applies the site profile; a document's own URL (from its
+    archive or JSONL line) comes before ``--url``.
     """
     cleaner = _State.cleaner if _State.cleaner is not None and _State.options == options else options.cleaner()
-    # (the process's Cleaner when these are its options: built once, by setup)
     data = read_task(task, options.max_bytes)
     try:
         article = cleaner.clean(data, url=task.url or options.url, charset=task.charset, path=task.path,
@@ -355,11 +354,11 @@ def learn_task(task: Task) -> Outcome:
                                   else "auto")
         clean(data, input_format=fmt, url=url, max_bytes=options.max_bytes, passes=with_step(recorder))
     except InputError as e:
-        return Outcome(task.path, error=f"{shown(task.path)}: {e}")
+        return Outcome(task.path, error=f"{task_name(task)}: {e}")
     except Failure as e:
         return Outcome(task.path, error=str(e))
     except Exception as e:  # noqa: BLE001 - one bad input must not stop the batch
-        return Outcome(task.path, error=f"{shown(task.path)}: internal error: {type(e).__name__}: {e}")
+        return Outcome(task.path, error=f"{task_name(task)}: internal error: {type(e).__name__}: {e}")
     return Outcome(task.path, record=recorder.sample(site, task.path))
 
 
@@ -512,9 +511,11 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def crashed_outcome(task: Task, message: str) -> Outcome:
+def crashed_outcome(task: Task, message: str, options: Optional[Options] = None) -> Outcome:
+    """The outcome of an input whose worker died (``options``: the batch's, for ``error_records``)."""
+    options = options or _State.options
     error = f"{task_name(task)}: {message}"
-    record = error_record(task, error, _State.options) if _State.options.error_records else None
+    record = error_record(task, error, options) if options.error_records else None
     return Outcome(task.path, record=record, error=error, part=task.part)
 
 
@@ -1008,7 +1009,7 @@ def run(names: Iterable[str], options: Options, sink, jobs: int = 1,
     summary = Summary()
     chunk = CHUNK_SIZE if count is None else max(1, min(CHUNK_SIZE, count // (jobs * WINDOW_PER_JOB)))
     outcomes = ordered_map(func, tasks(names, options.max_bytes, options, skip_part, parts), jobs, options,
-                           crashed_outcome, chunk)
+                           lambda task, message: crashed_outcome(task, message, options), chunk)
     stream = progress(outcomes) if progress else outcomes
     try:
         for outcome in stream:
