@@ -34,7 +34,7 @@ import sys
 import time
 from collections import deque
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import Any, BinaryIO, Callable, Deque, Dict, Iterable, Iterator, List, Optional, Tuple
 
@@ -54,7 +54,15 @@ WINDOW_PER_JOB = 4
 #: Extensions of input names replaced by the output's own (``.gz`` first).
 _INPUT_EXT = regex.compile(r"(?:\.(?:html?|xhtml|txt|text))?(?:\.gz)?$", regex.I)
 #: The extension of an output file, by format.
-OUTPUT_EXT = {"text": ".txt", "json": ".json", "jsonl": ".jsonl"}
+OUTPUT_EXT = {"text": ".txt", "json": ".json", "jsonl": ".jsonl", "parquet": ".parquet"}
+#: Extensions of archive and JSONL input names replaced by the part file's own.
+_PART_EXT = regex.compile(r"(?:\.(?:warc|arc|jsonl|json|ndjson))?(?:\.gz)?$", regex.I)
+#: Plain inputs (not archives) per Parquet part file, ``part-NNNNN.parquet``.
+PART_FILES = 10_000
+#: The provenance keys of a WARC page, in output order.
+WARC_KEYS = ("warc_file", "warc_record_id", "warc_date", "warc_offset", "truncated")
+#: The provenance keys of a JSONL document.
+JSONL_KEYS = ("id", "source_line")
 _CONTROL = regex.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -72,15 +80,43 @@ class Options:
     profile: Optional[str] = None
     #: Count removed lines per rule (``--stats``), in the process that cleaned the input.
     stats: bool = False
+    #: A failed input becomes a record with an ``error`` field in the output (JSONL, Parquet).
+    error_records: bool = False
+    #: Seconds a document may take on any thread (:class:`cleaner.cleaner.Cleaner`); None: the passes' own.
+    budget: Optional[float] = None
+    #: ``--field KEY=NAME`` pairs for JSONL input (:mod:`cleaner.records`).
+    fields: Tuple[Tuple[str, str], ...] = ()
+
+    def cleaner(self):
+        """The :class:`~cleaner.cleaner.Cleaner` these options describe."""
+        from .cleaner import Cleaner
+
+        fmt = self.input_format if self.input_format in ("auto", "text", "html") else "auto"
+        return Cleaner(input_format=fmt, max_bytes=self.max_bytes, profile=self.profile, site=self.site,
+                       budget=self.budget)
 
 
 @dataclass
 class Task:
-    """One input: its name as given and, for standard input, its bytes (read by the parent)."""
+    """One input: its name as given and, for standard input, its bytes (read by the parent).
+
+    A document from an archive or a JSONL file carries its bytes or text,
+    its URL, a charset hint, how to read it (``doc_format``) and its
+    provenance (``meta``); ``part`` names the part file it goes to under
+    ``--output-dir``. ``end`` marks the end of a part (no document): the
+    part file is complete; ``note`` is then what the reader skipped.
+    """
 
     path: str
-    data: Optional[bytes] = None
+    data: Any = None
     error: Optional[str] = None
+    url: Optional[str] = None
+    charset: Optional[str] = None
+    meta: Optional[Dict[str, Any]] = None
+    doc_format: Optional[str] = None
+    part: Optional[str] = None
+    end: bool = False
+    note: Optional[str] = None
 
 
 @dataclass
@@ -94,6 +130,8 @@ class Outcome:
     explain: List[str] = field(default_factory=list)
     #: With ``--stats``: the input format and removed lines per rule id (see :func:`removed_counts`).
     stats: Optional[Dict[str, Any]] = None
+    part: Optional[str] = None
+    end: bool = False
 
 
 # -- input lists --------------------------------------------------------------
@@ -146,17 +184,34 @@ def shown(path: str) -> str:
 # -- cleaning one input, in whichever process ----------------------------------
 class _State:
     options: Options = Options()
+    cleaner = None  # cleaner.cleaner.Cleaner, built once per process
+    key = None  # the options (and profile file) it was built for
     profile = None  # cleaner.profile.Profile, loaded once per process
 
 
 def setup(options: Options) -> None:
-    """Prepare this process to clean with ``options`` (loads the profile once)."""
-    _State.options = options
-    _State.profile = None
-    if options.profile:
-        from .profile import Profile
+    """Prepare this process to clean with ``options`` (builds the Cleaner, loads the profile once).
 
-        _State.profile = Profile.load(options.profile)
+    A process already set up with equal options keeps what it built (a Dask
+    worker runs many tasks with the same options).
+    """
+    key = (options, _file_state(options.profile))
+    if _State.cleaner is not None and _State.key == key:
+        return
+    _State.options, _State.key = options, key
+    _State.cleaner = options.cleaner()
+    _State.profile = _State.cleaner.load_profile()
+
+
+def _file_state(path: Optional[str]) -> Optional[tuple]:
+    """What tells a changed profile file from the one loaded (a batch may learn it again in between)."""
+    if not path:
+        return None
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_size, info.st_ino)
 
 
 def warm_up(options: Options) -> None:
@@ -177,6 +232,8 @@ def _worker_setup(options: Options) -> None:
 
 def read_task(task: Task, max_bytes: int) -> bytes:
     data = task.data if task.data is not None else read_input(task.path, max_bytes)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
     if len(data) > max_bytes:
         raise Failure(f"{shown(task.path)}: input is over the limit of {max_bytes:,} bytes (--max-bytes)")
     return data
@@ -197,56 +254,82 @@ def page_site(task: Task, data: bytes, options: Options) -> Optional[str]:
     return site_key(task.path, options.site, options.url, html)
 
 
-def clean_article(task: Task, options: Options, step_for: Optional[Callable] = None) -> Article:
-    """Clean one input; ``step_for(site)`` may give an extra step (the site profile) to run."""
-    from . import clean
-    from .passes import TEXT_PASSES
+def clean_article(task: Task, options: Options, after: tuple = ()) -> Article:
+    """Clean one input with the process's :class:`~cleaner.cleaner.Cleaner` (built once, by :func:`setup`).
 
+    The Cleaner applies the site profile; a document's own URL (from its
+    archive or JSONL line) comes before ``--url``. ``after``: steps to run
+    after the passes (see :meth:`cleaner.cleaner.Cleaner.clean`).
+    """
+    cleaner = _State.cleaner if _State.cleaner is not None and _State.options == options else options.cleaner()
     data = read_task(task, options.max_bytes)
-    passes, notes = TEXT_PASSES, []
-    if step_for is not None:
-        passes, notes = step_for(page_site(task, data, options))
     try:
-        article = clean(data, input_format=options.input_format, url=options.url,
-                        max_bytes=options.max_bytes, passes=passes)
+        article = cleaner.clean(data, url=task.url or options.url, charset=task.charset, path=task.path,
+                                input_format=task.doc_format, after=after)
     except InputError as e:
-        raise Failure(f"{shown(task.path)}: {e}") from None
+        raise Failure(f"{task_name(task)}: {e}") from None
     article.path = None if task.path == "-" else shown(task.path)
-    article.warnings.extend(notes)
     if not article.text.strip():
         article.warnings.append("empty body: nothing left after cleaning")
     return article
 
 
-def _profile_step(site: Optional[str]) -> Tuple[tuple, List[str]]:
-    from .passes import TEXT_PASSES
-    from .profile import SiteRepeated, with_step
+def task_name(task: Task) -> str:
+    """How messages name a task: the input, and for a document inside it where it is.
 
-    profile = _State.profile
-    if site is None:
-        return TEXT_PASSES, ["no site to look up in the profile (give --site or --url)"]
-    entry = profile.sites.get(site)
-    if entry is None:
-        return TEXT_PASSES, [f"site {shown(site)} is not in profile {profile.name}: nothing removed as site.repeated"]
-    return with_step(SiteRepeated(shown(site), entry, profile.name)), []
+    >>> task_name(Task("a.warc.gz", url="https://example.org/", meta={"warc_offset": 512}))
+    'a.warc.gz: record at offset 512 (https://example.org/)'
+    """
+    name = shown(task.path)
+    meta = task.meta or {}
+    if meta.get("warc_offset") is not None:
+        name += f": record at offset {meta['warc_offset']}"
+    elif meta.get("warc_record_id"):
+        name += f": record {meta['warc_record_id']}"
+    elif meta.get("source_line") is not None:
+        name += f": line {meta['source_line']}"
+    if task.url:
+        name += f" ({shown(task.url)})"
+    return name
 
 
 def clean_task(task: Task) -> Outcome:
-    """Clean one input with this process's options; every failure becomes an :class:`Outcome` error."""
+    """Clean one input with this process's options; every failure becomes an :class:`Outcome` error.
+
+    With ``error_records`` the error is also a record for the output (an
+    indexer reading it sees the document failed, and why).
+    """
     options = _State.options
-    if task.error is not None:
-        return Outcome(task.path, error=task.error)
-    try:
-        article = clean_article(task, options, _profile_step if _State.profile is not None else None)
-    except Failure as e:
-        return Outcome(task.path, error=str(e))
-    except Exception as e:  # noqa: BLE001 - one bad input must not stop the batch
-        return Outcome(task.path, error=f"{shown(task.path)}: internal error: {type(e).__name__}: {e}")
-    name = shown(task.path)
-    return Outcome(task.path, record=render_record(article, options),
+    if task.end:
+        return Outcome(task.path, part=task.part, end=True, warnings=[task.note] if task.note else [])
+    error = task.error
+    if error is None:
+        try:
+            article = clean_article(task, options)
+        except Failure as e:
+            error = str(e)
+        except Exception as e:  # noqa: BLE001 - one bad input must not stop the batch
+            error = f"{task_name(task)}: internal error: {type(e).__name__}: {e}"
+    if error is not None:
+        record = error_record(task, error, options) if options.error_records else None
+        return Outcome(task.path, record=record, error=error, part=task.part)
+    name = task_name(task)
+    return Outcome(task.path, record=render_record(article, options, task.meta),
                    warnings=[f"{name}: {w}" for w in article.warnings],
                    explain=explain_lines(article) if options.explain and options.fmt == "text" else [],
-                   stats=removed_counts(article) if options.stats else None)
+                   part=task.part, stats=removed_counts(article) if options.stats else None)
+
+
+def error_record(task: Task, error: str, options: Options) -> Any:
+    """The output record of a failed input: its name, URL, provenance and the ``error``."""
+    d: Dict[str, Any] = {"path": None if task.path == "-" else shown(task.path), "url": task.url or options.url}
+    d.update(task.meta or {})
+    d["error"] = error
+    if options.fmt == "parquet":
+        return d
+    if options.fmt == "text":
+        return f"error: {error}\n"
+    return json.dumps(d, ensure_ascii=False, indent=2 if options.fmt == "json" else None)
 
 
 def learn_task(task: Task) -> Outcome:
@@ -261,18 +344,26 @@ def learn_task(task: Task) -> Outcome:
     options = _State.options
     if task.error is not None:
         return Outcome(task.path, error=task.error)
+    if task.end:
+        return Outcome(task.path, part=task.part, end=True, warnings=[task.note] if task.note else [])
     recorder = Recorder(keep_text=options.explain)
     try:
         data = read_task(task, options.max_bytes)
-        site = page_site(task, data, options)
-        clean(data, input_format=options.input_format, url=options.url, max_bytes=options.max_bytes,
-              passes=with_step(recorder))
+        if task.charset:
+            from .cleaner import _transcode
+
+            data = _transcode(data, task.charset)[0]
+        url = task.url or options.url
+        site = page_site(task, data, replace(options, url=url))
+        fmt = task.doc_format or (options.input_format if options.input_format in ("auto", "text", "html")
+                                  else "auto")
+        clean(data, input_format=fmt, url=url, max_bytes=options.max_bytes, passes=with_step(recorder))
     except InputError as e:
-        return Outcome(task.path, error=f"{shown(task.path)}: {e}")
+        return Outcome(task.path, error=f"{task_name(task)}: {e}")
     except Failure as e:
         return Outcome(task.path, error=str(e))
     except Exception as e:  # noqa: BLE001 - one bad input must not stop the batch
-        return Outcome(task.path, error=f"{shown(task.path)}: internal error: {type(e).__name__}: {e}")
+        return Outcome(task.path, error=f"{task_name(task)}: internal error: {type(e).__name__}: {e}")
     return Outcome(task.path, record=recorder.sample(site, task.path))
 
 
@@ -308,15 +399,20 @@ def removed_counts(article: Article) -> Dict[str, Any]:
     return {"input_format": article.input_format, "removed": counts}
 
 
-def render_record(article: Article, options: Options) -> str:
-    """One input's output, without framing: the body (text) or the JSON object (json, jsonl).
+def render_record(article: Article, options: Options, meta: Optional[Dict[str, Any]] = None) -> Any:
+    """One input's output, without framing: the body (text), the JSON object (json, jsonl), a row (parquet).
 
-    json is indented by two spaces; jsonl is one line.
+    json is indented by two spaces; jsonl is one line. ``meta``: provenance
+    keys (WARC, JSONL input) added after the article's own.
     """
     if options.fmt == "text":
         head = front_matter(article) if options.with_metadata else ""
         return head + article.text + ("\n" if article.text else "")
     d = article.to_dict(options.explain)
+    if meta:
+        d.update(meta)
+    if options.fmt == "parquet":
+        return d
     return json.dumps(d, ensure_ascii=False, indent=2 if options.fmt == "json" else None)
 
 
@@ -428,8 +524,12 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def crashed_outcome(task: Task, message: str) -> Outcome:
-    return Outcome(task.path, error=f"{shown(task.path)}: {message}")
+def crashed_outcome(task: Task, message: str, options: Optional[Options] = None) -> Outcome:
+    """The outcome of an input whose worker died (``options``: the batch's, for ``error_records``)."""
+    options = options or _State.options
+    error = f"{task_name(task)}: {message}"
+    record = error_record(task, error, options) if options.error_records else None
+    return Outcome(task.path, record=record, error=error, part=task.part)
 
 
 # -- writing ------------------------------------------------------------------------
@@ -449,6 +549,8 @@ class StdoutSink:
         self.written = 0
 
     def write(self, outcome: Outcome) -> List[str]:
+        if outcome.end:  # the end of an archive's documents: nothing to write here
+            return []
         record = outcome.record
         if self.fmt == "jsonl":
             chunk = record + "\n"
@@ -515,17 +617,22 @@ class DirSink:
       the whole file or none.
     """
 
-    def __init__(self, directory: str, fmt: str, overwrite: bool = False):
-        self.directory, self.fmt, self.overwrite = directory, fmt, overwrite
+    def __init__(self, directory: str, fmt: str, overwrite: bool = False, keep_dirs: bool = False):
+        self.directory, self.fmt, self.overwrite, self.keep_dirs = directory, fmt, overwrite, keep_dirs
         self.taken: Dict[str, str] = {}
         umask = os.umask(0)
         os.umask(umask)
         self.mode = 0o666 & ~umask
 
     def write(self, outcome: Outcome) -> List[str]:
+        if outcome.end:
+            return []
         path, warnings = outcome.path, []
         source = _source(path)
         name = output_name(path, self.fmt)
+        if self.keep_dirs and path != "-":
+            name = os.path.join(kept_dir(path), name)
+            os.makedirs(os.path.join(self.directory, os.path.dirname(name)), exist_ok=True)
         owner = self.taken.get(name)
         if owner is not None and owner != source:
             alt = alternative_name(path, self.fmt)
@@ -540,7 +647,7 @@ class DirSink:
             atomic_write(final, data.encode("utf-8"), replace=self.overwrite or self.taken.get(name) == source,
                          mode=self.mode)
         except FileExistsError:
-            raise Failure(f"{shown(path)}: {final} exists (--overwrite replaces it)") from None
+            raise Failure(f"{shown(path)}: {final} exists ({EXISTS_ADVICE})") from None
         except OSError as e:
             raise Failure(f"{shown(path)}: cannot write {final}: {e.strerror or e}") from None
         self.taken[name] = source
@@ -548,6 +655,120 @@ class DirSink:
 
     def close(self) -> None:
         pass
+
+
+#: What to do when an output file exists. Not only "--overwrite": under
+#: ``xargs -P`` the file may be another input's output from this same batch
+#: (two inputs with one name in different folders), which --overwrite would lose.
+EXISTS_ADVICE = ("written by an earlier run, or by another input of the same name in this batch (under "
+                 "xargs -P); --keep-dirs keeps inputs from different folders apart, --overwrite replaces it")
+
+
+def kept_dir(path: str) -> str:
+    """The input's folder as a relative path under ``--output-dir`` (``--keep-dirs``).
+
+    Leading ``/`` and ``..`` parts are dropped, so outputs stay inside the folder.
+
+    >>> kept_dir("html/x.html"), kept_dir("/data/../pages/a.txt"), kept_dir("a.txt")
+    ('html', 'data/pages', '')
+    """
+    parts = [p for p in os.path.dirname(path).replace(os.sep, "/").split("/") if p not in ("", ".", "..")]
+    return os.path.join(*parts) if parts else ""
+
+
+class PartSink:
+    """Part files under ``directory``: one per archive, JSONL input or chunk of plain inputs.
+
+    A document's outcome goes into its part (``outcome.part``, the file's
+    name without extension); the part is written to a hidden temporary file
+    and renamed into place at the part's end marker, so a part file that
+    exists is complete. Outcomes of plain inputs (no part) go to ``files``
+    (a :class:`DirSink`). The bytes of a part are those :class:`StdoutSink`
+    writes for the same documents (text, json, jsonl) or a Parquet file
+    (:mod:`cleaner.parquet`).
+    """
+
+    def __init__(self, directory: str, fmt: str, overwrite: bool = False, files: Optional["DirSink"] = None):
+        self.directory, self.fmt, self.overwrite, self.files = directory, fmt, overwrite, files
+        self.open: Dict[str, Tuple[str, Any, Any]] = {}  # part -> (temporary path, file, writer)
+        umask = os.umask(0)
+        os.umask(umask)
+        self.mode = 0o666 & ~umask
+
+    def final(self, part: str) -> str:
+        return os.path.join(self.directory, part + OUTPUT_EXT[self.fmt])
+
+    def write(self, outcome: Outcome) -> List[str]:
+        if outcome.part is None:
+            if self.files is None:
+                raise Failure(f"{shown(outcome.path)}: this output goes into part files only")
+            return self.files.write(outcome)
+        _, _, writer = self._part(outcome.part)
+        if outcome.end:
+            self._finish(outcome.part)
+        elif outcome.record is not None:
+            if self.fmt == "parquet":
+                writer.write(outcome.record)
+            else:
+                writer.write(outcome)
+        return []
+
+    def _part(self, part: str):
+        if part not in self.open:
+            import tempfile
+
+            with _signals_held():
+                fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=f".{part}{OUTPUT_EXT[self.fmt]}.",
+                                           suffix=".tmp")
+            if self.fmt == "parquet":
+                from .parquet import PartWriter
+
+                os.close(fd)
+                self.open[part] = (tmp, None, PartWriter(tmp))
+            else:
+                f = os.fdopen(fd, "wb")
+                self.open[part] = (tmp, f, StdoutSink(self.fmt, True, f))
+        return self.open[part]
+
+    def _finish(self, part: str) -> None:
+        tmp, f, writer = self.open.pop(part)
+        final = self.final(part)
+        try:
+            with _signals_held():
+                if f is None:
+                    writer.close()
+                else:
+                    if self.fmt == "json" and not writer.written:
+                        f.write(b"[]\n")
+                    writer.close()
+                    f.close()
+                os.chmod(tmp, self.mode)
+                if self.overwrite:
+                    os.replace(tmp, final)
+                else:
+                    os.link(tmp, final)
+        except FileExistsError:
+            raise Failure(f"{final} exists ({EXISTS_ADVICE})") from None
+        except OSError as e:
+            raise Failure(f"cannot write {final}: {e.strerror or e}") from None
+        finally:
+            if os.path.lexists(tmp):
+                os.unlink(tmp)
+
+    def close(self) -> None:
+        """Remove the temporary files of parts that did not end (an interrupted run)."""
+        for part in list(self.open):
+            tmp, f, writer = self.open.pop(part)
+            try:
+                if f is not None:
+                    f.close()
+                else:
+                    writer.writer.close()
+            finally:
+                if os.path.lexists(tmp):
+                    os.unlink(tmp)
+        if self.files is not None:
+            self.files.close()
 
 
 def atomic_write(final: str, data: bytes, replace: bool = False, mode: int = 0o644) -> None:
@@ -659,26 +880,140 @@ def _chain(head: list, rest: Iterator[str]) -> Iterator[str]:
     yield from rest
 
 
-def tasks(names: Iterable[str], max_bytes: int) -> Iterator[Task]:
-    """A :class:`Task` per name; standard input is read here, in the parent, in its turn."""
+def input_kind(name: str, input_format: str) -> str:
+    """``warc``, ``jsonl`` or ``file``: how an input is read (a WARC is recognised by content)."""
+    if input_format in ("warc", "jsonl"):
+        return input_format
+    if input_format == "auto" and name != "-":
+        from .warc import sniff
+
+        if sniff(name):
+            return "warc"
+    return "file"
+
+
+def part_stem(path: str) -> str:
+    """The part file's name (without extension) for an archive or JSONL input.
+
+    >>> part_stem("crawl/CC-MAIN-1.warc.gz"), part_stem("shard-3.jsonl.gz")
+    ('CC-MAIN-1', 'shard-3')
+    """
+    base = os.path.basename(os.path.normpath(path))
+    return _PART_EXT.sub("", base, count=1) or base
+
+
+def tasks(names: Iterable[str], max_bytes: int, options: Optional[Options] = None,
+          skip_part: Optional[Callable[[str], bool]] = None, parts: Optional[Dict[str, str]] = None
+          ) -> Iterator[Task]:
+    """A :class:`Task` per input, or per document of an archive or JSONL input.
+
+    Standard input is read here, in the parent, in its turn; so are
+    archives and JSONL files (reading is a few percent of the cleaning time),
+    so that their documents spread over the workers. Each archive or JSONL
+    input is one part (its documents, then an end marker); with parquet
+    output plain inputs are grouped :data:`PART_FILES` to a part.
+    ``skip_part(stem)`` true: the part is complete already, its input is
+    not read (resume). ``parts`` gives inputs their part's name (a Dask
+    task gets the name its input got in the whole list).
+    """
+    options = options or Options(max_bytes=max_bytes)
+    stems: Dict[str, str] = {}
+    plain, part = 0, None
     for name in names:
-        if name != "-":
-            yield Task(name)
+        kind = input_kind(name, options.input_format)
+        if kind != "file":
+            stem = (parts or {}).get(name) or _unique_stem(part_stem(name), name, stems)
+            if skip_part is not None and skip_part(stem):
+                continue
+            documents = _warc_tasks if kind == "warc" else _jsonl_tasks
+            yield from documents(name, options, stem)
             continue
-        try:
-            yield Task(name, read_input("-", max_bytes))
-        except Failure as e:
-            yield Task(name, error=str(e))
+        if options.fmt == "parquet" and plain % PART_FILES == 0:
+            part = _unique_stem(f"part-{plain // PART_FILES:05d}", "", stems)
+        if name != "-":
+            yield Task(name, part=part)
+        else:
+            try:
+                yield Task(name, read_input("-", max_bytes), part=part)
+            except Failure as e:
+                yield Task(name, error=str(e), part=part)
+        plain += 1
+        if part is not None and plain % PART_FILES == 0:
+            yield Task(name, end=True, part=part)
+    if part is not None and plain % PART_FILES:
+        yield Task("", end=True, part=part)
+
+
+def _unique_stem(stem: str, source: str, stems: Dict[str, str]) -> str:
+    """``stem``, or ``stem~HASH`` when another input of the call took it (as :func:`alternative_name`)."""
+    import hashlib
+
+    owner = stems.get(stem)
+    if owner is None or owner == source:
+        stems[stem] = source
+        return stem
+    alt = f"{stem}~{hashlib.sha1(os.fsencode(_source(source))).hexdigest()[:8]}"
+    stems[alt] = source
+    return alt
+
+
+def _warc_tasks(name: str, options: Options, part: str) -> Iterator[Task]:
+    from .warc import Page, WarcError, WarcReader
+
+    try:
+        reader = WarcReader(name, options.max_bytes)
+    except WarcError as e:
+        yield Task(name, error=f"{shown(name)}: {e}", part=part)
+        yield Task(name, end=True, part=part)
+        return
+    pages = failed = 0
+    try:
+        for item in reader:
+            meta = {k: item.meta.get(k) for k in WARC_KEYS}
+            if isinstance(item, Page):
+                pages += 1
+                yield Task(name, item.data, url=item.url, charset=item.charset, meta=meta, doc_format="auto",
+                           part=part)
+            else:
+                failed += 1
+                task = Task(name, url=item.url, meta=meta, part=part)
+                task.error = f"{task_name(task)}: {item.message}"
+                yield task
+    except OSError as e:
+        failed += 1
+        yield Task(name, error=f"{shown(name)}: cannot read: {e.strerror or e}", part=part)
+    skipped = ", ".join(f"{n} {why}" for why, n in sorted(reader.skipped.items()))
+    yield Task(name, end=True, part=part,
+               note=f"{shown(name)}: {pages} pages, {failed} damaged; skipped: {skipped or 'none'}")
+
+
+def _jsonl_tasks(name: str, options: Options, part: str) -> Iterator[Task]:
+    from .records import Record, read_records
+
+    try:
+        for item in read_records(name, options.fields):
+            meta = {k: item.meta.get(k) for k in JSONL_KEYS}
+            if isinstance(item, Record):
+                yield Task(name, item.data, url=item.url, meta=meta, doc_format=item.input_format, part=part)
+            else:
+                task = Task(name, url=item.url, meta=meta, part=part)
+                task.error = f"{shown(name)}: {item.message}"
+                yield task
+    except (OSError, EOFError) as e:
+        yield Task(name, error=f"{shown(name)}: cannot read: {getattr(e, 'strerror', None) or e}", part=part)
+    yield Task(name, end=True, part=part)
 
 
 def run(names: Iterable[str], options: Options, sink, jobs: int = 1,
         report: Callable[[str], None] = lambda message: None, quiet: bool = False,
         progress: Optional[Callable[[Iterator], Iterator]] = None, func: Callable = clean_task,
-        count: Optional[int] = None) -> Summary:
+        count: Optional[int] = None, skip_part: Optional[Callable[[str], bool]] = None,
+        parts: Optional[Dict[str, str]] = None) -> Summary:
     """Clean every input named, write each output to ``sink`` in order; report on ``report``.
 
     ``report`` gets each message for stderr (errors; warnings unless
-    ``quiet``; ``--explain`` lines). ``progress`` wraps the stream of outcomes
+    ``quiet``; ``--explain`` lines; what each archive held). ``skip_part``:
+    ``parts``: see :func:`tasks`. ``progress`` wraps the stream of outcomes
     (a progress bar). ``func`` is :func:`clean_task`, or :func:`learn_task`
     for ``learn``. ``count``, when known, is the number of inputs. Returns
     the :class:`Summary`.
@@ -686,12 +1021,23 @@ def run(names: Iterable[str], options: Options, sink, jobs: int = 1,
     start = time.monotonic()
     summary = Summary()
     chunk = CHUNK_SIZE if count is None else max(1, min(CHUNK_SIZE, count // (jobs * WINDOW_PER_JOB)))
-    outcomes = ordered_map(func, tasks(names, options.max_bytes), jobs, options, crashed_outcome, chunk)
+    outcomes = ordered_map(func, tasks(names, options.max_bytes, options, skip_part, parts), jobs, options,
+                           lambda task, message: crashed_outcome(task, message, options), chunk)
     stream = progress(outcomes) if progress else outcomes
     try:
         for outcome in stream:
+            if outcome.end:
+                try:
+                    sink.write(outcome)
+                except Failure as e:
+                    summary.failed += 1
+                    report(str(e))
+                if not quiet:
+                    for w in outcome.warnings:
+                        report(w)
+                continue
             summary.files += 1
-            if outcome.error is None:
+            if outcome.error is None or outcome.record is not None:
                 try:
                     outcome.warnings += sink.write(outcome)
                 except Failure as e:

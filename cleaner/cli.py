@@ -23,7 +23,18 @@ from typing import Iterator, List, Optional
 import click
 
 from . import __version__
-from .batch import DirSink, Options, StdoutSink, cpu_count, names_from, peek_several, run, shown
+from .batch import (
+    DirSink,
+    Options,
+    PartSink,
+    StdoutSink,
+    cpu_count,
+    input_kind,
+    names_from,
+    peek_several,
+    run,
+    shown,
+)
 from .ingest import DEFAULT_MAX_BYTES
 
 #: With at least this many inputs (or an input list of unknown length) a
@@ -44,6 +55,8 @@ Examples:
   clean-article --stats stats.json --format jsonl pages/*.html > out.jsonl
   clean-article review pages/*.html -o review.html   what went, and why, in a browser
   clean-article rules                         every rule id, its pass, what it removes
+  clean-article --format jsonl crawl.warc.gz > pages.jsonl        WARC in (by content)
+  clean-article --format parquet -o parts --engine dask -j 2 crawl/*.warc.gz
 
 \b
 Output: text is the body, paragraphs separated by one blank line; with several
@@ -92,9 +105,13 @@ def input_options(f):
                      help="Also read input names from FILE ('-' for stdin), one a line (NUL-separated with -0)."),
         click.option("-0", "--null", is_flag=True, help="Names in --files-from end with NUL, not newline "
                                                         "(find -print0); any file name works."),
-        click.option("--input-format", type=click.Choice(["auto", "text", "html"]), default="auto",
+        click.option("--input-format", type=click.Choice(["auto", "text", "html", "warc", "jsonl"]), default="auto",
                      show_default=True,
-                     help="How to read inputs; auto recognises HTML (and gzip) by content, not by file name."),
+                     help="How to read inputs; auto recognises HTML, gzip and WARC archives by content, not by "
+                          "file name. jsonl: one document per line (url, html or text, id)."),
+        click.option("--field", "fields", metavar="KEY=NAME", multiple=True,
+                     help="With --input-format jsonl: the field holding KEY (url, html, text, id), e.g. "
+                          "html=content; a dotted NAME reaches into an object."),
         click.option("--url", metavar="URL", help="The page's URL, recorded in the metadata; its host names "
                                                   "the site for --profile."),
         click.option("--site", metavar="NAME", help="The site every input belongs to, for --profile and learn "
@@ -112,8 +129,9 @@ def input_options(f):
 
 
 @click.command(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text",
-              show_default=True, help="Output: body text, one JSON object per input, or JSON Lines.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "jsonl", "parquet"]), default="text",
+              show_default=True, help="Output: body text, one JSON object per input, JSON Lines, or Parquet "
+                                      "(with --output-dir: one part file per archive; schema in the README).")
 @click.option("--with-metadata", is_flag=True,
               help="With text output: a YAML front-matter block before the body (JSON output always holds the metadata).")
 @click.option("--explain", is_flag=True,
@@ -121,14 +139,25 @@ def input_options(f):
 @click.option("-o", "--output-dir", metavar="DIR", type=click.Path(file_okay=False),
               help="Write one file per input into DIR (created if missing) instead of stdout.")
 @click.option("--overwrite", is_flag=True, help="With --output-dir: replace files that exist.")
+@click.option("--keep-dirs", is_flag=True, help="With --output-dir: keep each input's folder (html/x.html -> "
+                                                "DIR/html/x.txt), so same-named inputs never collide.")
+@click.option("--resume", is_flag=True, help="With --output-dir: skip archives and JSONL inputs whose part file "
+                                             "exists (it is complete: parts are renamed into place at the end).")
+@click.option("--error-records", is_flag=True, help="Also write each failed input as a record with an 'error' "
+                                                    "field (JSON, JSONL, Parquet), so an indexer sees it.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: --jobs processes on this machine; dask: a local Dask cluster of --jobs workers "
+                   "(archives and JSONL inputs, with --output-dir).")
+@click.option("--scheduler", metavar="ADDRESS", help="Run on the Dask cluster at ADDRESS (tcp://host:8786): "
+                                                     "one task per archive; implies --engine dask.")
 @click.option("--profile", metavar="FILE", type=click.Path(dir_okay=False),
               help="Remove lines a site profile learned (rule site.repeated); see 'clean-article learn --help'.")
 @click.option("--stats", "stats_path", metavar="FILE", type=click.Path(dir_okay=False),
               help="Write the counts of removed lines per rule id and per input format (JSON) to FILE.")
 @input_options
 @click.version_option(__version__, "--version", prog_name="clean-article")
-def cli(fmt, with_metadata, explain, output_dir, overwrite, profile, stats_path,
-        inputs, files_from, null, input_format, url, site, max_bytes, jobs, quiet):
+def cli(fmt, with_metadata, explain, output_dir, overwrite, keep_dirs, resume, error_records, engine, scheduler,
+        profile, stats_path, inputs, files_from, null, input_format, fields, url, site, max_bytes, jobs, quiet):
     """Clean scraped news articles: body text plus metadata.
 
     INPUT is a file of scraped plain text (a whole page's visible lines,
@@ -143,8 +172,15 @@ def cli(fmt, with_metadata, explain, output_dir, overwrite, profile, stats_path,
     """
     if overwrite and not output_dir:
         raise click.UsageError("--overwrite goes with --output-dir")
+    for flag, given in (("--keep-dirs", keep_dirs), ("--resume", resume), ("--format parquet", fmt == "parquet"),
+                        ("--scheduler", scheduler), ("--engine dask", engine == "dask")):
+        if given and not output_dir:
+            raise click.UsageError(f"{flag} goes with --output-dir")
     options = Options(fmt=fmt, with_metadata=with_metadata, input_format=input_format, url=url, explain=explain,
-                      max_bytes=max_bytes, site=site, profile=profile, stats=bool(stats_path))
+                      max_bytes=max_bytes, site=site, profile=profile, error_records=error_records, stats=bool(stats_path),
+                      fields=_fields(fields))
+    if fmt == "parquet":
+        _need("pyarrow", "parquet", "--format parquet")
     if profile:
         from .profile import Profile, ProfileError
 
@@ -152,16 +188,23 @@ def cli(fmt, with_metadata, explain, output_dir, overwrite, profile, stats_path,
             Profile.load(profile)  # fail early, once, before any worker starts
         except ProfileError as e:
             raise click.BadParameter(str(e), param_hint="--profile") from None
-    names, count = _names(inputs, files_from, null)
+    names, count = _names(inputs, files_from, null, input_format)
     several = False
     if not output_dir and fmt != "jsonl":  # jsonl needs no look ahead: it streams from the first name
         several, names = peek_several(names)
+        if not several:
+            names = list(names)
+            several = bool(names) and input_kind(names[0], input_format) != "file"  # an archive: many pages
+            names = iter(names)
     if output_dir:
         try:
             os.makedirs(output_dir, exist_ok=True)
         except OSError as e:
             raise click.BadParameter(f"{output_dir}: {e.strerror or e}", param_hint="--output-dir") from None
-        sink = DirSink(output_dir, fmt, overwrite)
+        if scheduler or engine == "dask":
+            _need("distributed", "dask", "--engine dask")
+            _run_dask(list(names), output_dir, options, scheduler, jobs or cpu_count(), quiet)
+        sink = parts = PartSink(output_dir, fmt, overwrite, DirSink(output_dir, fmt, overwrite, keep_dirs))
     else:
         sink = StdoutSink(fmt, several)
     if stats_path:
@@ -169,7 +212,54 @@ def cli(fmt, with_metadata, explain, output_dir, overwrite, profile, stats_path,
 
         sink = StatsSink(sink, stats_path)
     to_terminal = output_dir is None and sys.stdout.isatty()
-    _run_batch(names, count, options, sink, jobs, quiet, to_terminal, "cleaning")
+    skip_part = (lambda stem: os.path.exists(parts.final(stem))) if resume else None
+    _run_batch(names, count, options, sink, jobs, quiet, to_terminal, "cleaning", skip_part=skip_part)
+
+
+def _fields(pairs):
+    from .records import parse_fields
+
+    try:
+        return tuple(parse_fields(pairs))
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="--field") from None
+
+
+def _need(module: str, extra: str, what: str) -> None:
+    import importlib.util
+
+    if importlib.util.find_spec(module) is None:
+        raise click.UsageError(f"{what} needs {module}: pip install 'article-cleaner[{extra}]'")
+
+
+def _run_dask(names, output_dir, options, scheduler, workers, quiet):
+    """Clean the inputs on Dask (one task per input, a part file each) and exit."""
+    from dataclasses import replace
+
+    from .dask import DEFAULT_BUDGET, clean_files
+
+    plain = [n for n in names if input_kind(n, options.input_format) == "file"]
+    if plain:
+        raise click.UsageError(f"the Dask engine takes WARC archives and JSONL inputs (one task each), and "
+                               f"{shown(plain[0])} is neither; for plain files use --jobs")
+    options = replace(options, budget=options.budget or DEFAULT_BUDGET)
+    failed = documents = 0
+
+    def on_result(result):
+        nonlocal failed, documents
+        failed += result["failed"]
+        documents += result["documents"]
+        for message in result["messages"]:
+            click.echo(f"clean-article: {message}", err=True)
+        if result["skipped"] and not quiet:
+            click.echo(f"clean-article: {result['part']} exists: skipped", err=True)
+
+    with _stopping_cleanly():
+        clean_files(names, output_dir, options.fmt, scheduler=scheduler, workers=workers, options=options,
+                    on_result=on_result)
+    if not quiet:
+        click.echo(f"clean-article: {documents} documents, {failed} failed, {len(names)} parts", err=True)
+    sys.exit(1 if failed else 0)
 
 
 @click.command(epilog=LEARN_EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
@@ -178,7 +268,7 @@ def cli(fmt, with_metadata, explain, output_dir, overwrite, profile, stats_path,
 @click.option("--explain", is_flag=True, help="List the learned lines, and the recurring lines kept as body, "
                                               "on stderr.")
 @input_options
-def learn_cli(profile, explain, inputs, files_from, null, input_format, url, site, max_bytes, jobs, quiet):
+def learn_cli(profile, explain, inputs, files_from, null, input_format, fields, url, site, max_bytes, jobs, quiet):
     """Learn the lines that recur across a site's pages into a profile.
 
     Reads every INPUT as the cleaner would, groups the pages by site, and
@@ -187,8 +277,9 @@ def learn_cli(profile, explain, inputs, files_from, null, input_format, url, sit
     """
     from .profile import Learner
 
-    options = Options(input_format=input_format, url=url, max_bytes=max_bytes, site=site, explain=explain)
-    names, count = _names(inputs, files_from, null)
+    options = Options(input_format=input_format, url=url, max_bytes=max_bytes, site=site, explain=explain,
+                      fields=_fields(fields))
+    names, count = _names(inputs, files_from, null, input_format)
     learner = Learner()
     sink = LearnSink(learner)
     summary = _run_batch(names, count, options, sink, jobs, quiet, False, "learning", learning=True)
@@ -243,11 +334,12 @@ inputs stays quick. Inputs that fail are named on stderr (exit status 1).
 @click.option("--profile", metavar="FILE", type=click.Path(dir_okay=False),
               help="Clean with a site profile, as the main command does.")
 @input_options
-def review_cli(output, profile, inputs, files_from, null, input_format, url, site, max_bytes, jobs, quiet):
+def review_cli(output, profile, inputs, files_from, null, input_format, fields, url, site, max_bytes, jobs, quiet):
     """Write one HTML page showing what was removed from each INPUT, and why."""
     from . import review
 
-    options = Options(input_format=input_format, url=url, max_bytes=max_bytes, site=site, profile=profile)
+    options = Options(input_format=input_format, url=url, max_bytes=max_bytes, site=site, profile=profile,
+                      fields=_fields(fields))
     if profile:
         from .profile import Profile, ProfileError
 
@@ -301,6 +393,8 @@ class LearnSink:
         self.learner, self.no_site = learner, 0
 
     def write(self, outcome) -> List[str]:
+        if outcome.end:  # the end of an archive's pages
+            return []
         sample = outcome.record
         if sample.site is None:
             self.no_site += 1
@@ -311,7 +405,7 @@ class LearnSink:
         pass
 
 
-def _names(inputs, files_from, null):
+def _names(inputs, files_from, null, input_format="auto"):
     """The input names (an iterator) and their number when known (None with --files-from)."""
     if null and files_from is None:
         raise click.UsageError("-0/--null goes with --files-from")
@@ -319,7 +413,10 @@ def _names(inputs, files_from, null):
     if files_from == "-" and "-" in names:
         raise click.UsageError("standard input cannot be both an INPUT ('-') and --files-from -")
     if files_from is None:
-        return iter(names or ["-"]), len(names or ["-"])
+        names = names or ["-"]
+        if any(input_kind(n, input_format) != "file" for n in names):
+            return iter(names), None  # archives: the number of documents is not known
+        return iter(names), len(names)
     if files_from == "-":
         stream = sys.stdin.buffer
     else:
@@ -335,7 +432,7 @@ def _chain(first, rest) -> Iterator[str]:
     yield from rest
 
 
-def _run_batch(names, count, options, sink, jobs, quiet, to_terminal, label, learning=False):
+def _run_batch(names, count, options, sink, jobs, quiet, to_terminal, label, learning=False, skip_part=None):
     from . import batch
 
     jobs = jobs or cpu_count()
@@ -353,7 +450,7 @@ def _run_batch(names, count, options, sink, jobs, quiet, to_terminal, label, lea
 
     with _stopping_cleanly():
         summary = run(names, options, sink, jobs, report, quiet, progress if show_bar else None,
-                      func=batch.learn_task if learning else batch.clean_task, count=count)
+                      func=batch.learn_task if learning else batch.clean_task, count=count, skip_part=skip_part)
     if not learning:
         if summary.files > 1 and not quiet:
             click.echo(f"clean-article: {summary.line()}", err=True)

@@ -67,6 +67,8 @@ class StatsSink:
 
     def write(self, outcome: Outcome) -> List[str]:
         warnings = self.sink.write(outcome)
+        if outcome.end:  # the end of an archive's part, not an input
+            return warnings
         stats = outcome.stats or {"input_format": "text", "removed": {}}
         self.total.add(stats["removed"])
         self.by_format.setdefault(stats["input_format"], Counts()).add(stats["removed"])
@@ -139,18 +141,8 @@ def review_task(task: Task) -> Outcome:
     if task.error is not None:
         return Outcome(task.path, error=task.error)
     capture = Capture()
-
-    def step_for(site):
-        if batch._State.profile is not None:
-            passes, notes = batch._profile_step(site)
-        else:
-            from .passes import TEXT_PASSES
-
-            passes, notes = TEXT_PASSES, []
-        return tuple(passes) + (capture,), notes
-
     try:
-        article = clean_article(task, options, step_for)
+        article = clean_article(task, options, after=(capture,))
     except Failure as e:
         return Outcome(task.path, error=str(e))
     except Exception as e:  # noqa: BLE001 - one bad input must not stop the batch

@@ -224,7 +224,7 @@ def test_same_name_from_two_folders_never_overwrites(tmp_path):
     assert b"is taken by" in r.stderr
 
     again = run_cli("--output-dir", str(out), "2023/index.txt", "2024/index.txt", cwd=tmp_path)
-    assert again.returncode == 1 and again.stderr.count(b"exists (--overwrite replaces it)") == 2
+    assert again.returncode == 1 and again.stderr.count(b"exists (written by an earlier run") == 2
     assert sorted(os.listdir(out)) == names
 
     replaced = run_cli("-q", "--output-dir", str(out), "--overwrite", "2023/index.txt", "2024/index.txt", cwd=tmp_path)

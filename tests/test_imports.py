@@ -12,7 +12,7 @@ import sys
 import pytest
 from conftest import REPO, SEEDS
 
-HEAVY = ("trafilatura", "lxml", "bs4")
+HEAVY = ("trafilatura", "lxml", "bs4", "fastwarc", "warcio", "pyarrow", "dask", "distributed")
 
 SCRIPTS = {
     "import cleaner": "import cleaner",

@@ -1,0 +1,195 @@
+"""One object holding how to clean: built once per process, passed explicitly.
+
+A :class:`Cleaner` holds what today's options spread over the command and
+its workers: how to read inputs (``input_format``, ``max_bytes``), a site
+profile and the site, the per-document time budget. It pickles (the profile
+travels as its file name and is loaded once per process, on first use), so
+the command, its ``--jobs`` workers and a Dask cluster's workers each build
+or receive one and reuse it for every document.
+
+>>> c = Cleaner(input_format="text")
+>>> c.clean(b"Advertisement\\nCouncil approves budget\\n\\nThe council approved the budget on Monday.").text
+'The council approved the budget on Monday.'
+>>> import pickle
+>>> pickle.loads(pickle.dumps(c)) == c
+True
+
+:func:`cleaner.clean` and :func:`cleaner.clean_text` stay as they are: the
+shortcuts for one document.
+"""
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+from typing import List, Optional, Tuple, Union
+
+from .ingest import DEFAULT_MAX_BYTES, InputError
+from .model import Article
+
+
+@dataclass(frozen=True)
+class Cleaner:
+    """How to clean: input reading, site profile, time budget. Picklable; see the module doc.
+
+    - ``input_format``: ``auto`` (HTML recognised by content), ``text`` or ``html``.
+    - ``max_bytes``: inputs larger than this (after gzip) are refused.
+    - ``profile``: a site profile file (``clean-article learn``), loaded once
+      per process; ``site`` names every document's site for it (else the
+      URL's host, else the page's canonical URL's host, else the folder).
+    - ``budget``: seconds a document may take from its bytes to its
+      :class:`Article`, on any thread (a Dask worker runs tasks off the main
+      thread, where no timer signal reaches); ``None`` leaves the passes'
+      own budget (:func:`cleaner.pipeline.budget_for`) alone.
+    """
+
+    input_format: str = "auto"
+    max_bytes: int = DEFAULT_MAX_BYTES
+    profile: Optional[str] = None
+    site: Optional[str] = None
+    budget: Optional[float] = None
+    _loaded: list = field(default_factory=list, init=False, repr=False, compare=False)
+
+    def __getstate__(self):
+        return {k: getattr(self, k) for k in ("input_format", "max_bytes", "profile", "site", "budget")}
+
+    def __setstate__(self, state):
+        for k, v in state.items():
+            object.__setattr__(self, k, v)
+        object.__setattr__(self, "_loaded", [])
+
+    def load_profile(self):
+        """The :class:`~cleaner.profile.Profile` (loaded on first use, once), or None."""
+        if not self.profile:
+            return None
+        if not self._loaded:
+            from .profile import Profile
+
+            self._loaded.append(Profile.load(self.profile))
+        return self._loaded[0]
+
+    def site_of(self, data: bytes, url: Optional[str] = None, path: str = "-") -> Optional[str]:
+        """The site a document belongs to (see :func:`cleaner.profile.site_key`)."""
+        from .ingest import decode
+        from .profile import site_key
+
+        html = None
+        if not self.site and not url and self.input_format != "text":
+            html_text = decode(data, self.input_format, self.max_bytes)
+            html = html_text.text if html_text.is_html else None
+        return site_key(path, self.site, url, html)
+
+    def passes_for(self, site: Optional[str]) -> Tuple[tuple, List[str]]:
+        """The passes to run for a document of ``site``, and notes on the profile look-up."""
+        from .passes import TEXT_PASSES
+        from .profile import SiteRepeated, with_step
+
+        profile = self.load_profile()
+        if profile is None:
+            return TEXT_PASSES, []
+        if site is None:
+            return TEXT_PASSES, ["no site to look up in the profile (give --site or --url)"]
+        entry = profile.sites.get(site)
+        if entry is None:
+            return TEXT_PASSES, [f"site {_shown(site)} is not in profile {profile.name}: nothing removed as "
+                                 "site.repeated"]
+        return with_step(SiteRepeated(_shown(site), entry, profile.name)), []
+
+    def clean(self, data: Union[str, bytes], url: Optional[str] = None, charset: Optional[str] = None,
+              path: str = "-", input_format: Optional[str] = None, after: tuple = ()) -> Article:
+        """Clean one document; raises :class:`~cleaner.ingest.InputError` when it cannot be.
+
+        ``url``: the page's address (metadata; its host names the site for the
+        profile). ``charset``: a hint from outside the bytes (an HTTP header),
+        used when the bytes are not UTF-8 and have no byte-order mark.
+        ``path``: the input's name, for the site when nothing else names it.
+        ``input_format`` overrides the Cleaner's for this document.
+        ``after``: steps to run after the passes (the review page's capture).
+        """
+        from . import clean
+        from .pipeline import deadline
+
+        fmt = input_format or self.input_format
+        hinted = None
+        if isinstance(data, bytes) and charset:
+            data, hinted = _transcode(data, charset)
+        if self.profile:
+            raw = data if isinstance(data, bytes) else data.encode("utf-8")
+            passes, notes = self.passes_for(self.site_of(raw, url, path))
+        else:
+            from .passes import TEXT_PASSES  # looked up per call, as clean() callers do
+
+            passes, notes = TEXT_PASSES, []
+        kwargs = {"passes": tuple(passes) + tuple(after)}
+        if self.budget is None:
+            article = clean(data, input_format=fmt, url=url, max_bytes=self.max_bytes, **kwargs)
+        else:
+            article = _within(self.budget, lambda: clean(data, input_format=fmt, url=url,
+                                                        max_bytes=self.max_bytes, **kwargs), deadline)
+        if hinted:
+            article.encoding = hinted
+        article.warnings.extend(notes)
+        return article
+
+
+def _within(budget: float, work, deadline) -> Article:
+    """``work()`` under a deadline of ``budget`` seconds; the passes inside keep it (the earlier end wins)."""
+    import time
+
+    from .pipeline import DocumentTimeout, _Expired
+
+    message = f"ran past its time budget of {budget:.1f} s (a hostile page?); skipped"
+    start = time.monotonic()
+    try:
+        with deadline(budget):
+            return work()
+    except _Expired:
+        raise DocumentTimeout(message) from None
+    except DocumentTimeout as e:
+        # The passes stopped at this deadline (theirs is kept when it ends later) but
+        # name their own budget: say which one ran out.
+        if time.monotonic() - start >= budget and "time budget" in str(e):
+            raise DocumentTimeout(message) from None
+        raise
+
+
+def _transcode(data: bytes, charset: str) -> Tuple[bytes, Optional[str]]:
+    """Bytes in ``charset`` as UTF-8, when the hint is needed and fits; else the bytes as they are.
+
+    Bytes that are UTF-8, start with a byte-order mark or are gzip are read
+    as usual (a header that says latin-1 over UTF-8 bytes is common and
+    wrong). Pages that say iso-8859-1 are read as windows-1252 (the WHATWG rule).
+
+    >>> _transcode("Привет".encode("cp1251"), "windows-1251")
+    (b'\\xd0\\x9f\\xd1\\x80\\xd0\\xb8\\xd0\\xb2\\xd0\\xb5\\xd1\\x82', 'windows-1251 (HTTP header)')
+    >>> _transcode("Café".encode("utf-8"), "iso-8859-1")
+    (b'Caf\\xc3\\xa9', None)
+    """
+    if data[:2] == b"\x1f\x8b" or data[:3] == codecs.BOM_UTF8 or data[:2] in (codecs.BOM_UTF16_LE,
+                                                                            codecs.BOM_UTF16_BE):
+        return data, None
+    try:
+        data.decode("utf-8")
+        return data, None
+    except UnicodeDecodeError:
+        pass
+    try:
+        name = codecs.lookup(charset).name
+    except LookupError:
+        return data, None
+    if name in ("latin-1", "iso8859-1", "ascii"):
+        name = "cp1252"
+    try:
+        text = data.decode(name)
+    except UnicodeDecodeError:
+        return data, None
+    shown = "windows-1252" if name == "cp1252" else charset
+    return text.encode("utf-8"), f"{shown} (HTTP header)"
+
+
+def _shown(name: str) -> str:
+    from .batch import shown
+
+    return shown(name)
+
+
+__all__ = ["Cleaner", "InputError"]
