@@ -12,8 +12,9 @@ Every input is cleaned as its folder says (``input_format="html"`` for ``html/``
 ``"text"`` otherwise); the body text that comes out is cleaned again as text.
 A clean output is a fixed point: the second body equals the first. Prints,
 per folder, how many pages changed, and for each (up to ``--diff`` lines of a
-unified diff) what the second cleaning removed or changed. Exit status 1
-when any page changed.
+unified diff) what the second cleaning removed or changed, and the rules
+that removed lines the second time (also counted over the folder). Exit
+status 1 when any page changed.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ import argparse
 import difflib
 import gzip
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Iterator, List, Tuple
 
@@ -47,13 +49,14 @@ def read(path: Path) -> bytes:
     return gzip.decompress(data) if path.name.endswith(".gz") else data
 
 
-def second_diff(data: bytes, fmt: str) -> Tuple[str, str]:
-    """The body of one cleaning and the body of cleaning that body again as text."""
+def second_diff(data: bytes, fmt: str) -> Tuple[str, str, List[str]]:
+    """The body of one cleaning, the body of cleaning that body again as text,
+    and the rules that removed lines the second time."""
     from cleaner import clean
 
     first = clean(data, input_format=fmt).text
-    second = clean(first, input_format="text").text
-    return first, second
+    again = clean(first, input_format="text")
+    return first, again.text, [r.rule for r in again.removed]
 
 
 def short_diff(first: str, second: str, lines: int) -> List[str]:
@@ -78,13 +81,18 @@ def main(argv=None) -> int:
     for data_dir in args.data_dirs:
         for folder, fmt, files in inputs(data_dir, args.limit):
             changed = []
+            by_rule: Counter = Counter()
             for path in files:
-                first, second = second_diff(read(path), fmt)
+                first, second, rules = second_diff(read(path), fmt)
                 if first != second:
-                    changed.append((path, first, second))
+                    changed.append((path, first, second, rules))
+                    by_rule.update(set(rules))
             print(f"## {data_dir.name}/{folder}: {len(changed)} of {len(files)} pages change when cleaned again")
-            for path, first, second in changed:
-                print(f"\n### {path.name}")
+            if by_rule:
+                print("\nPages by rule that removed lines the second time: "
+                      + ", ".join(f"`{rule}` {n}" for rule, n in by_rule.most_common()))
+            for path, first, second, rules in changed:
+                print(f"\n### {path.name}: " + ", ".join(f"`{r}` ×{n}" for r, n in Counter(rules).most_common()))
                 print("```diff")
                 print("\n".join(short_diff(first, second, args.diff)))
                 print("```")
