@@ -269,6 +269,12 @@ def test_html_is_recognised(page):
     assert decode(page.encode()).is_html
 
 
+def test_a_page_given_as_str_with_its_byte_order_mark_is_html():
+    # Read with encoding="utf-8" (not "utf-8-sig"), a file keeps its BOM as U+FEFF.
+    page = "<html>\n<body>\n" + PARAGRAPHS + "</body>\n</html>"  # little markup: known by how it starts
+    assert looks_like_html(page) and looks_like_html("\ufeff" + page)
+
+
 def test_input_format_overrides_detection():
     assert decode(b"<!DOCTYPE html><p>x</p>", "text").is_html is False
     assert decode(PARAGRAPHS.encode(), "html").is_html is True
