@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Optional, Union
 
-from .ingest import DEFAULT_MAX_BYTES, InputError, decode
+from .ingest import DEFAULT_MAX_BYTES, InputError, decode, reads_as_text
 from .model import Article, Document
 from .passes import TEXT_PASSES
 from .pipeline import run_passes
@@ -42,8 +42,13 @@ def clean(data: Union[str, bytes], input_format: str = "auto", url: Optional[str
     if isinstance(data, str):
         from .ingest import looks_like_html
 
+        warnings = []
+        nuls = data.count("\x00")
+        if nuls:  # as decode() drops the stray NUL bytes of text
+            warnings.append(f"{nuls:,} NUL character{'' if nuls == 1 else 's'} dropped")
+            data = data.replace("\x00", "")
         is_html = input_format == "html" or (input_format == "auto" and looks_like_html(data))
-        text, encoding, warnings = data, None, []
+        text, encoding = data, None
     else:
         decoded = decode(data, input_format, max_bytes)
         text, encoding, is_html, warnings = decoded.text, decoded.encoding, decoded.is_html, decoded.warnings
@@ -51,6 +56,12 @@ def clean(data: Union[str, bytes], input_format: str = "auto", url: Optional[str
         from .html import clean_html
 
         article = clean_html(text, url=url, passes=passes)
+        if not article.text.strip() and reads_as_text(text):
+            # A scrape with some raw HTML lines in it: the extractor finds no
+            # article in it, the text passes do.
+            article = clean_text(text, passes)
+            article.url = url
+            article.warnings.append("fallback: no body from HTML extraction; cleaned as text")
     else:
         article = clean_text(text, passes)
         article.url = url

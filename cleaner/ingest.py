@@ -4,10 +4,13 @@ The order is fixed and each step is reported in :class:`Decoded`:
 
 1. gzip magic bytes (``1f 8b``): decompress every member (up to
    ``max_bytes``), then go on with what came out.
-2. Known binary formats (PNG, JPEG, GIF, PDF, ZIP, …) and NUL bytes are
-   refused with :class:`InputError` ("not text or HTML"); NUL bytes are
-   allowed only as UTF-16/32 (a byte-order mark, or the every-other-byte
-   pattern of ASCII text in UTF-16 without one).
+2. Known binary formats (PNG, JPEG, GIF, PDF, ZIP, …) are refused by their
+   magic bytes with :class:`InputError` ("not text or HTML"). NUL bytes are
+   UTF-16/32 (a byte-order mark, or the every-other-byte pattern of ASCII
+   text in UTF-16 without one); else input with a high share of control
+   bytes (:data:`CONTROL_SHARE`) is binary and refused, and the stray NUL
+   bytes of an otherwise textual input are dropped with a warning (browsers
+   and trafilatura read such pages).
 3. Encoding: a byte-order mark; else strict UTF-8; else UTF-8 with a few
    broken bytes (each broken byte that reads as a windows-1252 letter or
    quote becomes that character, the rest U+FFFD); else for HTML the
@@ -17,8 +20,11 @@ The order is fixed and each step is reported in :class:`Decoded`:
    is reported in ``warnings``; the encoding chosen is in ``encoding``.
 4. Decoded text that is mostly control characters, unassigned code points or
    replacement characters is binary after all, and refused.
-5. HTML or text, by content: a doctype, an ``<html>``/``<head>``/``<body>``
-   tag, or markup making up a large share of the start of the input.
+5. HTML or text, by content (:func:`looks_like_html`): HTML is a document (a
+   doctype or an ``<html>``/``<head>``/``<body>`` tag starting it, or starting
+   a line of it with markup around), markup making up most of the bytes (on
+   more than a few lines), or tags on most of the lines; not a text with a
+   few raw HTML lines in it.
 
 >>> d = decode("Caf\\xe9 au lait".encode("cp1252"))
 >>> d.text, d.encoding
@@ -61,6 +67,37 @@ SAMPLE_CHARS = 65_536
 #: The binary check reads this many characters: its Unicode classes cost about
 #: 20 ns a character, and 16 K of binary data is never mistaken for text.
 JUNK_SAMPLE_CHARS = 16_384
+#: Share of control bytes (C0 controls other than tab, newline, form feed and
+#: CR, and DEL; NUL bytes among them) above which input holding NUL bytes is
+#: binary and refused. Random or compressed data has about 11%, images and
+#: executables more; a text page with stray NULs has a handful (22 in a 100 kB
+#: page are 0.02%). NULs padding the end of the input are not counted: a
+#: truncated or preallocated file ends in them.
+CONTROL_SHARE = 0.05
+#: Input is HTML when markup (tags, comments, scripts and styles) makes up at
+#: least this share of its first :data:`SAMPLE_CHARS` characters: "most of the
+#: bytes". On the development sets the texts hold at most 4%.
+MARKUP_MOST = 0.5
+#: ... unless the markup sits on at most this share of the non-blank lines: a
+#: text with one long line of raw markup in it (an inline ``data:`` image of
+#: 20 kB) is still a text. The development HTML pages have markup on 30% of
+#: their lines or more (most on nearly all).
+FEW_MARKUP_LINES = 0.25
+#: A doctype or ``<html>``/``<head>``/``<body>`` tag that starts a line but not
+#: the input (an HTTP header or a stray line above it) makes a document when
+#: markup is at least this share: ten times what any development text holds.
+#: A text quoting an HTML example has far less.
+DOCUMENT_MARKUP_SHARE = 0.2
+#: An HTML fragment without document tags ("<p>One</p>\n<p>Two</p>"): at least
+#: this many tags, on at least :data:`FRAGMENT_LINE_SHARE` of the non-blank
+#: lines. A text with a few raw HTML lines (ad markup, a tracking pixel) has
+#: them on a few of its lines (on the development texts, at most 4%).
+FRAGMENT_MIN_TAGS = 5
+FRAGMENT_LINE_SHARE = 0.5
+#: HTML input "also reads as text" (:func:`reads_as_text`) when the lines that
+#: hold no markup are at least as many as the lines that do, and carry at
+#: least this many words: a scrape with some raw HTML lines, not a page of markup.
+TEXT_MIN_WORDS = 10
 
 _MAGIC = (
     (b"\x89PNG\r\n\x1a\n", "PNG image"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image"),
@@ -76,10 +113,17 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _META_CHARSET = regex.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", regex.I)
-_HTML_START = regex.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+_HTML_START = regex.compile(r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
                             regex.I | regex.S)
-_HTML_TAG = regex.compile(r"</?(?:html|head|body|div|p|span|a|article|section|script|style|meta|link|br|table|"
-                          r"ul|li|h[1-6]|img|header|footer|nav|main)\b[^>]*>", regex.I)
+#: A document tag at the start of a line: where a page has it, after an HTTP header say.
+_DOCUMENT_LINE = regex.compile(r"^[ \t]*<(?:!doctype\s+html|html|head|body)\b", regex.I | regex.M)
+#: One piece of markup: a comment, a script or style element (its content is
+#: found by :func:`_markup`), a doctype, or a tag ("<b>", "</p>", "<img src=…/>").
+#: Not "<3", "a < b" or "<https://example.com>" (a scheme is followed by ":").
+_MARKUP = regex.compile(r"<(?:!--|(script|style)\b[^<>]*>|!doctype\b[^<>]*>|/?[A-Za-z][A-Za-z0-9-]*(?:[\s/][^<>]*)?>)",
+                        regex.I)
+#: Stands for one piece of markup in the masked sample :func:`_markup` builds.
+_MASK = "\x00"
 #: What text has next to none of: C0 controls other than \t \n \f \r, DEL,
 #: surrogates, unassigned and private-use code points, replacement characters.
 _JUNK = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\p{Cs}\p{Cn}\p{Co}\ufffd]")
@@ -137,16 +181,105 @@ def decode(data: bytes, input_format: str = "auto", max_bytes: int = DEFAULT_MAX
 
 
 def looks_like_html(text: str) -> bool:
-    """HTML by content: a document start tag, or markup dense at the start.
+    """HTML by content: a document, markup making up most of the input, or tags on most lines.
+
+    A document starts with a doctype or an ``<html>``/``<head>``/``<body>`` tag
+    (after comments or an XML declaration), or has one at the start of a line
+    with markup around it (:data:`DOCUMENT_MARKUP_SHARE`). A text holding a
+    few raw HTML lines (ad markup, a tracking pixel) is text.
 
     >>> looks_like_html("<!DOCTYPE html><p>x</p>"), looks_like_html("Use <b> for bold in HTML.")
     (True, False)
+    >>> looks_like_html("<p>One</p>\\n<p>Two <b>bold</b></p>\\n<p>Three</p>")
+    True
+    >>> scrape = ("Council approves budget\\n" + '<noscript><img src="https://ads.example/p.gif"/></noscript>\\n' * 6
+    ...           + "The council approved the budget on Monday after a long debate.\\n" * 12)
+    >>> looks_like_html(scrape)
+    False
     """
-    head = text[:4096]
-    if _HTML_START.match(head):
+    if _HTML_START.match(text[:4096]):
         return True
-    tags = _HTML_TAG.findall(head)
-    return len(tags) >= 5 and sum(len(t) for t in tags) > 0.1 * len(head.strip())
+    m = _markup(text[:SAMPLE_CHARS])
+    lines = m.markup_lines + m.text_lines
+    if m.share >= MARKUP_MOST and m.markup_lines > FEW_MARKUP_LINES * lines:
+        return True
+    if m.share >= DOCUMENT_MARKUP_SHARE and _DOCUMENT_LINE.search(text[:SAMPLE_CHARS]):
+        return True
+    return m.tags >= FRAGMENT_MIN_TAGS and m.markup_lines >= FRAGMENT_LINE_SHARE * lines
+
+
+def reads_as_text(text: str) -> bool:
+    """True when input taken for HTML also reads as plain text: half of its
+    non-blank lines or more hold no markup, and those lines carry words
+    (:data:`TEXT_MIN_WORDS`). Lines inside scripts, styles and comments count
+    as markup.
+
+    ``clean()`` uses it when HTML extraction gives no body: such an input is
+    cleaned as text instead, with a warning.
+
+    >>> reads_as_text('<div><img src="x.gif"></div>\\nThe council approved the budget on Monday.\\n'
+    ...               'Residents will see the new rates in April.')
+    True
+    >>> reads_as_text("<html><head><style>\\np { color: red }\\n</style></head>\\n<body><p>Hi</p></body></html>")
+    False
+    """
+    m = _markup(text[:SAMPLE_CHARS])
+    return m.text_words >= TEXT_MIN_WORDS and m.text_lines >= m.markup_lines
+
+
+@dataclass
+class _Markup:
+    """What :func:`_markup` counts in a sample."""
+
+    share: float  # markup characters over the characters of the stripped sample
+    tags: int  # pieces of markup
+    markup_lines: int  # non-blank lines holding markup
+    text_lines: int  # non-blank lines holding none
+    text_words: int  # words on the lines holding none
+
+
+def _markup(sample: str) -> _Markup:
+    """Count the markup of ``sample``: tags, comments, and scripts and styles with their content.
+
+    One left-to-right scan: an unclosed comment, script or style runs to the
+    end of the sample.
+
+    >>> m = _markup("<p>Hi <b>there</b></p>\\n<script>\\nvar a = 1;\\n</script>\\nplain words here")
+    >>> m.tags, m.markup_lines, m.text_lines, m.text_words
+    (5, 2, 1, 3)
+    """
+    low = None
+    parts: List[str] = []
+    markup = tags = pos = 0
+    while True:
+        m = _MARKUP.search(sample, pos)
+        if m is None:
+            break
+        start, end = m.start(), m.end()
+        if m.group(0) == "<!--":
+            close = sample.find("-->", end)
+            end = len(sample) if close < 0 else close + 3
+        elif m.group(1):
+            low = sample.lower() if low is None else low
+            close = low.find("</" + m.group(1).lower(), end)
+            gt = sample.find(">", close) if close >= 0 else -1
+            end = len(sample) if gt < 0 else gt + 1
+        parts.append(sample[pos:start])
+        # Keep the span's line breaks, so that lines stay lines; the span is one mask character.
+        parts.append(_MASK + "\n" * sample.count("\n", start, end))
+        markup += end - start
+        tags += 1
+        pos = end
+    parts.append(sample[pos:])
+    markup_lines = text_lines = text_words = 0
+    for line in "".join(parts).split("\n"):
+        if _MASK in line:
+            markup_lines += 1
+        elif line.strip():
+            text_lines += 1
+            text_words += len(line.split())
+    size = len(sample.strip()) or 1
+    return _Markup(markup / size, tags, markup_lines, text_lines, text_words)
 
 
 def _gunzip(data: bytes, max_bytes: int, warnings: List[str]) -> bytes:
@@ -186,9 +319,9 @@ def _decode_bytes(data: bytes, input_format: str, warnings: List[str]) -> Tuple[
                 return text, f"{name} (BOM, with replacements)"
     if b"\x00" in data:
         utf16 = _utf16_without_bom(data)
-        if utf16 is None:
-            raise InputError("not text or HTML: NUL bytes")
-        return data.decode(utf16), f"{utf16} (no BOM)"
+        if utf16 is not None:
+            return data.decode(utf16), f"{utf16} (no BOM)"
+        data = _drop_nul_bytes(data, warnings)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -216,6 +349,35 @@ def _decode_bytes(data: bytes, input_format: str, warnings: List[str]) -> Tuple[
         warnings.append(f"no encoding fits every byte: {undefined:,} bytes replaced with U+FFFD")
         return text, "windows-1252 (with replacements)"
     return text, "windows-1252"
+
+
+#: Control bytes: C0 controls other than tab, newline, form feed and CR, and DEL.
+_CONTROL_BYTES = bytes(range(0x00, 0x09)) + b"\x0b" + bytes(range(0x0e, 0x20)) + b"\x7f"
+
+
+def _drop_nul_bytes(data: bytes, warnings: List[str]) -> bytes:
+    """``data`` without its NUL bytes, or :class:`InputError` when it is binary.
+
+    Binary data has a high share of control bytes (:data:`CONTROL_SHARE`);
+    text with a few stray NULs is read without them, and a warning counts them.
+
+    >>> w = []
+    >>> _drop_nul_bytes(b"A page\\x00 with a stray NUL byte, and another one\\x00.", w), w
+    (b'A page with a stray NUL byte, and another one.', ['2 NUL bytes dropped'])
+    >>> _drop_nul_bytes(b"\\x00\\x01\\x02\\x03 data \\x00\\x00\\x10\\x11", [])
+    Traceback (most recent call last):
+    ...
+    cleaner.ingest.InputError: not text or HTML: binary data (57% control bytes)
+    """
+    core = data.rstrip(b"\x00")  # NULs padding the end are not evidence of binary data
+    if not core:
+        raise InputError("not text or HTML: NUL bytes only")
+    control = len(core) - len(core.translate(None, _CONTROL_BYTES))
+    if control > CONTROL_SHARE * len(core):
+        raise InputError(f"not text or HTML: binary data ({control / len(core):.0%} control bytes)")
+    nuls = data.count(b"\x00")
+    warnings.append(f"{nuls:,} NUL byte{_s(nuls)} dropped")
+    return data.replace(b"\x00", b"")
 
 
 def _utf16_without_bom(data: bytes) -> Optional[str]:

@@ -20,16 +20,27 @@ from .shape import count_words
 #: Characters rendered as one plain space: NBSP, the Unicode spaces, tabs.
 _SPACES = regex.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 #: Invisible characters that scrapers leave around text (zero-width, BOM).
-_INVISIBLE = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+#: The forms lines are matched in (``Line.text`` and those derived from it)
+#: drop them; the body keeps the ones inside a line (``Line.shown``): a
+#: zero-width joiner inside an emoji sequence, a ZWNJ inside a Persian word.
+_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE = regex.compile(f"[{_INVISIBLE_CHARS}]")
+#: What is stripped from the ends of a shown line: every character ``str.strip()``
+#: strips, and the invisible ones (at the end of a line they join or part nothing).
+_EDGE_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + _INVISIBLE_CHARS
 
 
 def normalise_space(text: str) -> str:
-    """Fold every run of spaces (NBSP included) to one space and strip the ends.
+    """The line as the body shows it: every run of spaces (NBSP included)
+    folded to one space, spaces and invisible characters stripped from the
+    ends. Invisible characters inside the line stay: they are part of its text.
 
     >>> normalise_space("  a\\u00a0 b\\t c\\u200b ")
     'a b c'
+    >>> normalise_space("\\ufeffPride \\U0001f3f3\\ufe0f\\u200d\\U0001f308 parade") == "Pride 🏳️\\u200d🌈 parade"
+    True
     """
-    return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
+    return _SPACES.sub(" ", text).strip(_EDGE_CHARS)
 
 
 class computed_once:
@@ -70,6 +81,16 @@ class Line:
         #: True for a line with nothing but spaces: read thousands of times a
         #: page, so a plain attribute rather than a property.
         fields["blank"] = not text
+
+    @computed_once
+    def shown(self) -> str:
+        """The text as the body shows it (:func:`normalise_space` of ``raw``):
+        ``text`` with the invisible characters inside the line kept.
+
+        >>> Line(0, "👩\\u200d👩\\u200d👧 family", "👩👩👧 family").shown == "👩\\u200d👩\\u200d👧 family"
+        True
+        """
+        return normalise_space(self.raw) if _INVISIBLE.search(self.raw) else self.text
 
     @computed_once
     def words(self) -> int:

@@ -3,8 +3,10 @@
 Lines that no pass removed are the body. Runs of kept lines that stood
 together in the input (no blank line and no removed line between them) stay
 one paragraph, their lines joined by a newline; paragraphs are separated by
-one blank line. Whitespace inside a line is already folded (NBSP and runs of
-spaces to one space): the body holds no text that was not in the input.
+one blank line. Each line is shown as the input has it, with its whitespace
+folded (NBSP and runs of spaces to one space; :attr:`cleaner.model.Line.shown`):
+the body holds no text that was not in the input, and every character of a
+kept line, the zero-width joiners of emoji sequences among them.
 
 >>> from cleaner.model import Document
 >>> doc = Document("One\\nTwo\\n\\n\\nThree\\u00a0 four")
@@ -33,7 +35,7 @@ def paragraphs(doc: Document) -> List[str]:
                 out.append(current)
                 current = []
             continue
-        current.append(ln.text)
+        current.append(ln.shown)
     if current:
         out.append(current)
     return ["\n".join(p) for p in out]
@@ -44,7 +46,7 @@ def body(doc: Document) -> str:
 
 
 def removed(doc: Document) -> List[Removed]:
-    return [Removed(i + 1, f.rule, f.reason, doc.lines[i].text) for i, f in sorted(doc.findings.items())]
+    return [Removed(i + 1, f.rule, f.reason, doc.lines[i].shown) for i, f in sorted(doc.findings.items())]
 
 
 def word_count(text: str) -> int:

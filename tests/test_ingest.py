@@ -14,7 +14,7 @@ import zipfile
 
 import pytest
 
-from cleaner.ingest import InputError, decode
+from cleaner.ingest import InputError, decode, looks_like_html, reads_as_text
 
 #: A sentence with the characters every Western encoding must get right.
 SENTENCE = "Café crème: “quoted” über naïve – déjà vu"
@@ -57,6 +57,14 @@ def test_utf16_without_bom_is_recognised_by_its_nul_pattern():
     d = decode("Plain ASCII text, in UTF-16 with no BOM.".encode("utf-16-le"))
     assert d.text == "Plain ASCII text, in UTF-16 with no BOM."
     assert d.encoding == "utf-16-le (no BOM)"
+    assert d.warnings == []
+
+
+def test_utf16_be_without_bom_keeps_its_nul_bytes_as_text():
+    # Every other byte is NUL: that is UTF-16, not text with stray NULs to drop.
+    d = decode("Big-endian UTF-16, no byte-order mark.".encode("utf-16-be"))
+    assert d.text == "Big-endian UTF-16, no byte-order mark."
+    assert d.encoding == "utf-16-be (no BOM)"
 
 
 def test_utf8_with_a_truncated_sequence_replaces_only_it_and_warns():
@@ -135,8 +143,8 @@ BINARY = [
     pytest.param(random.Random(6).randbytes(4096), "", id="random-bytes"),
     pytest.param(bytes(random.Random(7).choices(range(0x20, 0x100), k=4096)), "",
                  id="random-bytes-without-controls"),
-    pytest.param(b"Some text\x00with a NUL byte\n", "NUL bytes", id="text-with-nul"),
-    pytest.param(b"a" * 100_000 + b"\x00", "NUL bytes", id="nul-far-into-the-file"),
+    pytest.param(b"".join(i.to_bytes(4, "little") for i in range(2000)), "binary data (", id="packed-integers"),
+    pytest.param(b"\x00" * 4096, "NUL bytes only", id="nul-bytes-only"),
     pytest.param(codecs.BOM_UTF16_LE + random.Random(8).randbytes(4096), "binary data",
                  id="utf-16-bom-then-random-bytes"),
     pytest.param(codecs.BOM_UTF32_LE + random.Random(9).randbytes(4096), "binary data",
@@ -161,10 +169,125 @@ def test_binary_is_refused_whatever_the_input_format(input_format):
         decode(_png(), input_format)
 
 
+# -- stray NUL bytes ---------------------------------------------------------------
+
+def test_stray_nul_bytes_in_text_are_dropped_with_a_warning():
+    d = decode(b"Some text\x00with a NUL byte, and\x00\x00 two more in a line long enough to be a sentence.\n")
+    assert d.text == "Some textwith a NUL byte, and two more in a line long enough to be a sentence.\n"
+    assert d.warnings == ["3 NUL bytes dropped"]
+
+
+def test_a_nul_byte_far_into_the_file_is_dropped():
+    d = decode(b"a" * 100_000 + b"\x00")
+    assert d.text == "a" * 100_000
+    assert d.warnings == ["1 NUL byte dropped"]
+
+
+def test_nul_padding_at_the_end_is_not_taken_for_binary():
+    # A truncated or preallocated file: text, then a block of NULs.
+    text = "The council approved the budget on Monday.\n" * 20
+    d = decode(text.encode() + b"\x00" * 8192)
+    assert d.text == text
+    assert d.warnings == ["8,192 NUL bytes dropped"]
+
+
+def test_html_page_with_stray_nul_bytes_is_read_as_html():
+    page = ("<!DOCTYPE html><html><head><title>Pier lights</title></head><body><p>"
+            + "The pier lights were switched on again on Friday night. " * 20 + "</p></body></html>")
+    data = page.encode().replace(b"again", b"again\x00", 22)
+    d = decode(data)
+    assert (d.text, d.is_html) == (page, True)
+    assert d.warnings == ["20 NUL bytes dropped"]
+
+
+def test_nul_bytes_with_other_control_bytes_are_binary():
+    # 1 control byte in 10 (NULs among them) is far more than any text holds.
+    data = b"header\x00\x01\x02 " * 200
+    with pytest.raises(InputError, match=r"not text or HTML: binary data \(30% control bytes\)"):
+        decode(data)
+
+
+def test_windows_1252_text_with_a_stray_nul_is_still_windows_1252():
+    d = decode(SENTENCE.encode("cp1252") + b"\x00")
+    assert (d.text, d.encoding) == (SENTENCE, "windows-1252")
+    assert d.warnings == ["1 NUL byte dropped"]
+
+
 def test_a_few_control_characters_in_text_are_kept():
     # An escape sequence left in scraped text is odd but not binary.
     d = decode(b"\x1b[1mBold\x1b[0m headline and an ordinary sentence after it, long enough.")
     assert d.text.startswith("\x1b[1mBold")
+
+
+# -- HTML or text -----------------------------------------------------------------
+
+PARAGRAPHS = ("The city council approved next year's budget on Monday after a debate that ran late.\n\n"
+              "Residents will see the new rates in their April bills, officials said.\n\n"
+              "The mayor thanked the members who had worked on the plan since the spring.\n\n"
+              "Spending on schools rises by a tenth, and the parks budget stays as it was.\n")
+#: Ad and tracking markup as scrapers leave it in a text: long lines of tags.
+PIXEL = ('<noscript><img height="1" width="1" style="display:none" '
+         'src="https://ads.example.net/tr?id=123456789&amp;ev=PageView&amp;noscript=1"/></noscript>\n')
+
+
+def test_text_scrape_with_a_few_raw_html_lines_is_text():
+    scrape = "Council approves budget\n\n" + PIXEL * 3 + "\n" + PARAGRAPHS * 3 + "\n" + PIXEL
+    d = decode(scrape.encode())
+    assert not d.is_html
+
+
+def test_text_with_one_huge_line_of_markup_is_text():
+    # An inline image holds most of the bytes, on one line of twenty.
+    image = '<p><img alt="" src="data:image/png;base64,' + "iVBORw0KGgoAAAANSUhEUgAA" * 800 + '"></p>\n'
+    scrape = "Council approves budget\n\n" + PARAGRAPHS * 4 + image + PARAGRAPHS
+    assert len(image) > len(scrape) / 2
+    assert not looks_like_html(scrape)
+
+
+def test_text_quoting_an_html_example_is_text():
+    tutorial = ("How to start a web page\n\nEvery page starts the same way:\n\n<!DOCTYPE html>\n<html>\n"
+                "<body>\n\n" + PARAGRAPHS * 2)
+    assert not looks_like_html(tutorial)
+
+
+HTML_DOCUMENTS = [
+    pytest.param("<!DOCTYPE html><html><body><p>" + PARAGRAPHS + "</p></body></html>", id="doctype"),
+    pytest.param("<!-- saved page -->\n<html lang='en'><p>" + PARAGRAPHS + "</p></html>", id="comment-then-html"),
+    pytest.param("HTTP/1.1 200 OK\nContent-Type: text/html\n\n<!DOCTYPE html>\n<html>\n<head><title>Budget</title>"
+                 "<link rel='stylesheet' href='/a.css'><script src='/a.js'></script></head>\n<body>\n"
+                 "<div class='story'><p>" + PARAGRAPHS.replace("\n\n", "</p>\n<p>") + "</p></div>\n</body>\n</html>",
+                 id="http-header-then-document"),
+    pytest.param("<style>\n" + "p { margin: 0 auto; color: #333; }\n" * 200 + "</style>\n<!DOCTYPE html>\n<html><body><p>"
+                 + PARAGRAPHS + "</p></body></html>", id="style-block-then-document"),
+    pytest.param("<p>" + PARAGRAPHS.replace("\n\n", "</p>\n<p>") + "</p>\n<p><b>Photo:</b> <i>council</i></p>",
+                 id="fragment-of-paragraphs"),
+]
+
+
+@pytest.mark.parametrize("page", HTML_DOCUMENTS)
+def test_html_is_recognised(page):
+    assert decode(page.encode()).is_html
+
+
+def test_a_page_given_as_str_with_its_byte_order_mark_is_html():
+    # Read with encoding="utf-8" (not "utf-8-sig"), a file keeps its BOM as U+FEFF.
+    page = "<html>\n<body>\n" + PARAGRAPHS + "</body>\n</html>"  # little markup: known by how it starts
+    assert looks_like_html(page) and looks_like_html("\ufeff" + page)
+
+
+def test_input_format_overrides_detection():
+    assert decode(b"<!DOCTYPE html><p>x</p>", "text").is_html is False
+    assert decode(PARAGRAPHS.encode(), "html").is_html is True
+
+
+def test_reads_as_text_tells_a_scrape_with_html_lines_from_a_page():
+    scrape = PIXEL * 4 + PARAGRAPHS
+    assert reads_as_text(scrape)
+    page = "<html><head><style>\n" + "p { margin: 0 }\n" * 50 + "</style></head>\n<body>\n<p>Hi</p>\n</body></html>"
+    assert not reads_as_text(page)
+    # Lines of markup around short text lines: a pretty-printed page, not text.
+    pretty = "".join(f"<div class='teaser'>\n<a href='/{i}'>\nStory number {i}\n</a>\n</div>\n" for i in range(20))
+    assert not reads_as_text(pretty)
 
 
 # -- gzip ----------------------------------------------------------------------

@@ -154,7 +154,8 @@ BINARY = [
     pytest.param("image.png", PNG, "not text or HTML: looks like a PNG image", id="png"),
     pytest.param("doc.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "not text or HTML: looks like a PDF document", id="pdf"),
     pytest.param("a.zip", b"PK\x03\x04\x14\x00\x00\x00", "not text or HTML: looks like a ZIP archive", id="zip"),
-    pytest.param("nul.txt", b"Text with a NUL\x00byte in it.\n", "not text or HTML: NUL bytes", id="text-with-nul"),
+    pytest.param("records.bin", b"\x00\x01\x02\x03ABCDEF" * 1000,
+                 "not text or HTML: binary data (40% control bytes)", id="nul-and-control-bytes"),
     pytest.param("png.gz", gzip.compress(PNG), "not text or HTML: looks like a PNG image", id="gzip-of-png"),
 ]
 
@@ -163,6 +164,55 @@ BINARY = [
 def test_binary_is_refused(tmp_path, good, name, content, cause):
     bad = write(tmp_path / name, content)
     assert_failed_alone(invoke("-q", bad, good), bad, cause, good)
+
+
+def test_stray_nul_bytes_are_dropped_with_a_warning(tmp_path):
+    # An HTML page with 22 stray NUL bytes: browsers read it, and so do we.
+    style = "<style>\n" + ".story p { margin: 0 auto; line-height: 1.5; color: #222; }\n" * 60 + "</style>"
+    page = (f"<!DOCTYPE html><html><head><title>Budget</title>{style}</head><body><article><p>"
+            + ARTICLE_BODY.replace("\n\n", "</p><p>") + "</p></article></body></html>")
+    path = write(tmp_path / "page.html", page.encode().replace(b"<p>", b"<p>" + b"\x00" * 11))
+    r = invoke(path)
+    assert r.exit_code == 0
+    assert r.stdout == ARTICLE_BODY
+    assert r.stderr.splitlines() == [f"clean-article: warning: {path}: 22 NUL bytes dropped"]
+
+
+def test_text_with_a_few_html_lines_is_cleaned_as_text(tmp_path):
+    pixel = ('<noscript><img height="1" width="1" style="display:none" '
+             'src="https://ads.example.net/tr?id=123456789&amp;ev=PageView&amp;noscript=1"/></noscript>\n')
+    path = write(tmp_path / "scrape.txt", pixel * 3 + "\n" + ARTICLE)
+    r = invoke("--format", "jsonl", path)
+    assert r.exit_code == 0
+    assert '"input_format": "text"' in r.stdout
+    assert "approved next year's budget" in r.stdout and "Residents will see" in r.stdout
+
+
+def test_html_without_a_body_that_reads_as_text_is_cleaned_as_text(tmp_path):
+    # Forced to HTML, the extractor finds no article in a text under three tracking pixels; the text passes do.
+    pixel = '<noscript><img height="1" width="1" src="https://ads.example.net/tr?id=123456789"/></noscript>\n'
+    path = write(tmp_path / "scrape.txt", pixel * 3 + ARTICLE)
+    r = invoke("--input-format", "html", path)
+    assert r.exit_code == 0
+    assert r.stdout == ARTICLE_BODY
+    assert r.stderr.splitlines() == [
+        f"clean-article: warning: {path}: fallback: no body from HTML extraction; cleaned as text"]
+
+
+def _no_body(html, url=None, passes=None):
+    return cleaner.Article(input_format="html")
+
+
+def test_fallback_to_text_needs_an_input_that_reads_as_text(monkeypatch):
+    monkeypatch.setattr("cleaner.html.clean_html", _no_body)
+    article = cleaner.clean(ARTICLE, input_format="html")
+    assert article.text + "\n" == ARTICLE_BODY
+    assert article.input_format == "text"
+    assert article.warnings == ["fallback: no body from HTML extraction; cleaned as text"]
+    # A page of markup with no article stays empty: its lines are not text to keep.
+    page = "<html><head><style>\n" + "p { margin: 0 }\n" * 40 + "</style></head>\n<body>\n<div></div>\n</body></html>"
+    article = cleaner.clean(page)
+    assert (article.text, article.input_format, article.warnings) == ("", "html", [])
 
 
 def test_random_bytes_are_refused(tmp_path, good):
