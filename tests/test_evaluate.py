@@ -302,3 +302,38 @@ def test_empty_gold_title_and_date_want_empty_output():
     assert not metadata_right("title", "Home", "")
     assert not metadata_right("date", "2020-01-01", "")
     assert not metadata_right("date", "yesterday", "")
+
+
+# --- the harness that uses these metrics (benchmarks/multilingual.py), on a page made up here ------------
+
+
+def test_multilingual_harness_scores_and_blames_on_a_tiny_data_set(tmp_path, capsys):
+    import json
+    import sys
+
+    from conftest import REPO
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import multilingual
+
+    page = ("Council approves new budget\n\nBy Jane Doe\n\n"
+            "The city council approved the new budget on Monday after a long debate about schools.\n"
+            "Spending on parks stays as it was, the mayor said in a statement to reporters.\n\n"
+            "Advertisement\n\n")
+    (tmp_path / "text-inscriptis").mkdir()
+    (tmp_path / "text-inscriptis" / "p1.txt").write_text(page, encoding="utf-8")
+    gold = {"p1": {"url": "https://example.org/a", "language": "English", "html_lang": "en",
+                   "with": ["approved the new budget\non Monday", "parks stays as it was", "Advertisement",
+                            "a sentence the page does not hold"],
+                   "without": ["Subscribe to our newsletter"],
+                   "title": "Council approves new budget", "author": "Jane Doe", "date": ""}}
+    (tmp_path / "ground-truth.json").write_text(json.dumps(gold), encoding="utf-8")
+    assert multilingual.main([str(tmp_path), "--mode", "inscriptis", "--systems", "clean,asis", "--worst", "1"]) == 0
+    out = capsys.readouterr().out
+    # as is: every `with` in the input found (3 of 4), the absent `without` not: P 1, R 0.75
+    assert "| text as is | 0.857 | 1.000 | 0.750 | 3/4 | 0/1 |" in out
+    assert "| English | 1 | 4 | 1 |" in out
+    # the cleaner drops the "Advertisement" marker: the worst-page list names the rule that did it
+    assert "- missed: “Advertisement” ← ads." in out
+    assert "- missed: “a sentence the page does not hold” ← not in input" in out
+    assert "| inscriptis | clean-article |" in out and "Pages: title 1 non-empty of 1 annotated" in out
