@@ -26,6 +26,7 @@ import sys
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
@@ -543,6 +544,7 @@ def blame_in_lines(snippet: str, lines) -> Optional[List[Tuple[str, str]]]:
     return found
 
 
+@lru_cache(maxsize=4)
 def page_text(data: bytes) -> str:
     """The page's visible text, normalised, a space after every block (for "not in input")."""
     from trafilatura.utils import load_html
