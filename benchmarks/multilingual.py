@@ -428,7 +428,7 @@ def print_metadata_tables(all_runs: Dict[str, List[Run]], gold: Dict[str, dict])
         return
     print("## Metadata: title, author, date\n")
     print("Share right on pages with non-empty gold, then on all annotated pages (empty gold: the output "
-          "must be empty too). trafilatura gives no metadata from text: its text rows are absent.\n")
+          "must be empty too).\n")
     print("| input | system | title | author | date | title, all | author, all | date, all |")
     print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for mode, run in rows:
@@ -436,6 +436,10 @@ def print_metadata_tables(all_runs: Dict[str, List[Run]], gold: Dict[str, dict])
         cells = " | ".join(_f(m[n].accuracy) for n in evaluate.METADATA_FIELDS)
         cells_all = " | ".join(_f(m[n].accuracy_all) for n in evaluate.METADATA_FIELDS)
         print(f"| {mode} | {run.system.key} | {cells} | {cells_all} |")
+    if any(r.system.key == "trafilatura" for _, r in rows):
+        for mode in all_runs:
+            if mode in TEXT_MODES:
+                print(f"| {mode} | trafilatura | n/a: no metadata from text | | | | | |")
     m = rows[0][1].meta
     print("\nPages: " + ", ".join(f"{n} {m[n].pages} non-empty of {m[n].pages_all} annotated"
                                   for n in evaluate.METADATA_FIELDS) + ".\n")
