@@ -465,7 +465,7 @@ def print_metadata_tables(all_runs: Dict[str, List[Run]], gold: Dict[str, dict])
         print()
 
 
-_DIGITS = re.compile(r"\d[\d,.]*")
+_DIGITS = re.compile(r"(?<![\w-])\d[\d,.]*(?![\w-])")  # a count, not the 8 of "UTF-8"
 
 
 def warning_kind(warning: str) -> str:
@@ -473,6 +473,8 @@ def warning_kind(warning: str) -> str:
 
     >>> warning_kind("fallback: trafilatura kept 3 lines"), warning_kind("1,024 bytes after the gzip data ignored")
     ('fallback', 'N bytes after the gzip data ignored')
+    >>> warning_kind("12 invalid UTF-8 bytes read as windows-1252")
+    'N invalid UTF-8 bytes read as windows-1252'
     """
     return _DIGITS.sub("N", warning.split(":", 1)[0].strip())
 
