@@ -503,6 +503,9 @@ def print_safety(all_runs: Dict[str, List[Run]], gold: Dict[str, dict]) -> None:
     print()
     base = next((r for r in all_runs.get("html", []) if r.system.key == "trafilatura" and r.installed), None)
     if "html" not in ours or base is None:
+        if "html" in ours:
+            print("(Run trafilatura in the same run to list the pages where clean-article keeps under half of "
+                  "what its default keeps.)\n")
         return
     under = under_half(ours["html"], base)
     warned = sum(1 for doc_id, _, _ in under if ours["html"].outputs[doc_id].warnings)
