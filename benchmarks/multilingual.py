@@ -568,9 +568,14 @@ def page_text(data: bytes) -> str:
     return evaluate.normalise_whitespace(tree.text_content())
 
 
-def blame_missed(snippet: str, out: Output, mode: str, data: bytes, base_found: Optional[bool]) -> str:
+#: Characters of a snippet's start or end looked for in the pre-clean's drops when the
+#: whole snippet is in none of them (it straddled a dropped container's edge).
+EDGE_CHARS = 20
+
+
+def blame_missed(snippet: str, out: Output, mode: str, data: bytes, peers: Dict[str, bool]) -> str:
     """Why clean-article's output lacks ``snippet``: the rule(s) of the line(s) that held it, else
-    where it was lost."""
+    where it was lost. ``peers``: which other HTML extractions of the same run have it."""
     s = evaluate.normalise_whitespace(snippet)
     trace = out.trace
     if trace is not None:
@@ -583,10 +588,16 @@ def blame_missed(snippet: str, out: Output, mode: str, data: bytes, base_found: 
         for rule, reason, text in trace.dropped:
             if s in evaluate.normalise_whitespace(text):
                 return f"{rule}: {reason} (pre-clean)"
+        if len(s) > 2 * EDGE_CHARS:
+            for rule, reason, text in trace.dropped:
+                text = evaluate.normalise_whitespace(text)
+                if s[:EDGE_CHARS] in text or s[-EDGE_CHARS:] in text:
+                    return f"{rule}: {reason} (pre-clean; part of the snippet)"
     if mode == "html":
         if s not in page_text(data):
             return "not in input (the page's text)"
-        return "not in extractor output" + (" (trafilatura default keeps it)" if base_found else "")
+        said = ", ".join(f"{name} {'keeps' if found else 'drops'} it" for name, found in peers.items())
+        return "not in extractor output" + (f" ({said})" if said else "")
     if s not in evaluate.normalise_whitespace(data.decode("utf-8", "replace")):
         return "not in input"
     return "not in the passes' input"
@@ -596,7 +607,9 @@ def print_worst(mode: str, runs: Sequence[Run], inputs: Dict[str, bytes], gold: 
     ours = next((r for r in runs if r.system.key == "clean-article" and r.installed), None)
     if ours is None:
         return
-    base = next((r for r in runs if r.system.key == "trafilatura" and r.installed), None)
+    peers = {name: r for r in runs if r.installed
+             for key, name in (("trafilatura", "trafilatura default"), ("trafilatura-precision", "favor_precision"))
+             if r.system.key == key}
 
     def cost(doc_id):
         c = ours.scores[doc_id].counts
@@ -614,10 +627,9 @@ def print_worst(mode: str, runs: Sequence[Run], inputs: Dict[str, bytes], gold: 
               + (f"; warnings: {'; '.join(out.warnings)}" if out.warnings else "")
               + (f"; raised: {out.error}" if out.error else "") + "\n")
         for snippet in score.missed:
-            base_found = None
-            if base is not None and doc_id in base.outputs:
-                base_found = evaluate.snippet_found(snippet, evaluate.normalise_whitespace(base.outputs[doc_id].text))
-            why = blame_missed(snippet, out, mode, inputs[doc_id], base_found)
+            found = {name: evaluate.snippet_found(snippet, evaluate.normalise_whitespace(r.outputs[doc_id].text))
+                     for name, r in peers.items() if doc_id in r.outputs}
+            why = blame_missed(snippet, out, mode, inputs[doc_id], found)
             print(f"- missed: “{quality._shorten(evaluate.normalise_whitespace(snippet), 90)}” ← {why}")
         for snippet in score.kept:
             print(f"- kept: “{quality._shorten(evaluate.normalise_whitespace(snippet), 90)}” ← no rule matched")
