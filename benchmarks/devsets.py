@@ -9,8 +9,9 @@ ground truth: ``articleBody`` entries (zyte-dev) run ``benchmarks/quality.py`` (
 shingles; text, html and prose modes), ``with``/``without`` entries (multilingual-dev)
 run ``benchmarks/multilingual.py`` (snippets and metadata, all inputs). Peers run in the
 same process. After the shingle set's tables come the safety checks the snippet set
-prints too: clean-article's warnings by kind, and the HTML pages where clean-article keeps
-under half of the gold shingles trafilatura's default keeps. See benchmarks/README.md.
+prints too: clean-article's warnings by kind, the pages whose output changes when cleaned
+again, and the HTML pages where clean-article keeps under half of the gold shingles
+trafilatura's default keeps. See benchmarks/README.md.
 """
 from __future__ import annotations
 
@@ -66,6 +67,7 @@ def shingle_safety(data_dir: Path, limit: Optional[int]) -> None:
     logging.disable(logging.CRITICAL)
     kinds = {}
     under = []
+    changed = Counter()  # pages whose output changes when cleaned again
     for mode in ("text", "html"):
         corpus = quality.load_corpus(data_dir, mode, limit)
         kinds[mode] = Counter()
@@ -76,6 +78,8 @@ def shingle_safety(data_dir: Path, limit: Optional[int]) -> None:
             except Exception as exc:  # noqa: BLE001
                 kinds[mode][f"(raised {type(exc).__name__})"] += 1
                 continue
+            if clean(article.text, input_format="text").text != article.text:
+                changed[mode] += 1
             for kind in {multilingual.warning_kind(w) for w in article.warnings}:
                 kinds[mode][kind] += 1
             if not article.text.strip():
@@ -95,6 +99,8 @@ def shingle_safety(data_dir: Path, limit: Optional[int]) -> None:
         print(f"| {name} | {kinds['text'][name]} | {kinds['html'][name]} |")
     if not names:
         print("| (none) | 0 | 0 |")
+    print(f"\nPages whose output changes when cleaned again (as text): text **{changed['text']}**, "
+          f"html **{changed['html']}**.")
     warned = sum(1 for *_, w in under if w)
     print(f"\nHTML pages where clean-article keeps under {multilingual.UNDER_SHARE:.0%} of the gold shingles "
           f"trafilatura's default keeps: **{len(under)}** ({warned} with a warning).\n")

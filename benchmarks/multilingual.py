@@ -80,6 +80,8 @@ class Output:
     seconds: float = 0.0
     error: str = ""
     trace: Optional["Trace"] = None
+    #: clean-article only: whether cleaning the output again (as text) gives the same text.
+    stable: Optional[bool] = None
 
 
 @dataclass
@@ -140,7 +142,9 @@ def make_clean() -> Runner:
                         passes=(capture,) + tuple(TEXT_PASSES))
         seconds = time.perf_counter() - start
         meta = {"title": article.title, "author": article.authors, "date": article.date_published}
-        return Output(article.text or "", meta, list(article.warnings), seconds, trace=_trace(capture, article))
+        text = article.text or ""
+        stable = clean(text, input_format="text").text == text  # untimed: the idempotence check
+        return Output(text, meta, list(article.warnings), seconds, trace=_trace(capture, article), stable=stable)
 
     return run
 
@@ -501,6 +505,15 @@ def print_safety(all_runs: Dict[str, List[Run]], gold: Dict[str, dict]) -> None:
     if not names:
         print("| (none) |" + " 0 |" * len(ours))
     print()
+    changed = {mode: [i for i, o in run.outputs.items() if o.stable is False] for mode, run in ours.items()}
+    print("Pages whose output changes when cleaned again (as text): "
+          + ", ".join(f"{mode} **{len(ids)}** of {len(ours[mode].outputs)}" for mode, ids in changed.items())
+          + ".\n")
+    for mode, ids in changed.items():
+        if ids:
+            print(f"- {mode}: " + ", ".join(f"`{i}`" for i in ids[:20]) + (" …" if len(ids) > 20 else ""))
+    if any(changed.values()):
+        print()
     base = next((r for r in all_runs.get("html", []) if r.system.key == "trafilatura" and r.installed), None)
     if "html" not in ours or base is None:
         if "html" in ours:

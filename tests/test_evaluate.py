@@ -337,3 +337,4 @@ def test_multilingual_harness_scores_and_blames_on_a_tiny_data_set(tmp_path, cap
     assert "- missed: “Advertisement” ← ads." in out
     assert "- missed: “a sentence the page does not hold” ← not in input" in out
     assert "| inscriptis | clean-article |" in out and "Pages: title 1 non-empty of 1 annotated" in out
+    assert "cleaned again (as text): inscriptis **0** of 1" in out
