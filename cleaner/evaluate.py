@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable, List, Sequence, Tuple
+from typing import Iterable, List, Optional, Sequence, Tuple
 
 NGRAM = 4
 _TOKEN = re.compile(r"\w+")
@@ -179,3 +179,194 @@ def aggregate(scores: Iterable[DocScore]) -> Summary:
     precision, recall = _mean(precisions), _mean(recalls)
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return Summary(precision, recall, f1, len(scores), len(precisions), len(recalls))
+
+
+# --- snippets and metadata: the multilingual-dev format's metric ---------------------------------------
+#
+# The data set's README: whitespace-normalise the output and every snippet; a
+# snippet is found when it is a case-sensitive substring of the output; micro
+# P/R/F1 over all snippets of all pages. Metadata: title exact after whitespace
+# normalisation, author as a set of names, date as the first YYYY-MM-DD.
+
+_WHITESPACE = re.compile(r"\s+")  # str patterns: \s is every Unicode whitespace (NBSP, U+2003, U+3000 ...)
+
+
+def normalise_whitespace(text) -> str:
+    """Each run of Unicode whitespace becomes one space; the ends are stripped.
+
+    >>> normalise_whitespace(" One\\n\\ttwo\\u00a0\\u3000three ")
+    'One two three'
+    >>> normalise_whitespace(None)
+    ''
+    """
+    return _WHITESPACE.sub(" ", text or "").strip()
+
+
+def snippet_found(snippet: str, normalised_output: str) -> bool:
+    """Whether ``snippet`` is a case-sensitive substring of an output already
+    passed through :func:`normalise_whitespace` (normalise it once per page, not per snippet).
+
+    >>> snippet_found("the cat\\nsat", normalise_whitespace("See the cat   sat down."))
+    True
+    >>> snippet_found("The cat sat", "See the cat sat down.")
+    False
+    """
+    snippet = normalise_whitespace(snippet)
+    return bool(snippet) and snippet in normalised_output
+
+
+@dataclass
+class SnippetCounts:
+    """Snippet counts, summed over pages (micro average): ``with`` found (tp) or
+    not (fn), ``without`` found (fp) or not (tn)."""
+
+    tp: int = 0
+    fn: int = 0
+    fp: int = 0
+    tn: int = 0
+
+    def __add__(self, other: "SnippetCounts") -> "SnippetCounts":
+        return SnippetCounts(self.tp + other.tp, self.fn + other.fn, self.fp + other.fp, self.tn + other.tn)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class SnippetScore:
+    """One page: its counts, and which snippets went wrong (for listing the worst pages)."""
+
+    counts: SnippetCounts
+    missed: List[str]  # ``with`` snippets not found
+    kept: List[str]  # ``without`` snippets found
+
+
+def score_snippets(output: str, with_: Iterable[str], without: Iterable[str]) -> SnippetScore:
+    """Score one page's output against its ``with`` and ``without`` snippets.
+
+    >>> s = score_snippets("Council approves budget.\\nShare this", ["approves budget"], ["Share this", "Menu"])
+    >>> s.counts, s.kept
+    (SnippetCounts(tp=1, fn=0, fp=1, tn=1), ['Share this'])
+    """
+    out = normalise_whitespace(output)
+    with_, without = list(with_ or ()), list(without or ())
+    missed = [s for s in with_ if not snippet_found(s, out)]
+    kept = [s for s in without if snippet_found(s, out)]
+    counts = SnippetCounts(len(with_) - len(missed), len(missed), len(kept), len(without) - len(kept))
+    return SnippetScore(counts, missed, kept)
+
+
+_AUTHOR_SEPARATORS = re.compile(r"\s*[,;&|]\s*|\s+(?:and|und|et|y)\s+", re.IGNORECASE)
+_AUTHOR_LEAD = re.compile(r"^(?:by|von|par|por)\s+", re.IGNORECASE)
+
+
+def author_set(value) -> frozenset:
+    """Author names as a set: split on ``, ; & |`` and the words and/und/et/y,
+    a leading by/von/par/por dropped, case-folded. A list is taken as its items.
+
+    >>> sorted(author_set("By Jane Doe and John Roe"))
+    ['jane doe', 'john roe']
+    >>> author_set(["Walter von Aachen"]) == author_set("walter  von aachen")
+    True
+    >>> author_set(None), author_set([])
+    (frozenset(), frozenset())
+    """
+    if isinstance(value, (list, tuple)):
+        value = ", ".join(v for v in value if v)
+    names = set()
+    for part in _AUTHOR_SEPARATORS.split(normalise_whitespace(value)):
+        name = _AUTHOR_LEAD.sub("", part.strip()).casefold()
+        if name:
+            names.add(name)
+    return frozenset(names)
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def first_date(value) -> str:
+    """The first ``YYYY-MM-DD`` in ``value``; "" when there is none.
+
+    >>> first_date("2019-10-18T09:30:00+02:00"), first_date("18.10.2019"), first_date(None)
+    ('2019-10-18', '', '')
+    """
+    match = _DAY.search(value or "")
+    return match.group(0) if match else ""
+
+
+#: Metadata fields and how each side is compared (both sides pass through it).
+METADATA_FIELDS = ("title", "author", "date")
+
+
+def metadata_key(name: str, value):
+    """The comparable form of one metadata value; empty (falsy) when there is none.
+
+    A date side with text but no ``YYYY-MM-DD`` keeps its normalised text, so
+    that it is neither "empty" nor equal to a real day.
+
+    >>> metadata_key("title", " A\\n title "), sorted(metadata_key("author", "Ann; Bo")), metadata_key("date", "")
+    ('A title', ['ann', 'bo'], '')
+    """
+    if name == "title":
+        return normalise_whitespace(value)
+    if name == "author":
+        return author_set(value)
+    if name == "date":
+        return first_date(value) or normalise_whitespace(value)
+    raise KeyError(name)
+
+
+def metadata_right(name: str, predicted, gold) -> Optional[bool]:
+    """Whether ``predicted`` matches the ``gold`` value of field ``name``; None
+    when the page is not annotated (gold ``None``). Empty gold (``""``) is right
+    only when the output is empty too.
+
+    >>> metadata_right("date", "2019-10-18T09:30:00", "2019-10-18")
+    True
+    >>> metadata_right("author", [], ""), metadata_right("author", ["Jane Doe"], ""), metadata_right("title", "x", None)
+    (True, False, None)
+    """
+    if gold is None:
+        return None
+    return metadata_key(name, predicted) == metadata_key(name, gold)
+
+
+@dataclass
+class MetadataCounts:
+    """Right answers and pages, for one field: on pages with non-empty gold
+    (``right``/``pages``) and on all annotated pages (``right_all``/``pages_all``)."""
+
+    right: int = 0
+    pages: int = 0
+    right_all: int = 0
+    pages_all: int = 0
+
+    def add(self, name: str, predicted, gold) -> Optional[bool]:
+        """Count one page; returns its verdict (None: not annotated)."""
+        verdict = metadata_right(name, predicted, gold)
+        if verdict is None:
+            return None
+        self.pages_all += 1
+        self.right_all += verdict
+        if metadata_key(name, gold):
+            self.pages += 1
+            self.right += verdict
+        return verdict
+
+    @property
+    def accuracy(self) -> Optional[float]:
+        return self.right / self.pages if self.pages else None
+
+    @property
+    def accuracy_all(self) -> Optional[float]:
+        return self.right_all / self.pages_all if self.pages_all else None

@@ -3,7 +3,23 @@ from collections import Counter
 
 import pytest
 
-from cleaner.evaluate import DocScore, Summary, aggregate, ngrams, score_document, shingles, tokenize
+from cleaner.evaluate import (
+    DocScore,
+    MetadataCounts,
+    SnippetCounts,
+    Summary,
+    aggregate,
+    author_set,
+    first_date,
+    metadata_right,
+    ngrams,
+    normalise_whitespace,
+    score_document,
+    score_snippets,
+    shingles,
+    snippet_found,
+    tokenize,
+)
 
 
 def approx(*values):
@@ -180,3 +196,145 @@ def test_nothing_predicted_anywhere_gives_zero_not_an_error():
 
 def test_aggregate_of_nothing():
     assert aggregate([]) == Summary(0.0, 0.0, 0.0, 0)
+
+
+# --- snippets (the multilingual-dev format) ---------------------------------------------------------
+
+
+def test_whitespace_runs_of_any_kind_become_one_space():
+    assert normalise_whitespace("\u00a0A\u2009b\r\n\n c\u3000") == "A b c"
+    assert normalise_whitespace("") == normalise_whitespace(None) == ""
+
+
+def test_zero_width_space_is_not_whitespace():
+    # U+200B is invisible but not whitespace: the metric leaves it, so "a\u200bb" is not "a b".
+    assert normalise_whitespace("a\u200bb") == "a\u200bb"
+
+
+def test_snippet_across_a_line_break_is_found_after_normalisation():
+    output = normalise_whitespace("The mayor said the plan\nwould cost\u00a0two million.")
+    assert snippet_found("plan would cost two", output)
+    assert snippet_found("plan\n   would   cost", output)
+
+
+def test_snippet_match_is_case_sensitive_and_exact():
+    output = normalise_whitespace("The mayor said the plan would cost two million.")
+    assert not snippet_found("the Mayor", output)
+    assert not snippet_found("plan would cost three", output)
+
+
+def test_snippet_counts_of_one_page():
+    score = score_snippets("Budget approved.\n\nThe vote was 7 to 2.\nSubscribe now",
+                           with_=["Budget approved.", "vote was 7 to 2", "The mayor abstained"],
+                           without=["Subscribe now", "Cookie settings"])
+    assert score.counts == SnippetCounts(tp=2, fn=1, fp=1, tn=1)
+    assert score.missed == ["The mayor abstained"] and score.kept == ["Subscribe now"]
+
+
+def test_snippet_scores_are_micro_averaged_over_pages():
+    # page 1: tp 1, fn 0, fp 1; page 2: tp 2, fn 2, fp 0
+    one = score_snippets("a b c\nmenu", ["a b c"], ["menu"]).counts
+    two = score_snippets("w x\ny z", ["w x", "y z", "gone", "lost"], ["footer"]).counts
+    total = one + two
+    assert total == SnippetCounts(tp=3, fn=2, fp=1, tn=1)
+    assert (total.precision, total.recall) == approx(3 / 4, 3 / 5)
+    assert total.f1 == pytest.approx(2 * 0.75 * 0.6 / 1.35)
+    # a macro average would give recall (1 + 0.5) / 2 = 0.75 instead
+    assert total.recall != pytest.approx(0.75)
+
+
+def test_empty_output_finds_nothing_and_empty_counts_score_zero():
+    score = score_snippets("", ["a"], ["b"])
+    assert score.counts == SnippetCounts(tp=0, fn=1, fp=0, tn=1)
+    assert (score.counts.precision, score.counts.recall, score.counts.f1) == (0.0, 0.0, 0.0)
+
+
+# --- metadata ------------------------------------------------------------------------------------------
+
+
+def test_author_byline_equals_the_set_of_names():
+    assert author_set("By Jane Doe and John Roe") == {"jane doe", "john roe"}
+    assert author_set(["Jane Doe", "John Roe"]) == author_set("John Roe; Jane  DOE")
+    assert author_set("Von Lars Fischer und Alina Schadwinkel") == {"lars fischer", "alina schadwinkel"}
+    assert author_set("Ana Ruiz y Pablo Gil | Le Monde") == {"ana ruiz", "pablo gil", "le monde"}
+
+
+def test_author_words_inside_names_are_not_separators():
+    # "von" only goes as a leading prefix; "and"/"y" only as whole words between spaces
+    assert author_set("Walter von Aachen") == {"walter von aachen"}
+    assert author_set("Sandy Andrews") == {"sandy andrews"}
+    assert author_set("Jane Doe") != author_set("Jane Doe, John Roe")
+
+
+def test_first_date_on_each_side():
+    assert first_date("Updated 2021-03-04, first published 2020-01-02") == "2021-03-04"
+    assert metadata_right("date", "2019-10-18T23:30:00-05:00", "2019-10-18")
+    assert not metadata_right("date", "2019-10-19", "2019-10-18")
+    assert not metadata_right("date", None, "2019-10-18")
+
+
+def test_title_is_exact_after_whitespace_normalisation():
+    assert metadata_right("title", "Council approves\n budget ", "Council approves budget")
+    assert not metadata_right("title", "Council Approves Budget", "Council approves budget")
+    assert not metadata_right("title", "Council approves budget | Daily News", "Council approves budget")
+
+
+def test_unannotated_gold_is_not_scored():
+    counts = MetadataCounts()
+    assert counts.add("author", ["Jane Doe"], None) is None
+    assert (counts.pages, counts.pages_all) == (0, 0)
+    assert counts.accuracy is None and counts.accuracy_all is None
+
+
+def test_empty_gold_counts_only_on_all_annotated_pages():
+    counts = MetadataCounts()
+    assert counts.add("author", [], "") is True  # none on the page, none given: right
+    assert counts.add("author", ["Newsroom"], "") is False  # none on the page, one given: wrong
+    assert counts.add("author", ["Jane Doe"], "By Jane Doe") is True
+    assert counts.add("date", None, "") is True
+    assert (counts.right, counts.pages) == (1, 1)
+    assert (counts.right_all, counts.pages_all) == (3, 4)
+    assert counts.accuracy == 1.0 and counts.accuracy_all == 0.75
+
+
+def test_empty_gold_title_and_date_want_empty_output():
+    assert metadata_right("title", "", "") and metadata_right("title", None, "")
+    assert not metadata_right("title", "Home", "")
+    assert not metadata_right("date", "2020-01-01", "")
+    assert not metadata_right("date", "yesterday", "")
+
+
+# --- the harness that uses these metrics (benchmarks/multilingual.py), on a page made up here ------------
+
+
+def test_multilingual_harness_scores_and_blames_on_a_tiny_data_set(tmp_path, capsys):
+    import json
+    import sys
+
+    from conftest import REPO
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import multilingual
+
+    page = ("Council approves new budget\n\nBy Jane Doe\n\n"
+            "The city council approved the new budget on Monday after a long debate about schools.\n"
+            "Spending on parks stays as it was, the mayor said in a statement to reporters.\n\n"
+            "Advertisement\n\n")
+    (tmp_path / "text-inscriptis").mkdir()
+    (tmp_path / "text-inscriptis" / "p1.txt").write_text(page, encoding="utf-8")
+    gold = {"p1": {"url": "https://example.org/a", "language": "English", "html_lang": "en",
+                   "with": ["approved the new budget\non Monday", "parks stays as it was", "Advertisement",
+                            "a sentence the page does not hold"],
+                   "without": ["Subscribe to our newsletter"],
+                   "title": "Council approves new budget", "author": "Jane Doe", "date": ""}}
+    (tmp_path / "ground-truth.json").write_text(json.dumps(gold), encoding="utf-8")
+    assert multilingual.main([str(tmp_path), "--mode", "inscriptis", "--systems", "clean,asis", "--worst", "1"]) == 0
+    out = capsys.readouterr().out
+    # as is: every `with` in the input found (3 of 4), the absent `without` not: P 1, R 0.75
+    assert "| text as is | 0.857 | 1.000 | 0.750 | 3/4 | 0/1 |" in out
+    assert "| English | 1 | 4 | 1 |" in out
+    # the cleaner drops the "Advertisement" marker: the worst-page list names the rule that did it
+    assert "- missed: “Advertisement” ← ads." in out
+    assert "- missed: “a sentence the page does not hold” ← not in input" in out
+    assert "| inscriptis | clean-article |" in out and "Pages: title 1 non-empty of 1 annotated" in out
+    assert "cleaned again (as text): inscriptis **0** of 1" in out
