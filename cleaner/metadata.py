@@ -118,16 +118,280 @@ def page_metadata(tree, url: Optional[str] = None) -> PageMeta:
     m = extract_metadata(tree, default_url=url)
     linked = _jsonld(tree)
     page = PageMeta(
-        title=m.title, authors=match_persons(split_authors(m.author), jsonld_persons(linked)),
+        title=None, authors=match_persons(split_authors(m.author), jsonld_persons(linked)),
         url=url or m.url, sitename=m.sitename, description=m.description,
         categories=split_terms(m.categories), tags=split_terms(m.tags), image=m.image)
     page.hostname = m.hostname if page.url == m.url else _hostname(page.url)
     page.headings = [" ".join(h.text_content().split()) for h in tree.iter("h1")][:3]
+    page.title = choose_title(tree, linked, m.title, page_sites(tree, page, m.url))
     stamps = _head_times(tree, linked)
     page.date_published = _agree(stamps.get("published"), m.date)
     page.date_modified = stamps.get("modified")
     page.language = _language(tree)
     return page
+
+
+#: Headings read as title candidates: the first few ``<h1>`` of the page (a
+#: page prints its headline once; later ones are teasers and widgets).
+MAX_HEADINGS = 8
+#: A heading and a meta title agree when this share of the longer one's
+#: words is common to both ("Hingucker beim Flugplatzfest in Dessau: ..."
+#: and the og:title without "in Dessau").
+AGREE_SHARE = 0.6
+#: A heading that agrees with no meta title is still the headline when it shares
+#: a word this long with one ("Eignet sich eine Wärmepumpe im Altbau?" and
+#: "Wärmepumpe im Altbau - Wann es sich lohnt"); a menu's "Navigation" shares none.
+MIN_SHARED_WORD = 4
+#: Elements inside an ``<h1>`` that are not the headline, named so by their
+#: class: a kicker or topic label above it, a date, a subtitle after it.
+_NOT_HEADLINE_CLASS = re.compile(
+    r"kicker|overline|topline|roofline|dachzeile|eyebrow|label|topic|subtitle|subline|"
+    r"\bdate\b|category|sr-only|screen-reader|visually-?hidden", re.I)
+#: Elements that break a line inside a heading: their text is a word apart.
+_BLOCK_TAGS = frozenset(("br", "div", "p", "small", "header", "section", "h2", "h3", "time"))
+#: A link to a site's home page inside another address (a proxy's or an archive's copy).
+_ROOT_URL = re.compile(r".https?://[^/]+/?$")
+#: Punctuation left at a headline's edge once a kicker is gone (": Headline").
+_TITLE_EDGE = re.compile(r"^[\s:|–—-]+|[\s:|–—-]+$")
+#: Class or id of an ``<h1>`` (or of something in it) that holds the site's name.
+_SITE_CLASS = re.compile(r"logo|site-?title|site-?name|brand|masthead", re.I)
+#: What joins a headline and the site's name in ``<title>`` and og:title:
+#: "Headline - Site", "Site | Headline", "Headline :: Site", "Headline » Site".
+_TITLE_SEPARATOR = re.compile(r"\s+[-|–—»«·•⋆~/]\s+|\s*(?:\||::|»|\\)\s*|\s*:\s+")
+_TRAILING_SEPARATOR = re.compile(r"(?:\s+[-|–—»«·•⋆~/]|\s*(?:\||::|»|:))\s*$")
+_LEADING_SEPARATOR = re.compile(r"^\s*(?:[-|–—»«·•⋆~/:]|::)\s+")
+
+
+def page_sites(tree, page: PageMeta, canonical: Optional[str]) -> List[str]:
+    """Names the page gives its site: og:site_name, application-name, publisher, and host names.
+
+    The hosts are those of ``page.url``, of the canonical link and of og:url,
+    so an archived copy still knows the site it came from.
+    """
+    names = []  # not trafilatura's sitename: without og:site_name it guesses from <title>
+    urls = [page.url, canonical]
+    for el in tree.iter("meta"):
+        key = (el.get("property") or el.get("name") or "").strip().lower()
+        if key in ("og:site_name", "application-name", "apple-mobile-web-app-title", "twitter:site"):
+            names.append(el.get("content") or "")
+        elif key == "og:url":
+            urls.append(el.get("content"))
+    for url in urls:
+        host = _hostname(url)
+        if host:
+            names.append(host)
+            names.extend(label for label in host.split(".")[:-1] if label != "www")
+    out: List[str] = []
+    for name in names:
+        name = " ".join(name.split()).lstrip("@")
+        if name and name not in out:
+            out.append(name)
+    return out
+
+
+def site_like(text: str, sites: List[str]) -> bool:
+    """True when ``text`` is a site's name: one of ``sites``, or holds one with a word or two more.
+
+    >>> site_like("ZDNet.de", ["www.zdnet.de", "zdnet"]), site_like("Stack Overflow Blog", ["stackoverflow"])
+    (True, True)
+    >>> site_like("Apple unveils a new phone", ["apple"]), site_like("", [])
+    (False, True)
+    """
+    a = _alnum(text)
+    if not a:
+        return True
+    for site in sites:
+        s = _alnum(site)
+        if len(s) >= 3 and (a == s or (len(s) >= 4 and s in a and len(s) >= SITE_SHARE * len(a))):
+            return True
+    return False
+
+
+#: A name and a longer text are the same site when the name is this share of it
+#: ("stackoverflow" in "Stack Overflow Blog"), not a word in a headline.
+SITE_SHARE = 0.5
+
+
+def strip_site(title: str, sites: List[str]) -> str:
+    """``title`` without the site's name before or after a separator.
+
+    >>> strip_site("What is Rust? - Stack Overflow Blog", ["Stack Overflow Blog"])
+    'What is Rust?'
+    >>> strip_site("ZDNet.de | Facebook wehrt sich", ["www.zdnet.de", "zdnet"])
+    'Facebook wehrt sich'
+    >>> strip_site("Kernfusion: Kann die Sonne helfen?", ["ingenieur.de"])
+    'Kernfusion: Kann die Sonne helfen?'
+    """
+    title = " ".join(title.split())
+    if any(title.casefold() == site.casefold() for site in sites):
+        return ""
+    for site in sites:  # a site name may hold a separator itself: "AOC media - Analyse"
+        folded, name = title.casefold(), site.casefold()
+        if len(name) >= 3 and len(title) > len(name):
+            if folded.endswith(name):
+                rest = _TRAILING_SEPARATOR.sub("", title[: -len(name)])
+                title = rest if rest != title[: -len(name)] and rest else title
+            elif folded.startswith(name):
+                rest = _LEADING_SEPARATOR.sub("", title[len(name):])
+                title = rest if rest != title[len(name):] and rest else title
+    parts = [(m.start(), m.end()) for m in _TITLE_SEPARATOR.finditer(title)]
+    start, end = 0, len(title)
+    for a, b in parts:
+        if site_like(title[start:a], sites) and title[b:end].strip():
+            start = b
+        else:
+            break
+    for a, b in reversed(parts):
+        if a < start:
+            break
+        if site_like(title[b:end], sites) and title[start:a].strip():
+            end = a
+        else:
+            break
+    return title[start:end].strip()
+
+
+def _site_heading(h1) -> bool:
+    """True for an ``<h1>`` that is the site's logo or name: so named, or a link to the home page.
+
+    >>> from lxml import html
+    >>> _site_heading(html.fromstring('<h1 id="site-title"><span>Daily</span></h1>'))
+    True
+    >>> _site_heading(html.fromstring('<h1><a href="https://example.org/">Daily</a></h1>'))
+    True
+    >>> _site_heading(html.fromstring('<h1><a href="/2024/05/council-budget">Council approves</a></h1>'))
+    False
+    """
+    from urllib.parse import urlsplit
+
+    for el in h1.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if _SITE_CLASS.search(" ".join((el.get("id") or "", el.get("class") or ""))):
+            return True
+        href = (el.get("href") or "").strip() if el.tag == "a" else "#"
+        if "home" in (el.get("rel") or "").split() or (
+                not href.startswith("#") and (urlsplit(href).path.strip("/") == "" or _ROOT_URL.search(href))):
+            return True
+    return False
+
+
+def _headline_texts(h1) -> List[str]:
+    """The ``<h1>``'s headline as printed, then the same without each child, then each child alone.
+
+    Children whose class names a kicker, a date, a subtitle or hidden text are
+    left out of all of them; the other variants let a kicker or subtitle that
+    is not so named fall away when the meta titles agree without it.
+
+    >>> from lxml import html
+    >>> _headline_texts(html.fromstring('<h1><span class="kicker">Budget:</span> Council approves</h1>'))
+    ['Council approves']
+    >>> _headline_texts(html.fromstring('<h1><small>Tunisia</small><br>New government</h1>'))
+    ['Tunisia New government', 'New government', 'Tunisia']
+    """
+    kept = [c for c in h1 if isinstance(c.tag, str) and not _not_headline(c)]
+
+    def text(skip=None) -> str:
+        return _TITLE_EDGE.sub("", " ".join(_visible_text(h1, skip).split()))
+
+    out = [text() or _TITLE_EDGE.sub("", " ".join(h1.text_content().split()))]
+    for child in kept:
+        own = _TITLE_EDGE.sub("", " ".join(child.text_content().split()))
+        if own:
+            out.extend([text(skip=child), own])
+    return list(dict.fromkeys(t for t in out if t))
+
+
+def _not_headline(el) -> bool:
+    return bool(_NOT_HEADLINE_CLASS.search(" ".join((el.get("class") or "", el.get("id") or ""))))
+
+
+def _visible_text(el, skip=None) -> str:
+    """The text of ``el`` without ``skip`` and without descendants named as not the headline."""
+    parts = [el.text or ""]
+    for child in el:
+        gap = " " if child.tag in _BLOCK_TAGS else ""
+        if isinstance(child.tag, str) and child is not skip and not _not_headline(child):
+            parts.append(gap + _visible_text(child) + gap)
+        parts.append(gap + (child.tail or ""))
+    return "".join(parts)
+
+
+def choose_title(tree, linked: List[Any], fallback: Optional[str], sites: List[str]) -> Optional[str]:
+    """The headline, chosen by agreement between the ``<h1>`` and the meta titles.
+
+    The candidates are the page's ``<h1>`` headings and its meta titles
+    (JSON-LD headline, og:title, twitter:title, ``<title>``), each meta title
+    without the site name it carries. A heading that agrees with a meta title
+    is the title, as the page prints it; with none, the meta title most
+    candidates agree on, unless a heading shares a word with them (a page
+    whose meta title words its headline differently); a page with no meta
+    title takes its first heading that is not the site's name.
+    ``fallback`` (trafilatura's) when all fail.
+    """
+    metas = [v for v in _json_values(linked, "headline") if isinstance(v, str)][:1]
+    found = {}
+    for el in tree.iter("meta"):
+        key = (el.get("property") or el.get("name") or "").strip().lower()
+        if key in ("og:title", "twitter:title") and key not in found and (el.get("content") or "").strip():
+            found[key] = el.get("content")
+    metas += [found[k] for k in ("og:title", "twitter:title") if k in found]
+    title_el = tree.find(".//head/title")
+    if title_el is None:
+        title_el = tree.find(".//title")
+    if title_el is not None and title_el.text_content().strip():
+        metas.append(title_el.text_content())
+    metas = [" ".join(m.split()) for m in metas if m and m.strip()]
+    pairs = [(m, strip_site(m, sites)) for m in metas]
+    metas, cores = [m for m, c in pairs if c and not site_like(c, sites)], \
+        [c for m, c in pairs if c and not site_like(c, sites)]
+    headings = []
+    for h1 in tree.iter("h1"):
+        texts = _headline_texts(h1)
+        if texts and not site_like(texts[0], sites) and not _site_heading(h1):
+            headings.append(texts)
+        if len(headings) >= MAX_HEADINGS:
+            break
+    best, best_score = None, 0
+    for texts in headings:
+        for text in texts:
+            score = max((_agreement(text, m, c) for m, c in zip(metas, cores)), default=0)
+            if score > best_score:
+                best, best_score = text, score
+    if best:
+        return best
+    words = {w for m in metas for w in _tokens(m) if len(w) >= MIN_SHARED_WORD}
+    for texts in headings:
+        if not cores or words & set(_tokens(texts[0])):
+            return texts[0]
+    if cores:
+        return max(cores, key=lambda c: sum(_part_of(_tokens(c), _tokens(o)) for o in cores))
+    return fallback
+
+
+def _part_of(part: List[str], whole: List[str]) -> bool:
+    """True when the words ``part`` are ``whole``, or its start or its end."""
+    return bool(part) and (whole[: len(part)] == part or whole[-len(part):] == part)
+
+
+def _agreement(heading: str, meta: str, core: str) -> int:
+    """How well a heading agrees with a meta title: 3 same words, 2 its start or end, 1 most words.
+
+    >>> _agreement("Tote Hummeln", "Tote Hummeln: Die Erklärung | Hummeln", "Tote Hummeln: Die Erklärung")
+    2
+    >>> _agreement("Opinion", "Retraite | AOC - Analyse Opinion Critique", "Retraite")
+    0
+    """
+    h, m, c = _tokens(heading), _tokens(meta), _tokens(core)
+    if not h:
+        return 0
+    if h == c or h == m:
+        return 3
+    if m[: len(h)] == h or m[-len(h):] == h:
+        return 2
+    if c and len(set(h) & set(c)) >= AGREE_SHARE * max(len(set(h)), len(set(c))):
+        return 1
+    return 0
 
 
 def split_authors(value: Optional[str]) -> List[str]:

@@ -1,0 +1,88 @@
+"""Page metadata on hand-written HTML snippets: title, authors, dates (cleaner.metadata).
+
+Each case is a small page written for this test, with what a reader sees as
+its headline, byline and date; every rule has a keep-case beside it.
+"""
+from __future__ import annotations
+
+import pytest
+
+from cleaner.metadata import page_metadata
+
+
+def meta(head: str = "", body: str = "", url: str = "https://news.example.org/2024/05/story", lang="en"):
+    from lxml import html
+
+    page = f'<html lang="{lang}"><head>{head}</head><body>{body}</body></html>'
+    return page_metadata(html.fromstring(page), url)
+
+
+# --- title -----------------------------------------------------------------------------------------
+
+TITLE_CASES = {
+    "site name after a dash, named by og:site_name": (
+        '<title>Harbour opens a new ferry line - Coast Herald</title>'
+        '<meta property="og:site_name" content="Coast Herald">',
+        '<p>Text.</p>', "Harbour opens a new ferry line"),
+    "site name after a bar, named by the host": (
+        '<title>Harbour opens a new ferry line | News.Example</title>', '<p>Text.</p>',
+        "Harbour opens a new ferry line"),
+    "site name before the headline": (
+        '<title>Coast Herald :: Harbour opens a new ferry line</title>'
+        '<meta property="og:site_name" content="Coast Herald">', '', "Harbour opens a new ferry line"),
+    "the h1 as printed, not the og:title's casing": (
+        '<meta property="og:title" content="Harbour Opens A New Ferry Line">',
+        '<article><h1>Harbour opens a new ferry line</h1></article>', "Harbour opens a new ferry line"),
+    "the h1 that agrees, not a section name h1 before it": (
+        '<title>Harbour opens a new ferry line - Coast Herald</title>',
+        '<h1>Press releases</h1><h1>Harbour opens a new ferry line</h1>', "Harbour opens a new ferry line"),
+    "the logo h1 is not the headline": (
+        '<title>Harbour opens a new ferry line | Coast Herald</title>',
+        '<h1><a href="/" rel="home">Coast Herald</a></h1><h1>Harbour opens a new ferry line</h1>',
+        "Harbour opens a new ferry line"),
+    "a kicker span named by its class leaves": (
+        '<meta property="og:title" content="Harbour opens a new ferry line">',
+        '<h1><span class="kicker">Transport</span>: Harbour opens a new ferry line</h1>',
+        "Harbour opens a new ferry line"),
+    "an unnamed kicker leaves when the meta title agrees without it": (
+        '<meta property="og:title" content="Harbour opens a new ferry line">',
+        '<h1><small>Transport</small><br>Harbour opens a new ferry line</h1>', "Harbour opens a new ferry line"),
+    "keep: a kicker the meta title also carries stays": (
+        '<meta property="og:title" content="Transport: Harbour opens a new ferry line">',
+        '<h1><small>Transport:</small> Harbour opens a new ferry line</h1>',
+        "Transport: Harbour opens a new ferry line"),
+    "hidden screen-reader text leaves": (
+        '<title>Harbour opens a new ferry line</title>',
+        '<h1><div><span class="visually-hidden">Headline:</span> Harbour opens a new ferry line</div></h1>',
+        "Harbour opens a new ferry line"),
+    "an h1 shorter than the meta title, its start": (
+        '<title>Harbour opens a new ferry line: what changes | Coast Herald</title>',
+        '<h1>Harbour opens a new ferry line</h1>', "Harbour opens a new ferry line"),
+    "an h1 worded differently that shares a word": (
+        '<title>Ferry line: the timetable, the prices - Coast Herald</title>',
+        '<h1>When does the new ferry leave?</h1>', "When does the new ferry leave?"),
+    "keep: a menu h1 that shares no word leaves the meta title": (
+        '<title>Harbour opens a new ferry line - Coast Herald</title>'
+        '<meta property="og:site_name" content="Coast Herald">',
+        '<h1>Navigation</h1>', "Harbour opens a new ferry line"),
+    "keep: a dash inside the headline stays": (
+        '<title>Ferries - why the new line matters</title>', '<p>Text.</p>', "Ferries - why the new line matters"),
+    "keep: a headline word that is the host's name stays": (
+        '<title>Example shows how ferries work</title>', '<h1>Example shows how ferries work</h1>',
+        "Example shows how ferries work"),
+    "no meta title: the first h1": ('', '<h1>Harbour opens a new ferry line</h1>', "Harbour opens a new ferry line"),
+    "og:title that is only the site's name gives way to the h1": (
+        '<meta property="og:title" content="Coast Herald"><meta property="og:site_name" content="Coast Herald">',
+        '<h1>Harbour opens a new ferry line</h1>', "Harbour opens a new ferry line"),
+    "JSON-LD headline agrees with the h1, og:title differs": (
+        '<meta property="og:title" content="New ferry line for the harbour">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        '"headline": "The harbour gets its ferry"}</script>',
+        '<h1>The harbour gets its ferry</h1>', "The harbour gets its ferry"),
+}
+
+
+@pytest.mark.parametrize("name", TITLE_CASES)
+def test_title(name):
+    head, body, expected = TITLE_CASES[name]
+    assert meta(head, body).title == expected
