@@ -19,10 +19,11 @@ from typing import Any, Iterator, List, Optional
 from .model import Article, Document, Finding
 
 #: Machine-readable publication and modification times in the page head.
-_PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished", "date.issued",
+_PUBLISHED_META = ("article:published_time", "og:published_time", "og:article:published_time",
+                   "datepublished", "date.issued",
                    "dc.date.issued", "dcterms.created", "pubdate", "publishdate", "publish-date",
                    "sailthru.date", "parsely-pub-date")
-_MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
+_MODIFIED_META = ("article:modified_time", "og:updated_time", "og:article:modified_time", "datemodified", "dcterms.modified",
                   "last-modified", "lastmod")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?)?"
                   r"\s*(Z|[+-]\d{2}:?\d{2})?$")
@@ -118,12 +119,13 @@ def page_metadata(tree, url: Optional[str] = None) -> PageMeta:
     m = extract_metadata(tree, default_url=url)
     linked = _jsonld(tree)
     page = PageMeta(
-        title=None, authors=match_persons(split_authors(m.author), jsonld_persons(linked)),
         url=url or m.url, sitename=m.sitename, description=m.description,
         categories=split_terms(m.categories), tags=split_terms(m.tags), image=m.image)
     page.hostname = m.hostname if page.url == m.url else _hostname(page.url)
     page.headings = [" ".join(h.text_content().split()) for h in tree.iter("h1")][:3]
-    page.title = choose_title(tree, linked, m.title, page_sites(tree, page, m.url))
+    sites = page_sites(tree, page, m.url)
+    page.title = choose_title(tree, linked, m.title, sites)
+    page.authors = choose_authors(author_candidates(tree, linked, m.author, sites), sites)
     stamps = _head_times(tree, linked)
     page.date_published = _agree(stamps.get("published"), m.date)
     page.date_modified = stamps.get("modified")
@@ -394,6 +396,210 @@ def _agreement(heading: str, meta: str, core: str) -> int:
     return 0
 
 
+#: Class names of the elements that print a byline ("byline", "author vcard", "entry-author") ...
+_BYLINE_CLASS = re.compile(r"author|byline|autor|auteur|writer", re.I)
+#: ... unless they name something else about an author: a comment's, an avatar, a
+#: biography box, a share or follow button, a form field, a date.
+_NOT_BYLINE_CLASS = re.compile(
+    r"comment|avatar|\bbio|biog|box|about|descr|image|img|photo|share|follow|social|mail|"
+    r"twitter|facebook|form|date|time|\bmore|prep|title|role|job|affiliation", re.I)
+#: Ancestors that make a byline someone else's: comments, teasers, sidebars, footers.
+_NOT_BYLINE_PLACE = re.compile(r"comment|related|teaser|sidebar|footer|widget|recommend|slider|carousel", re.I)
+#: A byline element longer than this is a biography or a whole header, not a byline.
+BYLINE_MAX_CHARS = 120
+#: A name has at most this many words ("Gàbor Muniér", "Sarah E. Needleman", "Jean-Luc de la Tour").
+NAME_MAX_WORDS = 5
+#: Splits several names: "Jane Smith, John Doe", "A und B", "A & B", "A y B" (a lone lower-case
+#: "y", "e", "i" only: "Sarah E. Needleman" is one name).
+_NAME_SPLIT = re.compile(r"\s*(?:[,;|&]|\s[-–—]\s|\s(?:and|und|et|oraz|con)\s|\s(?-i:y|e|i)\s)\s*", re.I)
+#: What may join a name and the date after it: "Jane Smith, 3 May", "Jane Smith am 3. Mai".
+_BEFORE_DATE = re.compile(r"(?:[\s,|/·•\-–—]|\b(?:on|at|am|um|le|el|em|il|dnia)\b)+$", re.I)
+_AFTER_DATE = re.compile(r"^(?:[\s,|/·•\-–—]|\b(?:at|um|à|a las)\b|\d{1,2}[:.]\d{2}(?:\s*(?:uhr|am|pm|h))?)+", re.I)
+#: A time after a name: "Jane Smith at 18:52", "Jane Smith, 18.52 Uhr".
+_TRAILING_TIME = re.compile(r"[\s,]+(?:at|um|à|a las|alle)?\s*\d{1,2}[:.]\d{2}\b.*$", re.I)
+_JOINER = re.compile(r"^(?:and|und|et|y|e|i|&)\s+", re.I)
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def byline_names(text: str, sites: List[str]) -> List[str]:
+    """The authors' names in a byline element's text, each once; ``[]`` when it names none.
+
+    Prefixes ("By", "Von", "Par", "Autor:", "Posted by") and job titles go, a
+    date goes with what joins it, and several authors are split; UI strings,
+    the site's own name and phrases too long for a name are not names.
+
+    >>> byline_names("Von Jane Smith und John Doe", [])
+    ['Jane Smith', 'John Doe']
+    >>> byline_names("Posted on 3 May 2021 by R.C. Baker", [])
+    ['R.C. Baker']
+    >>> byline_names("Author: Bo2man am 29.12.2010, 13:36 Uhr", [])
+    ['Bo2man']
+    >>> byline_names("Text und Interview: Ana Ruiz", []), byline_names("Ana Ruiz Autorin", [])
+    (['Ana Ruiz'], ['Ana Ruiz'])
+    >>> byline_names("Follow", []), byline_names("Posted", []), byline_names("Published 3 May 2021", [])
+    ([], [], [])
+    >>> byline_names("the end of the year, when prices had doubled again", [])
+    []
+    """
+    from .dates import find_date
+
+    text = " ".join(text.split())
+    if not text or len(text) > BYLINE_MAX_CHARS:
+        return []
+    parts = [text]
+    dated = find_date(text) if any(c.isdigit() for c in text) else None
+    if dated:  # "Jane Smith, 3 May 2021", or "Posted on 3 May 2021 by Jane Smith"
+        parts = [_BEFORE_DATE.sub("", text[: dated[0].start()]), _AFTER_DATE.sub("", text[dated[0].end():])]
+    for part in parts:
+        names = _names(_TRAILING_TIME.sub("", part), sites)
+        if names:
+            return names
+    return []
+
+
+def _names(text: str, sites: List[str]) -> List[str]:
+    from . import lexicon
+
+    data = lexicon.data()
+    non_names = (lexicon.phrase_set("author_non_names") | lexicon.phrase_set("ui_labels")
+                 | set(data.get("months", {})) | set(data.get("weekdays", [])))
+    out: List[str] = []
+    for part in _NAME_SPLIT.split(_strip_prefixes(text)):
+        name = _strip_roles(_strip_prefixes(part.strip(" ,:;|·•–—-()[]")))
+        words = name.split()
+        if (not words or len(words) > NAME_MAX_WORDS or not _LETTER.search(name)
+                or lexicon.fold(name) in non_names
+                or any(c in name for c in "@:") or not _name_shaped(words)):
+            continue
+        if name.casefold() not in {n.casefold() for n in out}:
+            out.append(name)
+    return out
+
+
+def _name_shaped(words: List[str]) -> bool:
+    """One word (a handle: "jancak"), or words most of which are capitalised ("Walter von Aachen").
+
+    >>> _name_shaped(["Walter", "von", "Aachen"]), _name_shaped(["the", "end", "of", "the", "year"])
+    (True, False)
+    """
+    if len(words) == 1:
+        return True
+    capitals = sum(1 for w in words if w[:1].isupper())
+    return words[-1][:1].isupper() and capitals * 2 >= len(words)
+
+
+def _strip_prefixes(text: str) -> str:
+    """``text`` without the byline prefixes it starts with ("By", "Posted by", "Text und Interview:")."""
+    from . import lexicon
+
+    text = text.strip(" ,:;|·•–—-")
+    for _ in range(3):
+        found = lexicon.match_prefix("byline_prefixes", text) or lexicon.match_prefix("author_prefixes", text)
+        if found is None:
+            break
+        text = _JOINER.sub("", text[found[1]:].lstrip(" :：,-–—"))
+    return text.strip()
+
+
+def _strip_roles(name: str) -> str:
+    """A name without the job title or label after it ("Jane Smith Reporter", "Hans Müller Redakteur")."""
+    from . import lexicon
+
+    roles = lexicon.phrase_set("byline_roles") | lexicon.phrase_set("author_non_names")
+    words = name.split()
+    while len(words) > 1 and lexicon.fold(words[-1]) in roles:
+        words.pop()
+    return " ".join(words)
+
+
+def byline_elements(tree) -> Iterator[str]:
+    """The texts of the page's byline elements, in page order: marked ``itemprop="author"``,
+    ``rel="author"``, or by a byline class, and not inside comments, teasers or footers."""
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag in ("html", "body", "article", "main", "script", "style", "meta"):
+            continue
+        cls = " ".join((el.get("class") or "", el.get("id") or "", el.get("data-testid") or ""))
+        marked = el.get("itemprop") == "author" or "author" in (el.get("rel") or "").split()
+        if not marked and not (_BYLINE_CLASS.search(cls) and not _NOT_BYLINE_CLASS.search(cls)):
+            continue
+        if any(_NOT_BYLINE_PLACE.search(a.get("class") or "") for a in el.iterancestors()):
+            continue
+        text = " ".join(" ".join(el.itertext()).split())
+        if text and len(text) <= BYLINE_MAX_CHARS:
+            yield text
+
+
+def author_candidates(tree, linked: List[Any], trafilatura_author: Optional[str], sites: List[str]) -> dict:
+    """The page's authors as each source gives them: JSON-LD, byline elements, meta tags, trafilatura."""
+    out = {"jsonld": [], "byline": [], "link": [], "meta": [],
+           "trafilatura": [n for name in split_authors(trafilatura_author) for n in _names(name, sites)]}
+    if out["trafilatura"]:
+        # trafilatura capitalises what it takes for names: keep those the page's markup
+        # prints so (letters compared, case kept), not "The End" from "the end of the year";
+        # a one-word handle printed in lower case ("flerche") is kept as printed.
+        from lxml import etree
+
+        printed = _letters(etree.tostring(tree, encoding="unicode", method="html"))
+        out["trafilatura"] = [n if _letters(n) in printed else n.lower() for n in out["trafilatura"]
+                              if _letters(n) in printed or (" " not in n and _letters(n.lower()) in printed)]
+    for name in jsonld_persons(linked):
+        out["jsonld"] += [n for n in byline_names(name, sites) if n not in out["jsonld"]]
+    for text in byline_elements(tree):
+        names = byline_names(text, sites)
+        if names:
+            out["byline"] = names
+            break
+    for link in tree.iter("a"):
+        if _AUTHOR_LINK.search(link.get("href") or "") and not any(
+                _NOT_BYLINE_PLACE.search(a.get("class") or "") for a in link.iterancestors()):
+            out["link"] = byline_names(link.text_content(), sites)
+            if out["link"]:
+                break
+    for el in tree.iter("meta"):
+        key = (el.get("name") or el.get("property") or "").strip().lower()
+        if key in _AUTHOR_META:
+            out["meta"] += [n for n in byline_names(el.get("content") or "", sites) if n not in out["meta"]]
+    return out
+
+
+#: The sources of authors, most trusted first (measured on the multilingual
+#: development pages: this order gave the most pages right, and asking the
+#: sources to vote did not do better).
+AUTHOR_SOURCES = ("jsonld", "byline", "link", "meta", "trafilatura")
+
+
+def choose_authors(candidates: dict, sites: List[str] = ()) -> List[str]:
+    """The first source in :data:`AUTHOR_SOURCES` that names a person, spelled as the page prints it.
+
+    A name that is the site's own (``sites``) is a person only when no source
+    names anyone else: a publisher in the author meta tag gives way to the
+    byline's person, while a blog's only byline may be its name.
+
+    trafilatura drops the dots of initials and changes the case ("R C Baker");
+    when another source prints the same name, its spelling is kept.
+
+    >>> choose_authors({"jsonld": [], "byline": [], "link": ["R.C. Baker"], "meta": [],
+    ...                 "trafilatura": ["R C Baker"]})
+    ['R.C. Baker']
+    >>> choose_authors({"jsonld": [], "byline": [], "link": [], "meta": [], "trafilatura": ["R C Baker"]})
+    ['R C Baker']
+    """
+    names = next((persons for k in AUTHOR_SOURCES
+                  for persons in [[n for n in candidates.get(k, []) if not site_like(n, sites)]] if persons),
+                 None)
+    if names is None:  # no person anywhere: the site's own byline ("Redaktion X", a blog's name)
+        names = next((candidates[k] for k in AUTHOR_SOURCES if candidates.get(k)), [])
+    printed = {_alnum(n): n for k in AUTHOR_SOURCES[:-1] for n in candidates.get(k, [])}
+    return [printed.get(_alnum(n), n) for n in names]
+
+
+#: A link to an author's page: ".../author/jane-smith", ".../autor/…", ".../auteur/…".
+_AUTHOR_LINK = re.compile(r"/(?:author|authors|autor|autoren|auteur|autore|autores|autorzy)/[^/?#]+", re.I)
+#: Meta tags that name the article's author.
+_AUTHOR_META = ("author", "article:author", "og:article:author", "dc.creator", "dcterms.creator",
+                "parsely-author", "sailthru.author", "byl", "citation_author")
+
+
 def split_authors(value: Optional[str]) -> List[str]:
     """trafilatura's author string ("A; B") as a list, each name once.
 
@@ -458,6 +664,10 @@ def match_persons(authors: List[str], persons: List[str]) -> List[str]:
                 out.append(name)
             break
     return out or authors
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text if c.isalnum())
 
 
 def _alnum(text: str) -> str:

@@ -86,3 +86,46 @@ TITLE_CASES = {
 def test_title(name):
     head, body, expected = TITLE_CASES[name]
     assert meta(head, body).title == expected
+
+
+# --- authors ---------------------------------------------------------------------------------------
+
+AUTHOR_CASES = {
+    "JSON-LD Person first": (
+        '<meta name="author" content="Coast Herald">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "author": '
+        '{"@type": "Person", "name": "Jane Smith"}}</script>', '<p>Text.</p>', ["Jane Smith"]),
+    "byline element with a prefix and two names": (
+        '', '<div class="byline">Von Hans Müller und Eva Berg</div><p>Text.</p>', ["Hans Müller", "Eva Berg"]),
+    "byline element with a date after the name": (
+        '', '<p class="author">By Ana Ruiz, 3 May 2021</p>', ["Ana Ruiz"]),
+    "byline with the date first": (
+        '', '<div class="post-author">Posted on March 3, 2021 by Ana Ruiz</div>', ["Ana Ruiz"]),
+    "initials keep their dots": ('', '<span class="author">R.C. Baker</span>', ["R.C. Baker"]),
+    "a particle stays inside the name": ('', '<span class="author vcard">Walter von Aachen</span>',
+                                         ["Walter von Aachen"]),
+    "a UI label beside the name is not a name": (
+        '', '<span class="meta-prep-author">Posted</span> <span class="author">Ana Ruiz</span>', ["Ana Ruiz"]),
+    "a follow button is not a name": (
+        '', '<div class="author-info"><a class="author-name">Ana Ruiz</a><a class="follow">Follow</a></div>',
+        ["Ana Ruiz"]),
+    "a job title after the name goes": ('', '<span class="author">Ana Ruiz Redakteurin</span>', ["Ana Ruiz"]),
+    "a comment's author is not the article's": (
+        '', '<div class="comments"><span class="author">Troll 99</span></div><p>Text.</p>', []),
+    "the site's name in the author meta tag gives way to the byline's person": (
+        '<meta name="author" content="Coast Herald"><meta property="og:site_name" content="Coast Herald">',
+        '<p class="byline">By Ana Ruiz</p>', ["Ana Ruiz"]),
+    "keep: a blog whose only byline is its name": (
+        '<meta property="og:site_name" content="Coast Herald">', '<p class="byline">By Coast Herald</p>',
+        ["Coast Herald"]),
+    "a link to an author page": (
+        '', '<p>Text by <a href="/autor/ana-ruiz">Ana Ruiz</a></p>', ["Ana Ruiz"]),
+    "keep: a sentence in a byline-classed element is not names": (
+        '', '<div class="byline">the end of the year, when prices had doubled again</div>', []),
+}
+
+
+@pytest.mark.parametrize("name", AUTHOR_CASES)
+def test_authors(name):
+    head, body, expected = AUTHOR_CASES[name]
+    assert meta(head, body).authors == expected
