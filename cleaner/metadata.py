@@ -129,7 +129,7 @@ def page_metadata(tree, url: Optional[str] = None) -> PageMeta:
     stamps = _head_times(tree, linked)
     page.date_published = _agree(stamps.get("published"), m.date)
     page.date_modified = stamps.get("modified")
-    page.language = _language(tree)
+    page.language = _language(tree)  # declared; text-based detection hooks in here
     return page
 
 
@@ -771,6 +771,10 @@ def iso_timestamp(value: str) -> Optional[str]:
 
 def _language(tree) -> Optional[str]:
     """The page's declared language: ``<html lang>``, else Content-Language, else og:locale.
+
+    Hook for a text-based check: the declared code is returned as the page
+    declares it (BCP 47); a detector on the extracted text may confirm or
+    replace it where :func:`page_metadata` sets ``page.language``.
 
     >>> from lxml import html
     >>> _language(html.fromstring('<html lang="en-US"><body><p>x</p></body></html>'))
