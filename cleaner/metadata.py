@@ -127,8 +127,8 @@ def page_metadata(tree, url: Optional[str] = None) -> PageMeta:
     page.title = choose_title(tree, linked, m.title, sites)
     page.authors = choose_authors(author_candidates(tree, linked, m.author, sites), sites)
     stamps = _head_times(tree, linked)
-    page.date_published = _agree(stamps.get("published"), m.date)
     page.date_modified = stamps.get("modified")
+    page.date_published = _shown(visible_date(tree), _agree(stamps.get("published"), m.date), page.date_modified)
     page.language = _language(tree)  # declared; text-based detection hooks in here
     return page
 
@@ -672,6 +672,66 @@ def _letters(text: str) -> str:
 
 def _alnum(text: str) -> str:
     return "".join(c for c in text.casefold() if c.isalnum())
+
+
+#: Elements that print the article's date: ``<time>``, or a class, id or itemprop
+#: naming a date ("date", "post-date", "datum", "fecha", "datePublished") ...
+_DATE_CLASS = re.compile(r"date|time|publish|posted|datum|fecha|data", re.I)
+#: ... unless it is the date of an update or of a comment.
+_NOT_PUBLISHED_CLASS = re.compile(r"modif|updat|comment|aktualisiert|geändert|edited", re.I)
+#: A date element's text longer than this is a paragraph, not a date line.
+DATE_LINE_MAX_CHARS = 80
+
+
+def visible_date(tree) -> Optional[str]:
+    """The first date the page prints in a date element, outside comments, teasers and footers.
+
+    Its ``datetime`` (or ``content``) attribute when it has one, else the date in its text.
+
+    >>> from lxml import html
+    >>> visible_date(html.fromstring('<div><div class="comment"><time>1 May 2021</time></div>'
+    ...                              '<p class="post-date">Published 3 May 2021</p></div>'))
+    '2021-05-03'
+    >>> visible_date(html.fromstring('<div><span class="updated">9 June 2021</span></div>')) is None
+    True
+    """
+    from .dates import find_date
+
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag in ("html", "body", "script", "style", "meta"):
+            continue
+        names = " ".join((el.get("class") or "", el.get("id") or "", el.get("itemprop") or ""))
+        if (el.tag != "time" and not _DATE_CLASS.search(names)) or _NOT_PUBLISHED_CLASS.search(names):
+            continue
+        if any(_NOT_BYLINE_PLACE.search(a.get("class") or "") for a in el.iterancestors()):
+            continue
+        machine = el.get("datetime") or (el.get("content") if el.get("itemprop") else None)
+        if machine:
+            stamp = iso_timestamp(machine) or (find_date(machine) or (None, None))[1]
+            if stamp:
+                return stamp
+        text = " ".join(el.text_content().split())
+        if len(text) <= DATE_LINE_MAX_CHARS and any(c.isdigit() for c in text):
+            found = find_date(text)
+            if found:
+                return found[1]
+    return None
+
+
+def _shown(shown: Optional[str], published: Optional[str], modified: Optional[str]) -> Optional[str]:
+    """The date the page shows, written as the fuller machine timestamp of the same day if there is one.
+
+    >>> _shown("2021-05-03", "2021-05-03T09:00:00+02:00", None), _shown("2021-05-04", "2021-05-03", None)
+    ('2021-05-03T09:00:00+02:00', '2021-05-04')
+    >>> _shown(None, "2021-05-03", None)
+    '2021-05-03'
+    """
+    if not shown:
+        return published
+    for stamp in (published, modified):
+        if stamp and stamp[:10] == shown[:10]:
+            return stamp if len(stamp) > len(shown) else shown
+    return shown
 
 
 def _agree(stamp: Optional[str], day: Optional[str]) -> Optional[str]:

@@ -129,3 +129,44 @@ AUTHOR_CASES = {
 def test_authors(name):
     head, body, expected = AUTHOR_CASES[name]
     assert meta(head, body).authors == expected
+
+
+# --- dates -----------------------------------------------------------------------------------------
+
+DATE_CASES = {
+    "the meta timestamp with its offset": (
+        '<meta property="article:published_time" content="2021-05-03T09:00:00+02:00">', '<p>Text.</p>',
+        "2021-05-03T09:00:00+02:00"),
+    "the date the page prints wins over a meta date of another day": (
+        '<meta property="article:published_time" content="2021-04-30T09:00:00+02:00">',
+        '<h1>Harbour opens a new ferry line</h1><p class="post-date">3. Mai 2021</p>', "2021-05-03"),
+    "the printed date takes the meta timestamp of the same day": (
+        '<meta property="article:published_time" content="2021-05-03T09:00:00+02:00">',
+        '<p class="post-date">3 May 2021</p>', "2021-05-03T09:00:00+02:00"),
+    "a time element's datetime": ('', '<time datetime="2021-05-03T09:00:00Z">Monday</time>', "2021-05-03T09:00:00+00:00"),
+    "a comment's timestamp is not the article's": (
+        '<meta property="article:published_time" content="2021-05-03T09:00:00+02:00">',
+        '<div class="comments"><time datetime="2021-06-01T10:00:00Z">1 June 2021</time></div>',
+        "2021-05-03T09:00:00+02:00"),
+    "a teaser's date is not the article's": (
+        '<meta property="article:published_time" content="2021-05-03T09:00:00+02:00">',
+        '<ul class="related-posts"><li><span class="date">1 June 2021</span></li></ul>', "2021-05-03T09:00:00+02:00"),
+    "keep: an update line is not the publication date": (
+        '<meta property="article:published_time" content="2021-05-03T09:00:00+02:00">',
+        '<p class="updated">Updated 9 June 2021</p>', "2021-05-03T09:00:00+02:00"),
+}
+
+
+@pytest.mark.parametrize("name", DATE_CASES)
+def test_date_published(name):
+    head, body, expected = DATE_CASES[name]
+    assert meta(head, body).date_published == expected
+
+
+def test_date_modified_from_meta():
+    page = meta('<meta property="article:modified_time" content="2021-06-09T08:00:00Z">', '<p>Text.</p>')
+    assert page.date_modified == "2021-06-09T08:00:00+00:00"
+
+
+def test_language_as_declared():
+    assert meta(lang="de-CH").language == "de-CH"
