@@ -37,6 +37,9 @@ class PageMeta:
     title: Optional[str] = None
     headings: List[str] = field(default_factory=list)
     authors: List[str] = field(default_factory=list)
+    #: The site's own name where the page names no person as author ("Redaktion X",
+    #: a blog's name); never a host name.
+    site_authors: List[str] = field(default_factory=list)
     date_published: Optional[str] = None
     date_modified: Optional[str] = None
     url: Optional[str] = None
@@ -83,14 +86,15 @@ def merge(article: Article, page: PageMeta, doc: Document) -> None:
     """Page metadata first; what the passes found in the text fills the gaps.
 
     - title, authors, description, categories, tags, image, sitename: the page's;
-      authors, categories and tags from the text where the page has none.
+      authors, categories and tags from the text where the page has none (a
+      page that names no person but prints its own name as byline keeps it).
     - dates: the page's; a date line in the text gives the time of day when the
       page gives the same day without one.
     - url: ``--url`` if given, else the page's canonical link.
     """
     meta = doc.meta
     article.title = page.title or meta["title"]
-    article.authors = list(page.authors) or list(meta["authors"])
+    article.authors = list(page.authors) or list(page.site_authors) or list(meta["authors"])
     article.date_published = _finer(page.date_published, meta["date_published"])
     article.date_modified = _finer(page.date_modified, meta["date_modified"])
     article.url, article.hostname, article.sitename = page.url, page.hostname, page.sitename
@@ -125,7 +129,10 @@ def page_metadata(tree, url: Optional[str] = None) -> PageMeta:
     page.headings = [" ".join(h.text_content().split()) for h in tree.iter("h1")][:3]
     sites = page_sites(tree, page, m.url)
     page.title = choose_title(tree, linked, m.title, sites)
-    page.authors = choose_authors(author_candidates(tree, linked, m.author, sites), sites)
+    candidates = author_candidates(tree, linked, m.author, sites)
+    page.authors = choose_authors(candidates, sites)
+    if not page.authors:
+        page.site_authors = site_authors(candidates)
     stamps = _head_times(tree, linked)
     page.date_modified = stamps.get("modified")
     page.date_published = _shown(visible_date(tree), _agree(stamps.get("published"), m.date), page.date_modified)
@@ -466,14 +473,30 @@ def _names(text: str, sites: List[str]) -> List[str]:
     out: List[str] = []
     for part in _NAME_SPLIT.split(_strip_prefixes(text)):
         name = _strip_roles(_strip_prefixes(part.strip(" ,:;|·•–—-()[]")))
-        words = name.split()
-        if (not words or len(words) > NAME_MAX_WORDS or not _LETTER.search(name)
+        words = _before_number(name.split())
+        name = " ".join(words)
+        if (not words or len(words) > NAME_MAX_WORDS or len(_LETTER.findall(name)) < 2
                 or lexicon.fold(name) in non_names
                 or any(c in name for c in "@:") or not _name_shaped(words)):
             continue
         if name.casefold() not in {n.casefold() for n in out}:
             out.append(name)
     return out
+
+
+def _before_number(words: List[str]) -> List[str]:
+    """The words of a name before a number that follows it ("Houzz Deutschland vor 5 Stunden").
+
+    >>> _before_number("Ana Ruiz vor 5 Stunden".split()), _before_number(["Bo2man"])
+    (['Ana', 'Ruiz'], ['Bo2man'])
+    """
+    for k, word in enumerate(words[1:], 1):
+        if any(c.isdigit() for c in word):
+            words = words[:k]
+            while len(words) > 1 and words[-1][:1].islower():
+                words.pop()
+            break
+    return words
 
 
 def _name_shaped(words: List[str]) -> bool:
@@ -571,9 +594,9 @@ AUTHOR_SOURCES = ("jsonld", "byline", "link", "meta", "trafilatura")
 def choose_authors(candidates: dict, sites: List[str] = ()) -> List[str]:
     """The first source in :data:`AUTHOR_SOURCES` that names a person, spelled as the page prints it.
 
-    A name that is the site's own (``sites``) is a person only when no source
-    names anyone else: a publisher in the author meta tag gives way to the
-    byline's person, while a blog's only byline may be its name.
+    A name that is the site's own (``sites``) is not a person: a publisher in
+    the author meta tag gives way to the byline's person (a blog's only
+    byline, its name, is kept apart: :func:`site_authors`).
 
     trafilatura drops the dots of initials and changes the case ("R C Baker");
     when another source prints the same name, its spelling is kept.
@@ -586,13 +609,26 @@ def choose_authors(candidates: dict, sites: List[str] = ()) -> List[str]:
     """
     names = next((persons for k in AUTHOR_SOURCES
                   for persons in [[n for n in candidates.get(k, []) if not site_like(n, sites)]] if persons),
-                 None)
-    if names is None:  # no person anywhere: the site's own byline ("Redaktion X", a blog's name)
-        names = next((candidates[k] for k in AUTHOR_SOURCES if candidates.get(k)), [])
+                 [])
     printed = {_alnum(n): n for k in AUTHOR_SOURCES[:-1] for n in candidates.get(k, [])}
     return [printed.get(_alnum(n), n) for n in names]
 
 
+def site_authors(candidates: dict) -> List[str]:
+    """The site's own byline when no source names a person ("Redaktion X", a blog's name), not a host name.
+
+    >>> site_authors({"byline": ["Coast Herald"]}), site_authors({"meta": ["coastherald.com"]})
+    (['Coast Herald'], [])
+    """
+    for key in AUTHOR_SOURCES:
+        names = [n for n in candidates.get(key, []) if not _HOST_NAME.search(n)]
+        if names:
+            return names
+    return []
+
+
+#: A host name ("example.com", "www.example.de"): never an author.
+_HOST_NAME = re.compile(r"^[\w.-]+\.[a-z]{2,}$", re.I)
 #: A link to an author's page: ".../author/jane-smith", ".../autor/…", ".../auteur/…".
 _AUTHOR_LINK = re.compile(r"/(?:author|authors|autor|autoren|auteur|autore|autores|autorzy)/[^/?#]+", re.I)
 #: Meta tags that name the article's author.

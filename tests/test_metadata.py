@@ -115,14 +115,21 @@ AUTHOR_CASES = {
     "the site's name in the author meta tag gives way to the byline's person": (
         '<meta name="author" content="Coast Herald"><meta property="og:site_name" content="Coast Herald">',
         '<p class="byline">By Ana Ruiz</p>', ["Ana Ruiz"]),
-    "keep: a blog whose only byline is its name": (
-        '<meta property="og:site_name" content="Coast Herald">', '<p class="byline">By Coast Herald</p>',
-        ["Coast Herald"]),
     "a link to an author page": (
         '', '<p>Text by <a href="/autor/ana-ruiz">Ana Ruiz</a></p>', ["Ana Ruiz"]),
     "keep: a sentence in a byline-classed element is not names": (
         '', '<div class="byline">the end of the year, when prices had doubled again</div>', []),
 }
+
+
+def test_a_blog_whose_only_byline_is_its_name_keeps_it_apart():
+    page = meta('<meta property="og:site_name" content="Coast Herald">', '<p class="byline">By Coast Herald</p>')
+    assert (page.authors, page.site_authors) == ([], ["Coast Herald"])
+
+
+def test_a_host_name_is_never_an_author():
+    page = meta('<meta name="author" content="news.example.org">', '<p>Text.</p>')
+    assert (page.authors, page.site_authors) == ([], [])
 
 
 @pytest.mark.parametrize("name", AUTHOR_CASES)
