@@ -424,6 +424,9 @@ _BEFORE_DATE = re.compile(r"(?:[\s,|/·•\-–—]|\b(?:on|at|am|um|le|el|em|il
 _AFTER_DATE = re.compile(r"^(?:[\s,|/·•\-–—]|\b(?:at|um|à|a las)\b|\d{1,2}[:.]\d{2}(?:\s*(?:uhr|am|pm|h))?)+", re.I)
 #: A time after a name: "Jane Smith at 18:52", "Jane Smith, 18.52 Uhr".
 _TRAILING_TIME = re.compile(r"[\s,]+(?:at|um|à|a las|alle)?\s*\d{1,2}[:.]\d{2}\b.*$", re.I)
+#: Lower-case words a name may start with ("von der Leyen", "de la Tour").
+_PARTICLES = frozenset(("von", "van", "de", "da", "di", "del", "der", "den", "du", "le", "la", "al", "el",
+                        "bin", "ter", "zu", "dos", "das"))
 _JOINER = re.compile(r"^(?:and|und|et|y|e|i|&)\s+", re.I)
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -457,8 +460,10 @@ def byline_names(text: str, sites: List[str]) -> List[str]:
     dated = find_date(text) if any(c.isdigit() for c in text) else None
     if dated:  # "Jane Smith, 3 May 2021", or "Posted on 3 May 2021 by Jane Smith"
         parts = [_BEFORE_DATE.sub("", text[: dated[0].start()]), _AFTER_DATE.sub("", text[dated[0].end():])]
-    for part in parts:
+    for k, part in enumerate(parts):
         names = _names(_TRAILING_TIME.sub("", part), sites)
+        if not names and k and dated and any(c.isdigit() for c in part):
+            names = byline_names(part, sites)  # the date printed twice: "Mo, 4. Mai 2021 Mo, 4. Mai 2021 von …"
         if names:
             return names
     return []
@@ -475,7 +480,7 @@ def _names(text: str, sites: List[str]) -> List[str]:
         name = _strip_roles(_strip_prefixes(part.strip(" ,:;|·•–—-()[]")))
         words = _before_number(name.split())
         name = " ".join(words)
-        if (not words or len(words) > NAME_MAX_WORDS or len(_LETTER.findall(name)) < 2
+        if (not words or len(words) > NAME_MAX_WORDS or len(_LETTER.findall(name)) < 2 or name[0].isdigit()
                 or lexicon.fold(name) in non_names
                 or any(c in name for c in "@:") or not _name_shaped(words)):
             continue
@@ -508,7 +513,8 @@ def _name_shaped(words: List[str]) -> bool:
     if len(words) == 1:
         return True
     capitals = sum(1 for w in words if w[:1].isupper())
-    return words[-1][:1].isupper() and capitals * 2 >= len(words)
+    return ((words[0][:1].isupper() or words[0] in _PARTICLES) and words[-1][:1].isupper()
+            and capitals * 2 >= len(words))
 
 
 def _strip_prefixes(text: str) -> str:
@@ -532,12 +538,26 @@ def _strip_roles(name: str) -> str:
     words = name.split()
     while len(words) > 1 and lexicon.fold(words[-1]) in roles:
         words.pop()
+    if lexicon.fold(" ".join(words)) in roles:
+        return name  # all job title: a desk's byline ("Staff Writer") stays as printed
     return " ".join(words)
 
 
-def byline_elements(tree) -> Iterator[str]:
+def _elsewhere(el) -> bool:
+    """True when ``el`` sits in a comment, a teaser, a sidebar or a footer (looked for up to its
+    ``<article>`` or ``<main>``: above those, a class such as "with-sidebar" is the layout's)."""
+    for a in el.iterancestors():
+        if a.tag in ("article", "main"):
+            return False
+        if _NOT_BYLINE_PLACE.search(a.get("class") or ""):
+            return True
+    return False
+
+
+def byline_elements(tree, elsewhere: Optional[list] = None) -> Iterator[str]:
     """The texts of the page's byline elements, in page order: marked ``itemprop="author"``,
-    ``rel="author"``, or by a byline class, and not inside comments, teasers or footers."""
+    ``rel="author"``, or by a byline class, and not inside comments, teasers or footers
+    (the texts of those go to ``elsewhere``, if given)."""
     for el in tree.iter():
         if not isinstance(el.tag, str) or el.tag in ("html", "body", "article", "main", "script", "style", "meta"):
             continue
@@ -545,11 +565,13 @@ def byline_elements(tree) -> Iterator[str]:
         marked = el.get("itemprop") == "author" or "author" in (el.get("rel") or "").split()
         if not marked and not (_BYLINE_CLASS.search(cls) and not _NOT_BYLINE_CLASS.search(cls)):
             continue
-        if any(_NOT_BYLINE_PLACE.search(a.get("class") or "") for a in el.iterancestors()):
-            continue
         text = " ".join(" ".join(el.itertext()).split())
-        if text and len(text) <= BYLINE_MAX_CHARS:
+        if not text or len(text) > BYLINE_MAX_CHARS:
+            continue
+        if not _elsewhere(el):
             yield text
+        elif elsewhere is not None:
+            elsewhere.append(text)
 
 
 def author_candidates(tree, linked: List[Any], trafilatura_author: Optional[str], sites: List[str]) -> dict:
@@ -567,14 +589,14 @@ def author_candidates(tree, linked: List[Any], trafilatura_author: Optional[str]
                               if _letters(n) in printed or (" " not in n and _letters(n.lower()) in printed)]
     for name in jsonld_persons(linked):
         out["jsonld"] += [n for n in byline_names(name, sites) if n not in out["jsonld"]]
-    for text in byline_elements(tree):
-        names = byline_names(text, sites)
-        if names:
-            out["byline"] = names
-            break
+    elsewhere: list = []
+    for text in byline_elements(tree, elsewhere):
+        if not out["byline"]:
+            out["byline"] = byline_names(text, sites)
+    # Bylines in other places name no author of this article, but show how the page spells a name.
+    out["printed"] = [n for text in elsewhere for n in byline_names(text, sites)]
     for link in tree.iter("a"):
-        if _AUTHOR_LINK.search(link.get("href") or "") and not any(
-                _NOT_BYLINE_PLACE.search(a.get("class") or "") for a in link.iterancestors()):
+        if _AUTHOR_LINK.search(link.get("href") or "") and not _elsewhere(link):
             out["link"] = byline_names(link.text_content(), sites)
             if out["link"]:
                 break
@@ -610,7 +632,7 @@ def choose_authors(candidates: dict, sites: List[str] = ()) -> List[str]:
     names = next((persons for k in AUTHOR_SOURCES
                   for persons in [[n for n in candidates.get(k, []) if not site_like(n, sites)]] if persons),
                  [])
-    printed = {_alnum(n): n for k in AUTHOR_SOURCES[:-1] for n in candidates.get(k, [])}
+    printed = {_alnum(n): n for k in AUTHOR_SOURCES[:-1] + ("printed",) for n in candidates.get(k, [])}
     return [printed.get(_alnum(n), n) for n in names]
 
 
@@ -739,7 +761,7 @@ def visible_date(tree) -> Optional[str]:
         names = " ".join((el.get("class") or "", el.get("id") or "", el.get("itemprop") or ""))
         if (el.tag != "time" and not _DATE_CLASS.search(names)) or _NOT_PUBLISHED_CLASS.search(names):
             continue
-        if any(_NOT_BYLINE_PLACE.search(a.get("class") or "") for a in el.iterancestors()):
+        if _elsewhere(el):
             continue
         machine = el.get("datetime") or (el.get("content") if el.get("itemprop") else None)
         if machine:

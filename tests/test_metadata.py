@@ -177,3 +177,27 @@ def test_date_modified_from_meta():
 
 def test_language_as_declared():
     assert meta(lang="de-CH").language == "de-CH"
+
+
+def test_a_desk_byline_stays_whole():
+    assert meta(body='<span class="author">Staff Writer</span>').authors == ["Staff Writer"]
+
+
+def test_a_name_starts_with_a_capital_or_a_particle():
+    assert meta(body='<span class="author">van der Berg</span>').authors == ["van der Berg"]
+    assert meta('<meta name="author" content="deinen Lesern">').authors == []
+
+
+def test_a_byline_inside_the_article_counts_whatever_the_layout_classes_around_it():
+    body = '<div class="with-sidebar"><article><p class="byline">By Ana Ruiz</p></article></div>'
+    assert meta(body=body).authors == ["Ana Ruiz"]
+
+
+def test_the_spelling_of_a_name_from_a_byline_elsewhere_on_the_page():
+    from lxml import html
+
+    from cleaner.metadata import author_candidates, choose_authors
+
+    tree = html.fromstring('<html><body><div class="footer"><a rel="author">R.C. Baker</a></div></body></html>')
+    candidates = author_candidates(tree, [], "R C Baker", [])
+    assert candidates["byline"] == [] and choose_authors(candidates) == ["R.C. Baker"]
