@@ -512,7 +512,7 @@ def _name_shaped(words: List[str]) -> bool:
     """
     if len(words) == 1:
         return True
-    capitals = sum(1 for w in words if w[:1].isupper())
+    capitals = sum(1 for w in words if w[:1].isupper() or w in _PARTICLES)
     return ((words[0][:1].isupper() or words[0] in _PARTICLES) and words[-1][:1].isupper()
             and capitals * 2 >= len(words))
 
