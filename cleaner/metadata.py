@@ -544,14 +544,20 @@ def _strip_roles(name: str) -> str:
 
 
 def _elsewhere(el) -> bool:
-    """True when ``el`` sits in a comment, a teaser, a sidebar or a footer (looked for up to its
-    ``<article>`` or ``<main>``: above those, a class such as "with-sidebar" is the layout's)."""
+    """True when ``el`` sits in a comment, a teaser, a sidebar or a footer.
+
+    A layout class such as "with-sidebar" on a wrapper names the page's
+    layout, not a sidebar, and does not count.
+    """
     for a in el.iterancestors():
-        if a.tag in ("article", "main"):
-            return False
-        if _NOT_BYLINE_PLACE.search(a.get("class") or ""):
+        if _NOT_BYLINE_PLACE.search(_LAYOUT_CLASS.sub(" ", a.get("class") or "")):
             return True
     return False
+
+
+#: "with-sidebar", "right-sidebar", "sidebar-left", "has-comments": a wrapper's layout, not what it holds.
+_LAYOUT_CLASS = re.compile(r"(?:with|has|no|without|one|two|left|right)[-_]+[a-z]+|[a-z]+[-_]+(?:left|right)\b",
+                           re.I)
 
 
 def byline_elements(tree, elsewhere: Optional[list] = None) -> Iterator[str]:

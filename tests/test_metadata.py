@@ -188,9 +188,15 @@ def test_a_name_starts_with_a_capital_or_a_particle():
     assert meta('<meta name="author" content="deinen Lesern">').authors == []
 
 
-def test_a_byline_inside_the_article_counts_whatever_the_layout_classes_around_it():
-    body = '<div class="with-sidebar"><article><p class="byline">By Ana Ruiz</p></article></div>'
+@pytest.mark.parametrize("layout", ["with-sidebar", "content right-sidebar", "sidebar-left"])
+def test_a_byline_counts_whatever_the_layout_classes_around_it(layout):
+    body = f'<div class="{layout}"><article><p class="byline">By Ana Ruiz</p></article></div>'
     assert meta(body=body).authors == ["Ana Ruiz"]
+
+
+def test_keep_a_byline_in_a_sidebar_is_not_the_articles():
+    body = '<div class="sidebar"><p class="byline">By Ana Ruiz</p></div><p>Text.</p>'
+    assert meta(body=body).authors == []
 
 
 def test_the_spelling_of_a_name_from_a_byline_elsewhere_on_the_page():
