@@ -410,8 +410,10 @@ _BYLINE_CLASS = re.compile(r"author|byline|autor|auteur|writer", re.I)
 _NOT_BYLINE_CLASS = re.compile(
     r"comment|avatar|\bbio|biog|box|about|descr|image|img|photo|share|follow|social|mail|"
     r"twitter|facebook|form|date|time|\bmore|prep|title|role|job|affiliation", re.I)
-#: Ancestors that make a byline someone else's: comments, teasers, sidebars, footers.
-_NOT_BYLINE_PLACE = re.compile(r"comment|related|teaser|sidebar|footer|widget|recommend|slider|carousel", re.I)
+#: Ancestors that make a byline (or a date line) someone else's: comments, teasers,
+#: sidebars, footers, the site's header bar (its date is today's).
+_NOT_BYLINE_PLACE = re.compile(r"comment|related|teaser|sidebar|footer|widget|recommend|slider|carousel|"
+                               r"masthead|topbar|top-bar|navbar|site-header|ticker", re.I)
 #: A byline element longer than this is a biography or a whole header, not a byline.
 BYLINE_MAX_CHARS = 120
 #: A name has at most this many words ("Gàbor Muniér", "Sarah E. Needleman", "Jean-Luc de la Tour").

@@ -158,6 +158,10 @@ DATE_CASES = {
     "a teaser's date is not the article's": (
         '<meta property="article:published_time" content="2021-05-03T09:00:00+02:00">',
         '<ul class="related-posts"><li><span class="date">1 June 2021</span></li></ul>', "2021-05-03T09:00:00+02:00"),
+    "the site header's date of today is not the article's": (
+        '<meta property="article:published_time" content="2021-05-03T09:00:00+02:00">',
+        '<div class="site-header"><span class="date">Monday, 7 June 2021</span></div><h1>Harbour</h1>',
+        "2021-05-03T09:00:00+02:00"),
     "keep: an update line is not the publication date": (
         '<meta property="article:published_time" content="2021-05-03T09:00:00+02:00">',
         '<p class="updated">Updated 9 June 2021</p>', "2021-05-03T09:00:00+02:00"),
