@@ -30,6 +30,9 @@ Keys (each a list of phrases unless said otherwise):
     ``LABEL: credit`` lines ("Photo: Reuters", "Foto: dpa").
 ``byline_prefixes`` / ``byline_roles``
     "By …", "Reported by: …"; the job titles that follow a name.
+``author_prefixes`` / ``author_non_names``
+    HTML byline elements only: more words before the names ("Posted on", "Vom");
+    words in a byline element that are never a name ("Follow", "Posted", "Über").
 ``source_prefixes`` / ``source_joiners``
     "Source: …", "With inputs from …"; the words that join several sources.
 ``date_published`` / ``date_modified`` / ``date_connectors``

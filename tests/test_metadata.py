@@ -1,0 +1,213 @@
+"""Page metadata on hand-written HTML snippets: title, authors, dates (cleaner.metadata).
+
+Each case is a small page written for this test, with what a reader sees as
+its headline, byline and date; every rule has a keep-case beside it.
+"""
+from __future__ import annotations
+
+import pytest
+
+from cleaner.metadata import page_metadata
+
+
+def meta(head: str = "", body: str = "", url: str = "https://news.example.org/2024/05/story", lang="en"):
+    from lxml import html
+
+    page = f'<html lang="{lang}"><head>{head}</head><body>{body}</body></html>'
+    return page_metadata(html.fromstring(page), url)
+
+
+# --- title -----------------------------------------------------------------------------------------
+
+TITLE_CASES = {
+    "site name after a dash, named by og:site_name": (
+        '<title>Harbour opens a new ferry line - Coast Herald</title>'
+        '<meta property="og:site_name" content="Coast Herald">',
+        '<p>Text.</p>', "Harbour opens a new ferry line"),
+    "site name after a bar, named by the host": (
+        '<title>Harbour opens a new ferry line | News.Example</title>', '<p>Text.</p>',
+        "Harbour opens a new ferry line"),
+    "site name before the headline": (
+        '<title>Coast Herald :: Harbour opens a new ferry line</title>'
+        '<meta property="og:site_name" content="Coast Herald">', '', "Harbour opens a new ferry line"),
+    "the h1 as printed, not the og:title's casing": (
+        '<meta property="og:title" content="Harbour Opens A New Ferry Line">',
+        '<article><h1>Harbour opens a new ferry line</h1></article>', "Harbour opens a new ferry line"),
+    "the h1 that agrees, not a section name h1 before it": (
+        '<title>Harbour opens a new ferry line - Coast Herald</title>',
+        '<h1>Press releases</h1><h1>Harbour opens a new ferry line</h1>', "Harbour opens a new ferry line"),
+    "the logo h1 is not the headline": (
+        '<title>Harbour opens a new ferry line | Coast Herald</title>',
+        '<h1><a href="/" rel="home">Coast Herald</a></h1><h1>Harbour opens a new ferry line</h1>',
+        "Harbour opens a new ferry line"),
+    "a kicker span named by its class leaves": (
+        '<meta property="og:title" content="Harbour opens a new ferry line">',
+        '<h1><span class="kicker">Transport</span>: Harbour opens a new ferry line</h1>',
+        "Harbour opens a new ferry line"),
+    "an unnamed kicker leaves when the meta title agrees without it": (
+        '<meta property="og:title" content="Harbour opens a new ferry line">',
+        '<h1><small>Transport</small><br>Harbour opens a new ferry line</h1>', "Harbour opens a new ferry line"),
+    "keep: a kicker the meta title also carries stays": (
+        '<meta property="og:title" content="Transport: Harbour opens a new ferry line">',
+        '<h1><small>Transport:</small> Harbour opens a new ferry line</h1>',
+        "Transport: Harbour opens a new ferry line"),
+    "hidden screen-reader text leaves": (
+        '<title>Harbour opens a new ferry line</title>',
+        '<h1><div><span class="visually-hidden">Headline:</span> Harbour opens a new ferry line</div></h1>',
+        "Harbour opens a new ferry line"),
+    "an h1 shorter than the meta title, its start": (
+        '<title>Harbour opens a new ferry line: what changes | Coast Herald</title>',
+        '<h1>Harbour opens a new ferry line</h1>', "Harbour opens a new ferry line"),
+    "an h1 worded differently that shares a word": (
+        '<title>Ferry line: the timetable, the prices - Coast Herald</title>',
+        '<h1>When does the new ferry leave?</h1>', "When does the new ferry leave?"),
+    "keep: a menu h1 that shares no word leaves the meta title": (
+        '<title>Harbour opens a new ferry line - Coast Herald</title>'
+        '<meta property="og:site_name" content="Coast Herald">',
+        '<h1>Navigation</h1>', "Harbour opens a new ferry line"),
+    "keep: a dash inside the headline stays": (
+        '<title>Ferries - why the new line matters</title>', '<p>Text.</p>', "Ferries - why the new line matters"),
+    "keep: a headline word that is the host's name stays": (
+        '<title>Example shows how ferries work</title>', '<h1>Example shows how ferries work</h1>',
+        "Example shows how ferries work"),
+    "no meta title: the first h1": ('', '<h1>Harbour opens a new ferry line</h1>', "Harbour opens a new ferry line"),
+    "og:title that is only the site's name gives way to the h1": (
+        '<meta property="og:title" content="Coast Herald"><meta property="og:site_name" content="Coast Herald">',
+        '<h1>Harbour opens a new ferry line</h1>', "Harbour opens a new ferry line"),
+    "JSON-LD headline agrees with the h1, og:title differs": (
+        '<meta property="og:title" content="New ferry line for the harbour">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        '"headline": "The harbour gets its ferry"}</script>',
+        '<h1>The harbour gets its ferry</h1>', "The harbour gets its ferry"),
+}
+
+
+@pytest.mark.parametrize("name", TITLE_CASES)
+def test_title(name):
+    head, body, expected = TITLE_CASES[name]
+    assert meta(head, body).title == expected
+
+
+# --- authors ---------------------------------------------------------------------------------------
+
+AUTHOR_CASES = {
+    "JSON-LD Person first": (
+        '<meta name="author" content="Coast Herald">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "author": '
+        '{"@type": "Person", "name": "Jane Smith"}}</script>', '<p>Text.</p>', ["Jane Smith"]),
+    "byline element with a prefix and two names": (
+        '', '<div class="byline">Von Hans Müller und Eva Berg</div><p>Text.</p>', ["Hans Müller", "Eva Berg"]),
+    "byline element with a date after the name": (
+        '', '<p class="author">By Ana Ruiz, 3 May 2021</p>', ["Ana Ruiz"]),
+    "byline with the date first": (
+        '', '<div class="post-author">Posted on March 3, 2021 by Ana Ruiz</div>', ["Ana Ruiz"]),
+    "initials keep their dots": ('', '<span class="author">R.C. Baker</span>', ["R.C. Baker"]),
+    "a particle stays inside the name": ('', '<span class="author vcard">Walter von Aachen</span>',
+                                         ["Walter von Aachen"]),
+    "a UI label beside the name is not a name": (
+        '', '<span class="meta-prep-author">Posted</span> <span class="author">Ana Ruiz</span>', ["Ana Ruiz"]),
+    "a follow button is not a name": (
+        '', '<div class="author-info"><a class="author-name">Ana Ruiz</a><a class="follow">Follow</a></div>',
+        ["Ana Ruiz"]),
+    "a job title after the name goes": ('', '<span class="author">Ana Ruiz Redakteurin</span>', ["Ana Ruiz"]),
+    "a comment's author is not the article's": (
+        '', '<div class="comments"><span class="author">Troll 99</span></div><p>Text.</p>', []),
+    "the site's name in the author meta tag gives way to the byline's person": (
+        '<meta name="author" content="Coast Herald"><meta property="og:site_name" content="Coast Herald">',
+        '<p class="byline">By Ana Ruiz</p>', ["Ana Ruiz"]),
+    "a link to an author page": (
+        '', '<p>Text by <a href="/autor/ana-ruiz">Ana Ruiz</a></p>', ["Ana Ruiz"]),
+    "keep: a sentence in a byline-classed element is not names": (
+        '', '<div class="byline">the end of the year, when prices had doubled again</div>', []),
+}
+
+
+def test_a_blog_whose_only_byline_is_its_name_keeps_it_apart():
+    page = meta('<meta property="og:site_name" content="Coast Herald">', '<p class="byline">By Coast Herald</p>')
+    assert (page.authors, page.site_authors) == ([], ["Coast Herald"])
+
+
+def test_a_host_name_is_never_an_author():
+    page = meta('<meta name="author" content="news.example.org">', '<p>Text.</p>')
+    assert (page.authors, page.site_authors) == ([], [])
+
+
+@pytest.mark.parametrize("name", AUTHOR_CASES)
+def test_authors(name):
+    head, body, expected = AUTHOR_CASES[name]
+    assert meta(head, body).authors == expected
+
+
+# --- dates -----------------------------------------------------------------------------------------
+
+DATE_CASES = {
+    "the meta timestamp with its offset": (
+        '<meta property="article:published_time" content="2021-05-03T09:00:00+02:00">', '<p>Text.</p>',
+        "2021-05-03T09:00:00+02:00"),
+    "the date the page prints wins over a meta date of another day": (
+        '<meta property="article:published_time" content="2021-04-30T09:00:00+02:00">',
+        '<h1>Harbour opens a new ferry line</h1><p class="post-date">3. Mai 2021</p>', "2021-05-03"),
+    "the printed date takes the meta timestamp of the same day": (
+        '<meta property="article:published_time" content="2021-05-03T09:00:00+02:00">',
+        '<p class="post-date">3 May 2021</p>', "2021-05-03T09:00:00+02:00"),
+    "a time element's datetime": ('', '<time datetime="2021-05-03T09:00:00Z">Monday</time>', "2021-05-03T09:00:00+00:00"),
+    "a comment's timestamp is not the article's": (
+        '<meta property="article:published_time" content="2021-05-03T09:00:00+02:00">',
+        '<div class="comments"><time datetime="2021-06-01T10:00:00Z">1 June 2021</time></div>',
+        "2021-05-03T09:00:00+02:00"),
+    "a teaser's date is not the article's": (
+        '<meta property="article:published_time" content="2021-05-03T09:00:00+02:00">',
+        '<ul class="related-posts"><li><span class="date">1 June 2021</span></li></ul>', "2021-05-03T09:00:00+02:00"),
+    "the site header's date of today is not the article's": (
+        '<meta property="article:published_time" content="2021-05-03T09:00:00+02:00">',
+        '<div class="site-header"><span class="date">Monday, 7 June 2021</span></div><h1>Harbour</h1>',
+        "2021-05-03T09:00:00+02:00"),
+    "keep: an update line is not the publication date": (
+        '<meta property="article:published_time" content="2021-05-03T09:00:00+02:00">',
+        '<p class="updated">Updated 9 June 2021</p>', "2021-05-03T09:00:00+02:00"),
+}
+
+
+@pytest.mark.parametrize("name", DATE_CASES)
+def test_date_published(name):
+    head, body, expected = DATE_CASES[name]
+    assert meta(head, body).date_published == expected
+
+
+def test_date_modified_from_meta():
+    page = meta('<meta property="article:modified_time" content="2021-06-09T08:00:00Z">', '<p>Text.</p>')
+    assert page.date_modified == "2021-06-09T08:00:00+00:00"
+
+
+def test_language_as_declared():
+    assert meta(lang="de-CH").language == "de-CH"
+
+
+def test_a_desk_byline_stays_whole():
+    assert meta(body='<span class="author">Staff Writer</span>').authors == ["Staff Writer"]
+
+
+def test_a_name_starts_with_a_capital_or_a_particle():
+    assert meta(body='<span class="author">van der Berg</span>').authors == ["van der Berg"]
+    assert meta('<meta name="author" content="deinen Lesern">').authors == []
+
+
+@pytest.mark.parametrize("layout", ["with-sidebar", "content right-sidebar", "sidebar-left"])
+def test_a_byline_counts_whatever_the_layout_classes_around_it(layout):
+    body = f'<div class="{layout}"><article><p class="byline">By Ana Ruiz</p></article></div>'
+    assert meta(body=body).authors == ["Ana Ruiz"]
+
+
+def test_keep_a_byline_in_a_sidebar_is_not_the_articles():
+    body = '<div class="sidebar"><p class="byline">By Ana Ruiz</p></div><p>Text.</p>'
+    assert meta(body=body).authors == []
+
+
+def test_the_spelling_of_a_name_from_a_byline_elsewhere_on_the_page():
+    from lxml import html
+
+    from cleaner.metadata import author_candidates, choose_authors
+
+    tree = html.fromstring('<html><body><div class="footer"><a rel="author">R.C. Baker</a></div></body></html>')
+    candidates = author_candidates(tree, [], "R C Baker", [])
+    assert candidates["byline"] == [] and choose_authors(candidates) == ["R.C. Baker"]
