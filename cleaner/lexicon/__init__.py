@@ -40,6 +40,15 @@ Keys (each a list of phrases unless said otherwise):
     "3 min read" style lines.
 ``comment_headings``
     A heading that starts the readers' comments.
+``consent`` / ``consent_objects``
+    The start of a cookie, consent or disclosure notice ("We use cookies …",
+    "Ich bin damit einverstanden, …", "Advertising disclosure: …"), however
+    long the line; it counts only when the line also names what is agreed to
+    (a phrase of ``consent_objects``: "cookies", "Datenschutzerklärung", "e-mail").
+``relative_times``
+    "3 days ago" written in each language ("vor # Tagen", "il y a # heures",
+    "# giorni fa"): ``#`` stands for a number. Comment threads print them under
+    each commenter's name.
 """
 from __future__ import annotations
 
@@ -146,6 +155,22 @@ def finder(key: str):
         right = r"(?!\w)" if phrase[-1:].isalnum() else ""
         parts.append(left + _phrase_pattern(phrase) + right)
     return regex.compile("|".join(parts) or "(?!)")
+
+
+@lru_cache(maxsize=None)
+def relative_time() -> "regex.Pattern":
+    """A pattern that finds a relative time of ``relative_times`` ("vor 2 Tagen") in a line.
+
+    >>> bool(relative_time().search("vor 2 Tagen")), bool(relative_time().search("il y a 3 heures"))
+    (True, True)
+    >>> bool(relative_time().search("2 godziny temu")), bool(relative_time().search("vor 2 Wochenenden"))
+    (True, False)
+    """
+    parts = []
+    for phrase in sorted(set(data().get("relative_times", [])), key=len, reverse=True):
+        pattern = _phrase_pattern(phrase).replace(regex.escape("#"), r"\d+")
+        parts.append(r"(?<!\w)" + pattern + (r"(?!\w)" if phrase[-1:].isalnum() else ""))
+    return regex.compile("|".join(parts) or "(?!)", regex.I)
 
 
 def _phrase_pattern(phrase: str) -> str:

@@ -106,7 +106,6 @@ _TITLE_SEPARATOR = regex.compile(r"\s+[-|–—:·»]\s+")
 _TITLE_SEPARATOR_END = regex.compile(r"\s+[-|–—:·»]\s+$")
 #: A name ending in an initial ("Luisa P."): its full stop ends no sentence.
 _INITIAL_END = regex.compile(r"\s\p{Lu}\.$")
-_AGO = regex.compile(r"\d+\s+\w+\s+ago\b", regex.I)
 
 
 def line_score(doc: Document, i: int) -> float:
@@ -504,6 +503,9 @@ def _name_then_time(doc: Document, scores, k: int) -> bool:
     >>> doc = Document("Luisa P.\\n21 settembre 2023 alle 19:02\\nThe council met.\\n3 March 2023")
     >>> _name_then_time(doc, [(0, 0.0), (1, 0.0)], 0), _name_then_time(doc, [(2, 0.0), (3, 0.0)], 0)
     (True, False)
+    >>> doc = Document("Klaus M.\\nvor 2 Tagen\\nMarie\\nil y a 3 heures")
+    >>> _name_then_time(doc, [(0, 0.0), (1, 0.0)], 0), _name_then_time(doc, [(2, 0.0), (3, 0.0)], 0)
+    (True, True)
     """
     if k + 1 >= len(scores):
         return False
@@ -515,8 +517,8 @@ def _name_then_time(doc: Document, scores, k: int) -> bool:
 def _is_timestamp(text: str) -> bool:
     if len(text.split()) > 8:
         return False
-    if _AGO.search(text):
-        return True
+    if lexicon.relative_time().search(text):
+        return True  # "2 days ago", "vor 2 Tagen", "il y a 3 heures": the lexicon's relative times
     found = find_date(text)
     return bool(found) and len(text) - (found[0].end() - found[0].start()) < 12
 
