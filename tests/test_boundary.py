@@ -62,3 +62,27 @@ def test_a_wrapped_article_keeps_every_line_among_page_furniture():
     footer = ["Sign up for our newsletter", "© 2024 The Example Gazette. All rights reserved."]
     lines = body_lines(clean_text("\n".join(menu) + "\n\n" + article + "\n\n" + "\n".join(footer)).text)
     assert lines == [ln for ln in article.split("\n") if ln]
+
+
+MENU = ["Home", "World", "Politics", "Business", "Sport", "Culture", "Share", "Contact us"]
+TABLE = ["Team", "Points", "Games", "Rovers", "12", "Rangers", "9", "Town", "7", "City", "3", "Athletic", "1"]
+
+
+def test_prose_above_a_table_is_kept_with_the_article():
+    # The densest stretch of prose starts below the table; the paragraph above it
+    # has no recognised furniture between it and the article, so it stays.
+    page = "\n".join(MENU + ["", PARAGRAPHS[0], ""] + TABLE + ["", PARAGRAPHS[1], PARAGRAPHS[2], MORE[0], MORE[1]])
+    lines = body_lines(clean_text(page).text)
+    assert PARAGRAPHS[0] in lines and PARAGRAPHS[1] in lines
+    assert "Politics" not in lines
+
+
+def test_prose_above_recognised_furniture_still_goes():
+    # A share bar (recognised by the cta pass) between a paragraph and the article
+    # is evidence that the paragraph belongs to the page around it (a teaser, a blurb).
+    blurb = "Our newsroom covers the city and the county every day of the week, all year round."
+    page = "\n".join(MENU + MENU + ["", blurb, "", "Facebook Twitter WhatsApp Email", "Newsletter", "Subscribe", "Login",
+                             "Search", "Menu", "Print", "Comments", "Share", "", PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2], MORE[0]])
+    lines = body_lines(clean_text(page).text)
+    assert PARAGRAPHS[0] in lines
+    assert blurb not in lines

@@ -348,6 +348,8 @@ def run(doc: Document) -> Iterator[Finding]:
             if doc.kept(i):
                 yield Finding(i, "boundary.comments", "readers' comments after the article")
         last, stop = stop - 1, None
+    if anchor is None:
+        first = _prose_above(doc, scores, first)
     head = scores[:first]
     tail = scores[last + 1:]
     # Comments further down the page: they and all below them go; the lines
@@ -370,6 +372,32 @@ def run(doc: Document) -> Iterator[Finding]:
         for i, _ in scores[stop:]:
             if doc.kept(i):
                 yield Finding(i, "boundary.comments", "readers' comments after the article, and the page below them")
+
+
+#: A line above the article stretch scoring at least this (a sentence of some
+#: ten words) is prose: it is cut only when recognised furniture stands between
+#: it and the article.
+HEAD_PROSE_MIN = 10.0
+
+
+def _prose_above(doc: Document, scores, first: int) -> int:
+    """Where the article starts once the prose right above its stretch is added.
+
+    The stretch of densest prose can start below the article's first
+    paragraphs when a table, a ticker's time stamps or a gallery stands
+    between them. Lines above it are furniture only with evidence: the
+    article is taken to start at the first prose paragraph below the last
+    line a rule recognised (a removed line, a teaser heading, a link line).
+    """
+    earliest = first
+    for pos in range(first - 1, -1, -1):
+        i, _ = scores[pos]
+        ln = doc.lines[i]
+        if i in doc.findings or is_heading(ln) or is_link_line(ln):
+            break
+        if text_score(ln.text) >= HEAD_PROSE_MIN:
+            earliest = pos
+    return earliest
 
 
 def _teaser_blocks(doc: Document, lines: List[int]) -> set:
