@@ -86,3 +86,33 @@ def test_prose_above_recognised_furniture_still_goes():
     lines = body_lines(clean_text(page).text)
     assert PARAGRAPHS[0] in lines
     assert blurb not in lines
+
+
+def test_a_teaser_block_of_title_author_date_lines_mid_article_is_not_a_comment_thread():
+    block = ["Recommended", "", "Harbour bridge to close for repairs", "Anna Berg", "12 March 2023", "",
+             "New tram line opens in the east", "Tom Reed", "2 days ago", "",
+             "Schools prepare for exam season", "Lisa Marsh", "10 March 2023", ""]
+    page = "\n".join([PARAGRAPHS[0], "", PARAGRAPHS[1], "", MORE[0], ""] + block
+                     + [PARAGRAPHS[2], "", PARAGRAPHS[3], "", MORE[1], "", MORE[2]])
+    article = clean_text(page)
+    lines = body_lines(article.text)
+    assert PARAGRAPHS[2] in lines and MORE[2] in lines  # the article goes on below the block
+    assert not any(line in lines for line in block if line)
+    assert "Harbour bridge to close for repairs" in [t["title"] for t in article.related]
+
+
+def test_a_comment_thread_with_relative_times_in_german_ends_the_article():
+    thread = ["Klaus M.", "vor 2 Tagen", "Das sehe ich genauso, danke für den Bericht.", "",
+              "Petra", "vor 3 Stunden", "Die Bibliotheken sollten am Sonntag auch öffnen, finde ich."]
+    page = "\n".join([PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2], ""] + thread)
+    lines = body_lines(clean_text(page).text)
+    assert PARAGRAPHS[2] in lines
+    assert not any(line in lines for line in thread if line)
+
+
+def test_a_name_over_a_relative_time_inside_the_article_is_kept():
+    # One name over one relative time is not a thread: a quoted post in an article.
+    page = "\n".join([PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2], "", "Klaus Meier", "vor 2 Tagen", "",
+                      PARAGRAPHS[3], MORE[0]])
+    lines = body_lines(clean_text(page).text)
+    assert PARAGRAPHS[3] in lines and MORE[0] in lines

@@ -48,7 +48,7 @@ import regex
 from .. import lexicon
 from ..dates import find_date
 from ..model import Document, Finding
-from ..shape import count_words, ends_sentence, headline_candidate, headline_shaped
+from ..shape import count_words, ends_full_stop, ends_sentence, headline_candidate, headline_shaped
 from .links import is_link_line
 from .related import block as related_block
 from .related import is_heading
@@ -518,11 +518,33 @@ def _is_comment_heading(text: str) -> bool:
 
 
 def _thread_starts(doc: Document, scores, pos: int) -> bool:
-    """A comment thread: short "name" lines, each followed by a date or "2 days ago" line."""
+    """A comment thread: short "name" lines, each followed by a date or "2 days ago"
+    line, and at least one of them by what the reader wrote (:func:`_comment_text`).
+
+    A block of teasers in the middle of an article prints title / author / date
+    lines too, but each date is followed by the next title, not by a comment
+    (and the last one by the article going on).
+    """
     if not _name_then_time(doc, scores, pos):
         return False
-    pairs = sum(_name_then_time(doc, scores, k) for k in range(pos, min(pos + 12, len(scores) - 1)))
-    return pairs >= MIN_COMMENT_PAIRS
+    pairs = [k for k in range(pos, min(pos + 12, len(scores) - 1)) if _name_then_time(doc, scores, k)]
+    # The last pair is left out: below a teaser block the article goes on in prose.
+    return len(pairs) >= MIN_COMMENT_PAIRS and any(
+        _comment_text(doc.lines[scores[k + 2][0]].text) for k in pairs[:-1])
+
+
+#: What a reader wrote under a name and a date: a line of at least this many
+#: words, or a sentence with its full stop ("Great post, thanks."). A teaser
+#: title is neither.
+COMMENT_TEXT_MIN_WORDS = 8
+
+
+def _comment_text(text: str) -> bool:
+    """
+    >>> _comment_text("Great post, thanks."), _comment_text("New tram line opens in the east")
+    (True, False)
+    """
+    return count_words(text) >= COMMENT_TEXT_MIN_WORDS or ends_full_stop(text)
 
 
 def _name_then_time(doc: Document, scores, k: int) -> bool:
