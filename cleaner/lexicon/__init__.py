@@ -45,6 +45,10 @@ Keys (each a list of phrases unless said otherwise):
     "Ich bin damit einverstanden, …", "Advertising disclosure: …"), however
     long the line; it counts only when the line also names what is agreed to
     (a phrase of ``consent_objects``: "cookies", "Datenschutzerklärung", "e-mail").
+``newsletter_words`` / ``newsletter_prompts``
+    A line naming a newsletter ("Newsletter", "Rundbrief", "boletín") together
+    with a prompt to subscribe found anywhere in it ("abonnieren Sie",
+    "sign up for our", "inscrivez-vous") asks the reader to subscribe.
 ``relative_times``
     "3 days ago" written in each language ("vor # Tagen", "il y a # heures",
     "# giorni fa"): ``#`` stands for a number. Comment threads print them under
@@ -159,7 +163,11 @@ def finder(key: str):
 
 @lru_cache(maxsize=None)
 def relative_time() -> "regex.Pattern":
-    """A pattern that finds a relative time of ``relative_times`` ("vor 2 Tagen") in a line.
+    """A pattern that finds a relative time of ``newsletter_words`` / ``newsletter_prompts``
+    A line naming a newsletter ("Newsletter", "Rundbrief", "boletín") together
+    with a prompt to subscribe found anywhere in it ("abonnieren Sie",
+    "sign up for our", "inscrivez-vous") asks the reader to subscribe.
+``relative_times`` ("vor 2 Tagen") in a line.
 
     >>> bool(relative_time().search("vor 2 Tagen")), bool(relative_time().search("il y a 3 heures"))
     (True, True)
@@ -188,7 +196,7 @@ def fold(text: str) -> str:
     "editor's choice"
     """
     text = text.casefold().replace("’", "'").replace("‘", "'")
-    return text.strip().strip(" :.|-–—»›>•·*#").strip()
+    return text.strip().strip(" :.!|-–—»›>•·*#").strip()
 
 
 _FIRST_WORD = regex.compile(r"[\W_]*([\w'’&+-]+)")

@@ -13,6 +13,7 @@ Removes::
     About us | Contact | Terms of Use | Privacy Policy
     Jetzt Newsletter abonnieren
     Möchten Sie weiterlesen?
+    Lust auf mehr? Die besten Geschichten der Woche in Ihrem Postfach: melden Sie sich hier für unseren Newsletter an!
     Ich bin damit einverstanden, dass meine E-Mail-Adresse für den Versand des Newsletters genutzt wird und habe die Datenschutzerklärung gelesen, die ich jederzeit widerrufen kann, wie dort beschrieben.
     © Example Verlag | Hauptstraße 1 | 12345 Musterstadt | Telefon 01234 5678 | Fax 01234 5679 | Öffnungszeiten Montag bis Freitag
 
@@ -25,6 +26,7 @@ Keeps::
     “Join us in the square on Saturday,” the opposition leader told the crowd.
     Ich bin damit einverstanden, dass die Stadt die Straße im Sommer für den Verkehr sperrt, sagte die Anwohnerin.
     Mit Freunden teilen die Kinder ihr Pausenbrot am liebsten.
+    Der Verlag stellte seinen Newsletter ein, weil sich zu wenige Leser anmelden wollten.
 """
 from __future__ import annotations
 
@@ -47,6 +49,9 @@ CONSENT_MAX_WORDS = 80
 #: when the copyright mark opens it and a year or this many bar separators follow.
 FOOTER_MAX_WORDS = 60
 FOOTER_MIN_SEPARATORS = 2
+#: A line naming a newsletter and prompting to subscribe to it ("… melden Sie sich
+#: hier für unseren Newsletter an!") is taken up to this many words.
+NEWSLETTER_MAX_WORDS = 45
 _COPYRIGHT_START = regex.compile(r"[^\w©(]*(?:©|\(c\)|copyright\b)\s*(\d{4})?", regex.I)
 #: A line made of share-network names alone is a share bar when it names at least this many.
 SHARE_BAR_MIN_NAMES = 2
@@ -150,7 +155,12 @@ def run(doc: Document) -> Iterator[Finding]:
         elif (ln.words <= CTA_MAX_WORDS and lexicon.might_contain("footer_phrases", text, ln.word_set)
               and lexicon.finder("footer_phrases").search(folded)):
             yield Finding(ln.index, "cta.footer", f"copyright or site footer {text[:60]!r}")
-        elif CTA_MAX_WORDS < ln.words <= FOOTER_MAX_WORDS and is_copyright_footer(text):
+        elif (ln.words <= NEWSLETTER_MAX_WORDS and not text.startswith(tuple(QUOTE_MARKS))
+              and lexicon.might_contain("newsletter_words", text, ln.word_set)
+              and lexicon.finder("newsletter_words").search(folded)
+              and lexicon.finder("newsletter_prompts").search(folded)):
+            yield Finding(ln.index, "cta.prompt", f"newsletter prompt {text[:60]!r}")
+        elif ln.words <= FOOTER_MAX_WORDS and is_copyright_footer(text):
             yield Finding(ln.index, "cta.footer", f"copyright footer {text[:60]!r}")
         elif ln.index in singles:
             # A lone network name is a share button only beside another one (removed or not yet).
