@@ -116,3 +116,15 @@ def test_a_name_over_a_relative_time_inside_the_article_is_kept():
                       PARAGRAPHS[3], MORE[0]])
     lines = body_lines(clean_text(page).text)
     assert PARAGRAPHS[3] in lines and MORE[0] in lines
+
+
+def test_no_cut_around_a_stretch_too_weak_to_be_the_article():
+    # The only paragraph stands alone among menus (its score is discounted), and two
+    # short form lines next to each other outscore it; they are not an article either,
+    # so nothing is cut by position and the paragraph stays.
+    paragraph = ("The society meets on the first Monday of every month in the church hall, where members "
+                 "share their photographs of the night sky and plan trips to darker places outside the city.")
+    page = "\n".join(MENU + ["", paragraph, ""] + MENU + ["", "Send me an e-mail when new posts appear.",
+                                                        "Send me an e-mail when somebody replies."] + MENU)
+    lines = body_lines(clean_text(page).text)
+    assert paragraph in lines

@@ -83,6 +83,11 @@ MIN_CUT_EVIDENCE = -6.0
 #: are cut when their scores sum to at most this: the comments show that the
 #: page goes on after the article, so any furniture there is enough.
 MAX_GAP_EVIDENCE = 0.0
+#: The prose lines of the densest stretch must score at least this together,
+#: by their own shape (some 40 words of sentences), for it to be taken for the article: a weaker one
+#: is a blurb or an ad among furniture, and cutting the page around it loses
+#: the article it failed to find.
+MIN_ARTICLE_SCORE = 40.0
 #: The headline is looked for among this many non-blank lines above the article.
 HEADLINE_LOOKBACK = 12
 #: A comment heading ends the article only after this many words of prose,
@@ -334,11 +339,14 @@ def _fragment_scores(doc: Document) -> List[Tuple[int, float]]:
 
 def run(doc: Document) -> Iterator[Finding]:
     nonblank = [ln.index for ln in doc.lines if not ln.blank]
-    scores = _with_context(doc, _fragment_scores(doc))
+    raw = _fragment_scores(doc)
+    scores = _with_context(doc, raw)
     span = best_segment(scores)
     if span is None:
         return
     first, last = span
+    if sum(sc for _, sc in raw[first:last + 1] if sc > 0) < MIN_ARTICLE_SCORE:
+        return  # no stretch reads as an article: nothing to draw a boundary around
     anchor = _title_anchor(doc, nonblank, scores, first, last)
     if anchor is not None and anchor > first:
         first = anchor  # the article starts under its headline, not in the ticker above it
