@@ -128,3 +128,31 @@ def test_no_cut_around_a_stretch_too_weak_to_be_the_article():
                                                         "Send me an e-mail when somebody replies."] + MENU)
     lines = body_lines(clean_text(page).text)
     assert paragraph in lines
+
+
+def test_the_paragraph_under_the_byline_survives_a_heavier_stretch_further_down():
+    # A one-paragraph article under its byline, then a rail and a block of form messages
+    # that outweigh it: the paragraph under the byline is the article's opening.
+    opening = ("The city's stadiums stand empty this spring, and the teams that play in them "
+               "do not know when their seasons will start again, the league said on Friday.")
+    form = ["Please enter an e-mail address that contains an @ and a domain name.",
+            "The password must be at least eight characters long and contain a number.",
+            "This e-mail address is already registered with us, please sign in instead.",
+            "Sorry, the registration did not work this time, please check your details."]
+    page = "\n".join(MENU + MENU + ["", "Empty stadiums across the city", "By Jane Smith", "", opening, ""]
+                     + ["Related", "Home", "Sport", "Search", "Menu", "Share", "Print", ""] + form)
+    lines = body_lines(clean_text(page).text)
+    assert opening in lines
+    assert "Politics" not in lines
+
+
+def test_lines_under_a_byline_above_recognised_furniture_do_not_reach_past_it():
+    # Only the lines before the next recognised furniture are protected.
+    opening = ("The city's stadiums stand empty this spring, and the teams that play in them "
+               "do not know when their seasons will start again, the league said on Friday.")
+    blurb = "Our newsroom covers the city and the county every day of the week, all year round."
+    page = "\n".join(MENU + MENU + ["", "By Jane Smith", "", opening, "", "Share", "Print", "Menu", "", blurb, ""]
+                     + MENU * 3 + ["", PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2], MORE[0], MORE[1]])
+    lines = body_lines(clean_text(page).text)
+    assert opening in lines and PARAGRAPHS[0] in lines
+    assert blurb not in lines

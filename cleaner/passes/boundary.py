@@ -368,8 +368,9 @@ def run(doc: Document) -> Iterator[Finding]:
     if head and (anchor is not None or (_evidence(doc, head) <= MIN_CUT_EVIDENCE and _marked(doc, head))):
         head_lines = [i for i, _ in head]
         yield from _headline(doc, head_lines, nonblank[anchor] if anchor is not None else None)
+        below_byline = _under_byline(doc, head)
         for i in head_lines:
-            if doc.kept(i):
+            if doc.kept(i) and i not in below_byline:
                 yield Finding(i, "boundary.before", "page furniture before the article")
     if cut_gap:
         teasers = _teaser_blocks(doc, [i for i, _ in gap])
@@ -406,6 +407,27 @@ def _prose_above(doc: Document, scores, first: int) -> int:
         if text_score(ln.text) >= HEAD_PROSE_MIN:
             earliest = pos
     return earliest
+
+
+def _under_byline(doc: Document, head) -> set:
+    """The lines right under the last byline or date line above the article
+    stretch, up to the next line a rule recognised, when prose is among them:
+    the article's opening, however little it weighs against a form or a rail
+    further down. They are not cut as furniture."""
+    for pos in range(len(head) - 1, -1, -1):
+        f = doc.findings.get(head[pos][0])
+        if f is not None and f.rule.startswith(("byline.", "date.")):
+            break
+    else:
+        return set()
+    lines, prose = [], False
+    for i, _ in head[pos + 1:]:
+        ln = doc.lines[i]
+        if i in doc.findings or is_heading(ln) or is_link_line(ln) or _is_comment_heading(ln.text):
+            break
+        lines.append(i)
+        prose = prose or text_score(ln.text) >= HEAD_PROSE_MIN
+    return set(lines) if prose else set()
 
 
 def _teaser_blocks(doc: Document, lines: List[int]) -> set:
