@@ -345,9 +345,13 @@ def run(doc: Document) -> Iterator[Finding]:
     if span is None:
         return
     first, last = span
-    if sum(sc for _, sc in raw[first:last + 1] if sc > 0) < MIN_ARTICLE_SCORE:
-        return  # no stretch reads as an article: nothing to draw a boundary around
     anchor = _title_anchor(doc, nonblank, scores, first, last)
+    if sum(sc for _, sc in raw[first:last + 1] if sc > 0) < MIN_ARTICLE_SCORE:
+        # No stretch reads as an article: nothing to draw a boundary around; the
+        # line the page's title line names is still the headline.
+        if anchor is not None:
+            yield from _headline(doc, [], nonblank[anchor])
+        return
     if anchor is not None and anchor > first:
         first = anchor  # the article starts under its headline, not in the ticker above it
     stop = _comments_start(doc, scores, first, len(scores) - 1)
