@@ -244,3 +244,14 @@ def test_consent_opener_without_an_object_of_consent_is_body(line):
 def test_body_sentence_is_not_a_call_to_action(line):
     cta = regex.compile(rf"[\W\d_]*{lexicon.alternation('cta')}\b", regex.I | regex.V1)
     assert not cta.match(line)
+
+
+@pytest.mark.parametrize("text", ["5 days ago", "vor 2 Tagen", "vor einer Stunde", "il y a 3 heures", "hace 2 horas",
+                                  "há 3 dias", "3 giorni fa", "2 godziny temu", "Klaus M. · vor 12 Minuten"])
+def test_relative_time_in_every_language(text):
+    assert lexicon.relative_time().search(text)
+
+
+@pytest.mark.parametrize("text", ["vor 2 Wochenenden", "3 giorni fantastici a Roma", "hacerlo en 2 horas", "Il y a 3 heureux gagnants", "2 days agony"])
+def test_relative_time_lookalikes(text):
+    assert not lexicon.relative_time().search(text)
