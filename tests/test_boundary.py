@@ -156,3 +156,15 @@ def test_lines_under_a_byline_above_recognised_furniture_do_not_reach_past_it():
     lines = body_lines(clean_text(page).text)
     assert opening in lines and PARAGRAPHS[0] in lines
     assert blurb not in lines
+
+
+def test_a_long_paragraph_alone_among_furniture_is_not_discounted_as_a_blurb():
+    long_paragraph = " ".join(PARAGRAPHS + MORE + PARAGRAPHS[:2])  # one paragraph of some 170 words
+    form = ["Please enter an e-mail address that contains an @ and a domain name.",
+            "The password must be at least eight characters long and contain a number.",
+            "This e-mail address is already registered with us, please sign in instead.",
+            "Sorry, the registration did not work this time, please check your details.",
+            "Please accept the terms of use and the privacy policy before you go on."]
+    page = "\n".join(MENU * 2 + ["", long_paragraph, ""] + MENU * 2 + [""] + form)
+    lines = body_lines(clean_text(page).text)
+    assert long_paragraph in lines

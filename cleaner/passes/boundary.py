@@ -73,8 +73,12 @@ LIST_LINE_SCORE = 1.0
 LIST_ITEM_MIN_WORDS = 4
 #: A line scoring above this counts as prose for its neighbours.
 PROSE_CONTEXT_MIN = 5.0
-#: A prose line without a prose neighbour scores this share of its value.
+#: A prose line without a prose neighbour scores this share of its value ...
 ISOLATED_PROSE_FACTOR = 0.2
+#: ... unless it scores at least this much (a paragraph of some 100 words): a
+#: teaser summary or an author bio is shorter, and an article of one long
+#: paragraph among furniture is still the article.
+ISOLATED_PROSE_MAX = 100.0
 #: Lines outside the article are cut only when the scores of those that no
 #: other pass removed sum to at most this (about two menu lines): otherwise
 #: there is no furniture to cut (a byline or an ad marker is not furniture).
@@ -169,7 +173,7 @@ def _with_context(doc: Document, scores: List[Tuple[int, float]]) -> List[Tuple[
     kept = [(pos, s) for pos, (i, s) in enumerate(scores) if i not in doc.findings]
     out = list(scores)
     for k, (pos, s) in enumerate(kept):
-        if s <= PROSE_CONTEXT_MIN:
+        if s <= PROSE_CONTEXT_MIN or s >= ISOLATED_PROSE_MAX:
             continue
         before = kept[k - 1][1] if k else 0.0
         after = kept[k + 1][1] if k + 1 < len(kept) else 0.0
