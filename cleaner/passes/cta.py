@@ -43,7 +43,7 @@ QUOTE_MARKS = "\"'“”‘’„«»‹›"
 #: A consent or disclosure notice ("We use cookies to …", "Ich bin damit
 #: einverstanden, dass …") runs long: its opening phrase and a named object of
 #: consent (cookies, privacy policy, e-mail) mark it up to this many words.
-CONSENT_MAX_WORDS = 80
+CONSENT_MAX_WORDS = 120
 #: A copyright footer that lists the publisher's address ("© Verlag | Street |
 #: Phone | …") runs past :data:`CTA_MAX_WORDS`; it is taken up to this many words
 #: when the copyright mark opens it and a year or this many bar separators follow.
