@@ -28,6 +28,9 @@ Keys (each a list of phrases unless said otherwise):
     Names that make up share bars ("Facebook Twitter WhatsApp").
 ``credit_labels``
     ``LABEL: credit`` lines ("Photo: Reuters", "Foto: dpa").
+``credit_joiners``
+    The word between a credit label and the photographer: "Photo *by* Jane
+    Doe", "Photo *par* …" (only where it cannot also mean "of": not German "von").
 ``byline_prefixes`` / ``byline_roles``
     "By …", "Reported by: …"; the job titles that follow a name.
 ``source_prefixes`` / ``source_joiners``
