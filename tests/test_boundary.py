@@ -168,3 +168,12 @@ def test_a_long_paragraph_alone_among_furniture_is_not_discounted_as_a_blurb():
     page = "\n".join(MENU * 2 + ["", long_paragraph, ""] + MENU * 2 + [""] + form)
     lines = body_lines(clean_text(page).text)
     assert long_paragraph in lines
+
+
+def test_a_list_item_opening_with_a_quantity_scores_as_a_list_line_not_as_a_menu_link():
+    from cleaner.passes.boundary import LIST_LINE_SCORE, SHORT_LINE_SCORE, text_score
+
+    assert text_score("* 200 g flour") == LIST_LINE_SCORE
+    assert text_score("* 390 kcal") == LIST_LINE_SCORE
+    assert text_score("* Home") == SHORT_LINE_SCORE
+    assert text_score("* Contact us") == SHORT_LINE_SCORE

@@ -68,7 +68,9 @@ HEADLINE_LINE_SCORE = -1.0
 PROSE_WEIGHT = 1.0
 #: A list item of a few words ("1) Lego Star Wars set") or a table row of
 #: figures scores this: lists and tables sit inside articles as often as in
-#: menus. An item of fewer words ("• Home", "* Contact us") scores as any short line.
+#: menus. An item of fewer words ("• Home", "* Contact us") scores as any short
+#: line, unless it opens with a quantity ("* 200 g flour", "* 390 kcal"): menus
+#: do not, ingredient lists do.
 LIST_LINE_SCORE = 1.0
 LIST_ITEM_MIN_WORDS = 4
 #: A line scoring above this counts as prose for its neighbours.
@@ -154,8 +156,8 @@ def text_score(text: str) -> float:
     elif words >= 3 and _DIGIT.search(text) and sum(bool(_NUMBER.match(t)) for t in tokens) >= 0.4 * words:
         return LIST_LINE_SCORE  # a table row of figures
     sentence = ends_sentence(text) or text.endswith(":")
-    if item and not sentence and words >= LIST_ITEM_MIN_WORDS:
-        return LIST_LINE_SCORE
+    if item and not sentence and (words >= LIST_ITEM_MIN_WORDS or text[:1].isdigit()):
+        return LIST_LINE_SCORE  # a list item of several words, or a quantity ("* 200 g flour")
     if words <= SHORT_MAX_WORDS and not sentence:
         return SHORT_LINE_SCORE
     if not sentence and headline_shaped(text):
