@@ -48,6 +48,10 @@ Keys (each a list of phrases unless said otherwise):
     "Ich bin damit einverstanden, …", "Advertising disclosure: …"), however
     long the line; it counts only when the line also names what is agreed to
     (a phrase of ``consent_objects``: "cookies", "Datenschutzerklärung", "e-mail").
+``footer_notices``
+    Phrases only a page's footer or a blog post's meta line says, found
+    anywhere in a line of up to 60 words ("This entry was posted on … and is
+    filed under …", "Die Texte auf dieser Webseite stehen unter einer …-Lizenz").
 ``newsletter_words`` / ``newsletter_prompts``
     A line naming a newsletter ("Newsletter", "Rundbrief", "boletín") together
     with a prompt to subscribe found anywhere in it ("abonnieren Sie",
@@ -166,7 +170,11 @@ def finder(key: str):
 
 @lru_cache(maxsize=None)
 def relative_time() -> "regex.Pattern":
-    """A pattern that finds a relative time of ``newsletter_words`` / ``newsletter_prompts``
+    """A pattern that finds a relative time of ``footer_notices``
+    Phrases only a page's footer or a blog post's meta line says, found
+    anywhere in a line of up to 60 words ("This entry was posted on … and is
+    filed under …", "Die Texte auf dieser Webseite stehen unter einer …-Lizenz").
+``newsletter_words`` / ``newsletter_prompts``
     A line naming a newsletter ("Newsletter", "Rundbrief", "boletín") together
     with a prompt to subscribe found anywhere in it ("abonnieren Sie",
     "sign up for our", "inscrivez-vous") asks the reader to subscribe.

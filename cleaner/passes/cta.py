@@ -16,6 +16,7 @@ Removes::
     Lust auf mehr? Die besten Geschichten der Woche in Ihrem Postfach: melden Sie sich hier für unseren Newsletter an!
     Ich bin damit einverstanden, dass meine E-Mail-Adresse für den Versand des Newsletters genutzt wird und habe die Datenschutzerklärung gelesen, die ich jederzeit widerrufen kann, wie dort beschrieben.
     © Example Verlag | Hauptstraße 1 | 12345 Musterstadt | Telefon 01234 5678 | Fax 01234 5679 | Öffnungszeiten Montag bis Freitag
+    This entry was posted on Monday, March 2nd, 2020 at 10:15 am and is filed under News, Local. You can follow any responses to this entry through the RSS 2.0 feed.
 
 Keeps::
 
@@ -160,8 +161,10 @@ def run(doc: Document) -> Iterator[Finding]:
               and lexicon.finder("newsletter_words").search(folded)
               and lexicon.finder("newsletter_prompts").search(folded)):
             yield Finding(ln.index, "cta.prompt", f"newsletter prompt {text[:60]!r}")
-        elif ln.words <= FOOTER_MAX_WORDS and is_copyright_footer(text):
-            yield Finding(ln.index, "cta.footer", f"copyright footer {text[:60]!r}")
+        elif ln.words <= FOOTER_MAX_WORDS and (
+                is_copyright_footer(text) or (lexicon.might_contain("footer_notices", text, ln.word_set)
+                                              and lexicon.finder("footer_notices").search(folded))):
+            yield Finding(ln.index, "cta.footer", f"copyright or site footer {text[:60]!r}")
         elif ln.index in singles:
             # A lone network name is a share button only beside another one (removed or not yet).
             prev, nxt = doc.prev_nonblank(ln.index, kept_only=False), doc.next_nonblank(ln.index, kept_only=False)
