@@ -48,6 +48,7 @@ RULES: Tuple[RuleInfo, ...] = (
     # Text passes (cleaner/passes/*.py), in run order.
     RuleInfo("ads.marker", "ads", "a line that only marks an advertisement slot"),
     RuleInfo("cta.prompt", "cta", "a call to action: newsletter, follow, subscribe, share prompts"),
+    RuleInfo("cta.consent", "cta", "a cookie, consent or disclosure notice"),
     RuleInfo("cta.share_bar", "cta", "a row of share or social-network names"),
     RuleInfo("cta.ui_label", "cta", "a site control's label (Comments, Print, Menu, cookie notices)"),
     RuleInfo("cta.footer", "cta", "a page footer line: copyright, legal links"),
@@ -77,6 +78,8 @@ RULES: Tuple[RuleInfo, ...] = (
     RuleInfo("dup.consecutive", "duplicates", "a line repeated right after itself"),
     RuleInfo("dup.repeated", "duplicates", "a line repeating one removed earlier (a promo shown twice)"),
     RuleInfo("links.only", "links", "a Markdown line of links and images only"),
+    RuleInfo("markup.tags", "markup", "a line of raw HTML tags only, no text (markup left in a scrape)"),
+    RuleInfo("links.markup", "links", "a line of raw HTML tags only, no text"),
     RuleInfo("title.headline", "title", "the headline at the head of the article (into title)"),
     # Site profile step (cleaner/profile.py, --profile).
     RuleInfo("site.repeated", "profile", "a line the site profile learned: it recurs on most of the site's pages"),

@@ -62,3 +62,118 @@ def test_a_wrapped_article_keeps_every_line_among_page_furniture():
     footer = ["Sign up for our newsletter", "© 2024 The Example Gazette. All rights reserved."]
     lines = body_lines(clean_text("\n".join(menu) + "\n\n" + article + "\n\n" + "\n".join(footer)).text)
     assert lines == [ln for ln in article.split("\n") if ln]
+
+
+MENU = ["Home", "World", "Politics", "Business", "Sport", "Culture", "Share", "Contact us"]
+TABLE = ["Team", "Points", "Games", "Rovers", "12", "Rangers", "9", "Town", "7", "City", "3", "Athletic", "1"]
+
+
+def test_prose_above_a_table_is_kept_with_the_article():
+    # The densest stretch of prose starts below the table; the paragraph above it
+    # has no recognised furniture between it and the article, so it stays.
+    page = "\n".join(MENU + ["", PARAGRAPHS[0], ""] + TABLE + ["", PARAGRAPHS[1], PARAGRAPHS[2], MORE[0], MORE[1]])
+    lines = body_lines(clean_text(page).text)
+    assert PARAGRAPHS[0] in lines and PARAGRAPHS[1] in lines
+    assert "Politics" not in lines
+
+
+def test_prose_above_recognised_furniture_still_goes():
+    # A share bar (recognised by the cta pass) between a paragraph and the article
+    # is evidence that the paragraph belongs to the page around it (a teaser, a blurb).
+    blurb = "Our newsroom covers the city and the county every day of the week, all year round."
+    page = "\n".join(MENU + MENU + ["", blurb, "", "Facebook Twitter WhatsApp Email", "Newsletter", "Subscribe", "Login",
+                             "Search", "Menu", "Print", "Comments", "Share", "", PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2], MORE[0]])
+    lines = body_lines(clean_text(page).text)
+    assert PARAGRAPHS[0] in lines
+    assert blurb not in lines
+
+
+def test_a_teaser_block_of_title_author_date_lines_mid_article_is_not_a_comment_thread():
+    block = ["Recommended", "", "Harbour bridge to close for repairs", "Anna Berg", "12 March 2023", "",
+             "New tram line opens in the east", "Tom Reed", "2 days ago", "",
+             "Schools prepare for exam season", "Lisa Marsh", "10 March 2023", ""]
+    page = "\n".join([PARAGRAPHS[0], "", PARAGRAPHS[1], "", MORE[0], ""] + block
+                     + [PARAGRAPHS[2], "", PARAGRAPHS[3], "", MORE[1], "", MORE[2]])
+    article = clean_text(page)
+    lines = body_lines(article.text)
+    assert PARAGRAPHS[2] in lines and MORE[2] in lines  # the article goes on below the block
+    assert not any(line in lines for line in block if line)
+    assert "Harbour bridge to close for repairs" in [t["title"] for t in article.related]
+
+
+def test_a_comment_thread_with_relative_times_in_german_ends_the_article():
+    thread = ["Klaus M.", "vor 2 Tagen", "Das sehe ich genauso, danke für den Bericht.", "",
+              "Petra", "vor 3 Stunden", "Die Bibliotheken sollten am Sonntag auch öffnen, finde ich."]
+    page = "\n".join([PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2], ""] + thread)
+    lines = body_lines(clean_text(page).text)
+    assert PARAGRAPHS[2] in lines
+    assert not any(line in lines for line in thread if line)
+
+
+def test_a_name_over_a_relative_time_inside_the_article_is_kept():
+    # One name over one relative time is not a thread: a quoted post in an article.
+    page = "\n".join([PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2], "", "Klaus Meier", "vor 2 Tagen", "",
+                      PARAGRAPHS[3], MORE[0]])
+    lines = body_lines(clean_text(page).text)
+    assert PARAGRAPHS[3] in lines and MORE[0] in lines
+
+
+def test_no_cut_around_a_stretch_too_weak_to_be_the_article():
+    # The only paragraph stands alone among menus (its score is discounted), and two
+    # short form lines next to each other outscore it; they are not an article either,
+    # so nothing is cut by position and the paragraph stays.
+    paragraph = ("The society meets on the first Monday of every month in the church hall, where members "
+                 "share their photographs of the night sky and plan trips to darker places outside the city.")
+    page = "\n".join(MENU + ["", paragraph, ""] + MENU + ["", "Send me an e-mail when new posts appear.",
+                                                        "Send me an e-mail when somebody replies."] + MENU)
+    lines = body_lines(clean_text(page).text)
+    assert paragraph in lines
+
+
+def test_the_paragraph_under_the_byline_survives_a_heavier_stretch_further_down():
+    # A one-paragraph article under its byline, then a rail and a block of form messages
+    # that outweigh it: the paragraph under the byline is the article's opening.
+    opening = ("The city's stadiums stand empty this spring, and the teams that play in them "
+               "do not know when their seasons will start again, the league said on Friday.")
+    form = ["Please enter an e-mail address that contains an @ and a domain name.",
+            "The password must be at least eight characters long and contain a number.",
+            "This e-mail address is already registered with us, please sign in instead.",
+            "Sorry, the registration did not work this time, please check your details."]
+    page = "\n".join(MENU + MENU + ["", "Empty stadiums across the city", "By Jane Smith", "", opening, ""]
+                     + ["Related", "Home", "Sport", "Search", "Menu", "Share", "Print", ""] + form)
+    lines = body_lines(clean_text(page).text)
+    assert opening in lines
+    assert "Politics" not in lines
+
+
+def test_lines_under_a_byline_above_recognised_furniture_do_not_reach_past_it():
+    # Only the lines before the next recognised furniture are protected.
+    opening = ("The city's stadiums stand empty this spring, and the teams that play in them "
+               "do not know when their seasons will start again, the league said on Friday.")
+    blurb = "Our newsroom covers the city and the county every day of the week, all year round."
+    page = "\n".join(MENU + MENU + ["", "By Jane Smith", "", opening, "", "Share", "Print", "Menu", "", blurb, ""]
+                     + MENU * 3 + ["", PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2], MORE[0], MORE[1]])
+    lines = body_lines(clean_text(page).text)
+    assert opening in lines and PARAGRAPHS[0] in lines
+    assert blurb not in lines
+
+
+def test_a_long_paragraph_alone_among_furniture_is_not_discounted_as_a_blurb():
+    long_paragraph = " ".join(PARAGRAPHS + MORE + PARAGRAPHS[:2])  # one paragraph of some 170 words
+    form = ["Please enter an e-mail address that contains an @ and a domain name.",
+            "The password must be at least eight characters long and contain a number.",
+            "This e-mail address is already registered with us, please sign in instead.",
+            "Sorry, the registration did not work this time, please check your details.",
+            "Please accept the terms of use and the privacy policy before you go on."]
+    page = "\n".join(MENU * 2 + ["", long_paragraph, ""] + MENU * 2 + [""] + form)
+    lines = body_lines(clean_text(page).text)
+    assert long_paragraph in lines
+
+
+def test_a_list_item_opening_with_a_quantity_scores_as_a_list_line_not_as_a_menu_link():
+    from cleaner.passes.boundary import LIST_LINE_SCORE, SHORT_LINE_SCORE, text_score
+
+    assert text_score("* 200 g flour") == LIST_LINE_SCORE
+    assert text_score("* 390 kcal") == LIST_LINE_SCORE
+    assert text_score("* Home") == SHORT_LINE_SCORE
+    assert text_score("* Contact us") == SHORT_LINE_SCORE

@@ -206,10 +206,52 @@ BODY_STARTS = [
     "Segui la diretta dal Senato.",
     "Zapisz się na szczepienie przez internet.",
     "Czytaj uważnie regulamin przed podpisaniem umowy.",
+    # Openers close to the prompts added for the multilingual dev set.
+    "Melde dich krank, riet ihm der Arzt am Telefon.",
+    "Jede Spende hilft, sagte die Leiterin der Tafel am Montag.",
+    "Hier weiter zu lesen lohnt sich nicht, urteilte die Kritik.",
+    "Mit Freunden teilen die Kinder ihr Pausenbrot am liebsten.",
+    "Wir verwenden das Geld für neue Schulbücher, sagte die Direktorin.",
+    "Abonnenten der Zeitung erhielten die Nachricht zuerst.",
+    "Nous utilisons les données publiées par le ministère.",
+    "Comparte piso con otros tres estudiantes desde septiembre.",
+    "Continue assim, disse o treinador aos jogadores.",
+    "Continuano a leggere i giornali di carta soprattutto gli anziani.",
+    "Zostawił komentarz na marginesie raportu.",
+    "Get out of the car, the officer told the driver.",
 ]
+
+
+# Body lines that open like a consent notice but name nothing one consents to.
+CONSENT_LOOKALIKES = [
+    "Ich bin damit einverstanden, dass die Stadt die Straße sperrt, sagte die Anwohnerin.",
+    "By continuing to use the old bridge, drivers risk a fine, the council said.",
+    "Al continuar navegando hacia el norte, el barco encontró hielo.",
+]
+
+
+@pytest.mark.parametrize("line", CONSENT_LOOKALIKES)
+def test_consent_opener_without_an_object_of_consent_is_body(line):
+    from cleaner.model import Document
+    from cleaner.passes import cta
+
+    doc = Document(line)
+    assert lexicon.match_prefix("consent", line) is not None  # it does open like a notice
+    assert not [f for f in cta.run(doc) if f.rule == "cta.consent"]
 
 
 @pytest.mark.parametrize("line", BODY_STARTS)
 def test_body_sentence_is_not_a_call_to_action(line):
     cta = regex.compile(rf"[\W\d_]*{lexicon.alternation('cta')}\b", regex.I | regex.V1)
     assert not cta.match(line)
+
+
+@pytest.mark.parametrize("text", ["5 days ago", "vor 2 Tagen", "vor einer Stunde", "il y a 3 heures", "hace 2 horas",
+                                  "há 3 dias", "3 giorni fa", "2 godziny temu", "Klaus M. · vor 12 Minuten"])
+def test_relative_time_in_every_language(text):
+    assert lexicon.relative_time().search(text)
+
+
+@pytest.mark.parametrize("text", ["vor 2 Wochenenden", "3 giorni fantastici a Roma", "hacerlo en 2 horas", "Il y a 3 heureux gagnants", "2 days agony"])
+def test_relative_time_lookalikes(text):
+    assert not lexicon.relative_time().search(text)

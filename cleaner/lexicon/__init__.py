@@ -28,6 +28,9 @@ Keys (each a list of phrases unless said otherwise):
     Names that make up share bars ("Facebook Twitter WhatsApp").
 ``credit_labels``
     ``LABEL: credit`` lines ("Photo: Reuters", "Foto: dpa").
+``credit_joiners``
+    The word between a credit label and the photographer: "Photo *by* Jane
+    Doe", "Photo *par* …" (only where it cannot also mean "of": not German "von").
 ``byline_prefixes`` / ``byline_roles``
     "By …", "Reported by: …"; the job titles that follow a name.
 ``author_prefixes`` / ``author_non_names``
@@ -43,6 +46,23 @@ Keys (each a list of phrases unless said otherwise):
     "3 min read" style lines.
 ``comment_headings``
     A heading that starts the readers' comments.
+``consent`` / ``consent_objects``
+    The start of a cookie, consent or disclosure notice ("We use cookies …",
+    "Ich bin damit einverstanden, …", "Advertising disclosure: …"), however
+    long the line; it counts only when the line also names what is agreed to
+    (a phrase of ``consent_objects``: "cookies", "Datenschutzerklärung", "e-mail").
+``footer_notices``
+    Phrases only a page's footer or a blog post's meta line says, found
+    anywhere in a line of up to 60 words ("This entry was posted on … and is
+    filed under …", "Die Texte auf dieser Webseite stehen unter einer …-Lizenz").
+``newsletter_words`` / ``newsletter_prompts``
+    A line naming a newsletter ("Newsletter", "Rundbrief", "boletín") together
+    with a prompt to subscribe found anywhere in it ("abonnieren Sie",
+    "sign up for our", "inscrivez-vous") asks the reader to subscribe.
+``relative_times``
+    "3 days ago" written in each language ("vor # Tagen", "il y a # heures",
+    "# giorni fa"): ``#`` stands for a number. Comment threads print them under
+    each commenter's name.
 """
 from __future__ import annotations
 
@@ -151,6 +171,30 @@ def finder(key: str):
     return regex.compile("|".join(parts) or "(?!)")
 
 
+@lru_cache(maxsize=None)
+def relative_time() -> "regex.Pattern":
+    """A pattern that finds a relative time of ``footer_notices``
+    Phrases only a page's footer or a blog post's meta line says, found
+    anywhere in a line of up to 60 words ("This entry was posted on … and is
+    filed under …", "Die Texte auf dieser Webseite stehen unter einer …-Lizenz").
+``newsletter_words`` / ``newsletter_prompts``
+    A line naming a newsletter ("Newsletter", "Rundbrief", "boletín") together
+    with a prompt to subscribe found anywhere in it ("abonnieren Sie",
+    "sign up for our", "inscrivez-vous") asks the reader to subscribe.
+``relative_times`` ("vor 2 Tagen") in a line.
+
+    >>> bool(relative_time().search("vor 2 Tagen")), bool(relative_time().search("il y a 3 heures"))
+    (True, True)
+    >>> bool(relative_time().search("2 godziny temu")), bool(relative_time().search("vor 2 Wochenenden"))
+    (True, False)
+    """
+    parts = []
+    for phrase in sorted(set(data().get("relative_times", [])), key=len, reverse=True):
+        pattern = _phrase_pattern(phrase).replace(regex.escape("#"), r"\d+")
+        parts.append(r"(?<!\w)" + pattern + (r"(?!\w)" if phrase[-1:].isalnum() else ""))
+    return regex.compile("|".join(parts) or "(?!)", regex.I)
+
+
 def _phrase_pattern(phrase: str) -> str:
     # Apostrophes vary between ' and ’ in scraped text; spaces between words vary too.
     out = []
@@ -166,7 +210,7 @@ def fold(text: str) -> str:
     "editor's choice"
     """
     text = text.casefold().replace("’", "'").replace("‘", "'")
-    return text.strip().strip(" :.|-–—»›>•·*#").strip()
+    return text.strip().strip(" :.!|-–—»›>•·*#").strip()
 
 
 _FIRST_WORD = regex.compile(r"[\W_]*([\w'’&+-]+)")

@@ -4,6 +4,7 @@ Each pass is a module with a ``run(doc)`` function that yields
 :class:`~cleaner.model.Finding` objects; the pipeline records the first finding
 for each line. The order matters where passes read each other's work:
 
+0. ``markup``     lines of raw HTML tags only (markup left in a scrape)
 1. ``ads``        ad-slot markers
 2. ``cta``        calls to action, share bars, site controls, footers
 3. ``dates``      "Published/Updated" date lines      -> date_published, date_modified
@@ -27,9 +28,24 @@ Boundary runs before ``related`` so that a menu under a heading such as
 "Latest" is judged as page furniture, not read as a teaser block that runs on
 into the article.
 """
-from . import ads, bio, boundary, byline, credits, cta, dates, duplicates, links, related, source, tags, title
+from . import (
+    ads,
+    bio,
+    boundary,
+    byline,
+    credits,
+    cta,
+    dates,
+    duplicates,
+    links,
+    markup,
+    related,
+    source,
+    tags,
+    title,
+)
 
 #: The text passes in run order.
-TEXT_PASSES = (ads, cta, dates, credits, byline, bio, source, tags, boundary, related, duplicates, links, boundary, title)
+TEXT_PASSES = (markup, ads, cta, dates, credits, byline, bio, source, tags, boundary, related, duplicates, links, boundary, title)
 
 __all__ = ["TEXT_PASSES"]

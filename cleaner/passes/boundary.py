@@ -48,7 +48,7 @@ import regex
 from .. import lexicon
 from ..dates import find_date
 from ..model import Document, Finding
-from ..shape import count_words, ends_sentence, headline_candidate, headline_shaped
+from ..shape import count_words, ends_full_stop, ends_sentence, headline_candidate, headline_shaped
 from .links import is_link_line
 from .related import block as related_block
 from .related import is_heading
@@ -68,13 +68,19 @@ HEADLINE_LINE_SCORE = -1.0
 PROSE_WEIGHT = 1.0
 #: A list item of a few words ("1) Lego Star Wars set") or a table row of
 #: figures scores this: lists and tables sit inside articles as often as in
-#: menus. An item of fewer words ("• Home", "* Contact us") scores as any short line.
+#: menus. An item of fewer words ("• Home", "* Contact us") scores as any short
+#: line, unless it opens with a quantity ("* 200 g flour", "* 390 kcal"): menus
+#: do not, ingredient lists do.
 LIST_LINE_SCORE = 1.0
 LIST_ITEM_MIN_WORDS = 4
 #: A line scoring above this counts as prose for its neighbours.
 PROSE_CONTEXT_MIN = 5.0
-#: A prose line without a prose neighbour scores this share of its value.
+#: A prose line without a prose neighbour scores this share of its value ...
 ISOLATED_PROSE_FACTOR = 0.2
+#: ... unless it scores at least this much (a paragraph of some 100 words): a
+#: teaser summary or an author bio is shorter, and an article of one long
+#: paragraph among furniture is still the article.
+ISOLATED_PROSE_MAX = 100.0
 #: Lines outside the article are cut only when the scores of those that no
 #: other pass removed sum to at most this (about two menu lines): otherwise
 #: there is no furniture to cut (a byline or an ad marker is not furniture).
@@ -83,6 +89,11 @@ MIN_CUT_EVIDENCE = -6.0
 #: are cut when their scores sum to at most this: the comments show that the
 #: page goes on after the article, so any furniture there is enough.
 MAX_GAP_EVIDENCE = 0.0
+#: The prose lines of the densest stretch must score at least this together,
+#: by their own shape (some 40 words of sentences), for it to be taken for the article: a weaker one
+#: is a blurb or an ad among furniture, and cutting the page around it loses
+#: the article it failed to find.
+MIN_ARTICLE_SCORE = 40.0
 #: The headline is looked for among this many non-blank lines above the article.
 HEADLINE_LOOKBACK = 12
 #: A comment heading ends the article only after this many words of prose,
@@ -106,7 +117,6 @@ _TITLE_SEPARATOR = regex.compile(r"\s+[-|–—:·»]\s+")
 _TITLE_SEPARATOR_END = regex.compile(r"\s+[-|–—:·»]\s+$")
 #: A name ending in an initial ("Luisa P."): its full stop ends no sentence.
 _INITIAL_END = regex.compile(r"\s\p{Lu}\.$")
-_AGO = regex.compile(r"\d+\s+\w+\s+ago\b", regex.I)
 
 
 def line_score(doc: Document, i: int) -> float:
@@ -146,8 +156,8 @@ def text_score(text: str) -> float:
     elif words >= 3 and _DIGIT.search(text) and sum(bool(_NUMBER.match(t)) for t in tokens) >= 0.4 * words:
         return LIST_LINE_SCORE  # a table row of figures
     sentence = ends_sentence(text) or text.endswith(":")
-    if item and not sentence and words >= LIST_ITEM_MIN_WORDS:
-        return LIST_LINE_SCORE
+    if item and not sentence and (words >= LIST_ITEM_MIN_WORDS or text[:1].isdigit()):
+        return LIST_LINE_SCORE  # a list item of several words, or a quantity ("* 200 g flour")
     if words <= SHORT_MAX_WORDS and not sentence:
         return SHORT_LINE_SCORE
     if not sentence and headline_shaped(text):
@@ -165,7 +175,7 @@ def _with_context(doc: Document, scores: List[Tuple[int, float]]) -> List[Tuple[
     kept = [(pos, s) for pos, (i, s) in enumerate(scores) if i not in doc.findings]
     out = list(scores)
     for k, (pos, s) in enumerate(kept):
-        if s <= PROSE_CONTEXT_MIN:
+        if s <= PROSE_CONTEXT_MIN or s >= ISOLATED_PROSE_MAX:
             continue
         before = kept[k - 1][1] if k else 0.0
         after = kept[k + 1][1] if k + 1 < len(kept) else 0.0
@@ -335,12 +345,19 @@ def _fragment_scores(doc: Document) -> List[Tuple[int, float]]:
 
 def run(doc: Document) -> Iterator[Finding]:
     nonblank = [ln.index for ln in doc.lines if not ln.blank]
-    scores = _with_context(doc, _fragment_scores(doc))
+    raw = _fragment_scores(doc)
+    scores = _with_context(doc, raw)
     span = best_segment(scores)
     if span is None:
         return
     first, last = span
     anchor = _title_anchor(doc, nonblank, scores, first, last)
+    if sum(sc for _, sc in raw[first:last + 1] if sc > 0) < MIN_ARTICLE_SCORE:
+        # No stretch reads as an article: nothing to draw a boundary around; the
+        # line the page's title line names is still the headline.
+        if anchor is not None:
+            yield from _headline(doc, [], nonblank[anchor])
+        return
     if anchor is not None and anchor > first:
         first = anchor  # the article starts under its headline, not in the ticker above it
     stop = _comments_start(doc, scores, first, len(scores) - 1)
@@ -349,6 +366,8 @@ def run(doc: Document) -> Iterator[Finding]:
             if doc.kept(i):
                 yield Finding(i, "boundary.comments", "readers' comments after the article")
         last, stop = stop - 1, None
+    if anchor is None:
+        first = _prose_above(doc, scores, first)
     head = scores[:first]
     tail = scores[last + 1:]
     # Comments further down the page: they and all below them go; the lines
@@ -359,8 +378,9 @@ def run(doc: Document) -> Iterator[Finding]:
     if head and (anchor is not None or (_evidence(doc, head) <= MIN_CUT_EVIDENCE and _marked(doc, head))):
         head_lines = [i for i, _ in head]
         yield from _headline(doc, head_lines, nonblank[anchor] if anchor is not None else None)
+        below_byline = _under_byline(doc, head)
         for i in head_lines:
-            if doc.kept(i):
+            if doc.kept(i) and i not in below_byline:
                 yield Finding(i, "boundary.before", "page furniture before the article")
     if cut_gap:
         teasers = _teaser_blocks(doc, [i for i, _ in gap])
@@ -371,6 +391,53 @@ def run(doc: Document) -> Iterator[Finding]:
         for i, _ in scores[stop:]:
             if doc.kept(i):
                 yield Finding(i, "boundary.comments", "readers' comments after the article, and the page below them")
+
+
+#: A line above the article stretch scoring at least this (a sentence of some
+#: ten words) is prose: it is cut only when recognised furniture stands between
+#: it and the article.
+HEAD_PROSE_MIN = 10.0
+
+
+def _prose_above(doc: Document, scores, first: int) -> int:
+    """Where the article starts once the prose right above its stretch is added.
+
+    The stretch of densest prose can start below the article's first
+    paragraphs when a table, a ticker's time stamps or a gallery stands
+    between them. Lines above it are furniture only with evidence: the
+    article is taken to start at the first prose paragraph below the last
+    line a rule recognised (a removed line, a teaser heading, a link line).
+    """
+    earliest = first
+    for pos in range(first - 1, -1, -1):
+        i, _ = scores[pos]
+        ln = doc.lines[i]
+        if i in doc.findings or is_heading(ln) or is_link_line(ln):
+            break
+        if text_score(ln.text) >= HEAD_PROSE_MIN:
+            earliest = pos
+    return earliest
+
+
+def _under_byline(doc: Document, head) -> set:
+    """The lines right under the last byline or date line above the article
+    stretch, up to the next line a rule recognised, when prose is among them:
+    the article's opening, however little it weighs against a form or a rail
+    further down. They are not cut as furniture."""
+    for pos in range(len(head) - 1, -1, -1):
+        f = doc.findings.get(head[pos][0])
+        if f is not None and f.rule.startswith(("byline.", "date.")):
+            break
+    else:
+        return set()
+    lines, prose = [], False
+    for i, _ in head[pos + 1:]:
+        ln = doc.lines[i]
+        if i in doc.findings or is_heading(ln) or is_link_line(ln) or _is_comment_heading(ln.text):
+            break
+        lines.append(i)
+        prose = prose or text_score(ln.text) >= HEAD_PROSE_MIN
+    return set(lines) if prose else set()
 
 
 def _teaser_blocks(doc: Document, lines: List[int]) -> set:
@@ -491,11 +558,33 @@ def _is_comment_heading(text: str) -> bool:
 
 
 def _thread_starts(doc: Document, scores, pos: int) -> bool:
-    """A comment thread: short "name" lines, each followed by a date or "2 days ago" line."""
+    """A comment thread: short "name" lines, each followed by a date or "2 days ago"
+    line, and at least one of them by what the reader wrote (:func:`_comment_text`).
+
+    A block of teasers in the middle of an article prints title / author / date
+    lines too, but each date is followed by the next title, not by a comment
+    (and the last one by the article going on).
+    """
     if not _name_then_time(doc, scores, pos):
         return False
-    pairs = sum(_name_then_time(doc, scores, k) for k in range(pos, min(pos + 12, len(scores) - 1)))
-    return pairs >= MIN_COMMENT_PAIRS
+    pairs = [k for k in range(pos, min(pos + 12, len(scores) - 1)) if _name_then_time(doc, scores, k)]
+    # The last pair is left out: below a teaser block the article goes on in prose.
+    return len(pairs) >= MIN_COMMENT_PAIRS and any(
+        _comment_text(doc.lines[scores[k + 2][0]].text) for k in pairs[:-1])
+
+
+#: What a reader wrote under a name and a date: a line of at least this many
+#: words, or a sentence with its full stop ("Great post, thanks."). A teaser
+#: title is neither.
+COMMENT_TEXT_MIN_WORDS = 8
+
+
+def _comment_text(text: str) -> bool:
+    """
+    >>> _comment_text("Great post, thanks."), _comment_text("New tram line opens in the east")
+    (True, False)
+    """
+    return count_words(text) >= COMMENT_TEXT_MIN_WORDS or ends_full_stop(text)
 
 
 def _name_then_time(doc: Document, scores, k: int) -> bool:
@@ -504,6 +593,9 @@ def _name_then_time(doc: Document, scores, k: int) -> bool:
     >>> doc = Document("Luisa P.\\n21 settembre 2023 alle 19:02\\nThe council met.\\n3 March 2023")
     >>> _name_then_time(doc, [(0, 0.0), (1, 0.0)], 0), _name_then_time(doc, [(2, 0.0), (3, 0.0)], 0)
     (True, False)
+    >>> doc = Document("Klaus M.\\nvor 2 Tagen\\nMarie\\nil y a 3 heures")
+    >>> _name_then_time(doc, [(0, 0.0), (1, 0.0)], 0), _name_then_time(doc, [(2, 0.0), (3, 0.0)], 0)
+    (True, True)
     """
     if k + 1 >= len(scores):
         return False
@@ -515,8 +607,8 @@ def _name_then_time(doc: Document, scores, k: int) -> bool:
 def _is_timestamp(text: str) -> bool:
     if len(text.split()) > 8:
         return False
-    if _AGO.search(text):
-        return True
+    if lexicon.relative_time().search(text):
+        return True  # "2 days ago", "vor 2 Tagen", "il y a 3 heures": the lexicon's relative times
     found = find_date(text)
     return bool(found) and len(text) - (found[0].end() - found[0].start()) < 12
 

@@ -8,6 +8,7 @@ Removes (short credits go to ``image_credits``)::
     Image credit: PTI               -> PTI
     Photograph: Jane Doe/Reuters    -> Jane Doe/Reuters
     Foto: dpa                       -> dpa
+    Photo by Jane Doe on Unsplash   -> Jane Doe on Unsplash
 
 A longer ``Photo: …`` line, or one that describes the picture rather than
 naming who took it ("Pictured: the old bridge before the storm", see
@@ -21,6 +22,7 @@ caption label ("Image caption …", "Image copyright …").
 Keeps::
 
     A photo published by the ministry showed the site.
+    Photo by photo, the exhibition grew to fill the hall.
     Reuters reported the figures on Monday.
 """
 from __future__ import annotations
@@ -151,6 +153,25 @@ def names_someone(value: str) -> bool:
     return len(words) <= CREDIT_MAX_WORDS and len(common) <= CREDIT_MAX_COMMON_WORDS
 
 
+def by_credit(text: str):
+    """The credit of a "LABEL by NAME" line ("Photo by Jane Doe on Unsplash").
+
+    >>> by_credit("Photo by Jane Doe on Unsplash"), by_credit("Photograph by Ed Marsh, Example Trust")
+    ('Jane Doe on Unsplash', 'Ed Marsh, Example Trust')
+    >>> by_credit("Photo by photo, the exhibition grew to fill the hall."), by_credit("Standing by the door")
+    (None, None)
+    """
+    words = text.split()
+    joiners = lexicon.phrase_set("credit_joiners")
+    for n in range(1, min(3, len(words) - 1) + 1):
+        if words[n].casefold() in joiners and _is_label(" ".join(words[:n])):
+            value = " ".join(words[n + 1:]).strip(_EDGE)
+            if value and not text.rstrip().endswith(".") and names_someone(value):
+                return value
+            return None
+    return None
+
+
 def run(doc: Document) -> Iterator[Finding]:
     """
     >>> from cleaner.model import Document
@@ -166,6 +187,10 @@ def run(doc: Document) -> Iterator[Finding]:
         if ln.words <= CREDIT_MAX_WORDS and ln.first_word in agency_starts and is_agency(text):
             yield Finding(ln.index, "credits.image", f"photo agency credit {ln.text!r}", "image_credits",
                           [ln.text.strip(" ()[]")])
+            continue
+        by = by_credit(text) if not colon and ln.words <= CREDIT_MAX_WORDS + 3 else None
+        if by:
+            yield Finding(ln.index, "credits.image", f"image credit line {ln.text!r}", "image_credits", [by])
             continue
         values = labelled_values(text) if colon or ". " in text[:8] else None
         if values is None:

@@ -1,4 +1,4 @@
-"""cta.prompt / cta.share_bar / cta.ui_label / cta.footer: calls to action and site controls.
+"""cta.prompt / cta.consent / cta.share_bar / cta.ui_label / cta.footer: calls to action and site controls.
 
 Removes::
 
@@ -11,6 +11,12 @@ Removes::
     We use cookies to improve your experience. Accept all
     © 2019 Example Media Inc. All Rights Reserved.
     About us | Contact | Terms of Use | Privacy Policy
+    Jetzt Newsletter abonnieren
+    Möchten Sie weiterlesen?
+    Lust auf mehr? Die besten Geschichten der Woche in Ihrem Postfach: melden Sie sich hier für unseren Newsletter an!
+    Ich bin damit einverstanden, dass meine E-Mail-Adresse für den Versand des Newsletters genutzt wird und habe die Datenschutzerklärung gelesen, die ich jederzeit widerrufen kann, wie dort beschrieben.
+    © Example Verlag | Hauptstraße 1 | 12345 Musterstadt | Telefon 01234 5678 | Fax 01234 5679 | Öffnungszeiten Montag bis Freitag
+    This entry was posted on Monday, March 2nd, 2020 at 10:15 am and is filed under News, Local. You can follow any responses to this entry through the RSS 2.0 feed.
 
 Keeps::
 
@@ -19,6 +25,9 @@ Keeps::
     Share prices fell by 4% on Monday.
     On the menu: soup | salad | bread | privacy at the table
     “Join us in the square on Saturday,” the opposition leader told the crowd.
+    Ich bin damit einverstanden, dass die Stadt die Straße im Sommer für den Verkehr sperrt, sagte die Anwohnerin.
+    Mit Freunden teilen die Kinder ihr Pausenbrot am liebsten.
+    Der Verlag stellte seinen Newsletter ein, weil sich zu wenige Leser anmelden wollten.
 """
 from __future__ import annotations
 
@@ -32,6 +41,19 @@ from ..shape import CTA_MAX_WORDS
 
 #: A line opening with one of these is someone speaking ("“Join us in the square,” she said"), not the site.
 QUOTE_MARKS = "\"'“”‘’„«»‹›"
+#: A consent or disclosure notice ("We use cookies to …", "Ich bin damit
+#: einverstanden, dass …") runs long: its opening phrase and a named object of
+#: consent (cookies, privacy policy, e-mail) mark it up to this many words.
+CONSENT_MAX_WORDS = 120
+#: A copyright footer that lists the publisher's address ("© Verlag | Street |
+#: Phone | …") runs past :data:`CTA_MAX_WORDS`; it is taken up to this many words
+#: when the copyright mark opens it and a year or this many bar separators follow.
+FOOTER_MAX_WORDS = 60
+FOOTER_MIN_SEPARATORS = 2
+#: A line naming a newsletter and prompting to subscribe to it ("… melden Sie sich
+#: hier für unseren Newsletter an!") is taken up to this many words.
+NEWSLETTER_MAX_WORDS = 45
+_COPYRIGHT_START = regex.compile(r"[^\w©(]*(?:©|\(c\)|copyright\b)\s*(\d{4})?", regex.I)
 #: A line made of share-network names alone is a share bar when it names at least this many.
 SHARE_BAR_MIN_NAMES = 2
 #: A share bar on one line names at most this many networks and labels.
@@ -90,6 +112,20 @@ def network_names(text: str) -> int:
     return count
 
 
+def is_copyright_footer(text: str) -> bool:
+    """A long line that opens with a copyright mark and reads as a site footer.
+
+    >>> is_copyright_footer("© Example Verlag | Hauptstraße 1 | 12345 Musterstadt | Telefon 0123")
+    True
+    >>> is_copyright_footer("Copyright law was reformed in 2019 after years of debate in parliament.")
+    False
+    """
+    m = _COPYRIGHT_START.match(text)
+    if m is None or (m.group(0).strip().casefold().startswith("copyright") and not m.group(1)):
+        return False
+    return bool(m.group(1)) or sum(text.count(c) for c in "|•") >= FOOTER_MIN_SEPARATORS
+
+
 def run(doc: Document) -> Iterator[Finding]:
     """
     >>> from cleaner.model import Document
@@ -99,6 +135,7 @@ def run(doc: Document) -> Iterator[Finding]:
     """
     ui = lexicon.phrase_set("ui_labels")
     prompt_starts = lexicon.first_words("cta")
+    consent_starts = lexicon.first_words("consent")
     network_starts = lexicon.first_words("share_networks")
     lines = doc.kept_lines()
     singles = {ln.index for ln in lines
@@ -112,8 +149,21 @@ def run(doc: Document) -> Iterator[Finding]:
         elif (ln.words <= CTA_MAX_WORDS and ln.first_word in prompt_starts and not text.startswith(tuple(QUOTE_MARKS))
               and lexicon.match_prefix("cta", text)):
             yield Finding(ln.index, "cta.prompt", f"call to action {text[:60]!r}")
+        elif (ln.words <= CONSENT_MAX_WORDS and ln.first_word in consent_starts
+              and not text.startswith(tuple(QUOTE_MARKS)) and lexicon.match_prefix("consent", text)
+              and lexicon.finder("consent_objects").search(folded)):
+            yield Finding(ln.index, "cta.consent", f"consent or disclosure notice {text[:60]!r}")
         elif (ln.words <= CTA_MAX_WORDS and lexicon.might_contain("footer_phrases", text, ln.word_set)
               and lexicon.finder("footer_phrases").search(folded)):
+            yield Finding(ln.index, "cta.footer", f"copyright or site footer {text[:60]!r}")
+        elif (ln.words <= NEWSLETTER_MAX_WORDS and not text.startswith(tuple(QUOTE_MARKS))
+              and lexicon.might_contain("newsletter_words", text, ln.word_set)
+              and lexicon.finder("newsletter_words").search(folded)
+              and lexicon.finder("newsletter_prompts").search(folded)):
+            yield Finding(ln.index, "cta.prompt", f"newsletter prompt {text[:60]!r}")
+        elif ln.words <= FOOTER_MAX_WORDS and (
+                is_copyright_footer(text) or (lexicon.might_contain("footer_notices", text, ln.word_set)
+                                              and lexicon.finder("footer_notices").search(folded))):
             yield Finding(ln.index, "cta.footer", f"copyright or site footer {text[:60]!r}")
         elif ln.index in singles:
             # A lone network name is a share button only beside another one (removed or not yet).
