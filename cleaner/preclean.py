@@ -59,7 +59,7 @@ Rule ids: ``html.cookie``, ``html.popup``, ``html.ads``, ``html.newsletter``, ``
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Dict, Iterable, List, Optional, Tuple
 
@@ -115,7 +115,8 @@ RULES: Tuple[Rule, ...] = (
         "read also", "also read", "most read", "most popular", "most viewed", "most shared",
         "popular", "trending", "you may like", "you may also like", "you might like", "dont miss",
         "up next", "next article", "next story", "next post", "previous article", "previous story",
-        "previous post", "prev article", "prev post")),
+        "previous post", "prev article", "prev post", "latest news", "latest stories", "latest articles",
+        "latest posts")),
     Rule("html.promo", "promotion", (
         "promo", "promos", "promotion", "promotions", "promoted", "upsell")),
     Rule("html.breadcrumbs", "breadcrumb trail", ("breadcrumb", "breadcrumbs", "crumb", "crumbs")),
@@ -229,6 +230,9 @@ class Dropped:
     rule: str
     element: str
     text: str
+    #: The element's text as lines, one per block (:func:`block_lines`), normalised
+    #: (:func:`line_key`): the HTML path removes the extracted lines that are these.
+    lines: Tuple[str, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def reason(self) -> str:
@@ -291,8 +295,12 @@ def _rule_for_markup(text: str) -> Optional[str]:
     return rule_for(markup_words(text))
 
 
-def preclean(tree) -> List[Dropped]:
-    """Drop boilerplate elements from ``tree`` (an lxml.html tree) in place; say what went."""
+def preclean(tree, rules: Optional[Iterable[str]] = None) -> List[Dropped]:
+    """Drop boilerplate elements from ``tree`` (an lxml.html tree) in place; say what went.
+
+    ``rules``: only the elements these rule ids name are dropped (all rules when ``None``).
+    """
+    only = None if rules is None else frozenset(rules)
     candidates: List[Tuple[object, str]] = []
     for el in _MAY_MATCH(tree):
         tag = el.tag
@@ -301,10 +309,15 @@ def preclean(tree) -> List[Dropped]:
         rule = match_rule(el)
         if rule is None and tag in ("ul", "ol") and is_link_list(el) and not names_tags(el):
             rule = "html.links"
-        if rule is not None:
+        if rule is not None and (only is None or rule in only):
             candidates.append((el, rule))
-    if not candidates:
-        return []
+    dropped = _drop(tree, candidates) if candidates else []
+    join_chunks(tree)
+    keep_embeds(tree)
+    return dropped
+
+
+def _drop(tree, candidates: List[Tuple[object, str]]) -> List[Dropped]:
     guard = _Guard(tree)
     popups = {el for el, rule in candidates if rule == "html.popup"}
     dropped: List[Dropped] = []
@@ -318,12 +331,10 @@ def preclean(tree) -> List[Dropped]:
             continue
         if guard.protects(el):
             continue
-        dropped.append(Dropped(rule, describe(el), first_words(el)))
+        dropped.append(Dropped(rule, describe(el), first_words(el), tuple(furniture_lines(el))))
         gone.add(el)
     for el in gone:
         el.drop_tree()
-    join_chunks(tree)
-    keep_embeds(tree)
     return dropped
 
 
@@ -564,3 +575,90 @@ def _texts(el) -> Iterable[str]:
     for t in el.itertext():
         if t.strip():
             yield t
+
+
+#: Elements that start a new line of text (the extractor writes one block a line).
+BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "br", "caption", "dd", "details", "div", "dl", "dt",
+    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+    "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "td", "th", "tr", "ul"})
+#: Not text a reader sees.
+_HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template"})
+#: A list or table marker the extractor writes before a line ("- item", "| cell |").
+_LINE_MARK = re.compile(r"^(?:[-*•]\s+|\|\s*)|\s*\|$")
+
+
+def line_key(text: str) -> str:
+    """A line as the pre-clean and the extractor both write it: spaces collapsed, case folded.
+
+    >>> line_key("- Budget  talks STALL "), line_key("| Budget talks stall |")
+    ('budget talks stall', 'budget talks stall')
+    """
+    return " ".join(_LINE_MARK.sub("", text.strip()).split()).casefold()
+
+
+#: Elements an extractor writes as one line even when blocks inside them
+#: would break it ("- Title Teaser text" from ``<li><h3>Title</h3><p>Teaser text</p></li>``).
+ITEM_TAGS = ("li", "dt", "dd", "p", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "blockquote")
+
+
+def furniture_lines(el) -> List[str]:
+    """The lines of a dropped element an extractor may write: its block lines, and its items whole.
+
+    >>> from lxml import html
+    >>> furniture_lines(html.fromstring('<ul><li><h3>Budget talks</h3><p>They stall.</p></li></ul>'))
+    ['budget talks', 'they stall.', 'budget talks they stall.']
+    """
+    out = block_lines(el)
+    seen = set(out)
+    for item in el.iter(ITEM_TAGS):
+        key = line_key(" ".join(_texts(item)))
+        if key and key not in seen:
+            seen.add(key)
+            out.append(key)
+    return out
+
+
+def block_lines(el) -> List[str]:
+    """The element's visible text as lines, one per block element, as :func:`line_key` writes them.
+
+    One walk over the element (each piece of text read once): a block tag
+    (:data:`BLOCK_TAGS`) starts and ends a line; inline tags (links, spans)
+    continue it. Scripts and styles are left out.
+
+    >>> from lxml import html
+    >>> block_lines(html.fromstring('<div><h3>More news</h3><ul><li><a href="/a">Budget</a> talks</li>'
+    ...                             '<li>Mayor <b>quits</b></li></ul>Last<br>line</div>'))
+    ['more news', 'budget talks', 'mayor quits', 'last', 'line']
+    """
+    out: List[str] = []
+    current: List[str] = []
+
+    def flush() -> None:
+        key = line_key(" ".join(current))
+        if key:
+            out.append(key)
+        current.clear()
+
+    stack = [(el, False)]
+    while stack:
+        node, closing = stack.pop()
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if closing:
+            if tag in BLOCK_TAGS:
+                flush()
+            if node.tail and node is not el:
+                current.append(node.tail)
+            continue
+        if tag in _HIDDEN_TAGS:
+            if node.tail and node is not el:
+                current.append(node.tail)
+            continue
+        if tag in BLOCK_TAGS:
+            flush()
+        if node.text and isinstance(node.tag, str):
+            current.append(node.text)
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(node))
+    flush()
+    return out
