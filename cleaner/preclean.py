@@ -40,7 +40,11 @@ Guards against over-matching (a wrapper with a class such as
   ``rel="author"``): the metadata is read after the pre-clean.
 
 Lists (``<ul>``/``<ol>``) whose every item is a link are teaser lists
-(``html.links``, :func:`is_link_list`).
+(``html.links``, :func:`is_link_list`). An element named "related" or "read
+more" that holds a paragraph's worth of text and no link is the story's text
+folded behind a "read more" toggle, and stays (:func:`is_unlinked_text`).
+``cmp`` is not read as a consent manager: it is also the usual prefix of
+content components (``cmp-text``, ``cmp-image``).
 
 Rule ids: ``html.cookie``, ``html.popup``, ``html.ads``, ``html.newsletter``, ``html.share``,
 ``html.comments``, ``html.related``, ``html.promo``, ``html.breadcrumbs``,
@@ -89,7 +93,7 @@ class Rule:
 #: written together ("readmore", "readMore").
 RULES: Tuple[Rule, ...] = (
     Rule("html.cookie", "cookie or consent banner", (
-        "cookie", "cookies", "consent", "gdpr", "cmp")),
+        "cookie", "cookies", "consent", "gdpr")),
     Rule("html.popup", "tooltip or pop-up", (
         "tooltip", "tooltips", "popover", "popup", "pop up", "rollover", "hovercard", "modal")),
     Rule("html.ads", "advertisement slot", (
@@ -329,6 +333,8 @@ def _drop(tree, candidates: List[Tuple[object, str]]) -> List[Dropped]:
             continue  # a pop-up's trigger (a link, a name in the text): only the pop-up itself goes
         if rule in OUTSIDE_ONLY and inside_article(el):
             continue
+        if rule == "html.related" and is_unlinked_text(el):
+            continue  # a "read more" toggle around the story's own text, not teasers
         if guard.protects(el):
             continue
         dropped.append(Dropped(rule, describe(el), first_words(el), tuple(furniture_lines(el))))
@@ -464,6 +470,24 @@ def names_tags(el) -> bool:
     True
     """
     return _markup_names(el, _KEEP_KEYS, 2)
+
+
+#: An element under a "related"/"read more" name that holds at least this many
+#: letters of text and no link is text folded behind a "read more" toggle
+#: (``<div class="js_readmore">``): teasers link to their stories.
+UNLINKED_TEXT_LETTERS = 150
+
+
+def is_unlinked_text(el) -> bool:
+    """True for an element with :data:`UNLINKED_TEXT_LETTERS` letters of text or more and no link.
+
+    >>> from lxml import html
+    >>> is_unlinked_text(html.fromstring('<div class="readmore"><p>' + 'The village lies in a valley. ' * 8 + '</p></div>'))
+    True
+    >>> is_unlinked_text(html.fromstring('<div class="readmore"><a href="/x">Read more about the budget</a></div>'))
+    False
+    """
+    return el.find(".//a[@href]") is None and _letters(el.text_content()) >= UNLINKED_TEXT_LETTERS
 
 
 def is_link_list(el) -> bool:
