@@ -100,7 +100,8 @@ KEEPS = [
     ('<div class="cmp-text"><p>The new rates apply from April, after a vote in the finance committee.</p></div>',
      "cmp is a component prefix, not a consent manager"),
     ('<div class="js_readmore"><p>The hall seats four hundred and fifty people on two floors, and the stage '
-     'was rebuilt last year with money from the regional arts fund and a local brewery.</p></div>',
+     'was rebuilt last year with money from the regional arts fund and a local brewery. Tickets go on '
+     'sale in May.</p></div>',
      "read-more toggle around the story's own text"),
 ]
 
