@@ -101,7 +101,7 @@ KEEPS = [
      "cmp is a component prefix, not a consent manager"),
     ('<div class="js_readmore"><p>The hall seats four hundred and fifty people on two floors, and the stage '
      'was rebuilt last year with money from the regional arts fund and a local brewery. Tickets go on '
-     'sale in May.</p></div>',
+     'sale in May at the town hall desk.</p></div>',
      "read-more toggle around the story's own text"),
 ]
 
