@@ -170,6 +170,8 @@ def clean_html(html: str, url: Optional[str] = None, passes=TEXT_PASSES) -> Arti
     for finding in furniture(doc, dropped, tree):
         doc.record(finding)
     run_passes(doc, html_passes(passes))
+    for finding in list(link_runs(doc, tree)):
+        doc.record(finding)
     for finding in headline(doc, page):
         doc.record(finding)
     kept_note = keep_floor(doc)
@@ -215,6 +217,32 @@ def furniture(doc: Document, dropped: List[Dropped], tree) -> Iterator[Finding]:
     for ln, d in matched:
         if line_key(ln.text) not in left:
             yield Finding(ln.index, d.rule, f"{d.reason}, dropped by the pre-clean")
+
+
+#: A run of at least this many consecutive lines that are each one link's
+#: text on the page is a list of teasers (one linked line is a sentence's
+#: link, or a document to download).
+LINK_RUN = 2
+
+
+def link_runs(doc: Document, tree) -> Iterator[Finding]:
+    """html.link_run: runs of :data:`LINK_RUN` or more kept lines that are each wholly a link on the page."""
+    linked: set = set()
+    body_el = tree.find(".//body")
+    block_lines(body_el if body_el is not None else tree, linked)
+    if not linked:
+        return
+    run: List[int] = []
+    for ln in doc.lines + [None]:
+        if ln is not None and (ln.blank or ln.index in doc.findings):
+            continue
+        if ln is not None and line_key(ln.text) in linked:
+            run.append(ln.index)
+            continue
+        if len(run) >= LINK_RUN:
+            for i in run:
+                yield Finding(i, "html.link_run", f"one of {len(run)} lines in a row that are each a link")
+        run = []
 
 
 #: When the kept lines hold less than this share of the extracted words, the

@@ -643,7 +643,7 @@ def furniture_lines(el) -> List[str]:
     return out
 
 
-def block_lines(el) -> List[str]:
+def block_lines(el, linked: Optional[set] = None) -> List[str]:
     """The element's visible text as lines, one per block element, as :func:`line_key` writes them.
 
     One walk over the element (each piece of text read once): a block tag
@@ -657,12 +657,21 @@ def block_lines(el) -> List[str]:
     """
     out: List[str] = []
     current: List[str] = []
+    state = {"in_link": 0, "unlinked": False}
+
+    def add(text: str, in_link: bool) -> None:
+        current.append(text)
+        if not in_link and text.strip():
+            state["unlinked"] = True
 
     def flush() -> None:
         key = line_key(" ".join(current))
         if key:
             out.append(key)
+            if linked is not None and not state["unlinked"]:
+                linked.add(key)
         current.clear()
+        state["unlinked"] = False
 
     stack = [(el, False)]
     while stack:
@@ -671,17 +680,21 @@ def block_lines(el) -> List[str]:
         if closing:
             if tag in BLOCK_TAGS:
                 flush()
+            if tag == "a" and node.get("href"):
+                state["in_link"] -= 1
             if node.tail and node is not el:
-                current.append(node.tail)
+                add(node.tail, state["in_link"] > 0)
             continue
         if tag in _HIDDEN_TAGS:
             if node.tail and node is not el:
-                current.append(node.tail)
+                add(node.tail, state["in_link"] > 0)
             continue
         if tag in BLOCK_TAGS:
             flush()
+        if tag == "a" and node.get("href"):
+            state["in_link"] += 1
         if node.text and isinstance(node.tag, str):
-            current.append(node.text)
+            add(node.text, state["in_link"] > 0)
         stack.append((node, True))
         stack.extend((child, False) for child in reversed(node))
     flush()
