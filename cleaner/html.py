@@ -164,23 +164,28 @@ def clean_html(html: str, url: Optional[str] = None, passes=TEXT_PASSES) -> Arti
     dropped += preclean(tree)
     page = page_metadata(tree, url)
     text = extract_text(work, page.url)
+    notes = []
+    run = html_passes(passes)
     if is_no_article(text, tree):
-        return fallback(html, page, dropped, passes)
+        # trafilatura found no article: the page's own text, cleaned as a whole page of text
+        text, run = page_text(html), passes
+        notes.append("fallback: trafilatura found no article; the page's text was cleaned as text")
     doc = Document(text)
     for finding in furniture(doc, dropped, tree):
         doc.record(finding)
-    run_passes(doc, html_passes(passes))
+    run_passes(doc, run)
     for finding in list(link_runs(doc, tree)):
         doc.record(finding)
     for finding in headline(doc, page):
         doc.record(finding)
     kept_note = keep_floor(doc)
+    if kept_note:
+        notes.append(kept_note)
     article = to_article(doc, input_format="html")
     article.text = body(doc)
     article.removed = [Removed(0, d.rule, d.reason, d.text) for d in dropped] + article.removed
     merge(article, page, doc)
-    if kept_note:
-        article.warnings.append(kept_note)
+    article.warnings.extend(notes)
     return article
 
 
@@ -286,22 +291,6 @@ def is_no_article(text: str, tree) -> bool:
     """True when the extraction holds nothing or almost nothing of a page with visible text."""
     size = len("".join(text.split()))
     return size < NO_ARTICLE_CHARS and visible_chars(tree) >= max(NO_ARTICLE_RATIO * size, NO_ARTICLE_CHARS)
-
-
-def fallback(html: str, page: PageMeta, dropped: List[Dropped], passes=TEXT_PASSES) -> Article:
-    """The page's text rendered line per block (beautifulsoup4) and cleaned as text, with a warning.
-
-    For a page where trafilatura finds no article: all the text passes run,
-    ``boundary`` and ``title`` too, since the text is a whole page's.
-    """
-    doc = Document(page_text(html))
-    run_passes(doc, passes)
-    article = to_article(doc, input_format="html")
-    article.text = body(doc)
-    article.removed = [Removed(0, d.rule, d.reason, d.text) for d in dropped] + article.removed
-    merge(article, page, doc)
-    article.warnings.append("fallback: trafilatura found no article; the page's text was cleaned as text")
-    return article
 
 
 def page_text(html: str) -> str:
