@@ -1,37 +1,47 @@
-"""The HTML path: parse once, pre-clean, extract with trafilatura, then the text passes.
+"""The HTML path: parse once, extract with trafilatura's defaults, then remove what a rule recognises.
 
-This is the only module that imports trafilatura and lxml, so plain text never
-pays for them. The steps, on one parsed tree:
+This is the only module that imports trafilatura and lxml (and, for pages
+trafilatura cannot read, beautifulsoup4), so plain text never pays for them.
+trafilatura's default extraction is the floor: the cleaner removes lines of
+it where a rule recognises boilerplate, and never cuts most of it silently.
+The steps, on one parsed tree:
 
-1. **Parse** with trafilatura's loader (lxml): the page is parsed once, and the
-   same tree is pre-cleaned, read for metadata and handed to the extractor.
-2. **Pre-clean** (:mod:`cleaner.preclean`): elements whose markup names them as
-   ads, related stories, share bars, newsletters, comments, cookie banners,
-   breadcrumbs, navigation, sidebars or footers are dropped, each reported as
-   a removal with its ``html.*`` rule id (line 0: before extraction).
-3. **Metadata** from the pre-cleaned tree: trafilatura's ``extract_metadata``
-   (title, author, date, sitename, description, categories, tags, image,
-   canonical URL), plus what it does not return: the machine-readable
-   timestamps (``article:published_time``/``modified_time`` meta tags,
-   JSON-LD ``datePublished``/``dateModified``) and the page language
-   (``<html lang>``). Read after the pre-clean it costs 40% of the time
-   (the body searches for author and categories run on a smaller tree),
-   gave the same title, author and date on all 111 development pages, and no
-   longer takes a navigation menu's links for categories.
-4. **Extract** the article body with trafilatura (options in
-   :data:`TRAFILATURA_OPTIONS`, and why; see :func:`extract_text`).
-5. **Text passes**: the extracted text goes through the text-mode passes
+1. **Parse** with trafilatura's loader (lxml), once. Pop-ups and hovercards
+   (``html.popup``, :data:`INLINE_RULES`) are dropped first, since their text
+   sits inside the story's paragraphs; then the extractor gets its own copy
+   of the tree (it changes the tree it reads).
+2. **Pre-clean** (:mod:`cleaner.preclean`) the other copy: elements whose
+   markup names them as ads, related stories, share bars, newsletters,
+   comments, cookie banners, breadcrumbs, navigation, sidebars or footers are
+   dropped, each reported as a removal with its ``html.*`` rule id (line 0).
+3. **Metadata** from the pre-cleaned tree (:func:`page_metadata`): trafilatura's
+   ``extract_metadata`` plus the machine-readable timestamps, JSON-LD persons
+   and the page language.
+4. **Extract** the article body with trafilatura's default settings in its
+   full mode (options in :data:`TRAFILATURA_OPTIONS`, and why). When it finds
+   nothing or almost nothing on a page with visible text
+   (:func:`is_no_article`), the page's text is rendered one line per block
+   with beautifulsoup4 (:func:`page_text`) and cleaned as a whole page of
+   text, with a warning "fallback: ...".
+5. **Furniture lines** (:func:`furniture`): the extracted lines that are the
+   text of an element the pre-clean dropped go with that element's rule, at
+   their line (unless the page still holds the same line elsewhere).
+6. **Text passes**: the extracted text goes through the text-mode passes
    (:func:`html_passes`), so residue such as "Read more: …", "Filed under: …"
-   or newsletter prompts leaves with a rule id, and the headline, when the
-   extractor kept it, leaves as ``html.title``.
-6. **Merge**: page metadata first, what the passes found fills the gaps (see
+   or newsletter prompts leaves with a rule id; runs of lines that are each a
+   link on the page leave as ``html.link_run`` (:func:`link_runs`); the
+   headline, when the extractor kept it, leaves as ``html.title``.
+7. **Floor** (:func:`keep_floor`): when the kept lines hold under
+   :data:`KEEP_SHARE` of the extracted words, the cuts are undone and a
+   warning "kept: ..." says so.
+8. **Merge**: page metadata first, what the passes found fills the gaps (see
    :func:`merge`).
 
-Why lxml directly and not BeautifulSoup: on the development pages (111 news
-pages, 2-core machine) parsing with ``BeautifulSoup(html, "lxml")`` takes
-about 13 ms a page, as long as trafilatura's whole extraction (about 13 ms),
-while lxml parses in under 2 ms and trafilatura accepts the lxml tree as is:
-BeautifulSoup would have halved the throughput and parsed the page twice.
+Why lxml and not BeautifulSoup for the main path: on the development pages
+parsing with ``BeautifulSoup(html, "lxml")`` takes about 13 ms a page, as long
+as trafilatura's fast extraction, while lxml parses in under 2 ms and
+trafilatura accepts the lxml tree as is. beautifulsoup4 renders the page's
+text only on the fallback path, where trafilatura found no article.
 """
 from __future__ import annotations
 
@@ -131,7 +141,8 @@ def clean_html(html: str, url: Optional[str] = None, passes=TEXT_PASSES) -> Arti
     """Clean one HTML page: body text, metadata, and every removal with its rule.
 
     ``passes`` are the text passes to run on the extracted text, in order
-    (those in :data:`SKIPPED_PASSES` are left out).
+    (those in :data:`SKIPPED_PASSES` are left out, except on the fallback
+    path, where the text is a whole page's).
 
     >>> page = ('<html lang="en"><head><title>Council approves budget</title></head><body>'
     ...         '<nav><a href="/">Home</a> <a href="/news">News</a></nav><article>'
