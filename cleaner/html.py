@@ -56,7 +56,7 @@ from typing import Any, Iterator, List, Optional
 from .model import Article, Document, Finding, Removed
 from .passes import TEXT_PASSES
 from .pipeline import run_passes
-from .preclean import BLOCK_TAGS, Dropped, block_lines, line_key, preclean
+from .preclean import BLOCK_TAGS, OUTSIDE_ONLY, Dropped, block_lines, line_key, preclean
 from .render import to_article
 
 #: The options handed to ``trafilatura.bare_extraction``, and why:
@@ -175,12 +175,28 @@ def clean_html(html: str, url: Optional[str] = None, passes=TEXT_PASSES) -> Arti
     dropped += preclean(tree)
     page = page_metadata(tree, url)
     text = extract_text(work, page.url)
-    notes = []
-    run = html_passes(passes)
     if is_no_article(text, tree):
-        # trafilatura found no article: the page's own text, cleaned as a whole page of text
-        text, run = page_text(html), passes
-        notes.append("fallback: trafilatura found no article; the page's text was cleaned as text")
+        doc, notes = clean_lines(page_text(html), passes, dropped, tree, page)
+        notes.insert(0, "fallback: trafilatura found no article; the page's text was cleaned as text")
+    else:
+        doc, notes = clean_lines(text, html_passes(passes), dropped, tree, page)
+        if is_no_article(body(doc), tree):
+            doc, notes = clean_lines(page_text(html), passes, dropped, tree, page)
+            notes.insert(0, "fallback: trafilatura's extraction held only page furniture; "
+                            "the page's text was cleaned as text")
+    article = to_article(doc, input_format="html")
+    article.text = body(doc)
+    article.removed = [Removed(0, d.rule, d.reason, d.text) for d in dropped] + article.removed
+    merge(article, page, doc)
+    article.warnings.extend(notes)
+    return article
+
+
+def clean_lines(text: str, run, dropped: List[Dropped], tree, page: PageMeta):
+    """The steps after extraction, on ``text``: furniture lines, the passes ``run``, link runs, headline, floor.
+
+    Returns the document and the warnings to add.
+    """
     doc = Document(text)
     for finding in furniture(doc, dropped, tree):
         doc.record(finding)
@@ -190,14 +206,7 @@ def clean_html(html: str, url: Optional[str] = None, passes=TEXT_PASSES) -> Arti
     for finding in headline(doc, page):
         doc.record(finding)
     kept_note = keep_floor(doc)
-    if kept_note:
-        notes.append(kept_note)
-    article = to_article(doc, input_format="html")
-    article.text = body(doc)
-    article.removed = [Removed(0, d.rule, d.reason, d.text) for d in dropped] + article.removed
-    merge(article, page, doc)
-    article.warnings.extend(notes)
-    return article
+    return doc, [kept_note] if kept_note else []
 
 
 def extract_text(tree, url: Optional[str] = None) -> str:
@@ -278,15 +287,18 @@ def keep_floor(doc: Document) -> Optional[str]:
     """Undo the cuts when they would leave under :data:`KEEP_SHARE` of the extracted words.
 
     Returns the warning to add ("kept: ..."), or ``None`` when the cuts stand.
-    The headline (``html.title``) stays removed.
+    The headline (``html.title``) stays removed, and so do the lines of
+    navigation, sidebars and footers the pre-clean found outside the article
+    (:data:`cleaner.preclean.OUTSIDE_ONLY`): their words are not counted.
     """
-    total = sum(len(ln.text.split()) for ln in doc.lines)
+    standing = {i for i, f in doc.findings.items() if f.rule in OUTSIDE_ONLY}
+    total = sum(len(ln.text.split()) for ln in doc.lines if ln.index not in standing)
     if total < KEEP_MIN_WORDS:
         return None
     kept = sum(len(ln.text.split()) for ln in doc.kept_lines())
     if kept >= KEEP_SHARE * total:
         return None
-    for index in [i for i, f in doc.findings.items() if f.rule != "html.title"]:
+    for index in [i for i, f in doc.findings.items() if f.rule != "html.title" and i not in standing]:
         del doc.findings[index]
     return (f"kept: trafilatura's default extraction; the cleaned body held only "
             f"{kept / total:.0%} of its words")
@@ -324,7 +336,7 @@ def page_text(html: str) -> str:
     current: List[str] = []
 
     def flush() -> None:
-        line = " ".join(" ".join(current).split())
+        line = " ".join("".join(current).split())  # pieces keep their own spaces: "<b>Sto</b>rm" is "Storm"
         if line:
             lines.append(line)
         current.clear()

@@ -665,7 +665,7 @@ def block_lines(el, linked: Optional[set] = None) -> List[str]:
             state["unlinked"] = True
 
     def flush() -> None:
-        key = line_key(" ".join(current))
+        key = line_key("".join(current))
         if key:
             out.append(key)
             if linked is not None and not state["unlinked"]:

@@ -253,6 +253,20 @@ def test_page_trafilatura_cannot_read_is_cleaned_as_text_with_a_warning():
     assert {r.rule for r in article.removed if r.line} >= {"html.nav", "html.footer"}
 
 
+def test_page_whose_extraction_is_only_a_sidebar_is_cleaned_as_text():
+    # trafilatura reads the sidebar (the story sits in <aside>, which it skips); the pre-clean names the
+    # sidebar, so nothing would be left: the page's text is cleaned instead, without the sidebar's lines
+    sidebar = ("<div class='sidebar'><p>Archive of older posts from the whole of the last winter season here.</p>"
+               "<p>Links to other blogs that we like to read in the evenings after work.</p></div>")
+    page_html = ("<html><head><title>Busy night</title></head><body><aside class='story'>"
+                 "<h1>Two rescues in one night for lifeboat crew</h1>" + paragraphs(LIFEBOAT) + "</aside>"
+                 + sidebar + "</body></html>")
+    article = clean(page_html.encode(), input_format="html")
+    assert [w for w in article.warnings if w.startswith("fallback: ")] == [
+        "fallback: trafilatura's extraction held only page furniture; the page's text was cleaned as text"]
+    assert body_lines(article.text) == list(LIFEBOAT)
+
+
 def test_page_with_an_extracted_article_does_not_fall_back():
     article = clean(("<html><body><article><h1>Lifeboat</h1>" + paragraphs(LIFEBOAT) + "</article></body></html>").encode(),
                     input_format="html")
@@ -270,6 +284,8 @@ def test_page_text_renders_one_line_per_block_without_scripts():
 
     assert page_text("<body><div>Storm <b>warning</b><script>var x;</script></div><ul><li>One</li><li>Two</li></ul>"
                      "Tail<br>end</body>").split("\n") == ["Storm warning", "One", "Two", "Tail", "end"]
+    # no space is added between inline pieces: the output holds only text that is in the page
+    assert page_text("<body><p><b>Sto</b>rm<i>y</i> night</p></body>") == "Stormy night"
 
 
 def test_cut_of_most_of_the_extraction_is_undone_with_a_warning():
