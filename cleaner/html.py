@@ -20,9 +20,10 @@ The steps, on one parsed tree:
 4. **Extract** the article body with trafilatura's default settings in its
    full mode (options in :data:`TRAFILATURA_OPTIONS`, and why). When it finds
    nothing or almost nothing on a page with visible text
-   (:func:`is_no_article`), the page's text is rendered one line per block
-   with beautifulsoup4 (:func:`page_text`) and cleaned as a whole page of
-   text, with a warning "fallback: ...".
+   (:func:`is_no_article`), or when what it found is all page furniture, the
+   page's text is rendered one line per block with beautifulsoup4
+   (:func:`page_text`) and cleaned as a whole page of text, with a warning
+   "fallback: ...".
 5. **Furniture lines** (:func:`furniture`): the extracted lines that are the
    text of an element the pre-clean dropped go with that element's rule, at
    their line (unless the page still holds the same line elsewhere).
