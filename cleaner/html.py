@@ -57,7 +57,16 @@ from typing import Any, Iterator, List, Optional
 from .model import Article, Document, Finding, Removed
 from .passes import TEXT_PASSES
 from .pipeline import run_passes
-from .preclean import BLOCK_TAGS, OUTSIDE_ONLY, Dropped, block_lines, line_key, preclean
+from .preclean import (
+    BLOCK_TAGS,
+    OUTSIDE_ONLY,
+    RULES,
+    Dropped,
+    block_lines,
+    find_candidates,
+    line_key,
+    preclean,
+)
 from .render import to_article
 
 #: The options handed to ``trafilatura.bare_extraction``, and why:
@@ -92,6 +101,8 @@ TRAFILATURA_OPTIONS = {
 #: The other rules' elements stay in the extractor's copy of the page, and
 #: their lines leave the extracted text afterwards (:func:`furniture`).
 INLINE_RULES = ("html.popup",)
+#: The rest, dropped from the pre-cleaned copy only.
+OTHER_RULES = tuple(r.id for r in RULES if r.id not in INLINE_RULES) + ("html.links",)
 
 #: Text passes that do not run on extracted HTML, and why:
 #: ``boundary`` finds where the article starts and ends in a whole page of
@@ -171,9 +182,10 @@ def clean_html(html: str, url: Optional[str] = None, passes=TEXT_PASSES) -> Arti
         article = to_article(Document(""), input_format="html", url=url)
         article.warnings.append("HTML could not be parsed: no body")
         return article
-    dropped = preclean(tree, INLINE_RULES)
+    candidates = find_candidates(tree)  # the markup is read once; the drops come in two steps
+    dropped = preclean(tree, INLINE_RULES, candidates)
     work = deepcopy(tree)  # trafilatura changes the tree it reads: it gets its own copy
-    dropped += preclean(tree)
+    dropped += preclean(tree, OTHER_RULES, candidates, repair=False)
     page = page_metadata(tree, url)
     text = extract_text(work, page.url)
     if is_no_article(text, tree):
@@ -199,10 +211,13 @@ def clean_lines(text: str, run, dropped: List[Dropped], tree, page: PageMeta):
     Returns the document and the warnings to add.
     """
     doc = Document(text)
-    for finding in furniture(doc, dropped, tree):
+    body_el = tree.find(".//body")
+    linked: set = set()
+    left = set(block_lines(body_el if body_el is not None else tree, linked))
+    for finding in furniture(doc, dropped, left):
         doc.record(finding)
     run_passes(doc, run)
-    for finding in list(link_runs(doc, tree)):
+    for finding in list(link_runs(doc, linked)):
         doc.record(finding)
     for finding in headline(doc, page):
         doc.record(finding)
@@ -218,15 +233,16 @@ def extract_text(tree, url: Optional[str] = None) -> str:
     return (result.text if result is not None else "") or ""
 
 
-def furniture(doc: Document, dropped: List[Dropped], tree) -> Iterator[Finding]:
+def furniture(doc: Document, dropped: List[Dropped], left: set) -> Iterator[Finding]:
     """html.*: the extracted lines that are the text of an element the pre-clean dropped.
 
     A line goes with the dropped element's rule when it is one of that
     element's lines (:func:`cleaner.preclean.block_lines`) and no element left
     on the page holds the same line: a teaser that repeats the lead paragraph,
     or a breadcrumb that repeats a subheading, does not take the story's own
-    line with it. Lines the extractor joined or split differently match
-    nothing and stay.
+    line with it (``left``: the lines of the pre-cleaned page, as
+    :func:`cleaner.preclean.block_lines` writes them). Lines the extractor
+    joined or split differently match nothing and stay.
     """
     where = {}
     for d in dropped:
@@ -236,10 +252,6 @@ def furniture(doc: Document, dropped: List[Dropped], tree) -> Iterator[Finding]:
         return
     matched = [(ln, where[key]) for ln in doc.lines if not ln.blank
                for key in [line_key(ln.text)] if key in where]
-    if not matched:
-        return
-    body_el = tree.find(".//body")
-    left = set(block_lines(body_el if body_el is not None else tree))
     for ln, d in matched:
         if line_key(ln.text) not in left:
             yield Finding(ln.index, d.rule, f"{d.reason}, dropped by the pre-clean")
@@ -251,11 +263,11 @@ def furniture(doc: Document, dropped: List[Dropped], tree) -> Iterator[Finding]:
 LINK_RUN = 2
 
 
-def link_runs(doc: Document, tree) -> Iterator[Finding]:
-    """html.link_run: runs of :data:`LINK_RUN` or more kept lines that are each wholly a link on the page."""
-    linked: set = set()
-    body_el = tree.find(".//body")
-    block_lines(body_el if body_el is not None else tree, linked)
+def link_runs(doc: Document, linked: set) -> Iterator[Finding]:
+    """html.link_run: runs of :data:`LINK_RUN` or more kept lines that are each wholly a link on the page.
+
+    ``linked``: the page's lines whose text is all link text (from :func:`cleaner.preclean.block_lines`).
+    """
     if not linked:
         return
     run: List[int] = []

@@ -299,12 +299,29 @@ def _rule_for_markup(text: str) -> Optional[str]:
     return rule_for(markup_words(text))
 
 
-def preclean(tree, rules: Optional[Iterable[str]] = None) -> List[Dropped]:
+def preclean(tree, rules: Optional[Iterable[str]] = None, candidates: Optional[List[Tuple[object, str]]] = None,
+             repair: bool = True) -> List[Dropped]:
     """Drop boilerplate elements from ``tree`` (an lxml.html tree) in place; say what went.
 
     ``rules``: only the elements these rule ids name are dropped (all rules when ``None``).
+    ``candidates``: the elements and rules :func:`find_candidates` gave for this tree
+    (found again when ``None``). ``repair``: also gather a chunked story and unmark
+    embeds (:func:`join_chunks`, :func:`keep_embeds`).
     """
-    only = None if rules is None else frozenset(rules)
+    if candidates is None:
+        candidates = find_candidates(tree)
+    if rules is not None:
+        only = frozenset(rules)
+        candidates = [(el, rule) for el, rule in candidates if rule in only]
+    dropped = _drop(tree, candidates) if candidates else []
+    if repair:
+        join_chunks(tree)
+        keep_embeds(tree)
+    return dropped
+
+
+def find_candidates(tree) -> List[Tuple[object, str]]:
+    """The elements whose markup names a rule, with the rule id, in document order (nothing dropped yet)."""
     candidates: List[Tuple[object, str]] = []
     for el in _MAY_MATCH(tree):
         tag = el.tag
@@ -313,12 +330,9 @@ def preclean(tree, rules: Optional[Iterable[str]] = None) -> List[Dropped]:
         rule = match_rule(el)
         if rule is None and tag in ("ul", "ol") and is_link_list(el) and not names_tags(el):
             rule = "html.links"
-        if rule is not None and (only is None or rule in only):
+        if rule is not None:
             candidates.append((el, rule))
-    dropped = _drop(tree, candidates) if candidates else []
-    join_chunks(tree)
-    keep_embeds(tree)
-    return dropped
+    return candidates
 
 
 def _drop(tree, candidates: List[Tuple[object, str]]) -> List[Dropped]:
@@ -648,12 +662,16 @@ def block_lines(el, linked: Optional[set] = None) -> List[str]:
 
     One walk over the element (each piece of text read once): a block tag
     (:data:`BLOCK_TAGS`) starts and ends a line; inline tags (links, spans)
-    continue it. Scripts and styles are left out.
+    continue it. Scripts and styles are left out. ``linked``, when given,
+    gets the lines whose text is all inside links (``<a href>``).
 
     >>> from lxml import html
+    >>> linked = set()
     >>> block_lines(html.fromstring('<div><h3>More news</h3><ul><li><a href="/a">Budget</a> talks</li>'
-    ...                             '<li>Mayor <b>quits</b></li></ul>Last<br>line</div>'))
+    ...                             '<li><a href="/m">Mayor <b>quits</b></a></li></ul>Last<br>line</div>'), linked)
     ['more news', 'budget talks', 'mayor quits', 'last', 'line']
+    >>> linked
+    {'mayor quits'}
     """
     out: List[str] = []
     current: List[str] = []

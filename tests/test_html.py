@@ -318,12 +318,13 @@ def test_story_line_repeated_by_a_dropped_teaser_stays():
 
     from cleaner.html import furniture
     from cleaner.model import Document
-    from cleaner.preclean import Dropped
+    from cleaner.preclean import Dropped, block_lines
 
     tree = lxml_html.fromstring("<html><body><article><p>The crew were called out twice.</p></article></body></html>")
     box = Dropped("html.related", "div.related", "…", ("the crew were called out twice.", "harbour wall repairs"))
     doc = Document("The crew were called out twice.\nHarbour wall repairs\nThe station is busy.")
-    assert [(f.line, f.rule) for f in furniture(doc, [box], tree)] == [(1, "html.related")]
+    left = set(block_lines(tree.find("body")))
+    assert [(f.line, f.rule) for f in furniture(doc, [box], left)] == [(1, "html.related")]
 
 
 def test_run_of_linked_lines_goes_as_a_teaser_list():
