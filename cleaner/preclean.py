@@ -650,7 +650,7 @@ def furniture_lines(el) -> List[str]:
     out = block_lines(el)
     seen = set(out)
     for item in el.iter(ITEM_TAGS):
-        key = line_key(" ".join(_texts(item)))
+        key = " ".join(block_lines(item))  # inline pieces joined as written, blocks by a space
         if key and key not in seen:
             seen.add(key)
             out.append(key)
