@@ -189,12 +189,12 @@ def clean_html(html: str, url: Optional[str] = None, passes=TEXT_PASSES) -> Arti
     page = page_metadata(tree, url)
     text = extract_text(work, page.url)
     if is_no_article(text, tree):
-        doc, notes = clean_lines(page_text(html), passes, dropped, tree, page)
+        doc, notes = clean_lines(page_text(html), passes, dropped, tree, page, floor=False)
         notes.insert(0, "fallback: trafilatura found no article; the page's text was cleaned as text")
     else:
         doc, notes = clean_lines(text, html_passes(passes), dropped, tree, page)
         if is_no_article(body(doc), tree):
-            doc, notes = clean_lines(page_text(html), passes, dropped, tree, page)
+            doc, notes = clean_lines(page_text(html), passes, dropped, tree, page, floor=False)
             notes.insert(0, "fallback: trafilatura's extraction held only page furniture; "
                             "the page's text was cleaned as text")
     article = to_article(doc, input_format="html")
@@ -205,10 +205,11 @@ def clean_html(html: str, url: Optional[str] = None, passes=TEXT_PASSES) -> Arti
     return article
 
 
-def clean_lines(text: str, run, dropped: List[Dropped], tree, page: PageMeta):
+def clean_lines(text: str, run, dropped: List[Dropped], tree, page: PageMeta, floor: bool = True):
     """The steps after extraction, on ``text``: furniture lines, the passes ``run``, link runs, headline, floor.
 
-    Returns the document and the warnings to add.
+    Returns the document and the warnings to add. ``floor=False`` on the
+    fallback path: a whole page's text is no extraction to fall back on.
     """
     doc = Document(text)
     body_el = tree.find(".//body")
@@ -221,7 +222,7 @@ def clean_lines(text: str, run, dropped: List[Dropped], tree, page: PageMeta):
         doc.record(finding)
     for finding in headline(doc, page):
         doc.record(finding)
-    kept_note = keep_floor(doc)
+    kept_note = keep_floor(doc) if floor else None
     return doc, [kept_note] if kept_note else []
 
 
