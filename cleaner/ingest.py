@@ -196,14 +196,19 @@ def looks_like_html(text: str) -> bool:
     ...           + "The council approved the budget on Monday after a long debate.\\n" * 12)
     >>> looks_like_html(scrape)
     False
+    >>> looks_like_html('<noscript><img src="https://ads.example/p.gif"/></noscript>\\n' * 3
+    ...                 + "Council approves budget\\n\\nThe council approved the budget on Monday.\\n\\nRates rise in April.\\n")
+    False
     """
     if _HTML_START.match(text[:4096]):
         return True
     m = _markup(text[:SAMPLE_CHARS])
     lines = m.markup_lines + m.text_lines
-    if m.share >= MARKUP_MOST and m.markup_lines > FEW_MARKUP_LINES * lines:
-        return True
     if m.share >= DOCUMENT_MARKUP_SHARE and _DOCUMENT_LINE.search(text[:SAMPLE_CHARS]):
+        return True
+    if _reads_as_text(m):  # not a document, and most lines are words without markup
+        return False
+    if m.share >= MARKUP_MOST and m.markup_lines > FEW_MARKUP_LINES * lines:
         return True
     return m.tags >= FRAGMENT_MIN_TAGS and m.markup_lines >= FRAGMENT_LINE_SHARE * lines
 
@@ -223,7 +228,10 @@ def reads_as_text(text: str) -> bool:
     >>> reads_as_text("<html><head><style>\\np { color: red }\\n</style></head>\\n<body><p>Hi</p></body></html>")
     False
     """
-    m = _markup(text[:SAMPLE_CHARS])
+    return _reads_as_text(_markup(text[:SAMPLE_CHARS]))
+
+
+def _reads_as_text(m) -> bool:
     return m.text_words >= TEXT_MIN_WORDS and m.text_lines >= m.markup_lines
 
 

@@ -40,7 +40,11 @@ Guards against over-matching (a wrapper with a class such as
   ``rel="author"``): the metadata is read after the pre-clean.
 
 Lists (``<ul>``/``<ol>``) whose every item is a link are teaser lists
-(``html.links``, :func:`is_link_list`).
+(``html.links``, :func:`is_link_list`). An element named "related" or "read
+more" that holds a paragraph's worth of text and no link is the story's text
+folded behind a "read more" toggle, and stays (:func:`is_unlinked_text`).
+``cmp`` is not read as a consent manager: it is also the usual prefix of
+content components (``cmp-text``, ``cmp-image``).
 
 Rule ids: ``html.cookie``, ``html.popup``, ``html.ads``, ``html.newsletter``, ``html.share``,
 ``html.comments``, ``html.related``, ``html.promo``, ``html.breadcrumbs``,
@@ -59,7 +63,7 @@ Rule ids: ``html.cookie``, ``html.popup``, ``html.ads``, ``html.newsletter``, ``
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Dict, Iterable, List, Optional, Tuple
 
@@ -89,7 +93,7 @@ class Rule:
 #: written together ("readmore", "readMore").
 RULES: Tuple[Rule, ...] = (
     Rule("html.cookie", "cookie or consent banner", (
-        "cookie", "cookies", "consent", "gdpr", "cmp")),
+        "cookie", "cookies", "consent", "gdpr")),
     Rule("html.popup", "tooltip or pop-up", (
         "tooltip", "tooltips", "popover", "popup", "pop up", "rollover", "hovercard", "modal")),
     Rule("html.ads", "advertisement slot", (
@@ -115,7 +119,8 @@ RULES: Tuple[Rule, ...] = (
         "read also", "also read", "most read", "most popular", "most viewed", "most shared",
         "popular", "trending", "you may like", "you may also like", "you might like", "dont miss",
         "up next", "next article", "next story", "next post", "previous article", "previous story",
-        "previous post", "prev article", "prev post")),
+        "previous post", "prev article", "prev post", "latest news", "latest stories", "latest articles",
+        "latest posts")),
     Rule("html.promo", "promotion", (
         "promo", "promos", "promotion", "promotions", "promoted", "upsell")),
     Rule("html.breadcrumbs", "breadcrumb trail", ("breadcrumb", "breadcrumbs", "crumb", "crumbs")),
@@ -229,6 +234,9 @@ class Dropped:
     rule: str
     element: str
     text: str
+    #: The element's text as lines, one per block (:func:`block_lines`), normalised
+    #: (:func:`line_key`): the HTML path removes the extracted lines that are these.
+    lines: Tuple[str, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def reason(self) -> str:
@@ -291,8 +299,29 @@ def _rule_for_markup(text: str) -> Optional[str]:
     return rule_for(markup_words(text))
 
 
-def preclean(tree) -> List[Dropped]:
-    """Drop boilerplate elements from ``tree`` (an lxml.html tree) in place; say what went."""
+def preclean(tree, rules: Optional[Iterable[str]] = None, candidates: Optional[List[Tuple[object, str]]] = None,
+             repair: bool = True) -> List[Dropped]:
+    """Drop boilerplate elements from ``tree`` (an lxml.html tree) in place; say what went.
+
+    ``rules``: only the elements these rule ids name are dropped (all rules when ``None``).
+    ``candidates``: the elements and rules :func:`find_candidates` gave for this tree
+    (found again when ``None``). ``repair``: also gather a chunked story and unmark
+    embeds (:func:`join_chunks`, :func:`keep_embeds`).
+    """
+    if candidates is None:
+        candidates = find_candidates(tree)
+    if rules is not None:
+        only = frozenset(rules)
+        candidates = [(el, rule) for el, rule in candidates if rule in only]
+    dropped = _drop(tree, candidates) if candidates else []
+    if repair:
+        join_chunks(tree)
+        keep_embeds(tree)
+    return dropped
+
+
+def find_candidates(tree) -> List[Tuple[object, str]]:
+    """The elements whose markup names a rule, with the rule id, in document order (nothing dropped yet)."""
     candidates: List[Tuple[object, str]] = []
     for el in _MAY_MATCH(tree):
         tag = el.tag
@@ -303,8 +332,10 @@ def preclean(tree) -> List[Dropped]:
             rule = "html.links"
         if rule is not None:
             candidates.append((el, rule))
-    if not candidates:
-        return []
+    return candidates
+
+
+def _drop(tree, candidates: List[Tuple[object, str]]) -> List[Dropped]:
     guard = _Guard(tree)
     popups = {el for el, rule in candidates if rule == "html.popup"}
     dropped: List[Dropped] = []
@@ -316,14 +347,14 @@ def preclean(tree) -> List[Dropped]:
             continue  # a pop-up's trigger (a link, a name in the text): only the pop-up itself goes
         if rule in OUTSIDE_ONLY and inside_article(el):
             continue
+        if rule == "html.related" and is_unlinked_text(el):
+            continue  # a "read more" toggle around the story's own text, not teasers
         if guard.protects(el):
             continue
-        dropped.append(Dropped(rule, describe(el), first_words(el)))
+        dropped.append(Dropped(rule, describe(el), first_words(el), tuple(furniture_lines(el))))
         gone.add(el)
     for el in gone:
         el.drop_tree()
-    join_chunks(tree)
-    keep_embeds(tree)
     return dropped
 
 
@@ -455,6 +486,24 @@ def names_tags(el) -> bool:
     return _markup_names(el, _KEEP_KEYS, 2)
 
 
+#: An element under a "related"/"read more" name that holds at least this many
+#: letters of text and no link is text folded behind a "read more" toggle
+#: (``<div class="js_readmore">``): teasers link to their stories.
+UNLINKED_TEXT_LETTERS = 150
+
+
+def is_unlinked_text(el) -> bool:
+    """True for an element with :data:`UNLINKED_TEXT_LETTERS` letters of text or more and no link.
+
+    >>> from lxml import html
+    >>> is_unlinked_text(html.fromstring('<div class="readmore"><p>' + 'The village lies in a valley. ' * 8 + '</p></div>'))
+    True
+    >>> is_unlinked_text(html.fromstring('<div class="readmore"><a href="/x">Read more about the budget</a></div>'))
+    False
+    """
+    return el.find(".//a[@href]") is None and _letters(el.text_content()) >= UNLINKED_TEXT_LETTERS
+
+
 def is_link_list(el) -> bool:
     """True for a ``<ul>``/``<ol>`` whose items are all links: a teaser list, not the story's list.
 
@@ -564,3 +613,107 @@ def _texts(el) -> Iterable[str]:
     for t in el.itertext():
         if t.strip():
             yield t
+
+
+#: Elements that start a new line of text (the extractor writes one block a line).
+BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "br", "caption", "dd", "details", "div", "dl", "dt",
+    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+    "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "td", "th", "tr", "ul"})
+#: Not text a reader sees.
+_HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template"})
+#: A list or table marker the extractor writes before a line ("- item", "| cell |").
+_LINE_MARK = re.compile(r"^(?:[-*•]\s+|\|\s*)|\s*\|$")
+
+
+def line_key(text: str) -> str:
+    """A line as the pre-clean and the extractor both write it: spaces collapsed, case folded.
+
+    >>> line_key("- Budget  talks STALL "), line_key("| Budget talks stall |")
+    ('budget talks stall', 'budget talks stall')
+    """
+    return " ".join(_LINE_MARK.sub("", text.strip()).split()).casefold()
+
+
+#: Elements an extractor writes as one line even when blocks inside them
+#: would break it ("- Title Teaser text" from ``<li><h3>Title</h3><p>Teaser text</p></li>``).
+ITEM_TAGS = ("li", "dt", "dd", "p", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "blockquote")
+
+
+def furniture_lines(el) -> List[str]:
+    """The lines of a dropped element an extractor may write: its block lines, and its items whole.
+
+    >>> from lxml import html
+    >>> furniture_lines(html.fromstring('<ul><li><h3>Budget talks</h3><p>They stall.</p></li></ul>'))
+    ['budget talks', 'they stall.', 'budget talks they stall.']
+    """
+    out = block_lines(el)
+    seen = set(out)
+    for item in el.iter(ITEM_TAGS):
+        key = " ".join(block_lines(item))  # inline pieces joined as written, blocks by a space
+        if key and key not in seen:
+            seen.add(key)
+            out.append(key)
+    return out
+
+
+def block_lines(el, linked: Optional[set] = None) -> List[str]:
+    """The element's visible text as lines, one per block element, as :func:`line_key` writes them.
+
+    One walk over the element (each piece of text read once): a block tag
+    (:data:`BLOCK_TAGS`) starts and ends a line; inline tags (links, spans)
+    continue it. Scripts and styles are left out. ``linked``, when given,
+    gets the lines whose text is all inside links (``<a href>``).
+
+    >>> from lxml import html
+    >>> linked = set()
+    >>> block_lines(html.fromstring('<div><h3>More news</h3><ul><li><a href="/a">Budget</a> talks</li>'
+    ...                             '<li><a href="/m">Mayor <b>quits</b></a></li></ul>Last<br>line</div>'), linked)
+    ['more news', 'budget talks', 'mayor quits', 'last', 'line']
+    >>> linked
+    {'mayor quits'}
+    """
+    out: List[str] = []
+    current: List[str] = []
+    state = {"in_link": 0, "unlinked": False}
+
+    def add(text: str, in_link: bool) -> None:
+        current.append(text)
+        if not in_link and text.strip():
+            state["unlinked"] = True
+
+    def flush() -> None:
+        key = line_key("".join(current))
+        if key:
+            out.append(key)
+            if linked is not None and not state["unlinked"]:
+                linked.add(key)
+        current.clear()
+        state["unlinked"] = False
+
+    stack = [(el, False)]
+    while stack:
+        node, closing = stack.pop()
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if closing:
+            if tag in BLOCK_TAGS:
+                flush()
+            if tag == "a" and node.get("href"):
+                state["in_link"] -= 1
+            if node.tail and node is not el:
+                add(node.tail, state["in_link"] > 0)
+            continue
+        if tag in _HIDDEN_TAGS:
+            if node.tail and node is not el:
+                add(node.tail, state["in_link"] > 0)
+            continue
+        if tag in BLOCK_TAGS:
+            flush()
+        if tag == "a" and node.get("href"):
+            state["in_link"] += 1
+        if node.text and isinstance(node.tag, str):
+            add(node.text, state["in_link"] > 0)
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(node))
+    flush()
+    return out

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, invoke
+from conftest import FIXTURES, body_lines, invoke
 
 from cleaner import clean
 from cleaner.html import clean_html, iso_timestamp, match_persons
@@ -226,6 +226,127 @@ def test_bare_fragment_is_cleaned_as_html():
 def test_page_without_text_gives_an_empty_body():
     article = clean(b"<html><head><title>Nothing</title></head><body></body></html>")
     assert article.text == "" and article.input_format == "html"
+
+
+# --- trafilatura's default extraction is the floor; a page with an article never comes out empty ------
+
+LIFEBOAT = ("The lifeboat crew were called out twice on Saturday night, first to a yacht with a broken mast.",
+            "Both sailors were brought ashore at the harbour steps shortly after midnight and were unhurt.",
+            "The second call came an hour later, when a fishing boat lost power east of the lighthouse.",
+            "Volunteers towed it into the outer harbour, where the tide left it resting on the sand.",
+            "The station has now answered more calls this year than in any year since it opened in 1911.")
+
+
+def paragraphs(texts) -> str:
+    return "".join(f"<p>{t}</p>" for t in texts)
+
+
+def test_page_trafilatura_cannot_read_is_cleaned_as_text_with_a_warning():
+    # trafilatura reads nothing inside <aside>: a template that puts the story there would come out empty
+    page_html = ("<html><head><title>Busy night</title></head><body><nav><a href='/'>Home</a> <a href='/n'>News</a>"
+                 "</nav><aside class='story'><h1>Two rescues in one night for lifeboat crew</h1>"
+                 + paragraphs(LIFEBOAT) + "</aside><footer>Copyright 2026 The Harbour Gazette</footer></body></html>")
+    article = clean(page_html.encode(), input_format="html")
+    assert [w for w in article.warnings if w.startswith("fallback: ")] == [
+        "fallback: trafilatura found no article; the page's text was cleaned as text"]
+    assert body_lines(article.text) == list(LIFEBOAT)
+    assert {r.rule for r in article.removed if r.line} >= {"html.nav", "html.footer"}
+
+
+def test_page_whose_extraction_is_only_a_sidebar_is_cleaned_as_text():
+    # trafilatura reads the sidebar (the story sits in <aside>, which it skips); the pre-clean names the
+    # sidebar, so nothing would be left: the page's text is cleaned instead, without the sidebar's lines
+    sidebar = ("<div class='sidebar'><p>Archive of older posts from the whole of the last winter season here.</p>"
+               "<p>Links to other blogs that we like to read in the evenings after work.</p></div>")
+    page_html = ("<html><head><title>Busy night</title></head><body><aside class='story'>"
+                 "<h1>Two rescues in one night for lifeboat crew</h1>" + paragraphs(LIFEBOAT) + "</aside>"
+                 + sidebar + "</body></html>")
+    article = clean(page_html.encode(), input_format="html")
+    assert [w for w in article.warnings if w.startswith("fallback: ")] == [
+        "fallback: trafilatura's extraction held only page furniture; the page's text was cleaned as text"]
+    assert body_lines(article.text) == list(LIFEBOAT)
+
+
+def test_page_with_an_extracted_article_does_not_fall_back():
+    article = clean(("<html><body><article><h1>Lifeboat</h1>" + paragraphs(LIFEBOAT) + "</article></body></html>").encode(),
+                    input_format="html")
+    assert not [w for w in article.warnings if w.startswith(("fallback", "kept"))]
+    assert body_lines(article.text) == list(LIFEBOAT)
+
+
+def test_page_with_little_text_does_not_fall_back():
+    article = clean(b"<html><body><aside><p>Closed for the holidays.</p></aside></body></html>", input_format="html")
+    assert not [w for w in article.warnings if w.startswith("fallback")]
+
+
+def test_page_text_renders_one_line_per_block_without_scripts():
+    from cleaner.html import page_text
+
+    assert page_text("<body><div>Storm <b>warning</b><script>var x;</script></div><ul><li>One</li><li>Two</li></ul>"
+                     "Tail<br>end</body>").split("\n") == ["Storm warning", "One", "Two", "Tail", "end"]
+    # no space is added between inline pieces: the output holds only text that is in the page
+    assert page_text("<body><p><b>Sto</b>rm<i>y</i> night</p></body>") == "Stormy night"
+
+
+def test_cut_of_most_of_the_extraction_is_undone_with_a_warning():
+    # each text of a gallery sits in an element named "comment": the pre-clean drops them all,
+    # trafilatura's default extraction keeps them: the cleaner keeps the extraction and says so
+    page_html = ("<html><head><title>Ten gardens</title></head><body><h1>Ten gardens to visit</h1><div class='gallery'>"
+                 + "".join(f"<div class='gallery-item'><h2>Garden {i}</h2><div class='gallery-item__comment'>"
+                           f"<p>{t} {t}</p></div></div>" for i, t in enumerate(LIFEBOAT)) + "</div></body></html>")
+    article = clean(page_html.encode(), input_format="html")
+    kept = [w for w in article.warnings if w.startswith("kept: ")]
+    assert kept and "trafilatura's default extraction" in kept[0]
+    assert all(t in article.text for t in LIFEBOAT)
+
+
+def test_extracted_lines_of_a_dropped_element_go_with_its_rule_and_line():
+    page_html = ("<html><body><article><h1>Lifeboat</h1>" + paragraphs(LIFEBOAT[:3])
+                 + "<div class='recirc-box'><p><a href='/a'>Harbour wall repairs start in June after the storms"
+                 "</a> and the council has set aside money for the work.</p></div>"
+                 + paragraphs(LIFEBOAT[3:]) + "</article></body></html>")
+    article = clean(page_html.encode(), input_format="html")
+    assert body_lines(article.text) == list(LIFEBOAT)
+    # reported twice: the element the pre-clean dropped (line 0), and the extracted line it removed (line 5)
+    assert [(r.line, r.rule) for r in article.removed if "Harbour wall" in r.text] == [
+        (0, "html.related"), (5, "html.related")]
+
+
+def test_story_line_repeated_by_a_dropped_teaser_stays():
+    # a "related" box quoting the story's lead: the lead stays, since the page still holds it outside the box
+    from lxml import html as lxml_html
+
+    from cleaner.html import furniture
+    from cleaner.model import Document
+    from cleaner.preclean import Dropped, block_lines
+
+    tree = lxml_html.fromstring("<html><body><article><p>The crew were called out twice.</p></article></body></html>")
+    box = Dropped("html.related", "div.related", "…", ("the crew were called out twice.", "harbour wall repairs"))
+    doc = Document("The crew were called out twice.\nHarbour wall repairs\nThe station is busy.")
+    left = set(block_lines(tree.find("body")))
+    assert [(f.line, f.rule) for f in furniture(doc, [box], left)] == [(1, "html.related")]
+
+
+def test_run_of_linked_lines_goes_as_a_teaser_list():
+    page_html = ("<html><body><article><h1>Lifeboat</h1>" + paragraphs(LIFEBOAT[:3])
+                 + "<h3><a href='/a'>Harbour wall repairs to start in June after winter storms</a></h3>"
+                 "<h3><a href='/b'>New ferry timetable from Monday brings an extra sailing</a></h3>"
+                 + paragraphs(LIFEBOAT[3:]) + "</article></body></html>")
+    article = clean(page_html.encode(), input_format="html")
+    assert body_lines(article.text) == list(LIFEBOAT)
+    assert [r.text for r in article.removed if r.rule == "html.link_run"] == [
+        "Harbour wall repairs to start in June after winter storms",
+        "New ferry timetable from Monday brings an extra sailing"]
+
+
+def test_one_linked_line_and_a_link_inside_prose_stay():
+    page_html = ("<html><body><article><h1>Lifeboat</h1>" + paragraphs(LIFEBOAT[:3])
+                 + "<p><a href='/report'>Read the full station report for 2025</a></p>"
+                 "<p>The crew thanked the <a href='/shop'>harbour shop</a> for hot drinks after the second call.</p>"
+                 + paragraphs(LIFEBOAT[3:]) + "</article></body></html>")
+    article = clean(page_html.encode(), input_format="html")
+    assert "The crew thanked the harbour shop for hot drinks after the second call." in body_lines(article.text)
+    assert not [r for r in article.removed if r.rule == "html.link_run"]
 
 
 # --- the command -------------------------------------------------------------------------------------

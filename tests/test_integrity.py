@@ -136,8 +136,8 @@ def test_every_kept_line_is_a_whole_input_line_with_all_its_characters(source):
 # -- HTML mode -------------------------------------------------------------------------------
 
 @pytest.mark.xfail(strict=True, reason="trafilatura's sanitize drops every non-printable character (category Cf: "
-                   "ZWJ, ZWNJ, ZWSP, LRM/RLM, soft hyphen), and cleaner.html.body renders Line.text (the matching "
-                   "form) instead of Line.shown; both are in cleaner/html.py")
+                   "ZWJ, ZWNJ, ZWSP, LRM/RLM, soft hyphen) before our passes see the text; the body renders "
+                   "Line.shown, so the characters trafilatura keeps survive")
 def test_html_mode_keeps_zero_width_joiners():
     line = "The parade " + RAINBOW_FLAG + " crossed the old bridge on Saturday, and the crowd cheered loudly."
     page = f"<html><body><article><h1>Pride</h1><p>{line}</p><p>{PERSIAN} کتاب را بخوانم.</p></article></body></html>"

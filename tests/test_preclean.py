@@ -42,6 +42,8 @@ DROPS = [
     ("html.related", '<div class="relatedArticles"><a href="/a">Budget talks stall</a></div>'),
     ("html.related", '<div data-component="RecommendedStories"><a href="/a">Budget talks stall</a></div>'),
     ("html.related", '<div class="c-read-more">Read more about the budget</div>'),
+    ("html.cookie", '<div class="cmp-consent-banner">We and our partners use your data. Accept</div>'),
+    ("html.related", '<section class="latest-news"><a href="/a">Budget talks stall</a></section>'),
     ("html.related", '<div id="most-popular"><a href="/a">Budget talks stall</a></div>'),
     ("html.share", '<div class="share-bar"><a href="#">Facebook</a> <a href="#">Twitter</a></div>'),
     ("html.share", '<ul class="social-links"><li><a href="#">Follow on Facebook</a></li></ul>'),
@@ -95,6 +97,12 @@ KEEPS = [
     ('<ul><li><a href="/s">The full budget document</a></li></ul>', "one linked item"),
     ("<aside>“We had no choice,” the treasurer said.</aside>", "aside inside the article"),
     ("<footer>Jane Smith covers the town hall.</footer>", "footer inside the article"),
+    ('<div class="cmp-text"><p>The new rates apply from April, after a vote in the finance committee.</p></div>',
+     "cmp is a component prefix, not a consent manager"),
+    ('<div class="js_readmore"><p>The hall seats four hundred and fifty people on two floors, and the stage '
+     'was rebuilt last year with money from the regional arts fund and a local brewery. Tickets go on '
+     'sale in May at the town hall desk.</p></div>',
+     "read-more toggle around the story's own text"),
 ]
 
 
@@ -103,6 +111,13 @@ def test_keeps(markup, why):
     tree = page(inside=markup)
     assert preclean(tree) == []
     assert text_of(html.fromstring(markup)) in text_of(tree)
+
+
+def test_a_long_teaser_under_a_read_more_name_still_goes_when_it_links():
+    tree = page(inside='<div class="read-more"><a href="/a">The hall seats four hundred and fifty people on two '
+                       'floors, and the stage was rebuilt last year with money from the arts fund.</a></div>')
+    assert [d.rule for d in preclean(tree)] == ["html.related"]
+    assert "four hundred" not in text_of(tree)
 
 
 def test_aside_among_the_story_paragraphs_stays_even_without_an_article_tag():
