@@ -6,6 +6,15 @@ headline-shaped line (which one is the headline is then unknown). Date, byline a
 credit lines before it are removed by their own passes first, so a headline
 under an "Updated …" line is still found.
 
+On a whole page (menus and teasers around the article) the headline is one of
+the lines just above the article's first paragraph; :func:`choose` weighs the
+evidence for each (:func:`headline_score`): a byline or date line right below
+it, the same words printed again (the page-title line "Headline - Site", a
+breadcrumb, a repeat), the first paragraph right below it, its distance from
+the article. Lines that only look like headlines are never chosen: a control
+or share bar ("Teilen Twittern Email"), a relative time ("vor 2 Tagen"), a
+menu line ("Start | Magazin | Tipps"), an image credit, a prompt ("…?" over a form).
+
 Removes (into ``title``)::
 
     Border defence with Belarus remains top priority
@@ -16,13 +25,231 @@ Keeps::
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections import Counter
+from typing import Iterator, List, Optional
 
+import regex
+
+from .. import lexicon
 from ..dates import find_date
 from ..model import Document, Finding
 from ..shape import headline_candidate, is_prose
 from .boundary import continues, wrap_width
 from .links import is_link_line
+
+#: The headline is looked for among this many non-blank lines above the
+#: article's first paragraph (a photo, its credit, a share bar and a byline
+#: block may stand between them) ...
+LOOKBACK = 15
+#: ... and among this many from it on: the stretch found as the article may
+#: open with a kicker or the image caption above the headline.
+LOOKAHEAD = 4
+#: A byline or a date line within this many non-blank lines below a line marks
+#: it as the headline (they sit right under it on nearly every news page).
+META_REACH = 3
+#: Evidence weights. Strong: a byline/date below it, or the same words printed
+#: again; weaker: the first paragraph right below it.
+META_BELOW_SCORE = 3.0
+META_ABOVE_SCORE = 1.0
+REPEAT_SCORE = 3.0
+PROSE_BELOW_SCORE = 1.5
+MARKDOWN_HEADING_SCORE = 3.0
+#: Each candidate between a line and the article's start costs this: with no
+#: other evidence the nearest headline-shaped line above the article wins.
+DISTANCE_PENALTY = 0.25
+#: A line inside the article's stretch is a subheading unless evidence says otherwise.
+INSIDE_PENALTY = 2.0
+#: A headline holds at least this many words that are not controls or share-bar names.
+MIN_CONTENT_WORDS = 2
+#: When no pass cut the page's head, a line below the first kept one is the
+#: headline only with at least this much evidence (a byline or a repeat).
+EVIDENCE_MIN = 2.5
+
+_MENU_SEPARATORS = regex.compile(r"\s[|»›>/·•]\s|\s[|»›]\s*$|^\s*[|»›]")
+_DIGIT = regex.compile(r"\d")
+_CREDIT_MARK = regex.compile(r"/|©|\bvia\b|\(c\)", regex.I)
+
+
+def _lexicon_words() -> frozenset:
+    """The words of controls and share bars ("teilen", "email", "print")."""
+    words = set()
+    for key in ("ui_labels", "share_networks"):
+        for phrase in lexicon.data().get(key, []):
+            words.update(regex.findall(r"\w+", phrase))
+    return frozenset(words)
+
+
+_UI_WORDS: Optional[frozenset] = None
+
+
+def is_headline_text(text: str) -> bool:
+    """A line that can be a headline: headline-shaped and not a page control,
+    a relative time, a menu line, an image credit or a date.
+
+    >>> is_headline_text("Council approves budget after long debate")
+    True
+    >>> is_headline_text("Teilen Twittern Email"), is_headline_text("vor 2 Tagen aktualisiert")
+    (False, False)
+    >>> is_headline_text("Start | Magazin | Coole Tipps"), is_headline_text("Jane Doe/Agency via Getty Images")
+    (False, False)
+    >>> is_headline_text("Facebook faces record fine in Europe")  # a network named in a headline
+    True
+    """
+    global _UI_WORDS
+    if not headline_candidate(text) or is_prose(text) or find_date(text):
+        return False
+    if _MENU_SEPARATORS.search(text):
+        return False  # "Start | Magazin | Tipps", "Home » News": a menu or breadcrumb
+    first = text.split()[0]
+    if first.islower() and _DIGIT.search(text):
+        return False  # "vor 2 Tagen", "il y a 3 heures", "před 2 hodinami": a relative time
+    if _UI_WORDS is None:
+        _UI_WORDS = _lexicon_words()
+    words = regex.findall(r"\w+", lexicon.fold(text))
+    if sum(w not in _UI_WORDS for w in words) < MIN_CONTENT_WORDS:
+        return False  # "Teilen Twittern Email", "Add to Pocket": a control bar
+    if _CREDIT_MARK.search(text) and lexicon.finder("photo_agencies").search(lexicon.fold(text)):
+        return False  # "Jane Doe/Getty Images": an image credit
+    return True
+
+
+def _candidate(doc: Document, i: int) -> bool:
+    ln = doc.lines[i]
+    byline_starts = lexicon.first_words("byline_prefixes")
+    if not (doc.kept(i) and not is_link_line(ln) and ln.first_word not in byline_starts
+            and is_headline_text(ln.plain)):
+        return False
+    # A line of a hard-wrapped paragraph is no headline.
+    width = wrap_width(doc)
+    return width is None or not ((i + 1 < len(doc.lines) and continues(doc, i, width))
+                                 or (i > 0 and continues(doc, i - 1, width)))
+
+
+def _is_meta(doc: Document, i: int) -> bool:
+    f = doc.findings.get(i)
+    return f is not None and f.rule.startswith(("byline.", "date."))
+
+
+def _folded_counts(doc: Document) -> Counter:
+    if "folded_counts" not in doc.memo:
+        doc.memo["folded_counts"] = Counter(ln.folded for ln in doc.lines if not ln.blank)
+    return doc.memo["folded_counts"]
+
+
+def _repeated(doc: Document, i: int, nearby: List[int]) -> bool:
+    """The words of line ``i`` printed again: another line the same, the page-title line
+    ("Headline - Site") at the top, a breadcrumb ending in it, a paragraph opening with it."""
+    folded = doc.lines[i].folded
+    if _folded_counts(doc)[folded] > 1:
+        return True
+    top = doc.next_nonblank(-1, kept_only=False)
+    if top is not None and top != i and _names_headline(doc.lines[top].folded, folded):
+        return True
+    for j in nearby:
+        other = doc.lines[j].folded
+        if j == i or len(other) <= len(folded):
+            continue
+        if other.startswith(folded) and other[len(folded)] in _REPEAT_AFTER:
+            return True  # "Headline: the first sentence of the article …"
+        if other.endswith(folded) and other[-len(folded) - 1] in _REPEAT_BEFORE:
+            return True  # "Home » News » Headline", "Home News Headline": a breadcrumb
+    return False
+
+
+#: What follows a headline repeated at the start of a paragraph, and what comes
+#: before it at the end of a breadcrumb.
+_REPEAT_AFTER = frozenset(":–—-")
+_REPEAT_BEFORE = frozenset(" »›>/|:")
+
+
+_TITLE_SEPARATOR = regex.compile(r"\s*[-|–—:·»]\s")
+
+
+def _names_headline(page_title: str, line: str) -> bool:
+    """True when ``page_title`` is ``line`` and a site name joined by a separator.
+
+    >>> _names_headline("big storm hits coast - daily news", "big storm hits coast")
+    True
+    >>> _names_headline("big storm hits coast tonight", "big storm hits coast")
+    False
+    """
+    if page_title.startswith(line):
+        return bool(_TITLE_SEPARATOR.match(page_title[len(line):]))
+    if page_title.endswith(line):
+        return bool(_TITLE_SEPARATOR.search(page_title[:-len(line)][-3:]))
+    return False
+
+
+def headline_score(doc: Document, i: int, rank: int, inside: bool, nearby: List[int]) -> float:
+    """The evidence that line ``i`` is the headline; ``rank``: candidates between it and the article."""
+    score = -DISTANCE_PENALTY * rank - (INSIDE_PENALTY if inside else 0.0)
+    below = _nonblank_after(doc, i, META_REACH)
+    if any(_is_meta(doc, j) for j in below):
+        score += META_BELOW_SCORE
+    above = doc.prev_nonblank(i, kept_only=False)
+    if above is not None and _is_meta(doc, above):
+        score += META_ABOVE_SCORE
+    if _repeated(doc, i, nearby):
+        score += REPEAT_SCORE
+    if doc.lines[i].text.startswith("# "):
+        score += MARKDOWN_HEADING_SCORE
+    nxt = doc.next_nonblank(i)
+    while nxt is not None and _is_meta(doc, nxt):
+        nxt = doc.next_nonblank(nxt)
+    if nxt is not None and is_prose(doc.lines[nxt].plain):
+        score += PROSE_BELOW_SCORE
+    return score
+
+
+def _nonblank_after(doc: Document, i: int, n: int) -> List[int]:
+    out: List[int] = []
+    j = i
+    while len(out) < n:
+        j = doc.next_nonblank(j, kept_only=False)
+        if j is None:
+            break
+        out.append(j)
+    return out
+
+
+def choose(doc: Document, start: int, min_score: Optional[float] = None) -> Optional[int]:
+    """The headline line of an article whose first paragraph is line ``start``, or ``None``.
+
+    >>> doc = Document("Home\\nTop stories\\nCouncil approves budget\\nThe council approved it on Monday after a debate.")
+    >>> choose(doc, 3)
+    2
+    """
+    before: List[int] = []
+    j = start
+    while len(before) < LOOKBACK:
+        j = doc.prev_nonblank(j, kept_only=False)
+        if j is None:
+            break
+        before.append(j)
+    after: List[int] = []
+    j = start - 1
+    while len(after) < LOOKAHEAD:
+        j = doc.next_nonblank(j, kept_only=False)
+        if j is None:
+            break
+        after.append(j)
+    nearby = before + after
+    best, best_score = None, None
+    rank = 0
+    for i in before:
+        if _candidate(doc, i):
+            s = headline_score(doc, i, rank, False, nearby)
+            rank += 1
+            if best_score is None or s > best_score:
+                best, best_score = i, s
+    for k, i in enumerate(after):
+        if _candidate(doc, i):
+            s = headline_score(doc, i, k, True, nearby)
+            if best_score is None or s > best_score:
+                best, best_score = i, s
+    if best is None or (min_score is not None and best_score < min_score):
+        return None
+    return best
 
 
 def run(doc: Document) -> Iterator[Finding]:
@@ -34,16 +261,45 @@ def run(doc: Document) -> Iterator[Finding]:
     first = doc.next_nonblank(-1)
     if first is None or doc.meta["title"] is not None:
         return
+    line = _first_line_headline(doc, first)
+    if line is None:
+        line = _headline_over_meta(doc)
+    if line is None:
+        return
+    text = doc.lines[line].plain
+    yield Finding(line, "title.headline", f"headline at the head of the article {text[:60]!r}", "title", text)
+
+
+def _headline_over_meta(doc: Document) -> Optional[int]:
+    """The headline further down, over its byline or date line, when no line above it
+    could be one: a second cleaning, without the byline, finds no other headline.
+
+    >>> doc = Document("https://example.com/news\\nCouncil approves budget\\nBy Jane Smith\\nThe council met on Monday to debate the new budget.")
+    >>> from cleaner.passes import byline
+    >>> for f in byline.run(doc): _ = doc.record(f)
+    >>> _headline_over_meta(doc)
+    1
+    """
+    prose = next((ln.index for ln in doc.kept_lines() if is_prose(ln.plain)), None)
+    line = choose(doc, prose, EVIDENCE_MIN) if prose is not None else None
+    if line is None or not any(_is_meta(doc, j) for j in _nonblank_after(doc, line, META_REACH)):
+        return None
+    if any(headline_candidate(ln.plain) for ln in doc.kept_lines() if ln.index < line):
+        return None
+    return line
+
+
+def _first_line_headline(doc: Document, first: int) -> Optional[int]:
     text = doc.lines[first].plain
     if is_link_line(doc.lines[first]) or not headline_candidate(text) or is_prose(text) or find_date(text):
-        return  # a date line that no date rule claimed is not a headline either
+        return None  # a date line that no date rule claimed is not a headline either
     below = doc.next_nonblank(first)
     if below is None:
-        return  # a lone line is the whole text, not a headline over it
+        return None  # a lone line is the whole text, not a headline over it
     if below == first + 1 and (doc.lines[below].text[:1].islower() or continues(doc, first, wrap_width(doc))):
-        return  # the first line of a wrapped paragraph, or a sentence broken at a link
+        return None  # the first line of a wrapped paragraph, or a sentence broken at a link
     if headline_candidate(doc.lines[below].plain) and not is_prose(doc.lines[below].plain):
         # Two headline-shaped lines: taking the first would leave a body that
         # starts with another headline, which a second cleaning would take too.
-        return
-    yield Finding(first, "title.headline", f"headline at the head of the article {text[:60]!r}", "title", text)
+        return None
+    return first
