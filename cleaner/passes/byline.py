@@ -1,4 +1,4 @@
-"""byline.author: a byline names the article's authors.
+"""byline.author / byline.dated_name: a byline names the article's authors.
 
 Removes (names go to ``authors``)::
 
@@ -8,12 +8,20 @@ Removes (names go to ``authors``)::
     By Jane Smith and John Doe           -> Jane Smith, John Doe
     Posted by Jane Smith on November 19, 2019, 6:21 AM EST -> Jane Smith (and the date)
     Von Hans Müller                      -> Hans Müller
+    Veröffentlicht am 17. Dezember 2019 von Simon Dückert -> Simon Dückert (and the date)
+    Posted on September 21, 2020 by Jane Smith -> Jane Smith (and the date)
     By                                   (and on the next line)
     Sarah E. Needleman                   -> Sarah E. Needleman
+
+Under a headline (``byline.dated_name``), a name printed with the date and no
+"By" ("Jane Smith 19.10.2019, 05:00 Uhr", "Redaktion - 31. Januar 2022"), or
+alone on the line over or under a date line, is the byline too: far from a
+headline the same shape is a reader's comment and stays.
 
 Keeps::
 
     By the end of the year, prices had doubled.
+    Published on September 21, 2020 by the city council after a vote.
     By Monday, the rebels had withdrawn from the city.
 """
 from __future__ import annotations
@@ -111,10 +119,10 @@ def run(doc: Document) -> Iterator[Finding]:
     """
     starts = lexicon.first_words("byline_prefixes")
     for ln in doc.kept_lines():
-        if ln.first_word not in starts:
-            continue
-        prefix = lexicon.match_prefix("byline_prefixes", ln.plain)
+        prefix = lexicon.match_prefix("byline_prefixes", ln.plain) if ln.first_word in starts else None
         if prefix is None:
+            if _DIGIT.search(ln.text) and ln.words <= DATED_LINE_MAX_WORDS:
+                yield from _dated(doc, ln)
             continue
         names_text = ln.plain[prefix[1]:].lstrip(" :：").rstrip(" .")
         if not names_text:
@@ -138,6 +146,7 @@ def run(doc: Document) -> Iterator[Finding]:
         names = parse_names(names_text)
         if names and not _is_time_phrase(names[0]):
             yield Finding(ln.index, "byline.author", f"byline {ln.text!r}", "authors", names, also=also)
+    yield from name_beside_date(doc)
 
 
 def _is_time_phrase(name: str) -> bool:
@@ -152,3 +161,114 @@ def _is_time_phrase(name: str) -> bool:
     first = words[0].casefold().rstrip(".,")
     data = lexicon.data()
     return first in data.get("months", {}) or first in data.get("weekdays", [])
+
+
+#: A date line with a byline in it ("Posted on May 3, 2021 by Jane Smith") has at most this many words.
+DATED_LINE_MAX_WORDS = 20
+#: A name printed without "By" beside a date is a byline only this close under
+#: a headline-shaped line (non-blank lines): further down it is a comment's.
+NAME_NEAR_HEADLINE = 3
+#: Words after the names that end them ("in Business", "5 Comments").
+_NAMES_END = regex.compile(r"\s+(?:in|im|dans|en|em|w|\d+)\s.*$|\s+\d+\s*\S*$|\s*[|·•/].*$", regex.I)
+#: A user name printed after "von"/"by" ("gizzmo", "revamp-it"): one token.
+_HANDLE = regex.compile(r"[\p{L}\d][\p{L}\d._\-]{1,30}")
+_SEPARATORS = " ,|·•-–—/"
+
+
+def _dated(doc: Document, ln) -> Iterator[Finding]:
+    """A date line with the author: "Posted on May 3, 2021 by Jane Smith" (byline.author),
+    or near a headline "Jane Smith 19.10.2019" / a name line next to a date line (byline.dated_name)."""
+    from .dates import date_label  # dates reads bylines too: imported when both are loaded
+
+    found = find_date(ln.plain)
+    if not found:
+        return
+    m, iso = found
+    text = ln.plain
+    before, after = text[: m.start()].strip(_SEPARATORS), text[m.end():].strip(_SEPARATORS)
+    kind = date_label(before) if before else "bare"
+    field = "date_modified" if kind == "mod" else "date_published"
+    if kind is not None:
+        prefix = lexicon.match_prefix("byline_prefixes", after) if after else None
+        if prefix is not None:
+            names = _names_after_date(after[prefix[1]:])
+            if names:
+                yield Finding(ln.index, "byline.author", f"date line with a byline {text!r}", "authors", names,
+                              also=((field, iso),))
+            return
+    if not _under_headline(doc, ln.index):
+        return
+    # "Jane Smith 19.10.2019, 05:00 Uhr", "11.12.2019 - Jane Smith": a name and the date, nothing else.
+    if before and not after:
+        names, rest = parse_names(before), None
+    elif after and not before:
+        names, rest = parse_names(after), None
+    else:
+        return
+    if names and rest is None and _full_names(names) and not _is_label(before or after):
+        yield Finding(ln.index, "byline.dated_name", f"a name with the date under the headline {text!r}",
+                      "authors", names, also=((field, iso),))
+
+
+def _names_after_date(rest: str) -> Optional[List[str]]:
+    """The names after "by" on a date line, words that end them cut ("Jane Smith in Business").
+
+    >>> _names_after_date("Jane Smith 5 Comments"), _names_after_date("gizzmo"), _names_after_date("the council")
+    (['Jane Smith'], ['gizzmo'], None)
+    """
+    rest = _NAMES_END.sub("", rest.strip(" :")).strip(_SEPARATORS)
+    names = parse_names(rest)
+    if names:
+        return names
+    return [rest] if _HANDLE.fullmatch(rest) and len(rest) > 3 else None  # a user name
+
+
+def _is_label(text: str) -> bool:
+    """A section or UI word, not a name ("Allgemein", "News", "Home")."""
+    folded = lexicon.fold(text)
+    return any(folded in lexicon.phrase_set(k) for k in ("ui_labels", "related_headings", "cta"))
+
+
+def _under_headline(doc: Document, i: int) -> bool:
+    """True when a headline-shaped kept line stands within a few non-blank lines above line ``i``."""
+    from ..shape import headline_candidate
+
+    j = i
+    for _ in range(NAME_NEAR_HEADLINE):
+        j = doc.prev_nonblank(j, kept_only=False)
+        if j is None:
+            return False
+        if doc.kept(j) and headline_candidate(doc.lines[j].plain) and not find_date(doc.lines[j].text):
+            return True
+    return False
+
+
+def name_beside_date(doc: Document) -> Iterator[Finding]:
+    """A line that is only a name, right over or under a date line that is right under a headline."""
+    for ln in doc.kept_lines():
+        if ln.words > NAME_MAX_WORDS or _DIGIT.search(ln.text):
+            continue
+        prev, nxt = doc.prev_nonblank(ln.index, kept_only=False), doc.next_nonblank(ln.index, kept_only=False)
+        if not any(k is not None and _is_date(doc, k) for k in (prev, nxt)):
+            continue
+        if not _under_headline(doc, ln.index if prev is None or not _is_date(doc, prev) else prev):
+            continue
+        names = parse_names(ln.plain)
+        if names and len(names) <= 2 and _full_names(names) and not _is_label(ln.plain):
+            yield Finding(ln.index, "byline.dated_name", f"a name beside the date under the headline {ln.text!r}",
+                          "authors", names)
+
+
+def _is_date(doc: Document, i: int) -> bool:
+    f = doc.findings.get(i)
+    return f is not None and f.rule.startswith("date.")
+
+
+def _full_names(names: List[str]) -> bool:
+    """Without a "By", only full names (two words or more) are taken: one capitalised
+    word beside a date is as often a section ("Allgemein 19.10.2019") as a person.
+
+    >>> _full_names(["Jane Smith"]), _full_names(["Allgemein"])
+    (True, False)
+    """
+    return all(len(n.split()) >= 2 for n in names)

@@ -50,7 +50,7 @@ _SEPARATOR = regex.compile(r"\s+[|/·•]\s+|\s*\|\s*")
 @lru_cache(maxsize=None)
 def _patterns():
     reading = lexicon.alternation("reading_time")
-    return regex.compile(rf"(?:[\s,|·•\-–—/()]|\d+\s*{reading}|{reading}\s*:?\s*\d+\s*\w*)*", regex.I)
+    return regex.compile(rf"(?:[\s,.|·•\-–—/()]|\d+\s*{reading}|{reading}\s*:?\s*\d+\s*\w*)*", regex.I)
 
 
 def run(doc: Document) -> Iterator[Finding]:
@@ -115,30 +115,51 @@ def _date_only(text: str) -> Optional[Tuple[str, str]]:
     before, after = text[: m.start()], text[m.end():]
     if len(before.split()) + len(after.split()) > DATE_LINE_EXTRA_WORDS:
         return None
-    kind = _label(before)
+    kind = date_label(before)
     if kind is None:
         return None
-    if not _patterns().fullmatch(after, timeout=1.0):
+    if not _patterns().fullmatch(after, timeout=1.0) and not _repeat(after, iso):
         return None  # words after the date that are not a reading time: a line in the body
     return kind, iso
 
 
-def _label(before: str) -> Optional[str]:
+def _repeat(after: str, iso: str) -> bool:
+    """The same date printed again right after it ("21. Januar 202221. Januar 2022": a
+    renderer joined the visible date and its machine-readable twin), or after a label
+    ("… , aktualisiert am 3. Januar 2020").
+
+    >>> _repeat("21. Januar 2022", "2022-01-21"), _repeat(" and the budget", "2022-01-21")
+    (True, False)
+    >>> _repeat(" | Updated: 20 December 2022", "2022-12-19")  # another date: the parts are read one by one
+    False
+    """
+    found = find_date(after)
+    return bool(found) and found[1] == iso and date_label(after[: found[0].start()]) is not None \
+        and bool(_patterns().fullmatch(after[found[0].end():], timeout=1.0))
+
+
+def date_label(before: str) -> Optional[str]:
     """What the words before a date say: "mod" (Updated), "pub" (Published), "bare"
     (nothing), or ``None`` when they are not a date label.
 
-    >>> _label("Last updated on "), _label("Published: "), _label(""), _label("The law of ")
+    >>> date_label("Last updated on "), date_label("Published: "), date_label(""), date_label("The law of ")
     ('mod', 'pub', 'bare', None)
     """
     text = before.strip(" \t|·•-–—/")
+    weekdays = lexicon.phrase_set("weekdays")
+    words = text.split()
+    while words and words[-1].strip(",.").casefold() in weekdays:
+        words.pop()  # "Freitag, 04.02.2022": the weekday belongs to the date
+    text = " ".join(words).strip(" \t|·•-–—/,")
     if not text:
         return "bare"
     found = [(m[1], kind) for kind, m in (("mod", lexicon.match_prefix("date_modified", text)),
                                           ("pub", lexicon.match_prefix("date_published", text))) if m]
-    if not found:
-        return None
-    end, kind = max(found)
     connectors = lexicon.phrase_set("date_connectors")
+    if not found:
+        # "am 4. Februar 2022", "le 3 mars 2021": a connector alone opens a date line.
+        return "bare" if all(w.strip(":：,").casefold() in connectors for w in text.split()) else None
+    end, kind = max(found)
     rest = [w.strip(":：,") for w in text[end:].split()]
     return kind if all(not w or w.casefold() in connectors for w in rest) else None
 
