@@ -259,15 +259,80 @@ def run(doc: Document) -> Iterator[Finding]:
     ['Council approves budget']
     """
     first = doc.next_nonblank(-1)
-    if first is None or doc.meta["title"] is not None:
+    if first is None:
         return
-    line = _first_line_headline(doc, first)
-    if line is None:
-        line = _headline_over_meta(doc)
-    if line is None:
+    if doc.meta["title"] is None:
+        line = _first_line_headline(doc, first)
+        if line is None:
+            line = _headline_over_meta(doc)
+        if line is not None:
+            text = doc.lines[line].plain
+            yield Finding(line, "title.headline", f"headline at the head of the article {text[:60]!r}", "title",
+                          text)
+    focus(doc)  # the pipeline has recorded the headline by now
+
+
+#: Bylines and date lines belong to the article when they stand this close to
+#: its headline: up to this many non-blank lines below it ...
+FOCUS_BELOW = 10
+#: ... or above it (a date or a kicker over the headline).
+FOCUS_ABOVE = 4
+#: The findings that place the headline (a page's ``<title>`` line is not near the article).
+_HEADLINE_RULES = ("title.headline", "boundary.headline")
+
+
+def focus(doc: Document) -> None:
+    """Keep the authors and dates of the bylines and date lines around the headline.
+
+    A whole page prints other bylines and dates too: teasers, related stories,
+    readers' comments. Every byline and date line is removed either way; when
+    some stand right around the headline, the metadata is theirs alone, and the
+    date nearest the headline is the article's. With none there, nothing changes.
+
+    >>> from cleaner import clean_text
+    >>> page = ("Mayor opens the new library downtown\\nBy John Doe\\n3 March 2021\\n\\n"
+    ...         "Council approves budget after long debate\\nBy Jane Smith\\n19 December 2022\\n\\n"
+    ...         "The council approved the budget on Monday after a long debate that ran late.\\n"
+    ...         "The opposition said it would challenge the plan in court next week.")
+    >>> article = clean_text(page)
+    >>> article.title, article.authors, article.date_published
+    ('Council approves budget after long debate', ['Jane Smith'], '2022-12-19')
+    """
+    headline = next((i for i, f in doc.findings.items() if f.rule in _HEADLINE_RULES), None)
+    if headline is None:
         return
-    text = doc.lines[line].plain
-    yield Finding(line, "title.headline", f"headline at the head of the article {text[:60]!r}", "title", text)
+    # Below the headline first, nearest first; then above it, nearest first.
+    near = _nonblank_after(doc, headline, FOCUS_BELOW) + _nonblank_before(doc, headline, FOCUS_ABOVE)
+    authors: List[str] = []
+    dates = {}
+    for j in near:
+        f = doc.findings.get(j)
+        if f is not None and f.field == "authors" and (not authors or j > headline):
+            authors.extend(a for a in f.value if a.casefold() not in {x.casefold() for x in authors})
+    for j in near:
+        f = doc.findings.get(j)
+        if f is None:
+            continue
+        for name, value in ((f.field, f.value),) + tuple(f.also):
+            if name in ("date_published", "date_modified") and name not in dates and value:
+                dates[name] = value
+    if authors:
+        doc.meta["authors"] = []
+        doc._seen.pop("authors", None)  # the list is rebuilt: its index of names goes with it
+        doc.add_meta("authors", authors)
+    for name, value in dates.items():
+        doc.meta[name] = value
+
+
+def _nonblank_before(doc: Document, i: int, n: int) -> List[int]:
+    out: List[int] = []
+    j = i
+    while len(out) < n:
+        j = doc.prev_nonblank(j, kept_only=False)
+        if j is None:
+            break
+        out.append(j)
+    return out
 
 
 def _headline_over_meta(doc: Document) -> Optional[int]:
