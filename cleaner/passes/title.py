@@ -35,6 +35,7 @@ from ..dates import find_date
 from ..model import Document, Finding
 from ..shape import headline_candidate, is_prose
 from .boundary import continues, wrap_width
+from .byline import byline_names
 from .links import is_link_line
 
 #: The headline is looked for among this many non-blank lines above the
@@ -115,10 +116,9 @@ def is_headline_text(text: str) -> bool:
 
 def _candidate(doc: Document, i: int) -> bool:
     ln = doc.lines[i]
-    byline_starts = lexicon.first_words("byline_prefixes")
-    if not (doc.kept(i) and not is_link_line(ln) and ln.first_word not in byline_starts
-            and is_headline_text(ln.plain)):
-        return False
+    if not (doc.kept(i) and not is_link_line(ln) and headline_candidate(ln.text) and is_headline_text(ln.plain)
+            and byline_names(ln.plain) is None):
+        return False  # ("headline_candidate" of the text as printed: "* Sport" is a menu item)
     # A line of a hard-wrapped paragraph is no headline.
     width = wrap_width(doc)
     return width is None or not ((i + 1 < len(doc.lines) and continues(doc, i, width))
