@@ -116,8 +116,9 @@ def is_headline_text(text: str) -> bool:
 
 def _candidate(doc: Document, i: int) -> bool:
     ln = doc.lines[i]
-    if not (doc.kept(i) and not is_link_line(ln) and headline_candidate(ln.text) and is_headline_text(ln.plain)
-            and byline_names(ln.plain) is None):
+    if not (doc.kept(i) and not is_link_line(ln) and byline_names(ln.plain) is None):
+        return False
+    if not (headline_candidate(ln.text) and is_headline_text(ln.plain)):
         return False  # ("headline_candidate" of the text as printed: "* Sport" is a menu item)
     # A line of a hard-wrapped paragraph is no headline.
     width = wrap_width(doc)
@@ -336,8 +337,8 @@ def _nonblank_before(doc: Document, i: int, n: int) -> List[int]:
 
 
 def _headline_over_meta(doc: Document) -> Optional[int]:
-    """The headline further down, over its byline or date line, when no line above it
-    could be one: a second cleaning, without the byline, finds no other headline.
+    """The headline further down, over its byline or date line, when the line above it
+    could not be one: a second cleaning, without the byline, finds no other headline.
 
     >>> doc = Document("https://example.com/news\\nCouncil approves budget\\nBy Jane Smith\\nThe council met on Monday to debate the new budget.")
     >>> from cleaner.passes import byline
@@ -349,8 +350,9 @@ def _headline_over_meta(doc: Document) -> Optional[int]:
     line = choose(doc, prose, EVIDENCE_MIN) if prose is not None else None
     if line is None or not any(_is_meta(doc, j) for j in _nonblank_after(doc, line, META_REACH)):
         return None
-    if any(headline_candidate(ln.plain) for ln in doc.kept_lines() if ln.index < line):
-        return None
+    above = doc.prev_nonblank(line)
+    if above is not None and headline_candidate(doc.lines[above].plain):
+        return None  # that line is the first kept one's neighbour: taking this one would make it a headline
     return line
 
 
