@@ -111,6 +111,20 @@ def byline_names(text: str) -> Optional[List[str]]:
     return names if names and not _is_time_phrase(names[0]) else None
 
 
+def byline_part(text: str) -> bool:
+    """A part of a date line that is its byline: "By Jane Smith", or a user name after
+    "by"/"von" ("von eseppelt"), which the date beside it shows to be a byline.
+
+    >>> byline_part("By Jane Smith"), byline_part("von eseppelt"), byline_part("by the sea")
+    (True, True, False)
+    """
+    if byline_names(text):
+        return True
+    prefix = lexicon.match_prefix("byline_prefixes", text)
+    rest = text[prefix[1]:].strip(" :") if prefix else ""
+    return bool(_HANDLE.fullmatch(rest)) and len(rest) > 3
+
+
 def run(doc: Document) -> Iterator[Finding]:
     """
     >>> from cleaner.model import Document
@@ -126,9 +140,11 @@ def run(doc: Document) -> Iterator[Finding]:
             continue
         names_text = ln.plain[prefix[1]:].lstrip(" :：").rstrip(" .")
         if not names_text:
-            # "By" alone, the names on the next line: layouts put them in separate elements.
+            # "By" alone, the names on the next line: layouts put them in separate elements
+            # (a renderer may leave one blank line between them).
             nxt = doc.next_nonblank(ln.index)
-            names = parse_names(doc.lines[nxt].text) if nxt is not None and nxt == ln.index + 1 else None
+            near = nxt is not None and nxt - ln.index <= LABEL_REACH
+            names = parse_names(_cut_agency(doc.lines[nxt].plain)) if near else None
             if names and not _is_time_phrase(names[0]):
                 yield Finding(ln.index, "byline.author", f"byline label {ln.text!r} before the names")
                 yield Finding(nxt, "byline.author", f"byline names after {ln.text!r}", "authors", names)
@@ -143,9 +159,14 @@ def run(doc: Document) -> Iterator[Finding]:
             names_text = _DATE_LEAD.sub("", names_text[: date_match.start()])
             also = (("date_published", iso),)
         # "By Monday, the rebels …": a date word after "By" is not a name.
-        names = parse_names(names_text)
+        names = parse_names(names_text) or _names_before_separator(names_text)
+        if not names and dated and _HANDLE.fullmatch(names_text) and len(names_text) > 3:
+            names = [names_text]  # "von eseppelt · 31. Oktober 2023": a user name, with the date
         if names and not _is_time_phrase(names[0]):
-            yield Finding(ln.index, "byline.author", f"byline {ln.text!r}", "authors", names, also=also)
+            # "By Daniel | Published: …": a label read as a name goes, the rest of the byline stays.
+            names = [n for n in names if not _is_label(n)]
+            if names or also:
+                yield Finding(ln.index, "byline.author", f"byline {ln.text!r}", "authors", names, also=also)
     yield from name_beside_date(doc)
 
 
@@ -205,9 +226,40 @@ def _dated(doc: Document, ln) -> Iterator[Finding]:
         names, rest = parse_names(after), None
     else:
         return
-    if names and rest is None and _full_names(names) and not _is_label(before or after):
+    if names and rest is None and _full_names(names):
+        # "CBS News February 24, 2020": a section or label beside the date is a date line all the same.
+        names = [] if _is_label(before or after) else names
         yield Finding(ln.index, "byline.dated_name", f"a name with the date under the headline {text!r}",
                       "authors", names, also=((field, iso),))
+
+
+#: "By" alone on a line: the names are on the next non-blank line at most this many lines down.
+LABEL_REACH = 2
+_PART_SEPARATOR = regex.compile(r"\s+[|·•]\s+|\s*,\s+(?=\p{L}+\s*:)")
+_AGENCY_SUFFIX = regex.compile(r"\s*/\s*\p{Lu}[\p{Lu}\-]{1,9}$")
+
+
+def _names_before_separator(text: str) -> Optional[List[str]]:
+    """The names before a separator that starts other matter: "Jane Smith | jane@example.com",
+    "Jane Smith | 12/10/2020", "Jane Smith , Datum: 03.03.19".
+
+    >>> _names_before_separator("Jane Smith | jsmith@example.com"), _names_before_separator("Jane Smith , Datum: 3.3.19")
+    (['Jane Smith'], ['Jane Smith'])
+    >>> _names_before_separator("Jane Smith | Politics")  # a section after the name: too unsure
+    """
+    parts = _PART_SEPARATOR.split(text, maxsplit=1)
+    if len(parts) < 2 or not (_DIGIT.search(parts[1]) or "@" in parts[1] or ":" in parts[1]):
+        return None
+    return parse_names(parts[0])
+
+
+def _cut_agency(text: str) -> str:
+    """ "Peter Maahn/SP-X": the agency after the name goes.
+
+    >>> _cut_agency("Peter Maahn/SP-X"), _cut_agency("Jane Smith")
+    ('Peter Maahn', 'Jane Smith')
+    """
+    return _AGENCY_SUFFIX.sub("", text).rstrip(" ,")
 
 
 def _names_after_date(rest: str) -> Optional[List[str]]:
@@ -224,9 +276,28 @@ def _names_after_date(rest: str) -> Optional[List[str]]:
 
 
 def _is_label(text: str) -> bool:
-    """A section or UI word, not a name ("Allgemein", "News", "Home")."""
+    """A section, a control or a date label, not a name ("Allgemein", "Teilen Twittern Email",
+    "Online-Redaktion Veröffentlicht").
+
+    >>> _is_label("Teilen Twittern Email"), _is_label("Online-Redaktion Veröffentlicht"), _is_label("Jane Smith")
+    (True, True, False)
+    """
     folded = lexicon.fold(text)
-    return any(folded in lexicon.phrase_set(k) for k in ("ui_labels", "related_headings", "cta"))
+    if any(folded in lexicon.phrase_set(k) for k in ("ui_labels", "related_headings", "cta")):
+        return True
+    return not _label_words().isdisjoint(regex.findall(r"\w+", folded))
+
+
+@lru_cache(maxsize=None)
+def _label_words() -> frozenset:
+    """Words no name holds: those of controls and share bars, and the first words of date labels."""
+    words = set()
+    for key in ("ui_labels", "share_networks"):
+        for phrase in lexicon.data().get(key, []):
+            words.update(w for w in regex.findall(r"\w+", phrase) if len(w) > 3)
+    for key in ("date_published", "date_modified"):
+        words.update(p.split()[0] for p in lexicon.data().get(key, []) if len(p.split()[0]) > 3)
+    return frozenset(words)
 
 
 def _under_headline(doc: Document, i: int) -> bool:
@@ -234,12 +305,16 @@ def _under_headline(doc: Document, i: int) -> bool:
     from ..shape import headline_candidate
 
     j = i
-    for _ in range(NAME_NEAR_HEADLINE):
+    seen = 0
+    while seen < NAME_NEAR_HEADLINE:
         j = doc.prev_nonblank(j, kept_only=False)
         if j is None:
             return False
+        if j in doc.findings and doc.findings[j].rule.startswith(("credit", "date.", "byline.", "ads.")):
+            continue  # a photo credit or another part of the byline block: look above it
         if doc.kept(j) and headline_candidate(doc.lines[j].plain) and not find_date(doc.lines[j].text):
             return True
+        seen += 1
     return False
 
 

@@ -29,7 +29,7 @@ import regex
 from .. import lexicon
 from ..dates import find_date
 from ..model import Document, Finding
-from .byline import byline_names
+from .byline import byline_names, byline_part
 
 #: A date line is short: the date plus at most this many other words
 #: ("Published", "Last updated on", "|", "3 min read").
@@ -101,7 +101,9 @@ def _date_segment(text: str) -> List[Tuple[str, str]]:
     parts = _SEPARATOR.split(text)
     if len(parts) < 2 or any(len(p.split()) > META_PART_MAX_WORDS for p in parts):
         return []
-    if any(byline_names(p) for p in parts):
+    # A user name counts only beside the date alone ("von eseppelt · 31. Oktober 2023"); in a
+    # longer line of parts ("… / 0 Comments / by admin") it is the blog's account, not a byline.
+    if any(byline_names(p) or (len(parts) == 2 and byline_part(p)) for p in parts):
         return []
     return [found for found in map(_date_only, parts) if found]
 
