@@ -139,12 +139,16 @@ def run(doc: Document) -> Iterator[Finding]:
                 yield from _dated(doc, ln)
             continue
         names_text = ln.plain[prefix[1]:].lstrip(" :：").rstrip(" .")
+        if names_text[:1] in "&,;+/" and names_text:
+            continue  # "Authors & Referees": a heading, the label is not followed by names
         if not names_text:
             # "By" alone, the names on the next line: layouts put them in separate elements
             # (a renderer may leave one blank line between them).
             nxt = doc.next_nonblank(ln.index)
             near = nxt is not None and nxt - ln.index <= LABEL_REACH
             names = parse_names(_cut_agency(doc.lines[nxt].plain)) if near else None
+            if names and not _full_names(names) and _LIST_ITEM.match(ln.text):
+                names = None  # "* Autor" over "* Blog": items of a menu, not a label over a name
             if names and not _is_time_phrase(names[0]):
                 yield Finding(ln.index, "byline.author", f"byline label {ln.text!r} before the names")
                 yield Finding(nxt, "byline.author", f"byline names after {ln.text!r}", "authors", names)
@@ -217,8 +221,8 @@ def _dated(doc: Document, ln) -> Iterator[Finding]:
                 yield Finding(ln.index, "byline.author", f"date line with a byline {text!r}", "authors", names,
                               also=((field, iso),))
             return
-    if not _under_headline(doc, ln.index):
-        return
+    if _LIST_ITEM.match(ln.text) or not _under_headline(doc, ln.index):
+        return  # a list item with a name and a date is a teaser of a list
     # "Jane Smith 19.10.2019, 05:00 Uhr", "11.12.2019 - Jane Smith": a name and the date, nothing else.
     if before and not after:
         names, rest = parse_names(before), None
@@ -233,6 +237,8 @@ def _dated(doc: Document, ln) -> Iterator[Finding]:
                       "authors", names, also=((field, iso),))
 
 
+#: A list item: a bullet before the text (a number may be a date: "28. Jan. 2022").
+_LIST_ITEM = regex.compile(r"\s*[*+•▪◦·–-]\s")
 #: "By" alone on a line: the names are on the next non-blank line at most this many lines down.
 LABEL_REACH = 2
 _PART_SEPARATOR = regex.compile(r"\s+[|·•]\s+|\s*,\s+(?=\p{L}+\s*:)")
@@ -324,8 +330,11 @@ def name_beside_date(doc: Document) -> Iterator[Finding]:
         if ln.words > NAME_MAX_WORDS or _DIGIT.search(ln.text):
             continue
         prev, nxt = doc.prev_nonblank(ln.index, kept_only=False), doc.next_nonblank(ln.index, kept_only=False)
-        if not any(k is not None and _is_date(doc, k) for k in (prev, nxt)):
+        dates = [k for k in (prev, nxt) if k is not None and _is_date(doc, k)]
+        if not dates:
             continue
+        if _LIST_ITEM.match(ln.text) and not any(_LIST_ITEM.match(doc.lines[k].text) for k in dates):
+            continue  # a menu item beside a date; in a list of date, name, … the item is the byline
         if not _under_headline(doc, ln.index if prev is None or not _is_date(doc, prev) else prev):
             continue
         names = parse_names(ln.plain)
