@@ -221,7 +221,7 @@ def _dated(doc: Document, ln) -> Iterator[Finding]:
                 yield Finding(ln.index, "byline.author", f"date line with a byline {text!r}", "authors", names,
                               also=((field, iso),))
             return
-    if _LIST_ITEM.match(ln.text) or not _under_headline(doc, ln.index):
+    if _LIST_ITEM.match(ln.text) or not under_headline(doc, ln.index):
         return  # a list item with a name and a date is a teaser of a list
     # "Jane Smith 19.10.2019, 05:00 Uhr", "11.12.2019 - Jane Smith": a name and the date, nothing else.
     if before and not after:
@@ -306,7 +306,7 @@ def _label_words() -> frozenset:
     return frozenset(words)
 
 
-def _under_headline(doc: Document, i: int) -> bool:
+def under_headline(doc: Document, i: int) -> bool:
     """True when a headline-shaped kept line stands within a few non-blank lines above line ``i``."""
     from ..shape import headline_candidate
 
@@ -335,7 +335,7 @@ def name_beside_date(doc: Document) -> Iterator[Finding]:
             continue
         if _LIST_ITEM.match(ln.text) and not any(_LIST_ITEM.match(doc.lines[k].text) for k in dates):
             continue  # a menu item beside a date; in a list of date, name, … the item is the byline
-        if not _under_headline(doc, ln.index if prev is None or not _is_date(doc, prev) else prev):
+        if not under_headline(doc, ln.index if prev is None or not _is_date(doc, prev) else prev):
             continue
         names = parse_names(ln.plain)
         if names and len(names) <= 2 and _full_names(names) and not _is_label(ln.plain):
@@ -346,6 +346,12 @@ def name_beside_date(doc: Document) -> Iterator[Finding]:
 def _is_date(doc: Document, i: int) -> bool:
     f = doc.findings.get(i)
     return f is not None and f.rule.startswith("date.")
+
+
+def names_beside_date(text: str) -> bool:
+    """True when ``text``, printed beside a date, is a byline's names ("Jane Smith")."""
+    names = parse_names(text.strip(_SEPARATORS))
+    return bool(names) and _full_names(names) and not _is_label(text)
 
 
 def _full_names(names: List[str]) -> bool:

@@ -29,7 +29,8 @@ import regex
 from .. import lexicon
 from ..dates import find_date
 from ..model import Document, Finding
-from .byline import byline_names, byline_part
+from ..shape import ends_sentence
+from .byline import byline_names, byline_part, names_beside_date, under_headline
 
 #: A date line is short: the date plus at most this many other words
 #: ("Published", "Last updated on", "|", "3 min read").
@@ -71,7 +72,7 @@ def run(doc: Document) -> Iterator[Finding]:
         if is_reading_time(text):
             yield Finding(ln.index, "date.reading_time", f"reading-time line {text!r}")
             continue
-        found = _date_segment(text)
+        found = _date_segment(text) or _dated_label_under_headline(doc, ln.index, text)
         if not found:
             continue
         (kind, iso), more = found[0], found[1:]
@@ -84,6 +85,36 @@ def run(doc: Document) -> Iterator[Finding]:
                           also)
         else:
             yield Finding(ln.index, "date.line", f"date line {text!r}", "date_published", iso, also)
+
+
+#: Right under a headline, a date with at most this many other words is the
+#: article's date line ("Energie 12.12.2022, 08:30 Uhr", "Lübeck, 31. März 2003").
+NEAR_HEADLINE_EXTRA_WORDS = 3
+
+
+def _dated_label_under_headline(doc: Document, i: int, text: str) -> List[Tuple[str, str]]:
+    """A date with a word or two beside it (a section, a place, an agency) right under
+    a headline: the article's date line, read as a bare date; elsewhere such a line stays.
+
+    >>> doc = Document("Council approves budget after long debate\\nPolitik 12.12.2022, 08:30 Uhr\\nText.")
+    >>> _dated_label_under_headline(doc, 1, doc.lines[1].text)
+    [('bare', '2022-12-12T08:30:00')]
+    >>> doc = Document("The council met.\\nPolitik 12.12.2022, 08:30 Uhr\\nText.")
+    >>> _dated_label_under_headline(doc, 1, doc.lines[1].text)
+    []
+    """
+    if ends_sentence(text) or len(text.split()) > NEAR_HEADLINE_EXTRA_WORDS + 6:
+        return []
+    found = find_date(text)
+    if not found:
+        return []
+    m, iso = found
+    rest = (text[: m.start()] + " " + text[m.end():]).strip(" ,|·•-–—/")
+    if len(rest.split()) > NEAR_HEADLINE_EXTRA_WORDS or _DIGIT.search(rest) or not under_headline(doc, i):
+        return []
+    if names_beside_date(rest) or byline_part(rest) or lexicon.first_word(rest) in lexicon.first_words("byline_prefixes"):
+        return []  # "Jane Smith 19.10.2019", "4.02.2022 par Jane Smith": a byline, the byline pass reads it
+    return [("bare", iso)]
 
 
 #: Where each kind of date goes.
