@@ -157,9 +157,9 @@ def _date_only(text: str) -> Optional[Tuple[str, str]]:
 
 
 def _repeat(after: str, iso: str) -> bool:
-    """The same date printed again right after it ("21. Januar 202221. Januar 2022": a
+    """The same day printed again right after it ("21. Januar 202221. Januar 2022": a
     renderer joined the visible date and its machine-readable twin), or after a label
-    ("… , aktualisiert am 3. Januar 2020").
+    ("… , aktualisiert am 3. Januar 2020", "05:34 h Atualizado em 4 de maio de 2022, 05:35").
 
     >>> _repeat("21. Januar 2022", "2022-01-21"), _repeat(" and the budget", "2022-01-21")
     (True, False)
@@ -167,7 +167,7 @@ def _repeat(after: str, iso: str) -> bool:
     False
     """
     found = find_date(after)
-    return bool(found) and found[1] == iso and date_label(after[: found[0].start()]) is not None \
+    return bool(found) and found[1][:10] == iso[:10] and date_label(after[: found[0].start()]) is not None \
         and bool(_patterns().fullmatch(after[found[0].end():], timeout=1.0))
 
 

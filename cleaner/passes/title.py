@@ -35,7 +35,7 @@ from ..dates import find_date
 from ..model import Document, Finding
 from ..shape import headline_candidate, is_prose
 from .boundary import continues, wrap_width
-from .byline import byline_names
+from .byline import byline_names, parse_names
 from .links import is_link_line
 
 #: The headline is looked for among this many non-blank lines above the
@@ -53,6 +53,7 @@ META_REACH = 3
 META_BELOW_SCORE = 3.0
 META_ABOVE_SCORE = 1.0
 REPEAT_SCORE = 3.0
+REPEAT_FAR_SCORE = 1.5
 PROSE_BELOW_SCORE = 1.5
 MARKDOWN_HEADING_SCORE = 3.0
 #: Each candidate between a line and the article's start costs this: with no
@@ -66,6 +67,11 @@ MIN_CONTENT_WORDS = 2
 #: headline only with at least this much evidence (a byline or a repeat).
 EVIDENCE_MIN = 2.5
 
+#: A line of at most this many words that opens in lower case is the tail of a
+#: line of links, not a headline (longer ones may open with a brand: "creditshelf …").
+SHORT_LOWER_WORDS = 4
+#: A numeric date that no reading resolves ("11/08/2020": day or month first).
+_NUMERIC_DATE = regex.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
 _MENU_SEPARATORS = regex.compile(r"\s[|»›>/·•]\s|\s[|»›]\s*$|^\s*[|»›]")
 _DIGIT = regex.compile(r"\d")
 _CREDIT_MARK = regex.compile(r"/|©|\bvia\b|\(c\)", regex.I)
@@ -95,10 +101,19 @@ def is_headline_text(text: str) -> bool:
     (False, False)
     >>> is_headline_text("Facebook faces record fine in Europe")  # a network named in a headline
     True
+    >>> is_headline_text("Jane Smith, John Doe"), is_headline_text("in Illinois , Local")
+    (False, False)
+    >>> is_headline_text("iPhone 14: why the wait pays off"), is_headline_text("Jane Smith 11/08/2020 Feelings")
+    (True, False)
     """
     global _UI_WORDS
-    if not headline_candidate(text) or is_prose(text) or find_date(text):
+    if not headline_candidate(text) or is_prose(text) or find_date(text) or _NUMERIC_DATE.search(text):
         return False
+    if text[:1].islower() and text[1:2].islower() and len(text.split()) <= SHORT_LOWER_WORDS:
+        return False  # "in Illinois , Local": the end of a line of links ("iPhone", "eBay" may open one)
+    names = parse_names(text)
+    if names and len(names) > 1 and all(len(n.split()) > 1 for n in names):
+        return False  # "Jane Smith, John Doe": a byline without "By"
     if _MENU_SEPARATORS.search(text):
         return False  # "Start | Magazin | Tipps", "Home » News": a menu or breadcrumb
     first = text.split()[0]
@@ -141,13 +156,13 @@ def _repeated(doc: Document, i: int, nearby: List[int]) -> bool:
     """The words of line ``i`` printed again: another line the same, the page-title line
     ("Headline - Site") at the top, a breadcrumb ending in it, a paragraph opening with it."""
     folded = doc.lines[i].folded
-    if _folded_counts(doc)[folded] > 1:
-        return True
     top = doc.next_nonblank(-1, kept_only=False)
     if top is not None and top != i and _names_headline(doc.lines[top].folded, folded):
         return True
     for j in nearby:
         other = doc.lines[j].folded
+        if j != i and other == folded:
+            return True  # printed twice around the article's start (a site's name repeats far apart)
         if j == i or len(other) <= len(folded):
             continue
         if other.startswith(folded) and other[len(folded)] in _REPEAT_AFTER:
@@ -192,6 +207,8 @@ def headline_score(doc: Document, i: int, rank: int, inside: bool, nearby: List[
         score += META_ABOVE_SCORE
     if _repeated(doc, i, nearby):
         score += REPEAT_SCORE
+    elif _folded_counts(doc)[doc.lines[i].folded] > 1:
+        score += REPEAT_FAR_SCORE  # printed again further away: a headline in "Post navigation", or a site's name
     if doc.lines[i].text.startswith("# "):
         score += MARKDOWN_HEADING_SCORE
     nxt = doc.next_nonblank(i)
@@ -358,8 +375,8 @@ def _headline_over_meta(doc: Document) -> Optional[int]:
 
 def _first_line_headline(doc: Document, first: int) -> Optional[int]:
     text = doc.lines[first].plain
-    if is_link_line(doc.lines[first]) or not headline_candidate(text) or is_prose(text) or find_date(text):
-        return None  # a date line that no date rule claimed is not a headline either
+    if is_link_line(doc.lines[first]) or not is_headline_text(text):
+        return None  # a date line that no date rule claimed is not a headline either, nor a control bar
     below = doc.next_nonblank(first)
     if below is None:
         return None  # a lone line is the whole text, not a headline over it
