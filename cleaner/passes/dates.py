@@ -90,6 +90,9 @@ def run(doc: Document) -> Iterator[Finding]:
 #: Right under a headline, a date with at most this many other words is the
 #: article's date line ("Energie 12.12.2022, 08:30 Uhr", "Lübeck, 31. März 2003").
 NEAR_HEADLINE_EXTRA_WORDS = 3
+#: ... and a line that opens with the date, this many: the meta line of a blog
+#: ("3. Mai 2021 Jane Doe Allgemein 2 Kommentare"), not a sentence.
+DATE_FIRST_EXTRA_WORDS = 8
 
 
 def _dated_label_under_headline(doc: Document, i: int, text: str) -> List[Tuple[str, str]]:
@@ -110,7 +113,11 @@ def _dated_label_under_headline(doc: Document, i: int, text: str) -> List[Tuple[
         return []
     m, iso = found
     rest = (text[: m.start()] + " " + text[m.end():]).strip(" ,|·•-–—/")
-    if len(rest.split()) > NEAR_HEADLINE_EXTRA_WORDS or _DIGIT.search(rest) or not under_headline(doc, i):
+    # A line that opens with the date carries more: "3. Mai 2021 Jane Doe Allgemein 2 Kommentare".
+    most = DATE_FIRST_EXTRA_WORDS if not text[: m.start()].strip(" *•·|") else NEAR_HEADLINE_EXTRA_WORDS
+    if len(rest.split()) > most or (most == NEAR_HEADLINE_EXTRA_WORDS and _DIGIT.search(rest)):
+        return []
+    if not under_headline(doc, i):
         return []
     if names_beside_date(rest) or byline_part(rest) or lexicon.first_word(rest) in lexicon.first_words("byline_prefixes"):
         return []  # "Jane Smith 19.10.2019", "4.02.2022 par Jane Smith": a byline, the byline pass reads it
