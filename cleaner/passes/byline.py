@@ -1,4 +1,4 @@
-"""byline.author / byline.dated_name: a byline names the article's authors.
+"""byline.author / byline.dated_name / byline.name_line: a byline names the article's authors.
 
 Removes (names go to ``authors``)::
 
@@ -16,7 +16,9 @@ Removes (names go to ``authors``)::
 Under a headline (``byline.dated_name``), a name printed with the date and no
 "By" ("Jane Smith 19.10.2019, 05:00 Uhr", "Redaktion - 31. Januar 2022"), or
 alone on the line over or under a date line, is the byline too: far from a
-headline the same shape is a reader's comment and stays.
+headline the same shape is a reader's comment and stays. A line of one or two
+full names alone between a headline and the first paragraph is the byline
+(``byline.name_line``).
 
 Keeps::
 
@@ -332,6 +334,9 @@ def name_beside_date(doc: Document) -> Iterator[Finding]:
         prev, nxt = doc.prev_nonblank(ln.index, kept_only=False), doc.next_nonblank(ln.index, kept_only=False)
         dates = [k for k in (prev, nxt) if k is not None and _is_date(doc, k)]
         if not dates:
+            if _name_line(doc, ln, prev, nxt):
+                yield Finding(ln.index, "byline.name_line", f"a name alone between the headline and the text "
+                              f"{ln.text!r}", "authors", parse_names(ln.plain))
             continue
         if _LIST_ITEM.match(ln.text) and not any(_LIST_ITEM.match(doc.lines[k].text) for k in dates):
             continue  # a menu item beside a date; in a list of date, name, … the item is the byline
@@ -341,6 +346,42 @@ def name_beside_date(doc: Document) -> Iterator[Finding]:
         if names and len(names) <= 2 and _full_names(names) and not _is_label(ln.plain):
             yield Finding(ln.index, "byline.dated_name", f"a name beside the date under the headline {ln.text!r}",
                           "authors", names)
+
+
+def _name_line(doc: Document, ln, prev: Optional[int], nxt: Optional[int]) -> bool:
+    """A line of one or two full names right under a headline-shaped line and over prose."""
+    from ..shape import headline_candidate, is_prose
+
+    if prev is None or nxt is None or not doc.kept(prev) or _LIST_ITEM.match(ln.text):
+        return False
+    above = doc.lines[prev].plain
+    if not headline_candidate(above) or find_date(above) or parse_names(above):
+        return False
+    if not is_prose(doc.lines[nxt].plain):
+        return False
+    if lexicon.match_prefix("byline_prefixes", ln.plain):
+        return False  # "By Staff Writer": a byline the byline pass found no name in
+    names = parse_names(ln.plain)
+    return bool(names) and len(names) <= 2 and _full_names(names) and not _is_label(ln.plain) \
+        and not _has_stopword(ln.plain)
+
+
+def _has_stopword(text: str) -> bool:
+    """A word no name holds: "Im Schlepptau", "Über Jane Doe" are a heading, not a name
+    (the particles of names, "von", "de", "van", do not count).
+
+    >>> _has_stopword("Im Schlepptau"), _has_stopword("Christoph von Ritter"), _has_stopword("Jane Smith")
+    (True, False, False)
+    """
+    from ..language import STOPWORDS
+
+    particles = _PARTICLES
+    return any(w.casefold() not in particles and any(w.casefold() in words for words in STOPWORDS.values())
+               for w in text.split())
+
+
+#: Words inside names: "Christoph von Ritter", "Ana de la Cruz".
+_PARTICLES = frozenset("de da del der van von al el bin le la di du dos ter zu y e i".split())
 
 
 def _is_date(doc: Document, i: int) -> bool:

@@ -295,6 +295,8 @@ def run(doc: Document) -> Iterator[Finding]:
 FOCUS_BELOW = 10
 #: ... or above it (a date or a kicker over the headline).
 FOCUS_ABOVE = 4
+#: Bylines found by their shape and place alone, without "By" or a label.
+_WEAK_BYLINES = ("byline.name_line", "byline.dated_name")
 #: The findings that place the headline (a page's ``<title>`` line is not near the article).
 _HEADLINE_RULES = ("title.headline", "boundary.headline")
 
@@ -334,12 +336,21 @@ def focus(doc: Document) -> None:
         for name, value in ((f.field, f.value),) + tuple(f.also):
             if name in ("date_published", "date_modified") and name not in dates and value:
                 dates[name] = value
-    if authors:
-        doc.meta["authors"] = []
-        doc._seen.pop("authors", None)  # the list is rebuilt: its index of names goes with it
-        doc.add_meta("authors", authors)
+    if not authors and any(f.field == "authors" and f.rule in _WEAK_BYLINES for f in doc.findings.values()):
+        # No byline near the headline: names read from their shape alone (a name line,
+        # a name beside a date) elsewhere on the page are a teaser's or a comment's.
+        _set_authors(doc, [a for _, f in sorted(doc.findings.items())
+                           if f.field == "authors" and f.rule not in _WEAK_BYLINES for a in f.value])
+    elif authors:
+        _set_authors(doc, authors)
     for name, value in dates.items():
         doc.meta[name] = value
+
+
+def _set_authors(doc: Document, authors: List[str]) -> None:
+    doc.meta["authors"] = []
+    doc._seen.pop("authors", None)  # the list is rebuilt: its index of names goes with it
+    doc.add_meta("authors", authors)
 
 
 def _nonblank_before(doc: Document, i: int, n: int) -> List[int]:
