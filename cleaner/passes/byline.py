@@ -351,9 +351,13 @@ def name_beside_date(doc: Document) -> Iterator[Finding]:
 def _name_line(doc: Document, ln, prev: Optional[int], nxt: Optional[int]) -> bool:
     """A line of one or two full names right under a headline-shaped line and over prose."""
     from ..shape import headline_candidate, is_prose
+    from .boundary import continues, wrap_width  # boundary reads this pass's findings: imported late
 
     if prev is None or nxt is None or not doc.kept(prev) or _LIST_ITEM.match(ln.text):
         return False
+    width = wrap_width(doc)
+    if (prev == ln.index - 1 and continues(doc, prev, width)) or (nxt == ln.index + 1 and continues(doc, ln.index, width)):
+        return False  # 'said councillor / Ruth Obi / , who chairs …': a name inside a sentence broken at its link
     above = doc.lines[prev].plain
     if not headline_candidate(above) or find_date(above) or parse_names(above):
         return False

@@ -320,6 +320,7 @@ def focus(doc: Document) -> None:
     """
     headline = next((i for i, f in doc.findings.items() if f.rule in _HEADLINE_RULES), None)
     if headline is None:
+        _first_of_many_bylines(doc)
         return
     # Below the headline first, nearest first; then above it, nearest first.
     near = _nonblank_after(doc, headline, FOCUS_BELOW) + _nonblank_before(doc, headline, FOCUS_ABOVE)
@@ -343,8 +344,22 @@ def focus(doc: Document) -> None:
                            if f.field == "authors" and f.rule not in _WEAK_BYLINES for a in f.value])
     elif authors:
         _set_authors(doc, authors)
+    if not authors:
+        _first_of_many_bylines(doc)
     for name, value in dates.items():
         doc.meta[name] = value
+
+
+#: With no byline at the headline, this many byline lines make a list of teasers.
+TEASER_BYLINES = 3
+
+
+def _first_of_many_bylines(doc: Document) -> None:
+    """Many bylines and none placed at the headline: a list of teasers follows the
+    article, whose own byline comes first on the page ("More from …" lists come after)."""
+    lines = [f for _, f in sorted(doc.findings.items()) if f.field == "authors" and f.value]
+    if len({tuple(f.value) for f in lines}) >= TEASER_BYLINES:
+        _set_authors(doc, list(lines[0].value))
 
 
 def _set_authors(doc: Document, authors: List[str]) -> None:
