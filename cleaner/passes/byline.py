@@ -39,7 +39,8 @@ from ..model import Document, Finding
 
 _DIGIT = regex.compile(r"\d")
 #: What joins a name to the date after it: "on", "-", "|", ",".
-_DATE_LEAD = regex.compile(r"(?:[\s,|/·•\-–—]|\bon\b|\bam\b|\ble\b|\bel\b|\bem\b|\bil\b|\bdnia\b)+$", regex.I)
+#: The words in lower case only: "By Jane Le, 3 May 2021" keeps the surname "Le".
+_DATE_LEAD = regex.compile(r"(?:[\s,|/·•\-–—]|(?-i:\bon\b|\bam\b|\ble\b|\bel\b|\bem\b|\bil\b|\bdnia\b))+$", regex.I)
 
 #: A person's or desk's name has at most this many words.
 NAME_MAX_WORDS = 5
@@ -163,6 +164,8 @@ def run(doc: Document) -> Iterator[Finding]:
             # "By Jane Smith - 2019-04-10", "Posted by Jane Smith on November 19, 2019, 6:21 AM EST"
             date_match, iso = dated
             names_text = _DATE_LEAD.sub("", names_text[: date_match.start()])
+            # "Jane Smith, veröffentlicht am 23.01.2020": the date's own label goes too.
+            names_text = _DATE_LEAD.sub("", _trailing_date_label().sub("", names_text))
             also = (("date_published", iso),)
         # "By Monday, the rebels …": a date word after "By" is not a name.
         names = parse_names(names_text) or _names_before_separator(names_text)
@@ -245,6 +248,15 @@ _LIST_ITEM = regex.compile(r"\s*[*+•▪◦·–-]\s")
 LABEL_REACH = 2
 _PART_SEPARATOR = regex.compile(r"\s+[|·•]\s+|\s*,\s+(?=\p{L}+\s*:)")
 _AGENCY_SUFFIX = regex.compile(r"\s*/\s*\p{Lu}[\p{Lu}\-]{1,9}$")
+
+
+@lru_cache(maxsize=None)
+def _trailing_date_label():
+    # Labels of a word or more ("veröffentlicht am", "updated"), not "on"/"le": "Jane Le" keeps her name.
+    phrases = sorted((p for key in ("date_published", "date_modified") for p in lexicon.data().get(key, [])
+                      if len(p) > 3), key=len, reverse=True)
+    labels = "|".join(r"\s+".join(map(regex.escape, p.split())) for p in phrases)
+    return regex.compile(rf"[\s,|·•\-–—]+(?:{labels})\s*:?$", regex.I)
 
 
 def _names_before_separator(text: str) -> Optional[List[str]]:
