@@ -60,7 +60,7 @@ MARKDOWN_HEADING_SCORE = 3.0
 #: other evidence the nearest headline-shaped line above the article wins.
 DISTANCE_PENALTY = 0.25
 #: A line inside the article's stretch is a subheading unless evidence says otherwise.
-INSIDE_PENALTY = 2.0
+INSIDE_PENALTY = 3.0
 #: A headline holds at least this many words that are not controls or share-bar names.
 MIN_CONTENT_WORDS = 2
 #: When no pass cut the page's head, a line below the first kept one is the
@@ -114,6 +114,8 @@ def is_headline_text(text: str) -> bool:
     names = parse_names(text)
     if names and len(names) > 1 and all(len(n.split()) > 1 for n in names):
         return False  # "Jane Smith, John Doe": a byline without "By"
+    if text.count(",") >= 2 and _DIGIT.search(text):
+        return False  # "Main St. 45, Springfield, 02923": an address or a listing
     if _MENU_SEPARATORS.search(text):
         return False  # "Start | Magazin | Tipps", "Home » News": a menu or breadcrumb
     first = text.split()[0]
@@ -263,8 +265,8 @@ def choose(doc: Document, start: int, min_score: Optional[float] = None) -> Opti
     for k, i in enumerate(after):
         if _candidate(doc, i):
             s = headline_score(doc, i, k, True, nearby)
-            if best_score is None or s > best_score:
-                best, best_score = i, s
+            if s > 0 and (best_score is None or s > best_score):
+                best, best_score = i, s  # inside the article only with evidence: else a subheading
     if best is None or (min_score is not None and best_score < min_score):
         return None
     return best
