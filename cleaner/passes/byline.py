@@ -216,6 +216,9 @@ def _dated(doc: Document, ln) -> Iterator[Finding]:
     m, iso = found
     text = ln.plain
     before, after = text[: m.start()].strip(_SEPARATORS), text[m.end():].strip(_SEPARATORS)
+    again = find_date(after) if after[:1].isdigit() or after[:1].isupper() else None
+    if again and again[0].start() == 0 and again[1][:10] == iso[:10]:
+        after = after[again[0].end():].strip(_SEPARATORS)  # "25. Januar 202225. Januar 2022 Author …": printed twice
     kind = date_label(before) if before else "bare"
     field = "date_modified" if kind == "mod" else "date_published"
     if kind is not None:
