@@ -101,6 +101,19 @@ def parse_names(text: str) -> Optional[List[str]]:
     return names
 
 
+_INITIAL_AT_END = regex.compile(r"(?:^|\s)\p{Lu}\.$")
+
+
+def _strip_end(text: str) -> str:
+    """The end of a byline without its full stop, unless that ends an initial ("R. R.").
+
+    >>> _strip_end("Jane Smith."), _strip_end("Jane R. R.")
+    ('Jane Smith', 'Jane R. R.')
+    """
+    text = text.rstrip(" ")
+    return text if _INITIAL_AT_END.search(text) else text.rstrip(" .")
+
+
 def byline_names(text: str) -> Optional[List[str]]:
     """The names of a byline that is all of ``text`` ("By Jane Smith"), else ``None``.
 
@@ -110,7 +123,7 @@ def byline_names(text: str) -> Optional[List[str]]:
     prefix = lexicon.match_prefix("byline_prefixes", text)
     if prefix is None:
         return None
-    names = parse_names(text[prefix[1]:].lstrip(" :：").rstrip(" ."))
+    names = parse_names(_strip_end(text[prefix[1]:].lstrip(" :：")))
     return names if names and not _is_time_phrase(names[0]) else None
 
 
@@ -141,7 +154,7 @@ def run(doc: Document) -> Iterator[Finding]:
             if _DIGIT.search(ln.text) and ln.words <= DATED_LINE_MAX_WORDS:
                 yield from _dated(doc, ln)
             continue
-        names_text = ln.plain[prefix[1]:].lstrip(" :：").rstrip(" .")
+        names_text = _strip_end(ln.plain[prefix[1]:].lstrip(" :："))
         if names_text[:1] in "&,;+/" and names_text:
             continue  # "Authors & Referees": a heading, the label is not followed by names
         if not names_text:
@@ -285,13 +298,21 @@ def _cut_agency(text: str) -> str:
     return _AGENCY_SUFFIX.sub("", text).rstrip(" ,")
 
 
+@lru_cache(maxsize=None)
+def _comment_count():
+    """ "Ein Kommentar", "No comments", "Schreibe einen Kommentar" after the names."""
+    return regex.compile(rf"\s+(?:\S+\s+){{0,2}}{lexicon.alternation('comment_words')}\b.*$", regex.I)
+
+
 def _names_after_date(rest: str) -> Optional[List[str]]:
     """The names after "by" on a date line, words that end them cut ("Jane Smith in Business").
 
     >>> _names_after_date("Jane Smith 5 Comments"), _names_after_date("gizzmo"), _names_after_date("the council")
     (['Jane Smith'], ['gizzmo'], None)
+    >>> _names_after_date("KleinerBlog Ein Kommentar"), _names_after_date("Jane Smith Schreibe einen Kommentar")
+    (['KleinerBlog'], ['Jane Smith'])
     """
-    rest = _NAMES_END.sub("", rest.strip(" :")).strip(_SEPARATORS)
+    rest = _comment_count().sub("", _NAMES_END.sub("", rest.strip(" :"))).strip(_SEPARATORS)
     names = parse_names(rest)
     if names:
         return names
