@@ -87,7 +87,7 @@ def parse_names(text: str) -> Optional[List[str]]:
     roles = lexicon.phrase_set("byline_roles")
     names: List[str] = []
     for part in split.split(text.strip(), timeout=1.0):
-        part = part.strip(" .,:-–—|")
+        part = _strip_end(part.strip(" ,:-–—|").lstrip("."))
         if not part or lexicon.fold(part) in roles:
             continue
         if names and lexicon.fold(part.split()[-1]) in _role_words():
