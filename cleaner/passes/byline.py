@@ -395,10 +395,13 @@ def _name_line(doc: Document, ln, prev: Optional[int], nxt: Optional[int]) -> bo
     if (prev == ln.index - 1 and continues(doc, prev, width)) or (nxt == ln.index + 1 and continues(doc, ln.index, width)):
         return False  # 'said councillor / Ruth Obi / , who chairs …': a name inside a sentence broken at its link
     above = doc.lines[prev].plain
-    if not headline_candidate(above) or find_date(above) or parse_names(above):
-        return False
+    if not headline_candidate(above) or _DIGIT.search(above) or parse_names(above):
+        return False  # ("Drink 20–30 minutes before your workout" over a product name: an instruction)
     if not is_prose(doc.lines[nxt].plain):
         return False
+    top = doc.prev_nonblank(prev, kept_only=False)
+    if top is not None and is_prose(doc.lines[top].plain):
+        return False  # the line above is a subheading between paragraphs, and this one its first words
     if lexicon.match_prefix("byline_prefixes", ln.plain):
         return False  # "By Staff Writer": a byline the byline pass found no name in
     names = parse_names(ln.plain)

@@ -114,6 +114,8 @@ def _dated_label_under_headline(doc: Document, i: int, text: str) -> List[Tuple[
     m, iso = found
     if text[: m.start()].rstrip().endswith((":", "：")):
         return []  # "Termin: 28.02.2020": a field whose label is not a date label (an event's date)
+    if "@" in text or text[:1] in "—–―":
+        return []  # "— Jane Doe (@jane) May 3, 2021": the signature of a quoted post
     rest = (text[: m.start()] + " " + text[m.end():]).strip(" ,|·•-–—/")
     # A line that opens with the date carries more: "3. Mai 2021 Jane Doe Allgemein 2 Kommentare".
     most = DATE_FIRST_EXTRA_WORDS if not text[: m.start()].strip(" *•·|") else NEAR_HEADLINE_EXTRA_WORDS
