@@ -72,7 +72,8 @@ def _patterns():
     weekdays = lexicon.alternation("weekdays")
     suffix = lexicon.alternation("day_suffixes")
     conn = lexicon.alternation("date_connectors")
-    zone = r"(?P<zone>(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|[A-Z]{2,5}\b|Z\b)"
+    # Zone abbreviations in capitals only: "17. Dezember 2019 von Jane Smith" has no zone "von".
+    zone = r"(?P<zone>(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|(?-i:[A-Z]{2,5})\b|Z\b)"
     time = (r"(?P<hour>[01]?\d|2[0-3])(?:[:.h](?P<minute>[0-5]\d))(?:[:.](?P<second>[0-5]\d))?"
             r"(?:\s*(?P<ampm>[ap]\.?\s?m\.?))?(?:\s*(?:uhr|h|hs|hrs|horas?|godz\.?))?"
             r"|(?P<hour2>1[0-2]|0?[1-9])\s*(?P<ampm2>[ap]\.?\s?m\.?)")
@@ -91,7 +92,7 @@ def _patterns():
                r"|(?P<d2>[0-3]?\d)(?P<s>[./-])(?P<m2>[01]?\d)(?P=s)(?P<y2>\d{4})")
     # "10:48, Tue, Nov 19, 2019": some sites print the time first.
     pre_time = (r"(?:(?P<pre_hour>[01]?\d|2[0-3])[:.](?P<pre_minute>[0-5]\d)"
-                r"(?:\s*(?P<pre_ampm>[ap]\.?\s?m\.?))?\s*(?P<pre_zone>[A-Z]{2,5}\b)?\s*[,|·]?\s*)?")
+                r"(?:\s*(?P<pre_ampm>[ap]\.?\s?m\.?))?\s*(?P<pre_zone>(?-i:[A-Z]{2,5})\b)?\s*[,|·]?\s*)?")
     full = rf"{pre_time}(?:{textual}|{numeric})(?:(?:T|{sep})(?:{time}))?(?:\s*\(?{zone}\)?)?"
     return regex.compile(full, regex.I)
 
@@ -119,6 +120,8 @@ def find_date(text: str):
     ('2022-12-19T15:44:00', '2022-12-19')
     >>> find_date("no date here") is None
     True
+    >>> find_date("17. Dezember 2019 von Jane Smith")[0].group()  # "von" is no time zone
+    '17. Dezember 2019'
     """
     if not _YEAR.search(text):
         return None  # every format read here has a four-digit year

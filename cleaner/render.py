@@ -20,6 +20,7 @@ from typing import List
 import regex
 
 from . import markdown
+from .language import detect as detect_language
 from .model import Article, Document, Removed
 from .shape import UNSPACED, UNSPACED_CHARS_PER_WORD
 
@@ -72,6 +73,8 @@ def word_count(text: str) -> int:
 def to_article(doc: Document, **extra) -> Article:
     text = body(doc)
     meta = doc.meta
+    if "language" not in extra:
+        extra["language"] = detect_language(text)  # the HTML path sets the page's own after this
     return Article(
         text=text, title=meta["title"], authors=list(meta["authors"]),
         date_published=meta["date_published"], date_modified=meta["date_modified"],

@@ -622,7 +622,11 @@ def _headline(doc: Document, head: List[int], anchor: Optional[int]) -> Iterator
     """
     if doc.meta["title"] is not None:
         return
-    line = anchor if anchor is not None else _headline_above(doc, head)
+    if anchor is None:
+        from . import title  # title imports this module: imported here, when both are loaded
+        start = doc.next_nonblank(head[-1], kept_only=False)
+        anchor = title.choose(doc, start) if start is not None else _headline_above(doc, head)
+    line = anchor
     if line is not None:
         text = doc.lines[line].text
         yield Finding(line, "boundary.headline", f"the article's headline {text[:60]!r}", "title", text)

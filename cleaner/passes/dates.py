@@ -29,7 +29,8 @@ import regex
 from .. import lexicon
 from ..dates import find_date
 from ..model import Document, Finding
-from .byline import byline_names
+from ..shape import ends_sentence
+from .byline import byline_names, byline_part, names_beside_date, under_headline
 
 #: A date line is short: the date plus at most this many other words
 #: ("Published", "Last updated on", "|", "3 min read").
@@ -50,7 +51,7 @@ _SEPARATOR = regex.compile(r"\s+[|/·•]\s+|\s*\|\s*")
 @lru_cache(maxsize=None)
 def _patterns():
     reading = lexicon.alternation("reading_time")
-    return regex.compile(rf"(?:[\s,|·•\-–—/()]|\d+\s*{reading}|{reading}\s*:?\s*\d+\s*\w*)*", regex.I)
+    return regex.compile(rf"(?:[\s,.|·•\-–—/()]|\d+\s*{reading}|{reading}\s*:?\s*\d+\s*\w*)*", regex.I)
 
 
 def run(doc: Document) -> Iterator[Finding]:
@@ -71,7 +72,7 @@ def run(doc: Document) -> Iterator[Finding]:
         if is_reading_time(text):
             yield Finding(ln.index, "date.reading_time", f"reading-time line {text!r}")
             continue
-        found = _date_segment(text)
+        found = _date_segment(text) or _dated_label_under_headline(doc, ln.index, text)
         if not found:
             continue
         (kind, iso), more = found[0], found[1:]
@@ -84,6 +85,47 @@ def run(doc: Document) -> Iterator[Finding]:
                           also)
         else:
             yield Finding(ln.index, "date.line", f"date line {text!r}", "date_published", iso, also)
+
+
+#: Right under a headline, a date with at most this many other words is the
+#: article's date line ("Energie 12.12.2022, 08:30 Uhr", "Lübeck, 31. März 2003").
+NEAR_HEADLINE_EXTRA_WORDS = 3
+#: ... and a line that opens with the date, this many: the meta line of a blog
+#: ("3. Mai 2021 Jane Doe Allgemein 2 Kommentare"), not a sentence.
+DATE_FIRST_EXTRA_WORDS = 8
+
+
+def _dated_label_under_headline(doc: Document, i: int, text: str) -> List[Tuple[str, str]]:
+    """A date with a word or two beside it (a section, a place, an agency) right under
+    a headline: the article's date line, read as a bare date; elsewhere such a line stays.
+
+    >>> doc = Document("Council approves budget after long debate\\nPolitik 12.12.2022, 08:30 Uhr\\nText.")
+    >>> _dated_label_under_headline(doc, 1, doc.lines[1].text)
+    [('bare', '2022-12-12T08:30:00')]
+    >>> doc = Document("The council met.\\nPolitik 12.12.2022, 08:30 Uhr\\nText.")
+    >>> _dated_label_under_headline(doc, 1, doc.lines[1].text)
+    []
+    """
+    if ends_sentence(text) or len(text.split()) > NEAR_HEADLINE_EXTRA_WORDS + 6:
+        return []
+    found = find_date(text)
+    if not found:
+        return []
+    m, iso = found
+    if text[: m.start()].rstrip().endswith((":", "：")):
+        return []  # "Termin: 28.02.2020": a field whose label is not a date label (an event's date)
+    if "@" in text or text[:1] in "—–―":
+        return []  # "— Jane Doe (@jane) May 3, 2021": the signature of a quoted post
+    rest = (text[: m.start()] + " " + text[m.end():]).strip(" ,|·•-–—/")
+    # A line that opens with the date carries more: "3. Mai 2021 Jane Doe Allgemein 2 Kommentare".
+    most = DATE_FIRST_EXTRA_WORDS if not text[: m.start()].strip(" *•·|") else NEAR_HEADLINE_EXTRA_WORDS
+    if len(rest.split()) > most or (most == NEAR_HEADLINE_EXTRA_WORDS and _DIGIT.search(rest)):
+        return []
+    if not under_headline(doc, i):
+        return []
+    if names_beside_date(rest) or byline_part(rest) or lexicon.first_word(rest) in lexicon.first_words("byline_prefixes"):
+        return []  # "Jane Smith 19.10.2019", "4.02.2022 par Jane Smith": a byline, the byline pass reads it
+    return [("bare", iso)]
 
 
 #: Where each kind of date goes.
@@ -101,7 +143,9 @@ def _date_segment(text: str) -> List[Tuple[str, str]]:
     parts = _SEPARATOR.split(text)
     if len(parts) < 2 or any(len(p.split()) > META_PART_MAX_WORDS for p in parts):
         return []
-    if any(byline_names(p) for p in parts):
+    # A user name counts only beside the date alone ("von eseppelt · 31. Oktober 2023"); in a
+    # longer line of parts ("… / 0 Comments / by admin") it is the blog's account, not a byline.
+    if any(byline_names(p) or (len(parts) == 2 and byline_part(p)) for p in parts):
         return []
     return [found for found in map(_date_only, parts) if found]
 
@@ -115,30 +159,51 @@ def _date_only(text: str) -> Optional[Tuple[str, str]]:
     before, after = text[: m.start()], text[m.end():]
     if len(before.split()) + len(after.split()) > DATE_LINE_EXTRA_WORDS:
         return None
-    kind = _label(before)
+    kind = date_label(before)
     if kind is None:
         return None
-    if not _patterns().fullmatch(after, timeout=1.0):
+    if not _patterns().fullmatch(after, timeout=1.0) and not _repeat(after, iso):
         return None  # words after the date that are not a reading time: a line in the body
     return kind, iso
 
 
-def _label(before: str) -> Optional[str]:
+def _repeat(after: str, iso: str) -> bool:
+    """The same day printed again right after it ("21. Januar 202221. Januar 2022": a
+    renderer joined the visible date and its machine-readable twin), or after a label
+    ("… , aktualisiert am 3. Januar 2020", "05:34 h Atualizado em 4 de maio de 2022, 05:35").
+
+    >>> _repeat("21. Januar 2022", "2022-01-21"), _repeat(" and the budget", "2022-01-21")
+    (True, False)
+    >>> _repeat(" | Updated: 20 December 2022", "2022-12-19")  # another date: the parts are read one by one
+    False
+    """
+    found = find_date(after)
+    return bool(found) and found[1][:10] == iso[:10] and date_label(after[: found[0].start()]) is not None \
+        and bool(_patterns().fullmatch(after[found[0].end():], timeout=1.0))
+
+
+def date_label(before: str) -> Optional[str]:
     """What the words before a date say: "mod" (Updated), "pub" (Published), "bare"
     (nothing), or ``None`` when they are not a date label.
 
-    >>> _label("Last updated on "), _label("Published: "), _label(""), _label("The law of ")
+    >>> date_label("Last updated on "), date_label("Published: "), date_label(""), date_label("The law of ")
     ('mod', 'pub', 'bare', None)
     """
     text = before.strip(" \t|·•-–—/")
+    weekdays = lexicon.phrase_set("weekdays")
+    words = text.split()
+    while words and words[-1].strip(",.").casefold() in weekdays:
+        words.pop()  # "Freitag, 04.02.2022": the weekday belongs to the date
+    text = " ".join(words).strip(" \t|·•-–—/,")
     if not text:
         return "bare"
     found = [(m[1], kind) for kind, m in (("mod", lexicon.match_prefix("date_modified", text)),
                                           ("pub", lexicon.match_prefix("date_published", text))) if m]
-    if not found:
-        return None
-    end, kind = max(found)
     connectors = lexicon.phrase_set("date_connectors")
+    if not found:
+        # "am 4. Februar 2022", "le 3 mars 2021": a connector alone opens a date line.
+        return "bare" if all(w.strip(":：,").casefold() in connectors for w in text.split()) else None
+    end, kind = max(found)
     rest = [w.strip(":：,") for w in text[end:].split()]
     return kind if all(not w or w.casefold() in connectors for w in rest) else None
 

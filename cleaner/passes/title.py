@@ -6,6 +6,15 @@ headline-shaped line (which one is the headline is then unknown). Date, byline a
 credit lines before it are removed by their own passes first, so a headline
 under an "Updated …" line is still found.
 
+On a whole page (menus and teasers around the article) the headline is one of
+the lines just above the article's first paragraph; :func:`choose` weighs the
+evidence for each (:func:`headline_score`): a byline or date line right below
+it, the same words printed again (the page-title line "Headline - Site", a
+breadcrumb, a repeat), the first paragraph right below it, its distance from
+the article. Lines that only look like headlines are never chosen: a control
+or share bar ("Teilen Twittern Email"), a relative time ("vor 2 Tagen"), a
+menu line ("Start | Magazin | Tipps"), an image credit, a prompt ("…?" over a form).
+
 Removes (into ``title``)::
 
     Border defence with Belarus remains top priority
@@ -16,13 +25,251 @@ Keeps::
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections import Counter
+from typing import Iterator, List, Optional
 
+import regex
+
+from .. import lexicon
 from ..dates import find_date
 from ..model import Document, Finding
 from ..shape import headline_candidate, is_prose
 from .boundary import continues, wrap_width
+from .byline import byline_names, parse_names
 from .links import is_link_line
+
+#: The headline is looked for among this many non-blank lines above the
+#: article's first paragraph (a photo, its credit, a share bar and a byline
+#: block may stand between them) ...
+LOOKBACK = 15
+#: ... and among this many from it on: the stretch found as the article may
+#: open with a kicker or the image caption above the headline.
+LOOKAHEAD = 4
+#: A byline or a date line within this many non-blank lines below a line marks
+#: it as the headline (they sit right under it on nearly every news page).
+META_REACH = 3
+#: Evidence weights. Strong: a byline/date below it, or the same words printed
+#: again; weaker: the first paragraph right below it.
+META_BELOW_SCORE = 3.0
+META_ABOVE_SCORE = 1.0
+REPEAT_SCORE = 3.0
+REPEAT_FAR_SCORE = 1.5
+PROSE_BELOW_SCORE = 1.5
+MARKDOWN_HEADING_SCORE = 3.0
+#: Each candidate between a line and the article's start costs this: with no
+#: other evidence the nearest headline-shaped line above the article wins.
+DISTANCE_PENALTY = 0.25
+#: A line inside the article's stretch is a subheading unless evidence says otherwise.
+INSIDE_PENALTY = 3.0
+#: A headline holds at least this many words that are not controls or share-bar names.
+MIN_CONTENT_WORDS = 2
+#: When no pass cut the page's head, a line below the first kept one is the
+#: headline only with at least this much evidence (a byline or a repeat).
+EVIDENCE_MIN = 2.5
+
+#: A line of at most this many words that opens in lower case is the tail of a
+#: line of links, not a headline (longer ones may open with a brand: "creditshelf …").
+SHORT_LOWER_WORDS = 4
+#: A numeric date that no reading resolves ("11/08/2020": day or month first).
+_NUMERIC_DATE = regex.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
+_MENU_SEPARATORS = regex.compile(r"\s[|»›>/·•]\s|\s[|»›]\s*$|^\s*[|»›]")
+_DIGIT = regex.compile(r"\d")
+_CREDIT_MARK = regex.compile(r"/|©|\bvia\b|\(c\)", regex.I)
+
+
+def _lexicon_words() -> frozenset:
+    """The words of controls and share bars ("teilen", "email", "print")."""
+    words = set()
+    for key in ("ui_labels", "share_networks"):
+        for phrase in lexicon.data().get(key, []):
+            words.update(regex.findall(r"\w+", phrase))
+    return frozenset(words)
+
+
+_UI_WORDS: Optional[frozenset] = None
+
+
+def is_headline_text(text: str) -> bool:
+    """A line that can be a headline: headline-shaped and not a page control,
+    a relative time, a menu line, an image credit or a date.
+
+    >>> is_headline_text("Council approves budget after long debate")
+    True
+    >>> is_headline_text("Teilen Twittern Email"), is_headline_text("vor 2 Tagen aktualisiert")
+    (False, False)
+    >>> is_headline_text("Start | Magazin | Coole Tipps"), is_headline_text("Jane Doe/Agency via Getty Images")
+    (False, False)
+    >>> is_headline_text("Facebook faces record fine in Europe")  # a network named in a headline
+    True
+    >>> is_headline_text("Jane Smith, John Doe"), is_headline_text("in Illinois , Local")
+    (False, False)
+    >>> is_headline_text("iPhone 14: why the wait pays off"), is_headline_text("Jane Smith 11/08/2020 Feelings")
+    (True, False)
+    """
+    global _UI_WORDS
+    if not headline_candidate(text) or is_prose(text) or find_date(text) or _NUMERIC_DATE.search(text):
+        return False
+    if text[:1].islower() and text[1:2].islower() and len(text.split()) <= SHORT_LOWER_WORDS:
+        return False  # "in Illinois , Local": the end of a line of links ("iPhone", "eBay" may open one)
+    names = parse_names(text)
+    if names and len(names) > 1 and all(len(n.split()) > 1 for n in names):
+        return False  # "Jane Smith, John Doe": a byline without "By"
+    if text.count(",") >= 2 and _DIGIT.search(text):
+        return False  # "Main St. 45, Springfield, 02923": an address or a listing
+    if _MENU_SEPARATORS.search(text):
+        return False  # "Start | Magazin | Tipps", "Home » News": a menu or breadcrumb
+    first = text.split()[0]
+    if first.islower() and _DIGIT.search(text):
+        return False  # "vor 2 Tagen", "il y a 3 heures", "před 2 hodinami": a relative time
+    if _UI_WORDS is None:
+        _UI_WORDS = _lexicon_words()
+    words = regex.findall(r"\w+", lexicon.fold(text))
+    if sum(w not in _UI_WORDS for w in words) < MIN_CONTENT_WORDS:
+        return False  # "Teilen Twittern Email", "Add to Pocket": a control bar
+    if _CREDIT_MARK.search(text) and lexicon.finder("photo_agencies").search(lexicon.fold(text)):
+        return False  # "Jane Doe/Getty Images": an image credit
+    return True
+
+
+def _candidate(doc: Document, i: int) -> bool:
+    ln = doc.lines[i]
+    if not (doc.kept(i) and not is_link_line(ln) and byline_names(ln.plain) is None):
+        return False
+    if not (headline_candidate(ln.text) and is_headline_text(ln.plain)):
+        return False  # ("headline_candidate" of the text as printed: "* Sport" is a menu item)
+    # A line of a hard-wrapped paragraph is no headline.
+    width = wrap_width(doc)
+    return width is None or not ((i + 1 < len(doc.lines) and continues(doc, i, width))
+                                 or (i > 0 and continues(doc, i - 1, width)))
+
+
+def _is_meta(doc: Document, i: int) -> bool:
+    f = doc.findings.get(i)
+    return f is not None and f.rule.startswith(("byline.", "date."))
+
+
+def _folded_counts(doc: Document) -> Counter:
+    if "folded_counts" not in doc.memo:
+        doc.memo["folded_counts"] = Counter(ln.folded for ln in doc.lines if not ln.blank)
+    return doc.memo["folded_counts"]
+
+
+def _repeated(doc: Document, i: int, nearby: List[int]) -> bool:
+    """The words of line ``i`` printed again: another line the same, the page-title line
+    ("Headline - Site") at the top, a breadcrumb ending in it, a paragraph opening with it."""
+    folded = doc.lines[i].folded
+    top = doc.next_nonblank(-1, kept_only=False)
+    if top is not None and top != i and _names_headline(doc.lines[top].folded, folded):
+        return True
+    for j in nearby:
+        other = doc.lines[j].folded
+        if j != i and other == folded:
+            return True  # printed twice around the article's start (a site's name repeats far apart)
+        if j == i or len(other) <= len(folded):
+            continue
+        if other.startswith(folded) and other[len(folded)] in _REPEAT_AFTER:
+            return True  # "Headline: the first sentence of the article …"
+        if other.endswith(folded) and other[-len(folded) - 1] in _REPEAT_BEFORE:
+            return True  # "Home » News » Headline", "Home News Headline": a breadcrumb
+    return False
+
+
+#: What follows a headline repeated at the start of a paragraph, and what comes
+#: before it at the end of a breadcrumb.
+_REPEAT_AFTER = frozenset(":–—-")
+_REPEAT_BEFORE = frozenset(" »›>/|:")
+
+
+_TITLE_SEPARATOR = regex.compile(r"\s*[-|–—:·»]\s")
+
+
+def _names_headline(page_title: str, line: str) -> bool:
+    """True when ``page_title`` is ``line`` and a site name joined by a separator.
+
+    >>> _names_headline("big storm hits coast - daily news", "big storm hits coast")
+    True
+    >>> _names_headline("big storm hits coast tonight", "big storm hits coast")
+    False
+    """
+    if page_title.startswith(line):
+        return bool(_TITLE_SEPARATOR.match(page_title[len(line):]))
+    if page_title.endswith(line):
+        return bool(_TITLE_SEPARATOR.search(page_title[:-len(line)][-3:]))
+    return False
+
+
+def headline_score(doc: Document, i: int, rank: int, inside: bool, nearby: List[int]) -> float:
+    """The evidence that line ``i`` is the headline; ``rank``: candidates between it and the article."""
+    score = -DISTANCE_PENALTY * rank - (INSIDE_PENALTY if inside else 0.0)
+    below = _nonblank_after(doc, i, META_REACH)
+    if any(_is_meta(doc, j) for j in below):
+        score += META_BELOW_SCORE
+    above = doc.prev_nonblank(i, kept_only=False)
+    if above is not None and _is_meta(doc, above):
+        score += META_ABOVE_SCORE
+    if _repeated(doc, i, nearby):
+        score += REPEAT_SCORE
+    elif _folded_counts(doc)[doc.lines[i].folded] > 1:
+        score += REPEAT_FAR_SCORE  # printed again further away: a headline in "Post navigation", or a site's name
+    if doc.lines[i].text.startswith("# "):
+        score += MARKDOWN_HEADING_SCORE
+    nxt = doc.next_nonblank(i)
+    while nxt is not None and _is_meta(doc, nxt):
+        nxt = doc.next_nonblank(nxt)
+    if nxt is not None and is_prose(doc.lines[nxt].plain):
+        score += PROSE_BELOW_SCORE
+    return score
+
+
+def _nonblank_after(doc: Document, i: int, n: int) -> List[int]:
+    out: List[int] = []
+    j = i
+    while len(out) < n:
+        j = doc.next_nonblank(j, kept_only=False)
+        if j is None:
+            break
+        out.append(j)
+    return out
+
+
+def choose(doc: Document, start: int, min_score: Optional[float] = None) -> Optional[int]:
+    """The headline line of an article whose first paragraph is line ``start``, or ``None``.
+
+    >>> doc = Document("Home\\nTop stories\\nCouncil approves budget\\nThe council approved it on Monday after a debate.")
+    >>> choose(doc, 3)
+    2
+    """
+    before: List[int] = []
+    j = start
+    while len(before) < LOOKBACK:
+        j = doc.prev_nonblank(j, kept_only=False)
+        if j is None:
+            break
+        before.append(j)
+    after: List[int] = []
+    j = start - 1
+    while len(after) < LOOKAHEAD:
+        j = doc.next_nonblank(j, kept_only=False)
+        if j is None:
+            break
+        after.append(j)
+    nearby = before + after
+    best, best_score = None, None
+    rank = 0
+    for i in before:
+        if _candidate(doc, i):
+            s = headline_score(doc, i, rank, False, nearby)
+            rank += 1
+            if best_score is None or s > best_score:
+                best, best_score = i, s
+    for k, i in enumerate(after):
+        if _candidate(doc, i):
+            s = headline_score(doc, i, k, True, nearby)
+            if s > 0 and (best_score is None or s > best_score):
+                best, best_score = i, s  # inside the article only with evidence: else a subheading
+    if best is None or (min_score is not None and best_score < min_score):
+        return None
+    return best
 
 
 def run(doc: Document) -> Iterator[Finding]:
@@ -32,18 +279,139 @@ def run(doc: Document) -> Iterator[Finding]:
     ['Council approves budget']
     """
     first = doc.next_nonblank(-1)
-    if first is None or doc.meta["title"] is not None:
+    if first is None:
         return
+    if doc.meta["title"] is None:
+        line = _first_line_headline(doc, first)
+        if line is None:
+            line = _headline_over_meta(doc)
+        if line is not None:
+            text = doc.lines[line].plain
+            yield Finding(line, "title.headline", f"headline at the head of the article {text[:60]!r}", "title",
+                          text)
+    focus(doc)  # the pipeline has recorded the headline by now
+
+
+#: Bylines and date lines belong to the article when they stand this close to
+#: its headline: up to this many non-blank lines below it ...
+FOCUS_BELOW = 10
+#: ... or above it (a date or a kicker over the headline).
+FOCUS_ABOVE = 4
+#: Bylines found by their shape and place alone, without "By" or a label.
+_WEAK_BYLINES = ("byline.name_line", "byline.dated_name")
+#: The findings that place the headline (a page's ``<title>`` line is not near the article).
+_HEADLINE_RULES = ("title.headline", "boundary.headline")
+
+
+def focus(doc: Document) -> None:
+    """Keep the authors and dates of the bylines and date lines around the headline.
+
+    A whole page prints other bylines and dates too: teasers, related stories,
+    readers' comments. Every byline and date line is removed either way; when
+    some stand right around the headline, the metadata is theirs alone, and the
+    date nearest the headline is the article's. With none there, nothing changes.
+
+    >>> from cleaner import clean_text
+    >>> page = ("Mayor opens the new library downtown\\nBy John Doe\\n3 March 2021\\n\\n"
+    ...         "Council approves budget after long debate\\nBy Jane Smith\\n19 December 2022\\n\\n"
+    ...         "The council approved the budget on Monday after a long debate that ran late.\\n"
+    ...         "The opposition said it would challenge the plan in court next week.")
+    >>> article = clean_text(page)
+    >>> article.title, article.authors, article.date_published
+    ('Council approves budget after long debate', ['Jane Smith'], '2022-12-19')
+    """
+    headline = next((i for i, f in doc.findings.items() if f.rule in _HEADLINE_RULES), None)
+    if headline is None:
+        _first_of_many_bylines(doc)
+        return
+    # Below the headline first, nearest first; then above it, nearest first.
+    near = _nonblank_after(doc, headline, FOCUS_BELOW) + _nonblank_before(doc, headline, FOCUS_ABOVE)
+    authors: List[str] = []
+    dates = {}
+    for j in near:
+        f = doc.findings.get(j)
+        if f is not None and f.field == "authors" and (not authors or j > headline):
+            authors.extend(a for a in f.value if a.casefold() not in {x.casefold() for x in authors})
+    for j in near:
+        f = doc.findings.get(j)
+        if f is None:
+            continue
+        for name, value in ((f.field, f.value),) + tuple(f.also):
+            if name in ("date_published", "date_modified") and name not in dates and value:
+                dates[name] = value
+    if not authors and any(f.field == "authors" and f.rule in _WEAK_BYLINES for f in doc.findings.values()):
+        # No byline near the headline: names read from their shape alone (a name line,
+        # a name beside a date) elsewhere on the page are a teaser's or a comment's.
+        _set_authors(doc, [a for _, f in sorted(doc.findings.items())
+                           if f.field == "authors" and f.rule not in _WEAK_BYLINES for a in f.value])
+    elif authors:
+        _set_authors(doc, authors)
+    if not authors:
+        _first_of_many_bylines(doc)
+    for name, value in dates.items():
+        doc.meta[name] = value
+
+
+#: With no byline at the headline, this many byline lines make a list of teasers.
+TEASER_BYLINES = 3
+
+
+def _first_of_many_bylines(doc: Document) -> None:
+    """Many bylines and none placed at the headline: a list of teasers follows the
+    article, whose own byline comes first on the page ("More from …" lists come after)."""
+    lines = [f for _, f in sorted(doc.findings.items()) if f.field == "authors" and f.value]
+    if len({tuple(f.value) for f in lines}) >= TEASER_BYLINES:
+        _set_authors(doc, list(lines[0].value))
+
+
+def _set_authors(doc: Document, authors: List[str]) -> None:
+    doc.meta["authors"] = []
+    doc._seen.pop("authors", None)  # the list is rebuilt: its index of names goes with it
+    doc.add_meta("authors", authors)
+
+
+def _nonblank_before(doc: Document, i: int, n: int) -> List[int]:
+    out: List[int] = []
+    j = i
+    while len(out) < n:
+        j = doc.prev_nonblank(j, kept_only=False)
+        if j is None:
+            break
+        out.append(j)
+    return out
+
+
+def _headline_over_meta(doc: Document) -> Optional[int]:
+    """The headline further down, over its byline or date line, when the line above it
+    could not be one: a second cleaning, without the byline, finds no other headline.
+
+    >>> doc = Document("https://example.com/news\\nCouncil approves budget\\nBy Jane Smith\\nThe council met on Monday to debate the new budget.")
+    >>> from cleaner.passes import byline
+    >>> for f in byline.run(doc): _ = doc.record(f)
+    >>> _headline_over_meta(doc)
+    1
+    """
+    prose = next((ln.index for ln in doc.kept_lines() if is_prose(ln.plain)), None)
+    line = choose(doc, prose, EVIDENCE_MIN) if prose is not None else None
+    if line is None or not any(_is_meta(doc, j) for j in _nonblank_after(doc, line, META_REACH)):
+        return None
+    above = doc.prev_nonblank(line)
+    if above is not None and headline_candidate(doc.lines[above].plain):
+        return None  # that line is the first kept one's neighbour: taking this one would make it a headline
+    return line
+
+
+def _first_line_headline(doc: Document, first: int) -> Optional[int]:
     text = doc.lines[first].plain
-    if is_link_line(doc.lines[first]) or not headline_candidate(text) or is_prose(text) or find_date(text):
-        return  # a date line that no date rule claimed is not a headline either
+    if is_link_line(doc.lines[first]) or not is_headline_text(text):
+        return None  # a date line that no date rule claimed is not a headline either, nor a control bar
     below = doc.next_nonblank(first)
     if below is None:
-        return  # a lone line is the whole text, not a headline over it
+        return None  # a lone line is the whole text, not a headline over it
     if below == first + 1 and (doc.lines[below].text[:1].islower() or continues(doc, first, wrap_width(doc))):
-        return  # the first line of a wrapped paragraph, or a sentence broken at a link
+        return None  # the first line of a wrapped paragraph, or a sentence broken at a link
     if headline_candidate(doc.lines[below].plain) and not is_prose(doc.lines[below].plain):
         # Two headline-shaped lines: taking the first would leave a body that
         # starts with another headline, which a second cleaning would take too.
-        return
-    yield Finding(first, "title.headline", f"headline at the head of the article {text[:60]!r}", "title", text)
+        return None
+    return first
