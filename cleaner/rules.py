@@ -59,6 +59,8 @@ RULES: Tuple[RuleInfo, ...] = (
     RuleInfo("credits.image", "credits", "an image or photo credit (into image_credits)"),
     RuleInfo("credits.caption", "credits", "a picture caption, or a caption ending in its credit"),
     RuleInfo("byline.author", "byline", "a byline (into authors)"),
+    RuleInfo("byline.dated_name", "byline", "a name beside the date right under the headline (into authors)"),
+    RuleInfo("byline.name_line", "byline", "one or two names alone between the headline and the text (into authors)"),
     RuleInfo("bio.author", "bio", "an author's biography: opens with the author's name"),
     RuleInfo("bio.heading", "bio", "a heading over an author's biography (\"About Jane Smith\")"),
     RuleInfo("bio.contributors", "bio", "a contributor note (\"Reporting by …; Editing by …\")"),

@@ -362,8 +362,26 @@ def under_headline(doc: Document, i: int) -> bool:
     return False
 
 
+#: Names beside dates under headlines this close to each other (in lines) are a list of teasers
+#: ("headline / name / date" again and again), not the article's byline.
+TEASER_RUN_LINES = 10
+
+
 def name_beside_date(doc: Document) -> Iterator[Finding]:
-    """A line that is only a name, right over or under a date line that is right under a headline."""
+    """A line that is only a name, right over or under a date line that is right under a headline.
+
+    When the same shape comes again within :data:`TEASER_RUN_LINES` lines, the lines are a
+    teaser list ("Recommended": headline, author, date, three times), and none is a byline.
+    """
+    found = list(_names_beside_dates(doc))
+    dated = [f.line for f in found if f.rule == "byline.dated_name"]
+    for f in found:
+        if f.rule == "byline.dated_name" and any(0 < abs(f.line - k) <= TEASER_RUN_LINES for k in dated):
+            continue
+        yield f
+
+
+def _names_beside_dates(doc: Document) -> Iterator[Finding]:
     for ln in doc.kept_lines():
         if ln.words > NAME_MAX_WORDS or _DIGIT.search(ln.text):
             continue

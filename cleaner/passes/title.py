@@ -315,7 +315,9 @@ def focus(doc: Document) -> None:
     >>> page = ("Mayor opens the new library downtown\\nBy John Doe\\n3 March 2021\\n\\n"
     ...         "Council approves budget after long debate\\nBy Jane Smith\\n19 December 2022\\n\\n"
     ...         "The council approved the budget on Monday after a long debate that ran late.\\n"
-    ...         "The opposition said it would challenge the plan in court next week.")
+    ...         "The opposition said it would challenge the plan in court next week.\\n\\n"
+    ...         "Residents will see the new rates in their April bills, the council said on Monday.\\n"
+    ...         "The budget also sets aside money for road repairs and two new parks in the east.")
     >>> article = clean_text(page)
     >>> article.title, article.authors, article.date_published
     ('Council approves budget after long debate', ['Jane Smith'], '2022-12-19')
