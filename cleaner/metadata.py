@@ -98,9 +98,26 @@ def merge(article: Article, page: PageMeta, doc: Document) -> None:
     article.date_published = _finer(page.date_published, meta["date_published"])
     article.date_modified = _finer(page.date_modified, meta["date_modified"])
     article.url, article.hostname, article.sitename = page.url, page.hostname, page.sitename
-    article.description, article.language, article.image = page.description, page.language, page.image
+    article.description, article.image = page.description, page.image
+    article.language = agreed_language(page.language, article.language)
     article.categories = list(page.categories) or list(meta["categories"])
     article.tags = list(page.tags) or list(meta["tags"])
+
+
+def agreed_language(declared: Optional[str], detected: Optional[str]) -> Optional[str]:
+    """The page's declared language (``<html lang>``) when the text agrees with it or says
+    nothing; else the language the text is in (templates often keep a default ``lang="en"``).
+
+    >>> agreed_language("de-AT", "de"), agreed_language("en", None), agreed_language("en", "de")
+    ('de-AT', 'en', 'de')
+    >>> agreed_language(None, "fr")
+    'fr'
+    """
+    if not declared:
+        return detected
+    if not detected or declared.split("-")[0].split("_")[0].lower() == detected.split("-")[0].lower():
+        return declared
+    return detected
 
 
 def _finer(page_value: Optional[str], text_value: Optional[str]) -> Optional[str]:
@@ -136,7 +153,7 @@ def page_metadata(tree, url: Optional[str] = None) -> PageMeta:
     stamps = _head_times(tree, linked)
     page.date_modified = stamps.get("modified")
     page.date_published = _shown(visible_date(tree), _agree(stamps.get("published"), m.date), page.date_modified)
-    page.language = _language(tree)  # declared; text-based detection hooks in here
+    page.language = _language(tree)  # declared; merge() checks it against the text (agreed_language)
     return page
 
 
@@ -898,9 +915,8 @@ def iso_timestamp(value: str) -> Optional[str]:
 def _language(tree) -> Optional[str]:
     """The page's declared language: ``<html lang>``, else Content-Language, else og:locale.
 
-    Hook for a text-based check: the declared code is returned as the page
-    declares it (BCP 47); a detector on the extracted text may confirm or
-    replace it where :func:`page_metadata` sets ``page.language``.
+    The declared code is returned as the page declares it (BCP 47); :func:`merge`
+    keeps it when the language of the extracted text agrees (:func:`agreed_language`).
 
     >>> from lxml import html
     >>> _language(html.fromstring('<html lang="en-US"><body><p>x</p></body></html>'))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from cleaner import clean
 from cleaner.metadata import page_metadata
 
 
@@ -211,3 +212,17 @@ def test_the_spelling_of_a_name_from_a_byline_elsewhere_on_the_page():
     tree = html.fromstring('<html><body><div class="footer"><a rel="author">R.C. Baker</a></div></body></html>')
     candidates = author_candidates(tree, [], "R C Baker", [])
     assert candidates["byline"] == [] and choose_authors(candidates) == ["R.C. Baker"]
+
+
+# -- language -------------------------------------------------------------------------------------
+
+_GERMAN = ("<p>Der Stadtrat hat am Montag nach einer langen Debatte den Haushalt für das kommende Jahr "
+           "beschlossen, und die Bürger werden die neuen Gebühren im April auf ihren Rechnungen sehen.</p>"
+           "<p>Die Opposition sagte, sie werde gegen den Plan vor Gericht ziehen, weil die Mieten steigen.</p>")
+
+
+@pytest.mark.parametrize("lang, expected", [("de-AT", "de-AT"), ("en", "de"), (None, "de")])
+def test_declared_language_is_kept_only_when_the_text_agrees(lang, expected):
+    attr = f' lang="{lang}"' if lang else ""
+    page = f"<html{attr}><body><article><h1>Haushalt beschlossen</h1>{_GERMAN}</article></body></html>"
+    assert clean(page.encode(), input_format="html").language == expected
