@@ -60,6 +60,9 @@ LANGUAGES = ("en", "de", "fr", "es", "pt", "it", "pl")
 def data() -> Dict[str, object]:
     """All language files merged: lists are concatenated (unique), mappings merged."""
     merged: Dict[str, object] = {}
+    #: Per list key, the phrases already in it: a set look-up, not a scan of
+    #: the list (about 3,000 phrases, once per process).
+    seen: Dict[str, set] = {}
     for lang in LANGUAGES:
         path = HERE / f"{lang}.json"
         if not path.exists():
@@ -71,9 +74,11 @@ def data() -> Dict[str, object]:
                 merged.setdefault(key, {}).update({k.casefold(): v for k, v in value.items()})
             else:
                 bucket = merged.setdefault(key, [])
+                listed = seen.setdefault(key, set())
                 for phrase in value:
                     phrase = phrase.casefold()
-                    if phrase not in bucket:
+                    if phrase not in listed:
+                        listed.add(phrase)
                         bucket.append(phrase)
     return merged
 
