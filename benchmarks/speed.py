@@ -132,9 +132,13 @@ def html_figures(data: Path, repeat: int) -> None:
 
 def make_venv(where: Path) -> Path:
     """A fresh virtual environment with the package installed non-editable; its ``bin`` folder."""
+    import shutil
     import site
     import sysconfig
 
+    source = where / "source"  # a copy, so that the build leaves nothing in the checkout
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".git", "build", "*.egg-info", "__pycache__",
+                                                                ".tox", ".hypothesis", "fixtures", "seeds"))
     venv = where / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     py = venv / "bin" / "python"
@@ -144,7 +148,7 @@ def make_venv(where: Path) -> Path:
     # A path line adds the folder without running its .pth files (setuptools' distutils hack, say).
     Path(purelib, "_deps_from_bench.pth").write_text("\n".join(dict.fromkeys(deps)) + "\n")
     subprocess.run([sys.executable, "-m", "pip", "--python", str(py), "install", "-q", "--no-deps",
-                    "--no-compile", str(ROOT)], check=True,
+                    "--no-compile", str(source)], check=True,
                    env={**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"})
     return venv / "bin"
 

@@ -44,13 +44,23 @@ Keys (each a list of phrases unless said otherwise):
 from __future__ import annotations
 
 import json
+import os
 from functools import lru_cache
-from pathlib import Path
 from typing import Dict, FrozenSet, List, Optional, Tuple
 
 import regex
 
-HERE = Path(__file__).resolve().parent
+#: The folder of the language files (``HERE``, a :class:`~pathlib.Path`, is made
+#: on first use: pathlib and what it imports are not needed to read them).
+_HERE = os.path.dirname(os.path.realpath(__file__))
+
+
+def __getattr__(name: str):
+    if name == "HERE":
+        from pathlib import Path
+
+        return Path(_HERE)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 #: Languages whose files are merged, in load order.
 LANGUAGES = ("en", "de", "fr", "es", "pt", "it", "pl")
@@ -64,10 +74,12 @@ def data() -> Dict[str, object]:
     #: the list (about 3,000 phrases, once per process).
     seen: Dict[str, set] = {}
     for lang in LANGUAGES:
-        path = HERE / f"{lang}.json"
-        if not path.exists():
+        path = os.path.join(_HERE, f"{lang}.json")
+        if not os.path.exists(path):
             continue
-        for key, value in json.loads(path.read_text(encoding="utf-8")).items():
+        with open(path, encoding="utf-8") as f:
+            loaded = json.load(f)
+        for key, value in loaded.items():
             if key.startswith("_"):
                 continue
             if isinstance(value, dict):
