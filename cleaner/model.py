@@ -10,6 +10,7 @@ keeps every line that has none.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from sys import intern
 from typing import Any, Dict, List, Optional, Tuple
 
 import regex
@@ -114,6 +115,19 @@ def _shown(line: Line) -> str:
     return normalise_space(line.raw) if _INVISIBLE.search(line.raw) else line.text
 
 
+def _word_set(line: Line) -> frozenset:
+    """The folded words of the line, for quick "can it hold this phrase" tests:
+    :func:`cleaner.lexicon.words_of` of the text, read off ``folded`` (no second
+    fold), each word interned, so that the sets of a long text share their
+    words instead of each holding a copy.
+
+    >>> ln = Line(0, "All Rights Reserved.", "All Rights Reserved.")
+    >>> ln.word_set == lexicon.words_of(ln.text)
+    True
+    """
+    return frozenset(map(intern, lexicon._WORDS.findall(line.folded)))
+
+
 def _plain(line: Line) -> str:
     """The text as a reader sees it, Markdown links and markers read as plain text
     (see :func:`cleaner.markdown.plain`): what metadata is taken from."""
@@ -127,8 +141,7 @@ _FACTS = {
     "words": lambda line: count_words(line.text),
     #: The text as lexicon phrases are compared (see :func:`cleaner.lexicon.fold`).
     "folded": lambda line: lexicon.fold(line.text),
-    #: The folded words of the line, for quick "can it hold this phrase" tests.
-    "word_set": lambda line: lexicon.words_of(line.text),
+    "word_set": _word_set,
     "plain": _plain,
     #: The folded first word, punctuation stripped: the key for prefix look-ups.
     "first_word": lambda line: lexicon.first_word(line.text),
