@@ -215,6 +215,13 @@ def _longest(key: str) -> int:
     return max((len(p.split()) for p in phrase_set(key)), default=0)
 
 
+@lru_cache(maxsize=None)
+def _heads(key: str) -> FrozenSet[str]:
+    """The first words of the phrases of ``key``, split as :func:`match_prefix`
+    joins its candidates (on single spaces)."""
+    return frozenset(p.split(" ", 1)[0] for p in phrase_set(key))
+
+
 def match_prefix(key: str, text: str) -> Optional[Tuple[str, int]]:
     """The longest phrase of ``key`` that ``text`` starts with, on whole words.
 
@@ -242,6 +249,8 @@ def match_prefix(key: str, text: str) -> Optional[Tuple[str, int]]:
         if not core:
             break
         words.append(core.casefold().replace("’", "'").replace("‘", "'"))
+        if len(words) == 1 and words[0] not in _heads(key):
+            return None  # no phrase starts with this word: the longer candidates cannot match either
         candidate = " ".join(words)
         if candidate in table:
             best = (candidate, pos + len(core))
