@@ -220,7 +220,11 @@ def main() -> None:
     if "startup" in args.only:
         startup_figures(args.runs)
     if "memory" in args.only:
-        memory_figures(args.size)
+        # From a fresh, small process: a child's peak RSS counts the pages it
+        # shared with its parent before exec, and this one holds the data sets.
+        sys.stdout.flush()
+        subprocess.run([sys.executable, "-c", f"import sys; sys.path.insert(0, {str(ROOT / 'benchmarks')!r}); "
+                        f"import speed; speed.memory_figures({args.size!r})"], check=True)
 
 
 if __name__ == "__main__":
