@@ -174,7 +174,7 @@ LIST_FIELDS = ("authors", "sources", "image_credits", "related", "tags", "catego
 class Document:
     """The lines of one input and what the passes found in them."""
 
-    __slots__ = ("lines", "findings", "meta", "_seen", "memo")
+    __slots__ = ("lines", "findings", "meta", "_seen", "memo", "_nonblank")
 
     def __init__(self, text: str):
         text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -200,6 +200,8 @@ class Document:
             raw = raws[i]
             lines[i] = Line(i, raw, _SPACES.sub(" ", _INVISIBLE.sub("", raw)).strip())
         self.lines: List[Line] = lines
+        #: The non-blank lines: what :meth:`kept_lines` filters, several times per pass.
+        self._nonblank: List[Line] = [ln for ln in lines if not ln.blank]
         self.findings: Dict[int, Finding] = {}
         #: Values that depend only on the input lines, worked out once for all
         #: passes that need them (the wrap width, say).
@@ -215,7 +217,8 @@ class Document:
         return 0 <= i < len(self.lines) and not self.lines[i].blank and i not in self.findings
 
     def kept_lines(self) -> List[Line]:
-        return [ln for ln in self.lines if not ln.blank and ln.index not in self.findings]
+        findings = self.findings
+        return [ln for ln in self._nonblank if ln.index not in findings]
 
     def next_nonblank(self, i: int, kept_only: bool = True) -> Optional[int]:
         """Index of the first non-blank line after ``i`` (kept ones only by default)."""
