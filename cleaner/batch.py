@@ -30,6 +30,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import stat
 import sys
 import time
 from collections import deque
@@ -884,12 +885,26 @@ def input_kind(name: str, input_format: str) -> str:
     """``warc``, ``jsonl`` or ``file``: how an input is read (a WARC is recognised by content)."""
     if input_format in ("warc", "jsonl"):
         return input_format
-    if input_format == "auto" and name != "-":
+    if input_format == "auto" and name != "-" and _may_be_warc(name):
         from .warc import sniff
 
         if sniff(name):
             return "warc"
     return "file"
+
+
+def _may_be_warc(name: str) -> bool:
+    """False when the file's first bytes are neither gzip's nor ``WARC/``: the WARC
+    reader (:func:`cleaner.warc.sniff`, which decides) then need not be imported.
+    Anything unsure (a pipe, an unreadable file) is left to it."""
+    try:
+        if not stat.S_ISREG(os.stat(name).st_mode):
+            return True
+        with open(name, "rb") as f:
+            head = f.read(5)
+    except OSError:
+        return True
+    return head[:2] == b"\x1f\x8b" or head == b"WARC/"
 
 
 def part_stem(path: str) -> str:

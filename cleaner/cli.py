@@ -217,6 +217,8 @@ def cli(fmt, with_metadata, explain, output_dir, overwrite, keep_dirs, resume, e
 
 
 def _fields(pairs):
+    if not pairs:
+        return ()  # without --field, nothing to parse: the records module stays unloaded
     from .records import parse_fields
 
     try:

@@ -553,7 +553,7 @@ def _detect(data: bytes) -> Optional[str]:
         return None
     cleanest = min(m.chaos for m in matches)
     for m in matches:
-        if m.chaos <= cleanest and _codec(m.encoding) in _WEB_CODECS:
+        if m.chaos <= cleanest and _codec(m.encoding) in _web_codecs():
             return m.encoding
     return matches[0].encoding
 
@@ -576,7 +576,16 @@ def _codec(name: str) -> str:
         return name
 
 
-_WEB_CODECS = frozenset(_codec(n) for n in WEB_ENCODINGS)
+_WEB_CODECS: Optional[frozenset] = None
+
+
+def _web_codecs() -> frozenset:
+    """The codec names of :data:`WEB_ENCODINGS`, looked up on first use: each look-up
+    imports its codec module (about 35 of them), which plain text never needs."""
+    global _WEB_CODECS
+    if _WEB_CODECS is None:
+        _WEB_CODECS = frozenset(_codec(n) for n in WEB_ENCODINGS)
+    return _WEB_CODECS
 
 
 def _decodes(data: bytes, encoding: str) -> bool:

@@ -10,6 +10,7 @@ keeps every line that has none.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from sys import intern
 from typing import Any, Dict, List, Optional, Tuple
 
 import regex
@@ -25,6 +26,9 @@ _SPACES = regex.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+"
 #: zero-width joiner inside an emoji sequence, a ZWNJ inside a Persian word.
 _INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
 _INVISIBLE = regex.compile(f"[{_INVISIBLE_CHARS}]")
+#: What folding changes in a line: a space character other than " ", two
+#: spaces in a row, an invisible character.
+_TO_FOLD = regex.compile(f"[\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000{_INVISIBLE_CHARS}]|  ")
 #: What is stripped from the ends of a shown line: every character ``str.strip()``
 #: strips, and the invisible ones (at the end of a line they join or part nothing).
 _EDGE_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + _INVISIBLE_CHARS
@@ -43,79 +47,105 @@ def normalise_space(text: str) -> str:
     return _SPACES.sub(" ", text).strip(_EDGE_CHARS)
 
 
-class computed_once:
-    """A property computed on first use and kept in the instance, like
-    :func:`functools.cached_property` but without its lock: Python 3.11 takes a
-    lock on every first use, which cost about 7% of text-mode time for the
-    half-dozen forms each line computes. A line belongs to one document, and a
-    document to one thread."""
-
-    def __init__(self, func):
-        self.func = func
-        self.name = func.__name__
-        self.__doc__ = func.__doc__
-
-    def __get__(self, obj, cls=None):
-        if obj is None:
-            return self
-        value = obj.__dict__[self.name] = self.func(obj)
-        return value
-
-
-@dataclass(frozen=True, init=False)
 class Line:
     """One input line: its position, its raw text and its normalised text.
 
-    The derived forms the passes compare (word count, folded text, first word)
-    are computed once, on first use. Lines are frozen; the constructor fills
-    the fields directly, at half the cost of a frozen dataclass's own.
+    The facts the passes read off a line (the text as shown, word count,
+    folded text, word set, plain text, first word) are computed once, on first
+    use, and kept: each is a slot that stays empty until read, when
+    :meth:`__getattr__` (which Python calls only for an empty slot) fills it
+    from :data:`_FACTS`. Slots instead of a per-instance ``__dict__`` keep a
+    line small (a 20 MB text has about a million of them) and reading a
+    filled fact is a plain attribute read. Lines are never changed once built;
+    two lines are equal when their index and texts are.
+
+    >>> ln = Line(3, " By  Jane ", "By Jane")
+    >>> ln.words, ln.first_word, ln.folded, sorted(ln.word_set)
+    (2, 'by', 'by jane', ['by', 'jane'])
+    >>> ln
+    Line(index=3, raw=' By  Jane ', text='By Jane')
     """
 
-    index: int
-    raw: str
-    text: str
+    __slots__ = ("index", "raw", "text", "blank", "shown", "words", "folded", "word_set", "plain", "first_word")
 
-    def __init__(self, index: int, raw: str, text: str):
-        fields = self.__dict__
-        fields["index"], fields["raw"], fields["text"] = index, raw, text
-        #: True for a line with nothing but spaces: read thousands of times a
-        #: page, so a plain attribute rather than a property.
-        fields["blank"] = not text
+    def __init__(self, index: int, raw: str, text: str, shown: Optional[str] = None):
+        self.index, self.raw, self.text = index, raw, text
+        #: True for a line with nothing but spaces: read thousands of times a page.
+        self.blank = not text
+        if text:
+            # The facts every pass reads off nearly every non-blank line are
+            # filled at once (a first read through __getattr__ costs more than
+            # the fact itself); ``word_set``, the largest, waits until asked.
+            # ``shown``: the Document passes ``text`` when ``raw`` holds
+            # nothing invisible, sparing the search.
+            self.shown = _shown(self) if shown is None else shown
+            self.words = count_words(text)
+            self.folded = lexicon.fold(text)
+            self.first_word = lexicon.first_word(text)
+            self.plain = markdown.plain(text)
 
-    @computed_once
-    def shown(self) -> str:
-        """The text as the body shows it (:func:`normalise_space` of ``raw``):
-        ``text`` with the invisible characters inside the line kept.
+    def __getattr__(self, name: str):
+        # Only reached for a slot not filled yet (or a name that is no fact).
+        compute = _FACTS.get(name)
+        if compute is None:
+            raise AttributeError(f"'Line' object has no attribute {name!r}")
+        value = compute(self)
+        setattr(self, name, value)
+        return value
 
-        >>> Line(0, "👩\\u200d👩\\u200d👧 family", "👩👩👧 family").shown == "👩\\u200d👩\\u200d👧 family"
-        True
-        """
-        return normalise_space(self.raw) if _INVISIBLE.search(self.raw) else self.text
+    def __eq__(self, other):
+        if other.__class__ is not Line:
+            return NotImplemented
+        return (self.index, self.raw, self.text) == (other.index, other.raw, other.text)
 
-    @computed_once
-    def words(self) -> int:
-        return count_words(self.text)
+    def __hash__(self):
+        return hash((self.index, self.raw, self.text))
 
-    @computed_once
-    def folded(self) -> str:
-        """The text as lexicon phrases are compared (see :func:`cleaner.lexicon.fold`)."""
-        return lexicon.fold(self.text)
+    def __repr__(self):
+        return f"Line(index={self.index!r}, raw={self.raw!r}, text={self.text!r})"
 
-    @computed_once
-    def word_set(self) -> frozenset:
-        """The folded words of the line, for quick "can it hold this phrase" tests."""
-        return lexicon.words_of(self.text)
 
-    @computed_once
-    def plain(self) -> str:
-        """The text as a reader sees it, Markdown links and markers read as plain text
-        (see :func:`cleaner.markdown.plain`): what metadata is taken from."""
-        return markdown.plain(self.text)
+def _shown(line: Line) -> str:
+    """The text as the body shows it (:func:`normalise_space` of ``raw``):
+    ``text`` with the invisible characters inside the line kept.
 
-    @computed_once
-    def first_word(self) -> str:
-        """The folded first word, punctuation stripped: the key for prefix look-ups."""
-        return lexicon.first_word(self.text)
+    >>> Line(0, "👩\\u200d👩\\u200d👧 family", "👩👩👧 family").shown == "👩\\u200d👩\\u200d👧 family"
+    True
+    """
+    return normalise_space(line.raw) if _INVISIBLE.search(line.raw) else line.text
+
+
+def _word_set(line: Line) -> frozenset:
+    """The folded words of the line, for quick "can it hold this phrase" tests:
+    :func:`cleaner.lexicon.words_of` of the text, read off ``folded`` (no second
+    fold), each word interned, so that the sets of a long text share their
+    words instead of each holding a copy.
+
+    >>> ln = Line(0, "All Rights Reserved.", "All Rights Reserved.")
+    >>> ln.word_set == lexicon.words_of(ln.text)
+    True
+    """
+    return frozenset(map(intern, lexicon._WORDS.findall(line.folded)))
+
+
+def _plain(line: Line) -> str:
+    """The text as a reader sees it, Markdown links and markers read as plain text
+    (see :func:`cleaner.markdown.plain`): what metadata is taken from."""
+    return markdown.plain(line.text)
+
+
+#: How each fact of a :class:`Line` is computed from its text, on first use.
+_FACTS = {
+    "shown": _shown,
+    #: The number of words (:func:`cleaner.shape.count_words`).
+    "words": lambda line: count_words(line.text),
+    #: The text as lexicon phrases are compared (see :func:`cleaner.lexicon.fold`).
+    "folded": lambda line: lexicon.fold(line.text),
+    "word_set": _word_set,
+    "plain": _plain,
+    #: The folded first word, punctuation stripped: the key for prefix look-ups.
+    "first_word": lambda line: lexicon.first_word(line.text),
+}
 
 
 @dataclass(frozen=True)
@@ -144,16 +174,34 @@ LIST_FIELDS = ("authors", "sources", "image_credits", "related", "tags", "catego
 class Document:
     """The lines of one input and what the passes found in them."""
 
-    __slots__ = ("lines", "findings", "meta", "_seen", "memo")
+    __slots__ = ("lines", "findings", "meta", "_seen", "memo", "_nonblank")
 
     def __init__(self, text: str):
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-        # Folding the whole text at once and then splitting is the same as
-        # folding each line (no space class holds a newline), and much faster.
-        folded = _SPACES.sub(" ", _INVISIBLE.sub("", text)).split("\n")
-        self.lines: List[Line] = [
-            Line(i, raw, norm.strip()) for i, (raw, norm) in enumerate(zip(text.split("\n"), folded))
-        ]
+        raws = text.split("\n")
+        # A line's text is its raw text with spaces folded and invisible
+        # characters dropped, then stripped. Most lines have nothing to fold:
+        # for them that is ``raw.strip()`` (``raw`` itself, not a copy, when
+        # there is nothing to strip). One scan of the whole text finds the
+        # lines that do, and only those are folded.
+        # Those lines show as their text too (``Line.shown``): no invisible
+        # character to keep.
+        texts = [raw.strip() for raw in raws]
+        to_fold: List[int] = []
+        line, pos = 0, 0
+        for m in _TO_FOLD.finditer(text):
+            line += text.count("\n", pos, m.start())
+            pos = m.start()
+            if texts[line] is not None:
+                texts[line] = None
+                to_fold.append(line)
+        lines = [Line(i, raw, norm, norm) if norm is not None else None for i, (raw, norm) in enumerate(zip(raws, texts))]
+        for i in to_fold:
+            raw = raws[i]
+            lines[i] = Line(i, raw, _SPACES.sub(" ", _INVISIBLE.sub("", raw)).strip())
+        self.lines: List[Line] = lines
+        #: The non-blank lines: what :meth:`kept_lines` filters, several times per pass.
+        self._nonblank: List[Line] = [ln for ln in lines if not ln.blank]
         self.findings: Dict[int, Finding] = {}
         #: Values that depend only on the input lines, worked out once for all
         #: passes that need them (the wrap width, say).
@@ -169,7 +217,8 @@ class Document:
         return 0 <= i < len(self.lines) and not self.lines[i].blank and i not in self.findings
 
     def kept_lines(self) -> List[Line]:
-        return [ln for ln in self.lines if not ln.blank and ln.index not in self.findings]
+        findings = self.findings
+        return [ln for ln in self._nonblank if ln.index not in findings]
 
     def next_nonblank(self, i: int, kept_only: bool = True) -> Optional[int]:
         """Index of the first non-blank line after ``i`` (kept ones only by default)."""

@@ -36,3 +36,38 @@ def test_plain_text_path_imports_no_html_stack(name):
     p = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, cwd=REPO, timeout=120)
     assert p.returncode == 0, p.stderr
     assert json.loads(p.stderr.strip().splitlines()[-1]) == []
+
+
+#: Modules of the package that a plain text file never needs: archives, JSONL
+#: records, Parquet, Dask, review pages, rule tables, site profiles, the HTML path.
+UNNEEDED = ("cleaner.warc", "cleaner.records", "cleaner.parquet", "cleaner.dask", "cleaner.review",
+            "cleaner.rules", "cleaner.profile", "cleaner.html", "cleaner.preclean", "cleaner.evaluate",
+            # the legacy code pages looked up for undeclared non-UTF-8 bytes only
+            "encodings.cp1252", "encodings.shift_jis", "encodings.koi8_r",
+            # the lexicon files are found with os.path
+            "pathlib")
+
+
+@pytest.mark.parametrize("name", SCRIPTS)
+def test_plain_text_path_imports_only_what_it_needs(name):
+    seed = str(SEEDS / "000_e11880221c40fa9a.txt")
+    check = (f"SEED = {seed!r}\n{SCRIPTS[name]}\nimport sys, json\n"
+             f"sys.stderr.write(json.dumps(sorted(m for m in sys.modules if m in {UNNEEDED!r})))")
+    p = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert p.returncode == 0, p.stderr
+    assert json.loads(p.stderr.strip().splitlines()[-1]) == []
+
+
+def test_a_warc_is_still_recognised_by_content(tmp_path):
+    """The cheap first-bytes check in front of the WARC sniffer lets a WARC through, plain or gzip."""
+    import gzip
+
+    from cleaner.batch import input_kind
+
+    plain, packed, text = tmp_path / "a.bin", tmp_path / "b.bin", tmp_path / "c.txt"
+    plain.write_bytes(b"WARC/1.0\r\nWARC-Type: warcinfo\r\n\r\n")
+    packed.write_bytes(gzip.compress(b"WARC/1.1\r\nWARC-Type: warcinfo\r\n\r\n"))
+    text.write_bytes(b"WARC/ is how an archive starts, says this text.\n")
+    assert input_kind(str(plain), "auto") == "warc"
+    assert input_kind(str(packed), "auto") == "warc"
+    assert input_kind(str(text), "auto") == "file"

@@ -67,13 +67,23 @@ Keys (each a list of phrases unless said otherwise):
 from __future__ import annotations
 
 import json
+import os
 from functools import lru_cache
-from pathlib import Path
 from typing import Dict, FrozenSet, List, Optional, Tuple
 
 import regex
 
-HERE = Path(__file__).resolve().parent
+#: The folder of the language files (``HERE``, a :class:`~pathlib.Path`, is made
+#: on first use: pathlib and what it imports are not needed to read them).
+_HERE = os.path.dirname(os.path.realpath(__file__))
+
+
+def __getattr__(name: str):
+    if name == "HERE":
+        from pathlib import Path
+
+        return Path(_HERE)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 #: Languages whose files are merged, in load order.
 LANGUAGES = ("en", "de", "fr", "es", "pt", "it", "pl")
@@ -83,20 +93,27 @@ LANGUAGES = ("en", "de", "fr", "es", "pt", "it", "pl")
 def data() -> Dict[str, object]:
     """All language files merged: lists are concatenated (unique), mappings merged."""
     merged: Dict[str, object] = {}
+    #: Per list key, the phrases already in it: a set look-up, not a scan of
+    #: the list (about 3,000 phrases, once per process).
+    seen: Dict[str, set] = {}
     for lang in LANGUAGES:
-        path = HERE / f"{lang}.json"
-        if not path.exists():
+        path = os.path.join(_HERE, f"{lang}.json")
+        if not os.path.exists(path):
             continue
-        for key, value in json.loads(path.read_text(encoding="utf-8")).items():
+        with open(path, encoding="utf-8") as f:
+            loaded = json.load(f)
+        for key, value in loaded.items():
             if key.startswith("_"):
                 continue
             if isinstance(value, dict):
                 merged.setdefault(key, {}).update({k.casefold(): v for k, v in value.items()})
             else:
                 bucket = merged.setdefault(key, [])
+                listed = seen.setdefault(key, set())
                 for phrase in value:
                     phrase = phrase.casefold()
-                    if phrase not in bucket:
+                    if phrase not in listed:
+                        listed.add(phrase)
                         bucket.append(phrase)
     return merged
 
@@ -245,6 +262,13 @@ def _longest(key: str) -> int:
     return max((len(p.split()) for p in phrase_set(key)), default=0)
 
 
+@lru_cache(maxsize=None)
+def _heads(key: str) -> FrozenSet[str]:
+    """The first words of the phrases of ``key``, split as :func:`match_prefix`
+    joins its candidates (on single spaces)."""
+    return frozenset(p.split(" ", 1)[0] for p in phrase_set(key))
+
+
 def match_prefix(key: str, text: str) -> Optional[Tuple[str, int]]:
     """The longest phrase of ``key`` that ``text`` starts with, on whole words.
 
@@ -272,6 +296,8 @@ def match_prefix(key: str, text: str) -> Optional[Tuple[str, int]]:
         if not core:
             break
         words.append(core.casefold().replace("’", "'").replace("‘", "'"))
+        if len(words) == 1 and words[0] not in _heads(key):
+            return None  # no phrase starts with this word: the longer candidates cannot match either
         candidate = " ".join(words)
         if candidate in table:
             best = (candidate, pos + len(core))
