@@ -264,7 +264,9 @@ def choose(doc: Document, start: int, min_score: Optional[float] = None) -> Opti
                 best, best_score = i, s
     for k, i in enumerate(after):
         if _candidate(doc, i):
-            s = headline_score(doc, i, k, True, nearby)
+            # The stretch's first line over its byline opens the article: no subheading.
+            opens = k == 0 and any(_is_meta(doc, j) for j in _nonblank_after(doc, i, 1))
+            s = headline_score(doc, i, k, not opens, nearby)
             if s > 0 and (best_score is None or s > best_score):
                 best, best_score = i, s  # inside the article only with evidence: else a subheading
     if best is None or (min_score is not None and best_score < min_score):
@@ -285,6 +287,12 @@ def run(doc: Document) -> Iterator[Finding]:
         line = _first_line_headline(doc, first)
         if line is None:
             line = _headline_over_meta(doc)
+        if line is None:
+            line = _headline_at_meta(doc)
+            if line is not None and not doc.kept(line):
+                doc.meta["title"] = doc.lines[line].plain  # the boundary cut it with the page's head
+                doc.memo["headline"] = line
+                line = None
         if line is not None:
             text = doc.lines[line].plain
             yield Finding(line, "title.headline", f"headline at the head of the article {text[:60]!r}", "title",
@@ -322,7 +330,7 @@ def focus(doc: Document) -> None:
     >>> article.title, article.authors, article.date_published
     ('Council approves budget after long debate', ['Jane Smith'], '2022-12-19')
     """
-    headline = next((i for i, f in doc.findings.items() if f.rule in _HEADLINE_RULES), None)
+    headline = next((i for i, f in doc.findings.items() if f.rule in _HEADLINE_RULES), doc.memo.get("headline"))
     if headline is None:
         _first_of_many_bylines(doc)
         return
@@ -401,6 +409,55 @@ def _headline_over_meta(doc: Document) -> Optional[int]:
     if above is not None and headline_candidate(doc.lines[above].plain):
         return None  # that line is the first kept one's neighbour: taking this one would make it a headline
     return line
+
+
+#: Byline and date lines looked past between a headline and its first paragraph
+#: ("By Jane Doe" over "3 March 2021").
+META_SKIP = 2
+
+
+def _headline_at_meta(doc: Document) -> Optional[int]:
+    """With no headline found, the first headline-shaped line right over a byline or
+    date line that has the article's first paragraph (kept, prose) right below it.
+    The boundary may have cut that headline with the menus above the article.
+
+    >>> doc = Document("Home\\nNews\\nCouncil approves budget\\nBy Jane Smith\\nThe council met on Monday to debate the new budget.")
+    >>> from cleaner.passes import byline
+    >>> for f in byline.run(doc): _ = doc.record(f)
+    >>> _headline_at_meta(doc)
+    2
+
+    Keeps (no headline): a teaser's title over its date with no paragraph below::
+
+    >>> doc = Document("Council approves budget\\n3 March 2021\\nMore stories\\nWeather")
+    >>> from cleaner.passes import dates
+    >>> for f in dates.run(doc): _ = doc.record(f)
+    >>> _headline_at_meta(doc) is None
+    True
+    """
+    for m in sorted(i for i in doc.findings if _is_meta(doc, i)):
+        h = doc.prev_nonblank(m, kept_only=False)
+        skipped = 0
+        while h is not None and _is_meta(doc, h) and skipped < META_SKIP:
+            h, skipped = doc.prev_nonblank(h, kept_only=False), skipped + 1
+        if h is None or _is_meta(doc, h) or not _cut_or_kept(doc, h):
+            continue
+        below = doc.next_nonblank(m, kept_only=False)
+        skipped = 0
+        while below is not None and _is_meta(doc, below) and skipped < META_SKIP:
+            below, skipped = doc.next_nonblank(below, kept_only=False), skipped + 1
+        if below is None or not doc.kept(below) or not is_prose(doc.lines[below].plain):
+            continue
+        ln = doc.lines[h]
+        if (not is_link_line(ln) and byline_names(ln.plain) is None and headline_candidate(ln.text)
+                and is_headline_text(ln.plain)):
+            return h
+    return None
+
+
+def _cut_or_kept(doc: Document, i: int) -> bool:
+    f = doc.findings.get(i)
+    return f is None or f.rule == "boundary.before"
 
 
 def _first_line_headline(doc: Document, first: int) -> Optional[int]:
