@@ -25,6 +25,8 @@ Keeps::
 """
 from __future__ import annotations
 
+import unicodedata
+import urllib.parse
 from collections import Counter
 from typing import Iterator, List, Optional
 
@@ -56,6 +58,8 @@ REPEAT_SCORE = 3.0
 REPEAT_FAR_SCORE = 1.5
 PROSE_BELOW_SCORE = 1.5
 MARKDOWN_HEADING_SCORE = 3.0
+#: The page's address names the line: its slug holds the headline's words.
+URL_SCORE = 3.0
 #: Each candidate between a line and the article's start costs this: with no
 #: other evidence the nearest headline-shaped line above the article wins.
 DISTANCE_PENALTY = 0.25
@@ -198,6 +202,52 @@ def _names_headline(page_title: str, line: str) -> bool:
     return False
 
 
+#: A line is named by the address when at least this share of its words is in the
+#: address's path, and at least :data:`URL_MIN_WORDS` of them (all of a shorter line's).
+URL_SHARE = 0.6
+URL_MIN_WORDS = 3
+_URL_TOKEN = regex.compile(r"[\p{L}\p{N}]+")
+#: Umlauts written out in addresses ("kaese" for "Käse") and the sharp s: both sides drop them.
+_SPELLED_OUT = (("ae", "a"), ("oe", "o"), ("ue", "u"), ("ss", "s"))
+
+
+def _url_tokens(text: str) -> List[str]:
+    """Words compared with an address: lower case, no accents, umlauts folded.
+
+    >>> _url_tokens("Käse-Straße: Über 3 Brücken")
+    ['kase', 'strase', 'uber', '3', 'brucken']
+    """
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    for spelled, short in _SPELLED_OUT:
+        text = text.replace(spelled, short)
+    return _URL_TOKEN.findall(text)
+
+
+def _url_words(doc: Document) -> frozenset:
+    if "url_words" not in doc.memo:
+        url = doc.memo.get("url") or ""
+        path = urllib.parse.unquote(urllib.parse.urlsplit(url).path) if url else ""
+        doc.memo["url_words"] = frozenset(_url_tokens(path.replace("_", " ")))
+    return doc.memo["url_words"]
+
+
+def names_url(doc: Document, text: str) -> bool:
+    """True when the page's address (given by the caller) spells the words of ``text``.
+
+    >>> doc = Document("x")
+    >>> doc.memo["url"] = "https://example.com/news/2021/council-approves-budget-after-debate-12345.html"
+    >>> names_url(doc, "Council approves budget after long debate"), names_url(doc, "Weather for the week")
+    (True, False)
+    """
+    slug = _url_words(doc)
+    if not slug:
+        return False
+    words = _url_tokens(text)
+    hits = sum(w in slug for w in words)
+    return len(words) >= 2 and hits >= min(URL_MIN_WORDS, len(words)) and hits >= URL_SHARE * len(words)
+
+
 def headline_score(doc: Document, i: int, rank: int, inside: bool, nearby: List[int]) -> float:
     """The evidence that line ``i`` is the headline; ``rank``: candidates between it and the article."""
     score = -DISTANCE_PENALTY * rank - (INSIDE_PENALTY if inside else 0.0)
@@ -213,6 +263,8 @@ def headline_score(doc: Document, i: int, rank: int, inside: bool, nearby: List[
         score += REPEAT_FAR_SCORE  # printed again further away: a headline in "Post navigation", or a site's name
     if doc.lines[i].text.startswith("# "):
         score += MARKDOWN_HEADING_SCORE
+    if names_url(doc, doc.lines[i].plain):
+        score += URL_SCORE
     nxt = doc.next_nonblank(i)
     while nxt is not None and _is_meta(doc, nxt):
         nxt = doc.next_nonblank(nxt)

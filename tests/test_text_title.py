@@ -1,0 +1,42 @@
+"""The headline of a text page, found with the page's address (``clean(..., url=...)``)."""
+from __future__ import annotations
+
+from cleaner import clean
+
+PAGE = "\n".join([
+    "Home",
+    "Weekend markets draw record crowds",
+    "More news",
+    "",
+    "Harbour opens a new ferry line to the islands",
+    "",
+    "The harbour opened a new ferry line to the islands on Monday, the first in twenty years, the port said.",
+    "",
+    "Boats will run every two hours in summer and twice a day in winter, with tickets sold on board.",
+    "",
+    "The port expects some two hundred thousand passengers in the first year of the new service.",
+])
+HEADLINE = "Harbour opens a new ferry line to the islands"
+
+
+def test_without_an_address_the_nearest_headline_wins():
+    article = clean(PAGE, input_format="text")
+    assert article.title == HEADLINE
+
+
+def test_the_address_names_the_headline_over_the_nearest_line():
+    article = clean(PAGE, input_format="text", url="https://news.example.org/2024/weekend-markets-draw-record-crowds")
+    assert article.title == "Weekend markets draw record crowds"
+
+
+def test_an_address_without_the_headline_words_changes_nothing():
+    plain = clean(PAGE, input_format="text")
+    other = clean(PAGE, input_format="text", url="https://news.example.org/article/12345")
+    assert other.title == plain.title
+    assert other.text == plain.text
+
+
+def test_umlauts_spelled_out_in_the_address():
+    page = PAGE.replace("Weekend markets draw record crowds", "Hafen öffnet neue Fährlinie zu den Inseln")
+    article = clean(page, input_format="text", url="https://news.example.org/hafen-oeffnet-neue-faehrlinie-inseln")
+    assert article.title == "Hafen öffnet neue Fährlinie zu den Inseln"
