@@ -349,7 +349,8 @@ def run(doc: Document) -> Iterator[Finding]:
             text = doc.lines[line].plain
             yield Finding(line, "title.headline", f"headline at the head of the article {text[:60]!r}", "title",
                           text)
-    focus(doc)  # the pipeline has recorded the headline by now
+    yield from _names_under_headline(doc)  # the pipeline has recorded the headline by now
+    focus(doc)
 
 
 #: Bylines and date lines belong to the article when they stand this close to
@@ -388,7 +389,7 @@ def focus(doc: Document) -> None:
         return
     # Below the headline first, nearest first; then above it, nearest first.
     near = _nonblank_after(doc, headline, FOCUS_BELOW) + _nonblank_before(doc, headline, FOCUS_ABOVE)
-    authors: List[str] = []
+    authors: List[str] = list(doc.memo.get("headline_authors", ()))
     dates = {}
     for j in near:
         f = doc.findings.get(j)
@@ -412,6 +413,64 @@ def focus(doc: Document) -> None:
         _first_of_many_bylines(doc)
     for name, value in dates.items():
         doc.meta[name] = value
+
+
+#: A name line under the headline is looked for among this many non-blank lines
+#: below it (a kicker or standfirst and a date line may stand between them).
+NAMES_REACH = 3
+
+
+def _names_under_headline(doc: Document) -> Iterator[Finding]:
+    """With no byline under the headline, a line of full names there is one: "Jane Smith",
+    "Ana Ruiz, Eva Gil y José Luis Mora", "Jane Smith | 06.11.23". The byline pass ran
+    before the headline was known (the boundary found it); a line the boundary cut with
+    the page's head gives its names all the same.
+
+    >>> from cleaner import clean_text
+    >>> clean_text("Council approves the budget\\n\\nAna Ruiz, Eva Gil y José Luis Mora\\n\\n"
+    ...            "The council approved the budget on Monday after a long debate that ran late.").authors
+    ['Ana Ruiz', 'Eva Gil', 'José Luis Mora']
+
+    Keeps (no name): a standfirst under the headline ("Council Approves Budget") is no byline.
+    """
+    headline = next((i for i, f in doc.findings.items() if f.rule in _HEADLINE_RULES), doc.memo.get("headline"))
+    if headline is None:
+        return
+    below = _nonblank_after(doc, headline, NAMES_REACH)
+    if any(doc.findings.get(j) is not None and doc.findings[j].field == "authors" for j in below):
+        return
+    for j in below:
+        ln = doc.lines[j]
+        if _is_meta(doc, j):
+            continue
+        if is_prose(ln.plain) or not _cut_or_kept(doc, j):
+            return
+        names = names_of_line(ln)
+        if not names:
+            continue
+        if doc.kept(j):
+            yield Finding(j, "byline.name_line", f"a name line under the headline {ln.text!r}", "authors", names)
+        else:
+            doc.memo["headline_authors"] = names
+        return
+
+
+def names_of_line(ln) -> Optional[List[str]]:
+    """The full names a line holds alone, or before a separator and a date.
+
+    >>> from cleaner.model import Line
+    >>> names_of_line(Line(0, "Jane Smith | 06.11.23", "Jane Smith | 06.11.23")), names_of_line(Line(0, "Im Schlepptau", "Im Schlepptau"))
+    (['Jane Smith'], None)
+    """
+    from .byline import _LIST_ITEM, _full_names, _has_stopword, _is_label, _names_before_separator
+
+    text = ln.plain.strip(" |·•,-–—")
+    if _LIST_ITEM.match(ln.text) or not text or _is_label(text) or _has_stopword(text):
+        return None
+    names = parse_names(text) or _names_before_separator(text)
+    if names and _full_names(names) and not any(_DIGIT.search(n) for n in names):
+        return names
+    return None
 
 
 #: With no byline at the headline, this many byline lines make a list of teasers.
@@ -521,7 +580,8 @@ def _first_line_headline(doc: Document, first: int) -> Optional[int]:
         return None  # a lone line is the whole text, not a headline over it
     if below == first + 1 and (doc.lines[below].text[:1].islower() or continues(doc, first, wrap_width(doc))):
         return None  # the first line of a wrapped paragraph, or a sentence broken at a link
-    if headline_candidate(doc.lines[below].plain) and not is_prose(doc.lines[below].plain):
+    if headline_candidate(doc.lines[below].plain) and not is_prose(doc.lines[below].plain) \
+            and not names_of_line(doc.lines[below]):
         # Two headline-shaped lines: taking the first would leave a body that
         # starts with another headline, which a second cleaning would take too.
         return None
