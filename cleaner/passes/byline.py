@@ -80,8 +80,8 @@ def parse_names(text: str) -> Optional[List[str]]:
     ['Helen Carter']
     >>> parse_names("Sarah E. Needleman y Ana López")
     ['Sarah E. Needleman', 'Ana López']
-    >>> parse_names("the end of the year, prices had doubled") is None
-    True
+    >>> parse_names("the end of the year, prices had doubled") is None, parse_names("Krisenmanagement zu") is None
+    (True, True)
     """
     split, word = _patterns()
     roles = lexicon.phrase_set("byline_roles")
@@ -95,6 +95,8 @@ def parse_names(text: str) -> Optional[List[str]]:
         words = part.split()
         if len(words) > NAME_MAX_WORDS or not all(word.fullmatch(w, timeout=1.0) for w in words):
             return None
+        if len(words) > 1 and words[-1] in _PARTICLES:
+            return None  # "Krisenmanagement zu": a name never ends in a particle
         names.append(part)
     if not names or len(names) > MAX_AUTHORS:
         return None

@@ -415,13 +415,14 @@ def focus(doc: Document) -> None:
         doc.meta[name] = value
 
 
-#: A name line under the headline is looked for among this many non-blank lines
-#: below it (a kicker or standfirst and a date line may stand between them).
+#: A name line under the headline is the first line below it that is no date line,
+#: among this many non-blank lines (the lines further down are a standfirst's, a
+#: section's or a kicker's in title case as often as a name: "Internationale Politik").
 NAMES_REACH = 3
 
 
 def _names_under_headline(doc: Document) -> Iterator[Finding]:
-    """With no byline under the headline, a line of full names there is one: "Jane Smith",
+    """With no byline under the headline, a line of full names right under it is one: "Jane Smith",
     "Ana Ruiz, Eva Gil y José Luis Mora", "Jane Smith | 06.11.23". The byline pass ran
     before the headline was known (the boundary found it); a line the boundary cut with
     the page's head gives its names all the same.
@@ -447,7 +448,7 @@ def _names_under_headline(doc: Document) -> Iterator[Finding]:
             return
         names = names_of_line(ln)
         if not names:
-            continue
+            return  # the first line under the headline and its date lines only: a kicker further down is no name
         if doc.kept(j):
             yield Finding(j, "byline.name_line", f"a name line under the headline {ln.text!r}", "authors", names)
         else:
@@ -468,9 +469,29 @@ def names_of_line(ln) -> Optional[List[str]]:
     if _LIST_ITEM.match(ln.text) or not text or _is_label(text) or _has_stopword(text):
         return None
     names = parse_names(text) or _names_before_separator(text)
-    if names and _full_names(names) and not any(_DIGIT.search(n) for n in names):
+    if names and _full_names(names) and all(_person_like(n) for n in names):
         return names
     return None
+
+
+#: A person's name without "By" has at most this many words ("José Miguel Wilson").
+PERSON_MAX_WORDS = 3
+#: A word no personal name ends in, or an acronym or abbreviation ("RM", "Co.") in it: a firm or club.
+_NOT_PERSON_WORD = regex.compile(r"\p{Lu}{2,3}|\p{L}{2,}\.|\d")
+
+
+def _person_like(name: str) -> bool:
+    """A name shaped like a person's: two or three words, no acronym, abbreviation
+    or figure, not ending in a particle.
+
+    >>> _person_like("José Miguel Wilson"), _person_like("DHU-Arzneimittel GmbH Co. KG"), _person_like("Krisenmanagement zu")
+    (True, False, False)
+    """
+    from .byline import _PARTICLES
+
+    words = name.split()
+    return len(words) <= PERSON_MAX_WORDS and words[-1].casefold() not in _PARTICLES \
+        and not any(_NOT_PERSON_WORD.fullmatch(w) for w in words) and not _DIGIT.search(name)
 
 
 #: With no byline at the headline, this many byline lines make a list of teasers.
