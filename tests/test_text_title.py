@@ -40,3 +40,22 @@ def test_umlauts_spelled_out_in_the_address():
     page = PAGE.replace("Weekend markets draw record crowds", "Hafen öffnet neue Fährlinie zu den Inseln")
     article = clean(page, input_format="text", url="https://news.example.org/hafen-oeffnet-neue-faehrlinie-inseln")
     assert article.title == "Hafen öffnet neue Fährlinie zu den Inseln"
+
+
+LISTING = "\n".join([
+    "Home",
+    "Ferry timetable for the summer season",
+    "Harbour opens a new ferry line to the islands",
+    "Weekend markets draw record crowds",
+    "Council meets on Friday",
+])
+
+
+def test_with_no_other_evidence_the_line_the_address_names_is_the_headline():
+    article = clean(LISTING, input_format="text", url="https://news.example.org/harbour-opens-new-ferry-line-to-islands")
+    assert article.title == "Harbour opens a new ferry line to the islands"
+
+
+def test_keeps_a_listing_without_a_headline_when_the_address_names_no_line():
+    article = clean(LISTING, input_format="text", url="https://news.example.org/listing/7")
+    assert article.title is None

@@ -341,10 +341,12 @@ def run(doc: Document) -> Iterator[Finding]:
             line = _headline_over_meta(doc)
         if line is None:
             line = _headline_at_meta(doc)
-            if line is not None and not doc.kept(line):
-                doc.meta["title"] = doc.lines[line].plain  # the boundary cut it with the page's head
-                doc.memo["headline"] = line
-                line = None
+        if line is None:
+            line = _headline_named_by_url(doc)
+        if line is not None and not doc.kept(line):
+            doc.meta["title"] = doc.lines[line].plain  # the boundary cut it with the page's head
+            doc.memo["headline"] = line
+            line = None
         if line is not None:
             text = doc.lines[line].plain
             yield Finding(line, "title.headline", f"headline at the head of the article {text[:60]!r}", "title",
@@ -584,6 +586,34 @@ def _headline_at_meta(doc: Document) -> Optional[int]:
         if (not is_link_line(ln) and byline_names(ln.plain) is None and headline_candidate(ln.text)
                 and is_headline_text(ln.plain)):
             return h
+    return None
+
+
+#: The headline the address names is looked for among this many first non-blank lines.
+URL_LOOKAHEAD = 400
+
+
+def _headline_named_by_url(doc: Document) -> Optional[int]:
+    """With no headline found, the first headline-shaped line the page's address
+    names (not a list item or a link: a breadcrumb's last item names it too).
+
+    >>> doc = Document("Home\\nNews\\nCouncil approves the new budget\\nText")
+    >>> doc.memo["url"] = "https://example.com/2021/council-approves-new-budget"
+    >>> _headline_named_by_url(doc)
+    2
+    """
+    if not _url_words(doc):
+        return None
+    seen = 0
+    for ln in doc.lines:
+        if ln.blank:
+            continue
+        seen += 1
+        if seen > URL_LOOKAHEAD:
+            break
+        if (_cut_or_kept(doc, ln.index) and names_url(doc, ln.plain) and headline_candidate(ln.text)
+                and is_headline_text(ln.plain) and not is_link_line(ln)):
+            return ln.index
     return None
 
 
