@@ -59,3 +59,15 @@ def test_with_no_other_evidence_the_line_the_address_names_is_the_headline():
 def test_keeps_a_listing_without_a_headline_when_the_address_names_no_line():
     article = clean(LISTING, input_format="text", url="https://news.example.org/listing/7")
     assert article.title is None
+
+
+def test_the_address_overrides_a_headline_taken_without_its_words():
+    page = PAGE.replace("More news", "Politics and Society")
+    article = clean(page, input_format="text", url="https://news.example.org/politics/weekend-markets-draw-record-crowds")
+    assert article.title == "Weekend markets draw record crowds"
+
+
+def test_a_section_in_the_address_path_is_not_the_slug():
+    page = PAGE.replace("More news", "Politics and Society")
+    article = clean(page, input_format="text", url="https://news.example.org/politics-and-society/harbour-ferry-islands")
+    assert article.title == HEADLINE

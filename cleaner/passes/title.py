@@ -228,8 +228,22 @@ def _url_words(doc: Document) -> frozenset:
     if "url_words" not in doc.memo:
         url = doc.memo.get("url") or ""
         path = urllib.parse.unquote(urllib.parse.urlsplit(url).path) if url else ""
-        doc.memo["url_words"] = frozenset(_url_tokens(path.replace("_", " ")))
+        # The slug: the part of the path with the most words ("/politik/deutschland/council-approves-budget").
+        parts = [_url_tokens(part.replace("_", " ")) for part in path.split("/")]
+        doc.memo["url_words"] = frozenset(max(reversed(parts), key=len, default=[]))  # a tie: the last
     return doc.memo["url_words"]
+
+
+def url_share(doc: Document, text: str) -> float:
+    """The share of the words of ``text`` the address's slug spells."""
+    slug = _url_words(doc)
+    words = _url_tokens(text)
+    return sum(w in slug for w in words) / len(words) if slug and words else 0.0
+
+
+#: The headline first taken gives way to a line the address names when at most
+#: this share of its own words is in the address (a site's or section's name, a teaser).
+URL_UNNAMED_SHARE = 0.34
 
 
 def names_url(doc: Document, text: str) -> bool:
@@ -337,6 +351,8 @@ def run(doc: Document) -> Iterator[Finding]:
         return
     if doc.meta["title"] is None:
         line = _first_line_headline(doc, first)
+        if line is not None and not names_url(doc, doc.lines[line].plain):
+            line = _headline_named_by_url(doc) or line  # the address names another line: that one
         if line is None:
             line = _headline_over_meta(doc)
         if line is None:
@@ -351,6 +367,13 @@ def run(doc: Document) -> Iterator[Finding]:
             text = doc.lines[line].plain
             yield Finding(line, "title.headline", f"headline at the head of the article {text[:60]!r}", "title",
                           text)
+    elif url_share(doc, doc.meta["title"]) <= URL_UNNAMED_SHARE:
+        line = _headline_named_by_url(doc)  # the address names another line than the one taken: that one
+        if line is not None:
+            doc.meta["title"] = doc.lines[line].plain
+            doc.memo["headline"] = line
+            if doc.kept(line):
+                yield Finding(line, "title.headline", f"the headline the page's address names {doc.lines[line].plain[:60]!r}")
     yield from _names_under_headline(doc)  # the pipeline has recorded the headline by now
     focus(doc)
 
@@ -385,7 +408,7 @@ def focus(doc: Document) -> None:
     >>> article.title, article.authors, article.date_published
     ('Council approves budget after long debate', ['Jane Smith'], '2022-12-19')
     """
-    headline = next((i for i, f in doc.findings.items() if f.rule in _HEADLINE_RULES), doc.memo.get("headline"))
+    headline = _headline_line(doc)
     if headline is None:
         _first_of_many_bylines(doc)
         return
@@ -423,6 +446,13 @@ def focus(doc: Document) -> None:
 NAMES_REACH = 3
 
 
+def _headline_line(doc: Document) -> Optional[int]:
+    """The headline's line: the one the address named over the one first taken, else the one taken."""
+    if doc.memo.get("headline") is not None:
+        return doc.memo["headline"]
+    return next((i for i, f in doc.findings.items() if f.rule in _HEADLINE_RULES), None)
+
+
 def _names_under_headline(doc: Document) -> Iterator[Finding]:
     """With no byline under the headline, a line of full names right under it is one: "Jane Smith",
     "Ana Ruiz, Eva Gil y José Luis Mora", "Jane Smith | 06.11.23". The byline pass ran
@@ -436,7 +466,7 @@ def _names_under_headline(doc: Document) -> Iterator[Finding]:
 
     Keeps (no name): a standfirst under the headline ("Council Approves Budget") is no byline.
     """
-    headline = next((i for i, f in doc.findings.items() if f.rule in _HEADLINE_RULES), doc.memo.get("headline"))
+    headline = _headline_line(doc)
     if headline is None:
         return
     below = _nonblank_after(doc, headline, NAMES_REACH)
