@@ -78,6 +78,8 @@ SHORT_LOWER_WORDS = 4
 _NUMERIC_DATE = regex.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
 _MENU_SEPARATORS = regex.compile(r"\s[|»›>/·•]\s|\s[|»›]\s*$|^\s*[|»›]")
 _DIGIT = regex.compile(r"\d")
+#: A number standing alone (a house number, a postcode), not part of a word ("Paris-8", "F13").
+_NUMBER = regex.compile(r"(?<![\w-])\d+(?![\w-])")
 _CREDIT_MARK = regex.compile(r"/|©|\bvia\b|\(c\)", regex.I)
 
 
@@ -107,6 +109,8 @@ def is_headline_text(text: str) -> bool:
     True
     >>> is_headline_text("Jane Smith, John Doe"), is_headline_text("in Illinois , Local")
     (False, False)
+    >>> is_headline_text("Main St. 45, Springfield, 02923"), is_headline_text("A Paris-8, un peu de tension, beaucoup d'actions")
+    (False, True)
     >>> is_headline_text("iPhone 14: why the wait pays off"), is_headline_text("Jane Smith 11/08/2020 Feelings")
     (True, False)
     """
@@ -118,7 +122,7 @@ def is_headline_text(text: str) -> bool:
     names = parse_names(text)
     if names and len(names) > 1 and all(len(n.split()) > 1 for n in names):
         return False  # "Jane Smith, John Doe": a byline without "By"
-    if text.count(",") >= 2 and _DIGIT.search(text):
+    if text.count(",") >= 2 and _NUMBER.search(text):
         return False  # "Main St. 45, Springfield, 02923": an address or a listing
     if _MENU_SEPARATORS.search(text):
         return False  # "Start | Magazin | Tipps", "Home » News": a menu or breadcrumb
@@ -580,6 +584,11 @@ def _headline_over_meta(doc: Document) -> Optional[int]:
 META_SKIP = 2
 
 
+#: The first paragraph under a byline or date line is among this many non-blank lines
+#: (a standfirst and a photo credit may stand before it).
+PROSE_REACH = 3
+
+
 def _headline_at_meta(doc: Document) -> Optional[int]:
     """With no headline found, the first headline-shaped line right over a byline or
     date line that has the article's first paragraph (kept, prose) right below it.
@@ -610,7 +619,8 @@ def _headline_at_meta(doc: Document) -> Optional[int]:
         skipped = 0
         while below is not None and _is_meta(doc, below) and skipped < META_SKIP:
             below, skipped = doc.next_nonblank(below, kept_only=False), skipped + 1
-        if below is None or not doc.kept(below) or not is_prose(doc.lines[below].plain):
+        if below is None or not any(doc.kept(j) and is_prose(doc.lines[j].plain)
+                                    for j in [below] + _nonblank_after(doc, below, PROSE_REACH - 1)):
             continue
         ln = doc.lines[h]
         if (not is_link_line(ln) and byline_names(ln.plain) is None and headline_candidate(ln.text)
