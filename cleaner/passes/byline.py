@@ -239,6 +239,17 @@ def _dated(doc: Document, ln) -> Iterator[Finding]:
     if kind is not None:
         prefix = lexicon.match_prefix("byline_prefixes", after) if after else None
         if prefix is not None:
+            rest = after[prefix[1]:].strip(" :")
+            if not rest:
+                # "10.12.2022 18:27 von", the names on the next line (layouts put them in separate elements).
+                nxt = doc.next_nonblank(ln.index)
+                names = parse_names(_cut_agency(doc.lines[nxt].plain)) \
+                    if nxt is not None and nxt - ln.index <= LABEL_REACH else None
+                if names and not _is_time_phrase(names[0]) and not _is_label(doc.lines[nxt].plain):
+                    yield Finding(ln.index, "byline.author", f"date line with a byline label {text!r}",
+                                  also=((field, iso),))
+                    yield Finding(nxt, "byline.author", f"byline names after {text!r}", "authors", names)
+                return
             names = _names_after_date(after[prefix[1]:])
             if names:
                 yield Finding(ln.index, "byline.author", f"date line with a byline {text!r}", "authors", names,
