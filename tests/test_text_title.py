@@ -1,6 +1,8 @@
 """The headline of a text page, found with the page's address (``clean(..., url=...)``)."""
 from __future__ import annotations
 
+import pytest
+
 from cleaner import clean
 
 PAGE = "\n".join([
@@ -71,3 +73,32 @@ def test_a_section_in_the_address_path_is_not_the_slug():
     page = PAGE.replace("More news", "Politics and Society")
     article = clean(page, input_format="text", url="https://news.example.org/politics-and-society/harbour-ferry-islands")
     assert article.title == HEADLINE
+
+
+STANDFIRST_PAGE = "\n".join([
+    "Home",
+    "Harbour opens a new ferry line to the islands",
+    "",
+    "The first new line in twenty years links the port with three islands",
+    "",
+    "{names}",
+    "",
+    "The harbour opened a new ferry line to the islands on Monday, the first in twenty years, the port said.",
+    "",
+    "Boats will run every two hours in summer and twice a day in winter, with tickets sold on board.",
+])
+URL = "https://news.example.org/2024/harbour-opens-new-ferry-line-islands"
+
+
+def test_several_full_names_under_a_standfirst_are_the_byline():
+    article = clean(STANDFIRST_PAGE.format(names="Ana Ruiz, Eva Gil y José Luis Mora"), input_format="text", url=URL)
+    assert article.title == "Harbour opens a new ferry line to the islands"
+    assert article.authors == ["Ana Ruiz", "Eva Gil", "José Luis Mora"]
+
+
+@pytest.mark.xfail(strict=True, reason="byline.name_line (byline pass) reads a headline-shaped standfirst as the "
+                   "headline and a two-word title-case phrase under it as a name")
+def test_keeps_one_title_case_phrase_under_a_standfirst_as_no_author():
+    article = clean(STANDFIRST_PAGE.format(names="Local Politics"), input_format="text", url=URL)
+    assert article.title == "Harbour opens a new ferry line to the islands"
+    assert article.authors == []

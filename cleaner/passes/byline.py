@@ -275,7 +275,7 @@ def _dated(doc: Document, ln) -> Iterator[Finding]:
 _LIST_ITEM = regex.compile(r"\s*[*+•▪◦·–-]\s")
 #: "By" alone on a line: the names are on the next non-blank line at most this many lines down.
 LABEL_REACH = 2
-_PART_SEPARATOR = regex.compile(r"\s+[|·•]\s+|\s*,\s+(?=\p{L}+\s*:)")
+_PART_SEPARATOR = regex.compile(r"\s+[|·•]\s+|\s*,\s+(?=\p{L}+\s*:)|\s+(?=\p{Lu}\p{Ll}+:\s)")
 _AGENCY_SUFFIX = regex.compile(r"\s*/\s*\p{Lu}[\p{Lu}\-]{1,9}$")
 
 
@@ -294,6 +294,8 @@ def _names_before_separator(text: str) -> Optional[List[str]]:
 
     >>> _names_before_separator("Jane Smith | jsmith@example.com"), _names_before_separator("Jane Smith , Datum: 3.3.19")
     (['Jane Smith'], ['Jane Smith'])
+    >>> _names_before_separator("Jane Smith Kategorien: Politik 6. November 2023"), _names_before_separator("Ast getroffen: 46 Jahre")
+    (['Jane Smith'], None)
     >>> _names_before_separator("Jane Smith | Politics")  # a section after the name: too unsure
     """
     parts = _PART_SEPARATOR.split(text, maxsplit=1)

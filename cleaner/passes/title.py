@@ -476,6 +476,7 @@ def _names_under_headline(doc: Document) -> Iterator[Finding]:
     below = _nonblank_after(doc, headline, NAMES_REACH)
     if any(doc.findings.get(j) is not None and doc.findings[j].field == "authors" for j in below):
         return
+    first = True
     for j in below:
         ln = doc.lines[j]
         if _is_meta(doc, j):
@@ -483,8 +484,11 @@ def _names_under_headline(doc: Document) -> Iterator[Finding]:
         if is_prose(ln.plain) or not _cut_or_kept(doc, j):
             return
         names = names_of_line(ln)
-        if not names:
-            return  # the first line under the headline and its date lines only: a kicker further down is no name
+        if not names or (not first and len(names) < 2):
+            # The first line under the headline (date lines skipped), or a line of several
+            # full names under a standfirst: one title-case phrase further down is a kicker's.
+            first = False
+            continue
         if doc.kept(j):
             yield Finding(j, "byline.name_line", f"a name line under the headline {ln.text!r}", "authors", names)
         else:
