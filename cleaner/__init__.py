@@ -24,10 +24,13 @@ __version__ = "0.1.0"
 __all__ = ["Article", "InputError", "clean", "clean_text", "__version__"]
 
 
-def clean_text(text: str, passes=TEXT_PASSES) -> Article:
-    """Clean plain scraped text; imports nothing heavy. ``passes``: the passes to run, in order."""
-    doc = run_passes(Document(text), passes)
-    return to_article(doc)
+def clean_text(text: str, passes=TEXT_PASSES, url: Optional[str] = None) -> Article:
+    """Clean plain scraped text; imports nothing heavy. ``passes``: the passes to run, in order.
+    ``url``: the page's address, if known (its slug names the headline)."""
+    doc = Document(text)
+    if url:
+        doc.memo["url"] = url
+    return to_article(run_passes(doc, passes))
 
 
 def clean(data: Union[str, bytes], input_format: str = "auto", url: Optional[str] = None,
@@ -63,7 +66,7 @@ def clean(data: Union[str, bytes], input_format: str = "auto", url: Optional[str
             article.url = url
             article.warnings.append("fallback: no body from HTML extraction; cleaned as text")
     else:
-        article = clean_text(text, passes)
+        article = clean_text(text, passes, url=url)
         article.url = url
     article.encoding = encoding
     article.warnings = list(warnings) + article.warnings

@@ -9,6 +9,7 @@ Formats read (month and weekday names in every lexicon language)::
     8:53 AM EST, Tue December 20, 2022   -> 2022-12-20T08:53:00-05:00
     2022-12-19T15:44:00+01:00            -> 2022-12-19T15:44:00+01:00
     19.12.2022                           -> 2022-12-19
+    19.12.22                             -> 2022-12-19
     2022年12月19日 15:44                  -> 2022-12-19T15:44:00
     12/19/2022                           -> 2022-12-19
 
@@ -124,12 +125,48 @@ def find_date(text: str):
     '17. Dezember 2019'
     """
     if not _YEAR.search(text):
-        return None  # every format read here has a four-digit year
+        return _short_date(text)  # every other format read here has a four-digit year
     pattern = _patterns()
     for m in pattern.finditer(text, timeout=1.0):
         iso = _to_iso(m)
         if iso:
             return m, iso
+    return None
+
+
+#: "19.10.19": day, month and a two-digit year, with full stops only (a "/" date of
+#: two-digit year is as often month first); never part of a longer run of digits and
+#: dots (a version "1.2.3.4", an address "10.0.1.20").
+@lru_cache(maxsize=None)
+def _short_pattern():
+    conn = lexicon.alternation("date_connectors")
+    return regex.compile(rf"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>\d\d)(?!\d|\.\d)"
+                         rf"(?:\s*[,|·\-–]?\s*(?:{conn}\s+)*(?P<hh>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d)(?!\d)"
+                         rf"(?:\s*(?:uhr|h)\b)?)?", regex.I)
+#: A two-digit year up to this is 20yy, above it 19yy.
+SHORT_YEAR_PIVOT = 69
+
+
+def _short_date(text: str):
+    """A day-first date with a two-digit year: ``(match, iso)`` or ``None``.
+
+    >>> _short_date("Jane Smith | 06.11.23")[1], _short_date("Veröffentlicht am 19.10.19 um 14:34 Uhr")[1]
+    ('2023-11-06', '2019-10-19T14:34:00')
+    >>> _short_date("Version 1.2.3.4"), _short_date("31.02.21"), _short_date("Kapitel 2.11")
+    (None, None, None)
+    """
+    if "." not in text:
+        return None
+    for m in _short_pattern().finditer(text, timeout=1.0):
+        yy = int(m.group("y"))
+        year = 2000 + yy if yy <= SHORT_YEAR_PIVOT else 1900 + yy
+        try:
+            day = date(year, int(m.group("m")), int(m.group("d"))).isoformat()
+        except ValueError:
+            continue
+        if m.group("hh"):
+            return m, f"{day}T{int(m.group('hh')):02d}:{m.group('mm')}:00"
+        return m, day
     return None
 
 

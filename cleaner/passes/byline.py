@@ -80,8 +80,8 @@ def parse_names(text: str) -> Optional[List[str]]:
     ['Helen Carter']
     >>> parse_names("Sarah E. Needleman y Ana López")
     ['Sarah E. Needleman', 'Ana López']
-    >>> parse_names("the end of the year, prices had doubled") is None
-    True
+    >>> parse_names("the end of the year, prices had doubled") is None, parse_names("Krisenmanagement zu") is None
+    (True, True)
     """
     split, word = _patterns()
     roles = lexicon.phrase_set("byline_roles")
@@ -95,6 +95,8 @@ def parse_names(text: str) -> Optional[List[str]]:
         words = part.split()
         if len(words) > NAME_MAX_WORDS or not all(word.fullmatch(w, timeout=1.0) for w in words):
             return None
+        if len(words) > 1 and words[-1] in _PARTICLES:
+            return None  # "Krisenmanagement zu": a name never ends in a particle
         names.append(part)
     if not names or len(names) > MAX_AUTHORS:
         return None
@@ -237,6 +239,17 @@ def _dated(doc: Document, ln) -> Iterator[Finding]:
     if kind is not None:
         prefix = lexicon.match_prefix("byline_prefixes", after) if after else None
         if prefix is not None:
+            rest = after[prefix[1]:].strip(" :")
+            if not rest:
+                # "10.12.2022 18:27 von", the names on the next line (layouts put them in separate elements).
+                nxt = doc.next_nonblank(ln.index)
+                names = parse_names(_cut_agency(doc.lines[nxt].plain)) \
+                    if nxt is not None and nxt - ln.index <= LABEL_REACH else None
+                if names and not _is_time_phrase(names[0]) and not _is_label(doc.lines[nxt].plain):
+                    yield Finding(ln.index, "byline.author", f"date line with a byline label {text!r}",
+                                  also=((field, iso),))
+                    yield Finding(nxt, "byline.author", f"byline names after {text!r}", "authors", names)
+                return
             names = _names_after_date(after[prefix[1]:])
             if names:
                 yield Finding(ln.index, "byline.author", f"date line with a byline {text!r}", "authors", names,
@@ -262,7 +275,7 @@ def _dated(doc: Document, ln) -> Iterator[Finding]:
 _LIST_ITEM = regex.compile(r"\s*[*+•▪◦·–-]\s")
 #: "By" alone on a line: the names are on the next non-blank line at most this many lines down.
 LABEL_REACH = 2
-_PART_SEPARATOR = regex.compile(r"\s+[|·•]\s+|\s*,\s+(?=\p{L}+\s*:)")
+_PART_SEPARATOR = regex.compile(r"\s+[|·•]\s+|\s*,\s+(?=\p{L}+\s*:)|\s+(?=\p{Lu}\p{Ll}+:\s)")
 _AGENCY_SUFFIX = regex.compile(r"\s*/\s*\p{Lu}[\p{Lu}\-]{1,9}$")
 
 
@@ -281,6 +294,8 @@ def _names_before_separator(text: str) -> Optional[List[str]]:
 
     >>> _names_before_separator("Jane Smith | jsmith@example.com"), _names_before_separator("Jane Smith , Datum: 3.3.19")
     (['Jane Smith'], ['Jane Smith'])
+    >>> _names_before_separator("Jane Smith Kategorien: Politik 6. November 2023"), _names_before_separator("Ast getroffen: 46 Jahre")
+    (['Jane Smith'], None)
     >>> _names_before_separator("Jane Smith | Politics")  # a section after the name: too unsure
     """
     parts = _PART_SEPARATOR.split(text, maxsplit=1)

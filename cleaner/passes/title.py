@@ -25,6 +25,8 @@ Keeps::
 """
 from __future__ import annotations
 
+import unicodedata
+import urllib.parse
 from collections import Counter
 from typing import Iterator, List, Optional
 
@@ -56,6 +58,8 @@ REPEAT_SCORE = 3.0
 REPEAT_FAR_SCORE = 1.5
 PROSE_BELOW_SCORE = 1.5
 MARKDOWN_HEADING_SCORE = 3.0
+#: The page's address names the line: its slug holds the headline's words.
+URL_SCORE = 3.0
 #: Each candidate between a line and the article's start costs this: with no
 #: other evidence the nearest headline-shaped line above the article wins.
 DISTANCE_PENALTY = 0.25
@@ -74,6 +78,8 @@ SHORT_LOWER_WORDS = 4
 _NUMERIC_DATE = regex.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
 _MENU_SEPARATORS = regex.compile(r"\s[|»›>/·•]\s|\s[|»›]\s*$|^\s*[|»›]")
 _DIGIT = regex.compile(r"\d")
+#: A number standing alone (a house number, a postcode), not part of a word ("Paris-8", "F13").
+_NUMBER = regex.compile(r"(?<![\w-])\d+(?![\w-])")
 _CREDIT_MARK = regex.compile(r"/|©|\bvia\b|\(c\)", regex.I)
 
 
@@ -103,6 +109,8 @@ def is_headline_text(text: str) -> bool:
     True
     >>> is_headline_text("Jane Smith, John Doe"), is_headline_text("in Illinois , Local")
     (False, False)
+    >>> is_headline_text("Main St. 45, Springfield, 02923"), is_headline_text("A Paris-8, un peu de tension, beaucoup d'actions")
+    (False, True)
     >>> is_headline_text("iPhone 14: why the wait pays off"), is_headline_text("Jane Smith 11/08/2020 Feelings")
     (True, False)
     """
@@ -114,7 +122,7 @@ def is_headline_text(text: str) -> bool:
     names = parse_names(text)
     if names and len(names) > 1 and all(len(n.split()) > 1 for n in names):
         return False  # "Jane Smith, John Doe": a byline without "By"
-    if text.count(",") >= 2 and _DIGIT.search(text):
+    if text.count(",") >= 2 and _NUMBER.search(text):
         return False  # "Main St. 45, Springfield, 02923": an address or a listing
     if _MENU_SEPARATORS.search(text):
         return False  # "Start | Magazin | Tipps", "Home » News": a menu or breadcrumb
@@ -198,6 +206,66 @@ def _names_headline(page_title: str, line: str) -> bool:
     return False
 
 
+#: A line is named by the address when at least this share of its words is in the
+#: address's path, and at least :data:`URL_MIN_WORDS` of them (all of a shorter line's).
+URL_SHARE = 0.6
+URL_MIN_WORDS = 3
+_URL_TOKEN = regex.compile(r"[\p{L}\p{N}]+")
+#: Umlauts written out in addresses ("kaese" for "Käse") and the sharp s: both sides drop them.
+_SPELLED_OUT = (("ae", "a"), ("oe", "o"), ("ue", "u"), ("ss", "s"))
+
+
+def _url_tokens(text: str) -> List[str]:
+    """Words compared with an address: lower case, no accents, umlauts folded.
+
+    >>> _url_tokens("Käse-Straße: Über 3 Brücken")
+    ['kase', 'strase', 'uber', '3', 'brucken']
+    """
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    for spelled, short in _SPELLED_OUT:
+        text = text.replace(spelled, short)
+    return _URL_TOKEN.findall(text)
+
+
+def _url_words(doc: Document) -> frozenset:
+    if "url_words" not in doc.memo:
+        url = doc.memo.get("url") or ""
+        path = urllib.parse.unquote(urllib.parse.urlsplit(url).path) if url else ""
+        # The slug: the part of the path with the most words ("/politik/deutschland/council-approves-budget").
+        parts = [_url_tokens(part.replace("_", " ")) for part in path.split("/")]
+        doc.memo["url_words"] = frozenset(max(reversed(parts), key=len, default=[]))  # a tie: the last
+    return doc.memo["url_words"]
+
+
+def url_share(doc: Document, text: str) -> float:
+    """The share of the words of ``text`` the address's slug spells."""
+    slug = _url_words(doc)
+    words = _url_tokens(text)
+    return sum(w in slug for w in words) / len(words) if slug and words else 0.0
+
+
+#: The headline first taken gives way to a line the address names when at most
+#: this share of its own words is in the address (a site's or section's name, a teaser).
+URL_UNNAMED_SHARE = 0.34
+
+
+def names_url(doc: Document, text: str) -> bool:
+    """True when the page's address (given by the caller) spells the words of ``text``.
+
+    >>> doc = Document("x")
+    >>> doc.memo["url"] = "https://example.com/news/2021/council-approves-budget-after-debate-12345.html"
+    >>> names_url(doc, "Council approves budget after long debate"), names_url(doc, "Weather for the week")
+    (True, False)
+    """
+    slug = _url_words(doc)
+    if not slug:
+        return False
+    words = _url_tokens(text)
+    hits = sum(w in slug for w in words)
+    return len(words) >= 2 and hits >= min(URL_MIN_WORDS, len(words)) and hits >= URL_SHARE * len(words)
+
+
 def headline_score(doc: Document, i: int, rank: int, inside: bool, nearby: List[int]) -> float:
     """The evidence that line ``i`` is the headline; ``rank``: candidates between it and the article."""
     score = -DISTANCE_PENALTY * rank - (INSIDE_PENALTY if inside else 0.0)
@@ -213,6 +281,8 @@ def headline_score(doc: Document, i: int, rank: int, inside: bool, nearby: List[
         score += REPEAT_FAR_SCORE  # printed again further away: a headline in "Post navigation", or a site's name
     if doc.lines[i].text.startswith("# "):
         score += MARKDOWN_HEADING_SCORE
+    if names_url(doc, doc.lines[i].plain):
+        score += URL_SCORE
     nxt = doc.next_nonblank(i)
     while nxt is not None and _is_meta(doc, nxt):
         nxt = doc.next_nonblank(nxt)
@@ -264,7 +334,9 @@ def choose(doc: Document, start: int, min_score: Optional[float] = None) -> Opti
                 best, best_score = i, s
     for k, i in enumerate(after):
         if _candidate(doc, i):
-            s = headline_score(doc, i, k, True, nearby)
+            # The stretch's first line over its byline opens the article: no subheading.
+            opens = k == 0 and any(_is_meta(doc, j) for j in _nonblank_after(doc, i, 1))
+            s = headline_score(doc, i, k, not opens, nearby)
             if s > 0 and (best_score is None or s > best_score):
                 best, best_score = i, s  # inside the article only with evidence: else a subheading
     if best is None or (min_score is not None and best_score < min_score):
@@ -283,13 +355,31 @@ def run(doc: Document) -> Iterator[Finding]:
         return
     if doc.meta["title"] is None:
         line = _first_line_headline(doc, first)
+        if line is not None and not names_url(doc, doc.lines[line].plain):
+            line = _headline_named_by_url(doc) or line  # the address names another line: that one
         if line is None:
             line = _headline_over_meta(doc)
+        if line is None:
+            line = _headline_at_meta(doc)
+        if line is None:
+            line = _headline_named_by_url(doc)
+        if line is not None and not doc.kept(line):
+            doc.meta["title"] = doc.lines[line].plain  # the boundary cut it with the page's head
+            doc.memo["headline"] = line
+            line = None
         if line is not None:
             text = doc.lines[line].plain
             yield Finding(line, "title.headline", f"headline at the head of the article {text[:60]!r}", "title",
                           text)
-    focus(doc)  # the pipeline has recorded the headline by now
+    elif url_share(doc, doc.meta["title"]) <= URL_UNNAMED_SHARE:
+        line = _headline_named_by_url(doc)  # the address names another line than the one taken: that one
+        if line is not None:
+            doc.meta["title"] = doc.lines[line].plain
+            doc.memo["headline"] = line
+            if doc.kept(line):
+                yield Finding(line, "title.headline", f"the headline the page's address names {doc.lines[line].plain[:60]!r}")
+    yield from _names_under_headline(doc)  # the pipeline has recorded the headline by now
+    focus(doc)
 
 
 #: Bylines and date lines belong to the article when they stand this close to
@@ -322,13 +412,13 @@ def focus(doc: Document) -> None:
     >>> article.title, article.authors, article.date_published
     ('Council approves budget after long debate', ['Jane Smith'], '2022-12-19')
     """
-    headline = next((i for i, f in doc.findings.items() if f.rule in _HEADLINE_RULES), None)
+    headline = _headline_line(doc)
     if headline is None:
         _first_of_many_bylines(doc)
         return
     # Below the headline first, nearest first; then above it, nearest first.
     near = _nonblank_after(doc, headline, FOCUS_BELOW) + _nonblank_before(doc, headline, FOCUS_ABOVE)
-    authors: List[str] = []
+    authors: List[str] = list(doc.memo.get("headline_authors", ()))
     dates = {}
     for j in near:
         f = doc.findings.get(j)
@@ -352,6 +442,96 @@ def focus(doc: Document) -> None:
         _first_of_many_bylines(doc)
     for name, value in dates.items():
         doc.meta[name] = value
+
+
+#: A name line under the headline is the first line below it that is no date line,
+#: among this many non-blank lines (the lines further down are a standfirst's, a
+#: section's or a kicker's in title case as often as a name: "Internationale Politik").
+NAMES_REACH = 3
+
+
+def _headline_line(doc: Document) -> Optional[int]:
+    """The headline's line: the one the address named over the one first taken, else the one taken."""
+    if doc.memo.get("headline") is not None:
+        return doc.memo["headline"]
+    return next((i for i, f in doc.findings.items() if f.rule in _HEADLINE_RULES), None)
+
+
+def _names_under_headline(doc: Document) -> Iterator[Finding]:
+    """With no byline under the headline, a line of full names right under it is one: "Jane Smith",
+    "Ana Ruiz, Eva Gil y José Luis Mora", "Jane Smith | 06.11.23". The byline pass ran
+    before the headline was known (the boundary found it); a line the boundary cut with
+    the page's head gives its names all the same.
+
+    >>> from cleaner import clean_text
+    >>> clean_text("Council approves the budget\\n\\nAna Ruiz, Eva Gil y José Luis Mora\\n\\n"
+    ...            "The council approved the budget on Monday after a long debate that ran late.").authors
+    ['Ana Ruiz', 'Eva Gil', 'José Luis Mora']
+
+    Keeps (no name): a standfirst under the headline ("Council Approves Budget") is no byline.
+    """
+    headline = _headline_line(doc)
+    if headline is None:
+        return
+    below = _nonblank_after(doc, headline, NAMES_REACH)
+    if any(doc.findings.get(j) is not None and doc.findings[j].field == "authors" for j in below):
+        return
+    first = True
+    for j in below:
+        ln = doc.lines[j]
+        if _is_meta(doc, j):
+            continue
+        if is_prose(ln.plain) or not _cut_or_kept(doc, j):
+            return
+        names = names_of_line(ln)
+        if not names or (not first and len(names) < 2):
+            # The first line under the headline (date lines skipped), or a line of several
+            # full names under a standfirst: one title-case phrase further down is a kicker's.
+            first = False
+            continue
+        if doc.kept(j):
+            yield Finding(j, "byline.name_line", f"a name line under the headline {ln.text!r}", "authors", names)
+        else:
+            doc.memo["headline_authors"] = names
+        return
+
+
+def names_of_line(ln) -> Optional[List[str]]:
+    """The full names a line holds alone, or before a separator and a date.
+
+    >>> from cleaner.model import Line
+    >>> names_of_line(Line(0, "Jane Smith | 06.11.23", "Jane Smith | 06.11.23")), names_of_line(Line(0, "Im Schlepptau", "Im Schlepptau"))
+    (['Jane Smith'], None)
+    """
+    from .byline import _LIST_ITEM, _full_names, _has_stopword, _is_label, _names_before_separator
+
+    text = ln.plain.strip(" |·•,-–—")
+    if _LIST_ITEM.match(ln.text) or not text or _is_label(text) or _has_stopword(text):
+        return None
+    names = parse_names(text) or _names_before_separator(text)
+    if names and _full_names(names) and all(_person_like(n) for n in names):
+        return names
+    return None
+
+
+#: A person's name without "By" has at most this many words ("José Miguel Wilson").
+PERSON_MAX_WORDS = 3
+#: A word no personal name ends in, or an acronym or abbreviation ("RM", "Co.") in it: a firm or club.
+_NOT_PERSON_WORD = regex.compile(r"\p{Lu}{2,3}|\p{L}{2,}\.|\d")
+
+
+def _person_like(name: str) -> bool:
+    """A name shaped like a person's: two or three words, no acronym, abbreviation
+    or figure, not ending in a particle.
+
+    >>> _person_like("José Miguel Wilson"), _person_like("DHU-Arzneimittel GmbH Co. KG"), _person_like("Krisenmanagement zu")
+    (True, False, False)
+    """
+    from .byline import _PARTICLES
+
+    words = name.split()
+    return len(words) <= PERSON_MAX_WORDS and words[-1].casefold() not in _PARTICLES \
+        and not any(_NOT_PERSON_WORD.fullmatch(w) for w in words) and not _DIGIT.search(name)
 
 
 #: With no byline at the headline, this many byline lines make a list of teasers.
@@ -403,6 +583,89 @@ def _headline_over_meta(doc: Document) -> Optional[int]:
     return line
 
 
+#: Byline and date lines looked past between a headline and its first paragraph
+#: ("By Jane Doe" over "3 March 2021").
+META_SKIP = 2
+
+
+#: The first paragraph under a byline or date line is among this many non-blank lines
+#: (a standfirst and a photo credit may stand before it).
+PROSE_REACH = 3
+
+
+def _headline_at_meta(doc: Document) -> Optional[int]:
+    """With no headline found, the first headline-shaped line right over a byline or
+    date line that has the article's first paragraph (kept, prose) right below it.
+    The boundary may have cut that headline with the menus above the article.
+
+    >>> doc = Document("Home\\nNews\\nCouncil approves budget\\nBy Jane Smith\\nThe council met on Monday to debate the new budget.")
+    >>> from cleaner.passes import byline
+    >>> for f in byline.run(doc): _ = doc.record(f)
+    >>> _headline_at_meta(doc)
+    2
+
+    Keeps (no headline): a teaser's title over its date with no paragraph below::
+
+    >>> doc = Document("Council approves budget\\n3 March 2021\\nMore stories\\nWeather")
+    >>> from cleaner.passes import dates
+    >>> for f in dates.run(doc): _ = doc.record(f)
+    >>> _headline_at_meta(doc) is None
+    True
+    """
+    for m in sorted(i for i in doc.findings if _is_meta(doc, i)):
+        h = doc.prev_nonblank(m, kept_only=False)
+        skipped = 0
+        while h is not None and _is_meta(doc, h) and skipped < META_SKIP:
+            h, skipped = doc.prev_nonblank(h, kept_only=False), skipped + 1
+        if h is None or _is_meta(doc, h) or not _cut_or_kept(doc, h):
+            continue
+        below = doc.next_nonblank(m, kept_only=False)
+        skipped = 0
+        while below is not None and _is_meta(doc, below) and skipped < META_SKIP:
+            below, skipped = doc.next_nonblank(below, kept_only=False), skipped + 1
+        if below is None or not any(doc.kept(j) and is_prose(doc.lines[j].plain)
+                                    for j in [below] + _nonblank_after(doc, below, PROSE_REACH - 1)):
+            continue
+        ln = doc.lines[h]
+        if (not is_link_line(ln) and byline_names(ln.plain) is None and headline_candidate(ln.text)
+                and is_headline_text(ln.plain)):
+            return h
+    return None
+
+
+#: The headline the address names is looked for among this many first non-blank lines.
+URL_LOOKAHEAD = 400
+
+
+def _headline_named_by_url(doc: Document) -> Optional[int]:
+    """With no headline found, the first headline-shaped line the page's address
+    names (not a list item or a link: a breadcrumb's last item names it too).
+
+    >>> doc = Document("Home\\nNews\\nCouncil approves the new budget\\nText")
+    >>> doc.memo["url"] = "https://example.com/2021/council-approves-new-budget"
+    >>> _headline_named_by_url(doc)
+    2
+    """
+    if not _url_words(doc):
+        return None
+    seen = 0
+    for ln in doc.lines:
+        if ln.blank:
+            continue
+        seen += 1
+        if seen > URL_LOOKAHEAD:
+            break
+        if (_cut_or_kept(doc, ln.index) and names_url(doc, ln.plain) and headline_candidate(ln.text)
+                and is_headline_text(ln.plain) and not is_link_line(ln)):
+            return ln.index
+    return None
+
+
+def _cut_or_kept(doc: Document, i: int) -> bool:
+    f = doc.findings.get(i)
+    return f is None or f.rule == "boundary.before"
+
+
 def _first_line_headline(doc: Document, first: int) -> Optional[int]:
     text = doc.lines[first].plain
     if is_link_line(doc.lines[first]) or not is_headline_text(text):
@@ -412,7 +675,8 @@ def _first_line_headline(doc: Document, first: int) -> Optional[int]:
         return None  # a lone line is the whole text, not a headline over it
     if below == first + 1 and (doc.lines[below].text[:1].islower() or continues(doc, first, wrap_width(doc))):
         return None  # the first line of a wrapped paragraph, or a sentence broken at a link
-    if headline_candidate(doc.lines[below].plain) and not is_prose(doc.lines[below].plain):
+    if headline_candidate(doc.lines[below].plain) and not is_prose(doc.lines[below].plain) \
+            and not names_of_line(doc.lines[below]):
         # Two headline-shaped lines: taking the first would leave a body that
         # starts with another headline, which a second cleaning would take too.
         return None

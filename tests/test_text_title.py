@@ -1,0 +1,104 @@
+"""The headline of a text page, found with the page's address (``clean(..., url=...)``)."""
+from __future__ import annotations
+
+import pytest
+
+from cleaner import clean
+
+PAGE = "\n".join([
+    "Home",
+    "Weekend markets draw record crowds",
+    "More news",
+    "",
+    "Harbour opens a new ferry line to the islands",
+    "",
+    "The harbour opened a new ferry line to the islands on Monday, the first in twenty years, the port said.",
+    "",
+    "Boats will run every two hours in summer and twice a day in winter, with tickets sold on board.",
+    "",
+    "The port expects some two hundred thousand passengers in the first year of the new service.",
+])
+HEADLINE = "Harbour opens a new ferry line to the islands"
+
+
+def test_without_an_address_the_nearest_headline_wins():
+    article = clean(PAGE, input_format="text")
+    assert article.title == HEADLINE
+
+
+def test_the_address_names_the_headline_over_the_nearest_line():
+    article = clean(PAGE, input_format="text", url="https://news.example.org/2024/weekend-markets-draw-record-crowds")
+    assert article.title == "Weekend markets draw record crowds"
+
+
+def test_an_address_without_the_headline_words_changes_nothing():
+    plain = clean(PAGE, input_format="text")
+    other = clean(PAGE, input_format="text", url="https://news.example.org/article/12345")
+    assert other.title == plain.title
+    assert other.text == plain.text
+
+
+def test_umlauts_spelled_out_in_the_address():
+    page = PAGE.replace("Weekend markets draw record crowds", "Hafen öffnet neue Fährlinie zu den Inseln")
+    article = clean(page, input_format="text", url="https://news.example.org/hafen-oeffnet-neue-faehrlinie-inseln")
+    assert article.title == "Hafen öffnet neue Fährlinie zu den Inseln"
+
+
+LISTING = "\n".join([
+    "Home",
+    "Ferry timetable for the summer season",
+    "Harbour opens a new ferry line to the islands",
+    "Weekend markets draw record crowds",
+    "Council meets on Friday",
+])
+
+
+def test_with_no_other_evidence_the_line_the_address_names_is_the_headline():
+    article = clean(LISTING, input_format="text", url="https://news.example.org/harbour-opens-new-ferry-line-to-islands")
+    assert article.title == "Harbour opens a new ferry line to the islands"
+
+
+def test_keeps_a_listing_without_a_headline_when_the_address_names_no_line():
+    article = clean(LISTING, input_format="text", url="https://news.example.org/listing/7")
+    assert article.title is None
+
+
+def test_the_address_overrides_a_headline_taken_without_its_words():
+    page = PAGE.replace("More news", "Politics and Society")
+    article = clean(page, input_format="text", url="https://news.example.org/politics/weekend-markets-draw-record-crowds")
+    assert article.title == "Weekend markets draw record crowds"
+
+
+def test_a_section_in_the_address_path_is_not_the_slug():
+    page = PAGE.replace("More news", "Politics and Society")
+    article = clean(page, input_format="text", url="https://news.example.org/politics-and-society/harbour-ferry-islands")
+    assert article.title == HEADLINE
+
+
+STANDFIRST_PAGE = "\n".join([
+    "Home",
+    "Harbour opens a new ferry line to the islands",
+    "",
+    "The first new line in twenty years links the port with three islands",
+    "",
+    "{names}",
+    "",
+    "The harbour opened a new ferry line to the islands on Monday, the first in twenty years, the port said.",
+    "",
+    "Boats will run every two hours in summer and twice a day in winter, with tickets sold on board.",
+])
+URL = "https://news.example.org/2024/harbour-opens-new-ferry-line-islands"
+
+
+def test_several_full_names_under_a_standfirst_are_the_byline():
+    article = clean(STANDFIRST_PAGE.format(names="Ana Ruiz, Eva Gil y José Luis Mora"), input_format="text", url=URL)
+    assert article.title == "Harbour opens a new ferry line to the islands"
+    assert article.authors == ["Ana Ruiz", "Eva Gil", "José Luis Mora"]
+
+
+@pytest.mark.xfail(strict=True, reason="byline.name_line (byline pass) reads a headline-shaped standfirst as the "
+                   "headline and a two-word title-case phrase under it as a name")
+def test_keeps_one_title_case_phrase_under_a_standfirst_as_no_author():
+    article = clean(STANDFIRST_PAGE.format(names="Local Politics"), input_format="text", url=URL)
+    assert article.title == "Harbour opens a new ferry line to the islands"
+    assert article.authors == []
