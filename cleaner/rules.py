@@ -47,6 +47,7 @@ RULES: Tuple[RuleInfo, ...] = (
     RuleInfo("html.links", "preclean", "a list of links only (a teaser or menu list)"),
     # Text passes (cleaner/passes/*.py), in run order.
     RuleInfo("ads.marker", "ads", "a line that only marks an advertisement slot"),
+    RuleInfo("ads.disclosure", "ads", "the site's advertising or affiliate disclosure (\"we may earn a commission\")"),
     RuleInfo("cta.prompt", "cta", "a call to action: newsletter, follow, subscribe, share prompts"),
     RuleInfo("cta.consent", "cta", "a cookie, consent or disclosure notice"),
     RuleInfo("cta.share_bar", "cta", "a row of share or social-network names"),
@@ -63,6 +64,7 @@ RULES: Tuple[RuleInfo, ...] = (
     RuleInfo("byline.name_line", "byline", "one or two names alone between the headline and the text (into authors)"),
     RuleInfo("bio.author", "bio", "an author's biography: opens with the author's name"),
     RuleInfo("bio.heading", "bio", "a heading over an author's biography (\"About Jane Smith\")"),
+    RuleInfo("bio.profile", "bio", "a profile of a person the article never names elsewhere (\"Jake is the co-founder of …\")"),
     RuleInfo("bio.contributors", "bio", "a contributor note (\"Reporting by …; Editing by …\")"),
     RuleInfo("source.line", "source", "a line crediting the story's sources or agencies (into sources)"),
     RuleInfo("tags.line", "tags", "a line listing the article's tags or categories (into tags, categories)"),
