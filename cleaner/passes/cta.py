@@ -14,6 +14,9 @@ Removes::
     Jetzt Newsletter abonnieren
     Möchten Sie weiterlesen?
     Lust auf mehr? Die besten Geschichten der Woche in Ihrem Postfach: melden Sie sich hier für unseren Newsletter an!
+    Ihr Beitrag hilft, unsere Arbeit auch künftig kostenlos für alle Leserinnen und Leser anzubieten.
+    If you value these stories, help us continue to report from the region by giving what you can.
+    Ja, ich möchte den wöchentlichen Newsletter erhalten.
     Ich bin damit einverstanden, dass meine E-Mail-Adresse für den Versand des Newsletters genutzt wird und habe die Datenschutzerklärung gelesen, die ich jederzeit widerrufen kann, wie dort beschrieben.
     © Example Verlag | Hauptstraße 1 | 12345 Musterstadt | Telefon 01234 5678 | Fax 01234 5679 | Öffnungszeiten Montag bis Freitag
     This entry was posted on Monday, March 2nd, 2020 at 10:15 am and is filed under News, Local. You can follow any responses to this entry through the RSS 2.0 feed.
@@ -28,6 +31,8 @@ Keeps::
     Ich bin damit einverstanden, dass die Stadt die Straße im Sommer für den Verkehr sperrt, sagte die Anwohnerin.
     Mit Freunden teilen die Kinder ihr Pausenbrot am liebsten.
     Der Verlag stellte seinen Newsletter ein, weil sich zu wenige Leser anmelden wollten.
+    „Jede Spende hilft“, sagte die Leiterin der Tafel am Montag.
+    The charity said donations had doubled since the appeal began in the spring.
 """
 from __future__ import annotations
 
@@ -53,6 +58,9 @@ FOOTER_MIN_SEPARATORS = 2
 #: A line naming a newsletter and prompting to subscribe to it ("… melden Sie sich
 #: hier für unseren Newsletter an!") is taken up to this many words.
 NEWSLETTER_MAX_WORDS = 45
+#: An appeal to support the site ("Ihr Beitrag hilft, unsere Berichterstattung …",
+#: "help us continue to …") explains itself in a few sentences: up to this many words.
+APPEAL_MAX_WORDS = 60
 _COPYRIGHT_START = regex.compile(r"[^\w©(]*(?:©|\(c\)|copyright\b)\s*(\d{4})?", regex.I)
 #: A line made of share-network names alone is a share bar when it names at least this many.
 SHARE_BAR_MIN_NAMES = 2
@@ -161,6 +169,10 @@ def run(doc: Document) -> Iterator[Finding]:
               and lexicon.finder("newsletter_words").search(folded)
               and lexicon.finder("newsletter_prompts").search(folded)):
             yield Finding(ln.index, "cta.prompt", f"newsletter prompt {text[:60]!r}")
+        elif (ln.words <= APPEAL_MAX_WORDS and not text.startswith(tuple(QUOTE_MARKS))
+              and lexicon.might_contain("support_appeals", text, ln.word_set)
+              and lexicon.finder("support_appeals").search(folded)):
+            yield Finding(ln.index, "cta.prompt", f"appeal to support the site {text[:60]!r}")
         elif ln.words <= FOOTER_MAX_WORDS and (
                 is_copyright_footer(text) or (lexicon.might_contain("footer_notices", text, ln.word_set)
                                               and lexicon.finder("footer_notices").search(folded))):
