@@ -17,6 +17,8 @@ Removes::
     Ihr Beitrag hilft, unsere Arbeit auch künftig kostenlos für alle Leserinnen und Leser anzubieten.
     If you value these stories, help us continue to report from the region by giving what you can.
     Ja, ich möchte den wöchentlichen Newsletter erhalten.
+    Want more stories like this? Sign up for our daily newsletter
+    Artikel gefallen? Vergiss nicht zu teilen!
     Ich bin damit einverstanden, dass meine E-Mail-Adresse für den Versand des Newsletters genutzt wird und habe die Datenschutzerklärung gelesen, die ich jederzeit widerrufen kann, wie dort beschrieben.
     © Example Verlag | Hauptstraße 1 | 12345 Musterstadt | Telefon 01234 5678 | Fax 01234 5679 | Öffnungszeiten Montag bis Freitag
     This entry was posted on Monday, March 2nd, 2020 at 10:15 am and is filed under News, Local. You can follow any responses to this entry through the RSS 2.0 feed.
@@ -32,6 +34,7 @@ Keeps::
     Mit Freunden teilen die Kinder ihr Pausenbrot am liebsten.
     Der Verlag stellte seinen Newsletter ein, weil sich zu wenige Leser anmelden wollten.
     „Jede Spende hilft“, sagte die Leiterin der Tafel am Montag.
+    Who pays for the new school? Parents, the council said on Monday.
     The charity said donations had doubled since the appeal began in the spring.
 """
 from __future__ import annotations
@@ -61,6 +64,9 @@ NEWSLETTER_MAX_WORDS = 45
 #: An appeal to support the site ("Ihr Beitrag hilft, unsere Berichterstattung …",
 #: "help us continue to …") explains itself in a few sentences: up to this many words.
 APPEAL_MAX_WORDS = 60
+#: A short question that ends in a call to action ("Want more? Sign up here",
+#: "Artikel gefallen? Vergiss nicht zu teilen!"): the question, then the last sentence.
+_QUESTION_THEN = regex.compile(r".*\?\s+(?=\S)")
 _COPYRIGHT_START = regex.compile(r"[^\w©(]*(?:©|\(c\)|copyright\b)\s*(\d{4})?", regex.I)
 #: A line made of share-network names alone is a share bar when it names at least this many.
 SHARE_BAR_MIN_NAMES = 2
@@ -134,6 +140,18 @@ def is_copyright_footer(text: str) -> bool:
     return bool(m.group(1)) or sum(text.count(c) for c in "|•") >= FOOTER_MIN_SEPARATORS
 
 
+def _question_then_prompt(text: str) -> bool:
+    """A question followed by a call to action that ends the line.
+
+    >>> _question_then_prompt("Want more stories like this? Sign up for our daily newsletter")
+    True
+    >>> _question_then_prompt("Who pays for the new school? Parents, the council said.")
+    False
+    """
+    m = _QUESTION_THEN.match(text)
+    return m is not None and lexicon.match_prefix("cta", text[m.end():]) is not None
+
+
 def run(doc: Document) -> Iterator[Finding]:
     """
     >>> from cleaner.model import Document
@@ -157,6 +175,9 @@ def run(doc: Document) -> Iterator[Finding]:
         elif (ln.words <= CTA_MAX_WORDS and ln.first_word in prompt_starts and not text.startswith(tuple(QUOTE_MARKS))
               and lexicon.match_prefix("cta", text)):
             yield Finding(ln.index, "cta.prompt", f"call to action {text[:60]!r}")
+        elif (ln.words <= CTA_MAX_WORDS and "?" in text and not text.startswith(tuple(QUOTE_MARKS))
+              and _question_then_prompt(text)):
+            yield Finding(ln.index, "cta.prompt", f"question and call to action {text[:60]!r}")
         elif (ln.words <= CONSENT_MAX_WORDS and ln.first_word in consent_starts
               and not text.startswith(tuple(QUOTE_MARKS)) and lexicon.match_prefix("consent", text)
               and lexicon.finder("consent_objects").search(folded)):
