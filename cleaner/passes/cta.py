@@ -1,5 +1,10 @@
 """cta.prompt / cta.consent / cta.share_bar / cta.ui_label / cta.footer: calls to action and site controls.
 
+Lexicon keys this pass reads beyond the documented ones: ``support_appeals``
+(found anywhere in a line of up to :data:`APPEAL_MAX_WORDS` words: "help us
+continue", "Ihr Beitrag hilft") and ``comment_counts`` (after a count: "142
+Antworten zu …", "One thought on …").
+
 Removes::
 
     Sign up for our daily newsletter
@@ -19,6 +24,8 @@ Removes::
     Ja, ich möchte den wöchentlichen Newsletter erhalten.
     Want more stories like this? Sign up for our daily newsletter
     Artikel gefallen? Vergiss nicht zu teilen!
+    142 Antworten zu „Ein Projekt über das Leben“
+    One thought on “A week in the mountains”
     Ich bin damit einverstanden, dass meine E-Mail-Adresse für den Versand des Newsletters genutzt wird und habe die Datenschutzerklärung gelesen, die ich jederzeit widerrufen kann, wie dort beschrieben.
     © Example Verlag | Hauptstraße 1 | 12345 Musterstadt | Telefon 01234 5678 | Fax 01234 5679 | Öffnungszeiten Montag bis Freitag
     This entry was posted on Monday, March 2nd, 2020 at 10:15 am and is filed under News, Local. You can follow any responses to this entry through the RSS 2.0 feed.
@@ -35,6 +42,7 @@ Keeps::
     Der Verlag stellte seinen Newsletter ein, weil sich zu wenige Leser anmelden wollten.
     „Jede Spende hilft“, sagte die Leiterin der Tafel am Montag.
     Who pays for the new school? Parents, the council said on Monday.
+    Comments on the plan came from forty residents, the council said.
     The charity said donations had doubled since the appeal began in the spring.
 """
 from __future__ import annotations
@@ -64,9 +72,12 @@ NEWSLETTER_MAX_WORDS = 45
 #: An appeal to support the site ("Ihr Beitrag hilft, unsere Berichterstattung …",
 #: "help us continue to …") explains itself in a few sentences: up to this many words.
 APPEAL_MAX_WORDS = 60
+#: The heading over a blog's comments counts them: "142 Antworten zu „Title“", "One thought on “Title”"
+#: (lexicon ``comment_counts``, after an optional count); a sentence ending in a full stop is prose.
+_COUNT = regex.compile(r"[^\w]*\d+\s+")
 #: A short question that ends in a call to action ("Want more? Sign up here",
 #: "Artikel gefallen? Vergiss nicht zu teilen!"): the question, then the last sentence.
-_QUESTION_THEN = regex.compile(r".*\?\s+(?=\S)")
+_QUESTION_THEN = regex.compile(r".*[?!]\s+(?=\S)")
 _COPYRIGHT_START = regex.compile(r"[^\w©(]*(?:©|\(c\)|copyright\b)\s*(\d{4})?", regex.I)
 #: A line made of share-network names alone is a share bar when it names at least this many.
 SHARE_BAR_MIN_NAMES = 2
@@ -140,6 +151,22 @@ def is_copyright_footer(text: str) -> bool:
     return bool(m.group(1)) or sum(text.count(c) for c in "|•") >= FOOTER_MIN_SEPARATORS
 
 
+def _comment_count(text: str) -> bool:
+    """
+    >>> _comment_count("142 Antworten zu „Ein Projekt“"), _comment_count("12 responses to the survey were negative.")
+    (True, False)
+    """
+    if text.rstrip().endswith("."):
+        return False
+    m = _COUNT.match(text)
+    found = lexicon.match_prefix("comment_counts", text[m.end():] if m else text)
+    return found is not None and (m is not None or found[0].split()[0] in _ONE)
+
+
+#: A count spelled out: a phrase of ``comment_counts`` without a number must open with one of these.
+_ONE = frozenset({"one", "ein", "eine", "une", "un", "una", "um", "uma", "jedna", "jeden"})
+
+
 def _question_then_prompt(text: str) -> bool:
     """A question followed by a call to action that ends the line.
 
@@ -175,7 +202,9 @@ def run(doc: Document) -> Iterator[Finding]:
         elif (ln.words <= CTA_MAX_WORDS and ln.first_word in prompt_starts and not text.startswith(tuple(QUOTE_MARKS))
               and lexicon.match_prefix("cta", text)):
             yield Finding(ln.index, "cta.prompt", f"call to action {text[:60]!r}")
-        elif (ln.words <= CTA_MAX_WORDS and "?" in text and not text.startswith(tuple(QUOTE_MARKS))
+        elif ln.words <= CTA_MAX_WORDS and _comment_count(text):
+            yield Finding(ln.index, "cta.ui_label", f"heading counting the comments {text[:60]!r}")
+        elif (ln.words <= CTA_MAX_WORDS and ("?" in text or "!" in text) and not text.startswith(tuple(QUOTE_MARKS))
               and _question_then_prompt(text)):
             yield Finding(ln.index, "cta.prompt", f"question and call to action {text[:60]!r}")
         elif (ln.words <= CONSENT_MAX_WORDS and ln.first_word in consent_starts
