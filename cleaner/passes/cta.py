@@ -3,7 +3,8 @@
 Lexicon keys this pass reads beyond the documented ones: ``support_appeals``
 (found anywhere in a line of up to :data:`APPEAL_MAX_WORDS` words: "help us
 continue", "Ihr Beitrag hilft") and ``comment_counts`` (after a count: "142
-Antworten zu …", "One thought on …").
+Antworten zu …", "One thought on …") and ``result_counts`` (a listing's count
+of what it shows: "Showing 1–10 of 19 results").
 
 Removes::
 
@@ -26,6 +27,8 @@ Removes::
     Artikel gefallen? Vergiss nicht zu teilen!
     142 Antworten zu „Ein Projekt über das Leben“
     One thought on “A week in the mountains”
+    Showing 1–10 of 19 results
+    Es werden die Artikel 1 bis 10 von insgesamt 19 angezeigt
     Ich bin damit einverstanden, dass meine E-Mail-Adresse für den Versand des Newsletters genutzt wird und habe die Datenschutzerklärung gelesen, die ich jederzeit widerrufen kann, wie dort beschrieben.
     © Example Verlag | Hauptstraße 1 | 12345 Musterstadt | Telefon 01234 5678 | Fax 01234 5679 | Öffnungszeiten Montag bis Freitag
     This entry was posted on Monday, March 2nd, 2020 at 10:15 am and is filed under News, Local. You can follow any responses to this entry through the RSS 2.0 feed.
@@ -43,6 +46,7 @@ Keeps::
     „Jede Spende hilft“, sagte die Leiterin der Tafel am Montag.
     Who pays for the new school? Parents, the council said on Monday.
     Comments on the plan came from forty residents, the council said.
+    Results from 1990 to 2000 of 19 towns show the same trend, the survey said.
     The charity said donations had doubled since the appeal began in the spring.
 """
 from __future__ import annotations
@@ -75,6 +79,10 @@ APPEAL_MAX_WORDS = 60
 #: The heading over a blog's comments counts them: "142 Antworten zu „Title“", "One thought on “Title”"
 #: (lexicon ``comment_counts``, after an optional count); a sentence ending in a full stop is prose.
 _COUNT = regex.compile(r"[^\w]*\d+\s+")
+#: A listing's count of what it shows ("1–10 of 19", "1 bis 10 von insgesamt 19", "1-10 di 19"),
+#: on a line of at most RESULT_COUNT_MAX_WORDS words with a verb of showing (lexicon ``result_counts``: "Showing", "angezeigt").
+_RANGE_OF = regex.compile(r"\d+\s*(?:[–-]|\w{1,3})\s*\d+\s+\w{1,3}\s+(?:\w+\s+)?\d+")
+RESULT_COUNT_MAX_WORDS = 12
 #: A short question that ends in a call to action ("Want more? Sign up here",
 #: "Artikel gefallen? Vergiss nicht zu teilen!"): the question, then the last sentence.
 _QUESTION_THEN = regex.compile(r".*[?!]\s+(?=\S)")
@@ -202,6 +210,9 @@ def run(doc: Document) -> Iterator[Finding]:
         elif (ln.words <= CTA_MAX_WORDS and ln.first_word in prompt_starts and not text.startswith(tuple(QUOTE_MARKS))
               and lexicon.match_prefix("cta", text)):
             yield Finding(ln.index, "cta.prompt", f"call to action {text[:60]!r}")
+        elif (ln.words <= RESULT_COUNT_MAX_WORDS and not lexicon.phrase_set("result_counts").isdisjoint(ln.word_set)
+              and _RANGE_OF.search(text)):
+            yield Finding(ln.index, "cta.ui_label", f"count of the results a listing shows {text[:60]!r}")
         elif ln.words <= CTA_MAX_WORDS and _comment_count(text):
             yield Finding(ln.index, "cta.ui_label", f"heading counting the comments {text[:60]!r}")
         elif (ln.words <= CTA_MAX_WORDS and ("?" in text or "!" in text) and not text.startswith(tuple(QUOTE_MARKS))
