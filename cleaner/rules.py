@@ -53,6 +53,7 @@ RULES: Tuple[RuleInfo, ...] = (
     RuleInfo("cta.share_bar", "cta", "a row of share or social-network names"),
     RuleInfo("cta.ui_label", "cta", "a site control's label (Comments, Print, Menu, cookie notices)"),
     RuleInfo("cta.footer", "cta", "a page footer line: copyright, legal links"),
+    RuleInfo("cta.comment_policy", "cta", "the site's comment policy addressed to the reader (\"comments are moderated\")"),
     RuleInfo("date.published", "dates", "a publication date line (into date_published)"),
     RuleInfo("date.modified", "dates", "an update date line (into date_modified)"),
     RuleInfo("date.line", "dates", "a bare date line, or short parts joined by separators, one a date"),

@@ -1,10 +1,13 @@
-"""cta.prompt / cta.consent / cta.share_bar / cta.ui_label / cta.footer: calls to action and site controls.
+"""cta.prompt / cta.consent / cta.share_bar / cta.ui_label / cta.footer / cta.comment_policy: calls to action and site controls.
 
 Lexicon keys this pass reads beyond the documented ones: ``support_appeals``
 (found anywhere in a line of up to :data:`APPEAL_MAX_WORDS` words: "help us
 continue", "Ihr Beitrag hilft") and ``comment_counts`` (after a count: "142
 Antworten zu …", "One thought on …") and ``result_counts`` (a listing's count
-of what it shows: "Showing 1–10 of 19 results").
+of what it shows: "Showing 1–10 of 19 results"); ``comment_policies`` with
+``policy_addressees`` (a comment policy speaks to the reader: "Please understand
+that comments are moderated"); ``reply_cancels`` (a comment form's heading ends
+in its cancel link: "Leave a Reply Cancel reply", "Antwort abbrechen").
 
 Removes::
 
@@ -29,6 +32,8 @@ Removes::
     One thought on “A week in the mountains”
     Showing 1–10 of 19 results
     Es werden die Artikel 1 bis 10 von insgesamt 19 angezeigt
+    Please understand that comments are moderated and it may take a while before yours appears.
+    Schreib uns was... Antwort abbrechen
     Ich bin damit einverstanden, dass meine E-Mail-Adresse für den Versand des Newsletters genutzt wird und habe die Datenschutzerklärung gelesen, die ich jederzeit widerrufen kann, wie dort beschrieben.
     © Example Verlag | Hauptstraße 1 | 12345 Musterstadt | Telefon 01234 5678 | Fax 01234 5679 | Öffnungszeiten Montag bis Freitag
     This entry was posted on Monday, March 2nd, 2020 at 10:15 am and is filed under News, Local. You can follow any responses to this entry through the RSS 2.0 feed.
@@ -47,6 +52,7 @@ Keeps::
     Who pays for the new school? Parents, the council said on Monday.
     Comments on the plan came from forty residents, the council said.
     Results from 1990 to 2000 of 19 towns show the same trend, the survey said.
+    The platform said comments are moderated by volunteers in three countries.
     The charity said donations had doubled since the appeal began in the spring.
 """
 from __future__ import annotations
@@ -83,6 +89,10 @@ _COUNT = regex.compile(r"[^\w]*\d+\s+")
 #: on a line of at most RESULT_COUNT_MAX_WORDS words with a verb of showing (lexicon ``result_counts``: "Showing", "angezeigt").
 _RANGE_OF = regex.compile(r"\d+\s*(?:[–-]|\w{1,3})\s*\d+\s+\w{1,3}\s+(?:\w+\s+)?\d+")
 RESULT_COUNT_MAX_WORDS = 12
+#: A comment policy is a few sentences: up to this many words.
+POLICY_MAX_WORDS = 60
+#: A comment form's heading with its cancel link ("Leave a Reply Cancel reply") is short.
+REPLY_HEADING_MAX_WORDS = 10
 #: A short question that ends in a call to action ("Want more? Sign up here",
 #: "Artikel gefallen? Vergiss nicht zu teilen!"): the question, then the last sentence.
 _QUESTION_THEN = regex.compile(r".*[?!]\s+(?=\S)")
@@ -213,6 +223,12 @@ def run(doc: Document) -> Iterator[Finding]:
         elif (ln.words <= RESULT_COUNT_MAX_WORDS and not lexicon.phrase_set("result_counts").isdisjoint(ln.word_set)
               and _RANGE_OF.search(text)):
             yield Finding(ln.index, "cta.ui_label", f"count of the results a listing shows {text[:60]!r}")
+        elif (ln.words <= POLICY_MAX_WORDS and lexicon.might_contain("comment_policies", text, ln.word_set)
+              and lexicon.finder("comment_policies").search(folded)
+              and lexicon.finder("policy_addressees").search(folded)):
+            yield Finding(ln.index, "cta.comment_policy", f"the site's comment policy {text[:60]!r}")
+        elif ln.words <= REPLY_HEADING_MAX_WORDS and folded.endswith(tuple(lexicon.phrase_set("reply_cancels"))):
+            yield Finding(ln.index, "cta.ui_label", f"comment form heading with its cancel link {text[:60]!r}")
         elif ln.words <= CTA_MAX_WORDS and _comment_count(text):
             yield Finding(ln.index, "cta.ui_label", f"heading counting the comments {text[:60]!r}")
         elif (ln.words <= CTA_MAX_WORDS and ("?" in text or "!" in text) and not text.startswith(tuple(QUOTE_MARKS))
