@@ -231,9 +231,6 @@ def run(doc: Document) -> Iterator[Finding]:
             yield Finding(ln.index, "cta.ui_label", f"comment form heading with its cancel link {text[:60]!r}")
         elif ln.words <= CTA_MAX_WORDS and _comment_count(text):
             yield Finding(ln.index, "cta.ui_label", f"heading counting the comments {text[:60]!r}")
-        elif (ln.words <= CTA_MAX_WORDS and ("?" in text or "!" in text) and not text.startswith(tuple(QUOTE_MARKS))
-              and _question_then_prompt(text)):
-            yield Finding(ln.index, "cta.prompt", f"question and call to action {text[:60]!r}")
         elif (ln.words <= CONSENT_MAX_WORDS and ln.first_word in consent_starts
               and not text.startswith(tuple(QUOTE_MARKS)) and lexicon.match_prefix("consent", text)
               and lexicon.finder("consent_objects").search(folded)):
@@ -254,6 +251,9 @@ def run(doc: Document) -> Iterator[Finding]:
                 is_copyright_footer(text) or (lexicon.might_contain("footer_notices", text, ln.word_set)
                                               and lexicon.finder("footer_notices").search(folded))):
             yield Finding(ln.index, "cta.footer", f"copyright or site footer {text[:60]!r}")
+        elif (ln.words <= CTA_MAX_WORDS and ("?" in text or "!" in text) and not text.startswith(tuple(QUOTE_MARKS))
+              and _question_then_prompt(text)):
+            yield Finding(ln.index, "cta.prompt", f"question and call to action {text[:60]!r}")
         elif ln.index in singles:
             # A lone network name is a share button only beside another one (removed or not yet).
             prev, nxt = doc.prev_nonblank(ln.index, kept_only=False), doc.next_nonblank(ln.index, kept_only=False)
