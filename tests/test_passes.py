@@ -37,7 +37,7 @@ from cleaner.passes import TEXT_PASSES
 
 CASES = Path(__file__).resolve().parent / "cases"
 #: One case file per pass, in run order.
-PASS_NAMES = ("markup", "ads", "cta", "dates", "credits", "byline", "source", "tags", "related", "duplicates", "links", "title")
+PASS_NAMES = ("markup", "ads", "cta", "dates", "credits", "byline", "bio", "source", "tags", "related", "duplicates", "links", "title")
 #: The metadata a case may expect, and its value when the case says nothing.
 EMPTY_META = {"title": None, "authors": [], "date_published": None, "date_modified": None,
               "sources": [], "image_credits": [], "related": [], "tags": [], "categories": []}
@@ -98,7 +98,7 @@ def test_case_file_is_well_formed(pass_name):
 
 #: Passes whose "Removes" block lists single lines, each removed on its own;
 #: the other passes show multi-line examples (blocks, repeats, the head).
-SINGLE_LINE_PASSES = ("markup", "ads", "cta", "dates", "credits", "byline", "source", "tags", "links")
+SINGLE_LINE_PASSES = ("markup", "ads", "cta", "dates", "credits", "byline", "bio", "source", "tags", "links")
 #: Where a pass's "-> value" examples go.
 PASS_FIELD = {"credits": ("image_credits",), "byline": ("authors",), "source": ("sources",),
               "tags": ("tags", "categories")}

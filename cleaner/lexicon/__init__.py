@@ -216,7 +216,7 @@ def _phrase_pattern(phrase: str) -> str:
     # Apostrophes vary between ' and ’ in scraped text; spaces between words vary too.
     out = []
     for word in phrase.split():
-        out.append(regex.escape(word).replace("'", "['’]").replace("’", "['’]"))
+        out.append(regex.escape(word).replace("’", "'").replace("'", "['’]"))
     return r"\s+".join(out)
 
 

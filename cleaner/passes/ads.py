@@ -1,4 +1,11 @@
-"""ads.marker: a line that only marks an advertisement slot.
+"""ads.marker / ads.disclosure: ad-slot markers, and the site's own advertising or affiliate disclosures.
+
+An affiliate or advertising disclosure ("This post contains affiliate links",
+"Für Links auf dieser Seite erhalten wir eine Provision vom Händler") is the
+site talking about its own business, not the story: a line of up to
+:data:`DISCLOSURE_MAX_WORDS` words holding a phrase of the lexicon's
+``disclosures`` (written so that the site speaks: "we may earn a commission",
+"dieser Beitrag enthält Werbung", never a bare "affiliate links").
 
 Removes::
 
@@ -8,10 +15,16 @@ Removes::
     Story continues below advertisement
     - Advertisement -
     Anzeige
+    Disclosure: this post contains affiliate links, and we may earn a commission if you buy through them.
+    *Werbung. Dieser Beitrag enthält Werbung für eine Modemarke.
+    Bei den mit * gekennzeichneten Links handelt es sich um Affiliate-Links.
 
 Keeps::
 
     A government advertisement campaign ran on television.
+    Consumer groups want affiliate links on comparison sites to be labelled more clearly.
+    The retailer said it may earn a commission on every sale, which critics called a conflict of interest.
+    Verbraucherschützer fordern, dass Affiliate-Links deutlicher gekennzeichnet werden.
 """
 from __future__ import annotations
 
@@ -23,6 +36,12 @@ from .. import lexicon
 from ..model import Document, Finding
 
 RULE = "ads.marker"
+DISCLOSURE = "ads.disclosure"
+#: A disclosure is a note, not a paragraph of the article: at most this many words
+#: (a long one also explains the policy: "… Amazon Product Advertising API").
+DISCLOSURE_MAX_WORDS = 60
+#: A line opening with one of these is someone speaking, not the site.
+_QUOTE_MARKS = "\"'“”‘’„«»‹›"
 
 
 #: What joins several markers on one line ("Advertisement - Continue Reading Below")
@@ -53,3 +72,7 @@ def run(doc: Document) -> Iterator[Finding]:
     for line in doc.kept_lines():
         if line.first_word in starts and is_marker(line.text):
             yield Finding(line.index, RULE, f"ad marker line {line.text!r}")
+        elif (line.words <= DISCLOSURE_MAX_WORDS and not line.text.startswith(tuple(_QUOTE_MARKS))
+              and lexicon.might_contain("disclosures", line.text, line.word_set)
+              and lexicon.finder("disclosures").search(line.folded)):
+            yield Finding(line.index, DISCLOSURE, f"advertising or affiliate disclosure {line.text[:60]!r}")

@@ -1,4 +1,4 @@
-"""bio.author / bio.heading / bio.contributors: lines about the people who wrote the article.
+"""bio.author / bio.heading / bio.profile / bio.contributors: lines about the people who wrote the article.
 
 Once the byline pass has found the authors, a line that opens with an
 author's name and goes on in lower case is the author's biography, and a short
@@ -6,23 +6,39 @@ heading "About Jane Smith" / "Über Jane Smith" heads it. Contributor notes
 ("Reporting by …; Editing by …", "Jane Doe contributed reporting.") credit
 people, not the story.
 
+A profile box ("Jake is the co-founder of …", "Ich bin Eleonore, Autorin
+dieses Blogs …") opens with a name, a copula (lexicon ``bio_copulas``: "is",
+"ist", "est") or a self-introduction (``bio_self_intros``: "I'm", "Ich bin",
+"Je suis"), and says within a few words what the person does for a living in
+writing (``bio_roles``: "writer", "Redakteurin", "journaliste"). It is a
+profile, not the story, only when no other kept line names that person: an
+article about someone names them again ("Smith said …").
+
 Removes::
 
     Jane Smith is a senior reporter covering health policy.
     About Jane Smith
     (Reporting by Jane Smith; Editing by John Doe)
     John Doe contributed reporting from Hong Kong.
+    Priya is a freelance writer and editor who has covered technology for ten years.
+    Ich bin Lena, Bloggerin aus Leipzig, und schreibe hier über Reisen und gutes Essen.
 
 Keeps::
 
     Smith said the hospital had run out of beds.
+    The company is the largest employer in the region and a founder member of the trade association.
+    Maria Lopez is a journalist in Madrid. Lopez said the paper had cut half of its staff.
     Reporting by local media suggested the fire started in the kitchen of a restaurant nearby.
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections import Counter
+from typing import Iterator, Optional
+
+import regex
 
 from .. import lexicon
+from ..language import STOPWORDS
 from ..model import Document, Finding
 
 #: A biography is a paragraph, not an essay: at most this many words.
@@ -31,6 +47,17 @@ BIO_MAX_WORDS = 80
 BIO_HEADING_MAX_WORDS = 8
 #: A contributor note is short: at most this many words.
 CONTRIBUTORS_MAX_WORDS = 40
+#: A profile names its subject in one to this many capitalised words ("Jane Smith", "Jake") ...
+PROFILE_NAME_MAX_WORDS = 3
+#: ... says what they do within this many words of the verb ("is PCMag's UK-based editor") ...
+PROFILE_ROLE_WITHIN = 6
+#: ... and is a paragraph of this many words: shorter is a sentence of a story
+#: ("Jane is the editor."), longer an essay.
+PROFILE_MIN_WORDS = 8
+PROFILE_MAX_WORDS = BIO_MAX_WORDS
+_NAME = r"\p{Lu}[\p{L}'.\-]*"
+#: A "name" holding an article or pronoun ("The company", "Die Stadt") names a thing, not a person.
+_FUNCTION_WORDS = frozenset().union(*STOPWORDS.values())
 
 
 def run(doc: Document) -> Iterator[Finding]:
@@ -44,8 +71,20 @@ def run(doc: Document) -> Iterator[Finding]:
     """
     authors = [a for a in doc.meta["authors"] if len(a.split()) >= 2]
     about = lexicon.phrase_set("bio_prefixes")
-    for ln in doc.kept_lines():
+    kept = doc.kept_lines()
+    mentions = None  # word -> number of kept lines holding it, counted once when first needed
+    for ln in kept:
         text = ln.text
+        if PROFILE_MIN_WORDS <= ln.words <= PROFILE_MAX_WORDS:
+            name = profile_name(text)
+            if name is not None:
+                if mentions is None:
+                    mentions = Counter(w for other in kept for w in other.word_set)
+                names = lexicon.words_of(name)
+                again = lexicon.words_of(text[text.find(name) + len(name):])
+                if names.isdisjoint(again) and all(mentions[w] <= 1 for w in names):
+                    yield Finding(ln.index, "bio.profile", f"profile of {name!r}, named nowhere else in the text")
+                    continue
         if ln.words <= CONTRIBUTORS_MAX_WORDS and _contributors(text, ln.word_set):
             yield Finding(ln.index, "bio.contributors", f"contributor note {text[:60]!r}")
             continue
@@ -64,6 +103,43 @@ def run(doc: Document) -> Iterator[Finding]:
                 head, _, tail = text.partition(" ")
                 if lexicon.fold(head) in about and tail.strip() in authors:
                     yield Finding(ln.index, "bio.heading", f"heading of the author's biography {text!r}")
+
+
+def _profile_patterns():
+    if not _PROFILE:
+        third = regex.compile(rf"({_NAME}(?:\s+{_NAME}){{0,{PROFILE_NAME_MAX_WORDS - 1}}})\s+"
+                              rf"{lexicon.alternation('bio_copulas')}\s+(.+)", regex.V1)
+        first = regex.compile(rf"(?i:{lexicon.alternation('bio_self_intros')})\s+({_NAME})\s*[,.]\s*(.+)", regex.V1)
+        _PROFILE.extend((third, first))
+    return _PROFILE
+
+
+_PROFILE: list = []
+
+
+def profile_name(text: str) -> Optional[str]:
+    """The person a profile line is about ("Jake is the co-founder of …"), or None.
+
+    >>> profile_name("Jake is the co-founder of a consultancy and runs a conference.")
+    'Jake'
+    >>> profile_name("Je suis Claire, journaliste indépendante à Lyon.")
+    'Claire'
+    >>> profile_name("Jake is the best player the club has had in years.") is None
+    True
+    >>> profile_name("Die Stadt ist Gründerin des Vereins und zahlt seine Kosten.") is None
+    True
+    """
+    text = text.replace("’", "'")
+    roles = lexicon.phrase_set("bio_roles")
+    for pattern in _profile_patterns():
+        m = pattern.match(text)
+        if m is None or not _FUNCTION_WORDS.isdisjoint(m.group(1).casefold().split()):
+            continue
+        for word in m.group(2).split()[:PROFILE_ROLE_WITHIN]:
+            word = word.strip(",.;:()&!?\"'").casefold()
+            if word in roles or word.rpartition("-")[2] in roles:
+                return m.group(1)
+    return None
 
 
 def _contributors(text: str, words=None) -> bool:

@@ -1,4 +1,13 @@
-"""cta.prompt / cta.consent / cta.share_bar / cta.ui_label / cta.footer: calls to action and site controls.
+"""cta.prompt / cta.consent / cta.share_bar / cta.ui_label / cta.footer / cta.comment_policy: calls to action and site controls.
+
+Lexicon keys this pass reads beyond the documented ones: ``support_appeals``
+(found anywhere in a line of up to :data:`APPEAL_MAX_WORDS` words: "help us
+continue", "Ihr Beitrag hilft") and ``comment_counts`` (after a count: "142
+Antworten zu …", "One thought on …") and ``result_counts`` (a listing's count
+of what it shows: "Showing 1–10 of 19 results"); ``comment_policies`` with
+``policy_addressees`` (a comment policy speaks to the reader: "Please understand
+that comments are moderated"); ``reply_cancels`` (a comment form's heading ends
+in its cancel link: "Leave a Reply Cancel reply", "Antwort abbrechen").
 
 Removes::
 
@@ -14,6 +23,17 @@ Removes::
     Jetzt Newsletter abonnieren
     Möchten Sie weiterlesen?
     Lust auf mehr? Die besten Geschichten der Woche in Ihrem Postfach: melden Sie sich hier für unseren Newsletter an!
+    Ihr Beitrag hilft, unsere Arbeit auch künftig kostenlos für alle Leserinnen und Leser anzubieten.
+    If you value these stories, help us continue to report from the region by giving what you can.
+    Ja, ich möchte den wöchentlichen Newsletter erhalten.
+    Want more stories like this? Sign up for our daily newsletter
+    Artikel gefallen? Vergiss nicht zu teilen!
+    142 Antworten zu „Ein Projekt über das Leben“
+    One thought on “A week in the mountains”
+    Showing 1–10 of 19 results
+    Es werden die Artikel 1 bis 10 von insgesamt 19 angezeigt
+    Please understand that comments are moderated and it may take a while before yours appears.
+    Schreib uns was... Antwort abbrechen
     Ich bin damit einverstanden, dass meine E-Mail-Adresse für den Versand des Newsletters genutzt wird und habe die Datenschutzerklärung gelesen, die ich jederzeit widerrufen kann, wie dort beschrieben.
     © Example Verlag | Hauptstraße 1 | 12345 Musterstadt | Telefon 01234 5678 | Fax 01234 5679 | Öffnungszeiten Montag bis Freitag
     This entry was posted on Monday, March 2nd, 2020 at 10:15 am and is filed under News, Local. You can follow any responses to this entry through the RSS 2.0 feed.
@@ -28,6 +48,12 @@ Keeps::
     Ich bin damit einverstanden, dass die Stadt die Straße im Sommer für den Verkehr sperrt, sagte die Anwohnerin.
     Mit Freunden teilen die Kinder ihr Pausenbrot am liebsten.
     Der Verlag stellte seinen Newsletter ein, weil sich zu wenige Leser anmelden wollten.
+    „Jede Spende hilft“, sagte die Leiterin der Tafel am Montag.
+    Who pays for the new school? Parents, the council said on Monday.
+    Comments on the plan came from forty residents, the council said.
+    Results from 1990 to 2000 of 19 towns show the same trend, the survey said.
+    The platform said comments are moderated by volunteers in three countries.
+    The charity said donations had doubled since the appeal began in the spring.
 """
 from __future__ import annotations
 
@@ -53,6 +79,23 @@ FOOTER_MIN_SEPARATORS = 2
 #: A line naming a newsletter and prompting to subscribe to it ("… melden Sie sich
 #: hier für unseren Newsletter an!") is taken up to this many words.
 NEWSLETTER_MAX_WORDS = 45
+#: An appeal to support the site ("Ihr Beitrag hilft, unsere Berichterstattung …",
+#: "help us continue to …") explains itself in a few sentences: up to this many words.
+APPEAL_MAX_WORDS = 60
+#: The heading over a blog's comments counts them: "142 Antworten zu „Title“", "One thought on “Title”"
+#: (lexicon ``comment_counts``, after an optional count); a sentence ending in a full stop is prose.
+_COUNT = regex.compile(r"[^\w]*\d+\s+")
+#: A listing's count of what it shows ("1–10 of 19", "1 bis 10 von insgesamt 19", "1-10 di 19"),
+#: on a line of at most RESULT_COUNT_MAX_WORDS words with a verb of showing (lexicon ``result_counts``: "Showing", "angezeigt").
+_RANGE_OF = regex.compile(r"\d+\s*(?:[–-]|\w{1,3})\s*\d+\s+\w{1,3}\s+(?:\w+\s+)?\d+")
+RESULT_COUNT_MAX_WORDS = 12
+#: A comment policy is a few sentences: up to this many words.
+POLICY_MAX_WORDS = 60
+#: A comment form's heading with its cancel link ("Leave a Reply Cancel reply") is short.
+REPLY_HEADING_MAX_WORDS = 10
+#: A short question that ends in a call to action ("Want more? Sign up here",
+#: "Artikel gefallen? Vergiss nicht zu teilen!"): the question, then the last sentence.
+_QUESTION_THEN = regex.compile(r".*[?!]\s+(?=\S)")
 _COPYRIGHT_START = regex.compile(r"[^\w©(]*(?:©|\(c\)|copyright\b)\s*(\d{4})?", regex.I)
 #: A line made of share-network names alone is a share bar when it names at least this many.
 SHARE_BAR_MIN_NAMES = 2
@@ -126,6 +169,34 @@ def is_copyright_footer(text: str) -> bool:
     return bool(m.group(1)) or sum(text.count(c) for c in "|•") >= FOOTER_MIN_SEPARATORS
 
 
+def _comment_count(text: str) -> bool:
+    """
+    >>> _comment_count("142 Antworten zu „Ein Projekt“"), _comment_count("12 responses to the survey were negative.")
+    (True, False)
+    """
+    if text.rstrip().endswith("."):
+        return False
+    m = _COUNT.match(text)
+    found = lexicon.match_prefix("comment_counts", text[m.end():] if m else text)
+    return found is not None and (m is not None or found[0].split()[0] in _ONE)
+
+
+#: A count spelled out: a phrase of ``comment_counts`` without a number must open with one of these.
+_ONE = frozenset({"one", "ein", "eine", "une", "un", "una", "um", "uma", "jedna", "jeden"})
+
+
+def _question_then_prompt(text: str) -> bool:
+    """A question followed by a call to action that ends the line.
+
+    >>> _question_then_prompt("Want more stories like this? Sign up for our daily newsletter")
+    True
+    >>> _question_then_prompt("Who pays for the new school? Parents, the council said.")
+    False
+    """
+    m = _QUESTION_THEN.match(text)
+    return m is not None and lexicon.match_prefix("cta", text[m.end():]) is not None
+
+
 def run(doc: Document) -> Iterator[Finding]:
     """
     >>> from cleaner.model import Document
@@ -149,6 +220,17 @@ def run(doc: Document) -> Iterator[Finding]:
         elif (ln.words <= CTA_MAX_WORDS and ln.first_word in prompt_starts and not text.startswith(tuple(QUOTE_MARKS))
               and lexicon.match_prefix("cta", text)):
             yield Finding(ln.index, "cta.prompt", f"call to action {text[:60]!r}")
+        elif (ln.words <= RESULT_COUNT_MAX_WORDS and not lexicon.phrase_set("result_counts").isdisjoint(ln.word_set)
+              and _RANGE_OF.search(text)):
+            yield Finding(ln.index, "cta.ui_label", f"count of the results a listing shows {text[:60]!r}")
+        elif (ln.words <= POLICY_MAX_WORDS and lexicon.might_contain("comment_policies", text, ln.word_set)
+              and lexicon.finder("comment_policies").search(folded)
+              and lexicon.finder("policy_addressees").search(folded)):
+            yield Finding(ln.index, "cta.comment_policy", f"the site's comment policy {text[:60]!r}")
+        elif ln.words <= REPLY_HEADING_MAX_WORDS and folded.endswith(tuple(lexicon.phrase_set("reply_cancels"))):
+            yield Finding(ln.index, "cta.ui_label", f"comment form heading with its cancel link {text[:60]!r}")
+        elif ln.words <= CTA_MAX_WORDS and _comment_count(text):
+            yield Finding(ln.index, "cta.ui_label", f"heading counting the comments {text[:60]!r}")
         elif (ln.words <= CONSENT_MAX_WORDS and ln.first_word in consent_starts
               and not text.startswith(tuple(QUOTE_MARKS)) and lexicon.match_prefix("consent", text)
               and lexicon.finder("consent_objects").search(folded)):
@@ -161,10 +243,17 @@ def run(doc: Document) -> Iterator[Finding]:
               and lexicon.finder("newsletter_words").search(folded)
               and lexicon.finder("newsletter_prompts").search(folded)):
             yield Finding(ln.index, "cta.prompt", f"newsletter prompt {text[:60]!r}")
+        elif (ln.words <= APPEAL_MAX_WORDS and not text.startswith(tuple(QUOTE_MARKS))
+              and lexicon.might_contain("support_appeals", text, ln.word_set)
+              and lexicon.finder("support_appeals").search(folded)):
+            yield Finding(ln.index, "cta.prompt", f"appeal to support the site {text[:60]!r}")
         elif ln.words <= FOOTER_MAX_WORDS and (
                 is_copyright_footer(text) or (lexicon.might_contain("footer_notices", text, ln.word_set)
                                               and lexicon.finder("footer_notices").search(folded))):
             yield Finding(ln.index, "cta.footer", f"copyright or site footer {text[:60]!r}")
+        elif (ln.words <= CTA_MAX_WORDS and ("?" in text or "!" in text) and not text.startswith(tuple(QUOTE_MARKS))
+              and _question_then_prompt(text)):
+            yield Finding(ln.index, "cta.prompt", f"question and call to action {text[:60]!r}")
         elif ln.index in singles:
             # A lone network name is a share button only beside another one (removed or not yet).
             prev, nxt = doc.prev_nonblank(ln.index, kept_only=False), doc.next_nonblank(ln.index, kept_only=False)

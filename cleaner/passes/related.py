@@ -55,8 +55,12 @@ TEASER_MAX_WORDS = 20
 
 #: What stands between an inline label and its headline: "Also Read: …", "Related » …".
 _LINK_SEPARATOR = regex.compile(r"\s*[:：|»›>\-–—]+\s*(?=\S)")
-#: One-word labels that read as a link label only with a colon right after them ("Read: …").
-BARE_LABELS = frozenset({"read", "watch", "listen", "more", "also", "previously"})
+#: One-word labels that read as a link label only with a colon right after them ("Read: …",
+#: "Lea: …", "Leia: …"): without it they open sentences ("Read the report", "Mira se fue").
+BARE_LABELS = frozenset({"read", "watch", "listen", "more", "also", "previously",
+                         "lies", "lesen", "lire", "voir", "écouter", "regarder", "lea", "lee", "mira", "vea",
+                         "escucha", "leia", "veja", "ouça", "assista", "leggi", "guarda", "ascolta",
+                         "czytaj", "przeczytaj", "zobacz", "posłuchaj", "obejrzyj"})
 
 
 def is_heading(line: Line) -> bool:
