@@ -46,6 +46,30 @@ Keys (each a list of phrases unless said otherwise):
     "3 min read" style lines.
 ``comment_headings``
     A heading that starts the readers' comments.
+``comment_words``
+    Words that name readers' comments, inside a pattern of ``boundary`` ("Kommentare").
+``comment_counts`` / ``comment_policies`` / ``policy_addressees`` / ``reply_cancels``
+    ``cta``: the start of a comment-count heading ("One thought on …"); a
+    comment policy found anywhere in a line together with a word addressing
+    the reader ("please … comments are moderated"); the end of a comment
+    form's heading ("… Cancel reply").
+``support_appeals`` / ``result_counts`` / ``footer_phrases``
+    ``cta``: an appeal to support the site, anywhere in a short line ("help us
+    continue"); a verb of showing in a listing's count ("Showing 1–10 of 19");
+    footer phrases anywhere in a short line.
+``disclosures``
+    ``ads.disclosure``: the site's own affiliate or advertising disclosure,
+    anywhere in a line ("we may earn a commission").
+``bio_prefixes`` / ``bio_roles`` / ``bio_copulas`` / ``bio_self_intros``
+    ``bio``: the start of an "About the author" line; writing jobs
+    ("writer", "Redakteurin"); "is/ist/est" after a name, or "I'm/Ich bin"
+    before one, in a profile box.
+``contributor_prefixes`` / ``contributor_phrases``
+    ``bio.contributors``: "Reporting by …", "Editing by …" at a line's start,
+    or anywhere in it.
+``caption_prefixes`` / ``photo_agencies``
+    ``credits``: the start of a captioned photo line; agency names that make a
+    line an image credit ("Getty Images").
 ``consent`` / ``consent_objects``
     The start of a cookie, consent or disclosure notice ("We use cookies …",
     "Ich bin damit einverstanden, …", "Advertising disclosure: …"), however
@@ -190,15 +214,7 @@ def finder(key: str):
 
 @lru_cache(maxsize=None)
 def relative_time() -> "regex.Pattern":
-    """A pattern that finds a relative time of ``footer_notices``
-    Phrases only a page's footer or a blog post's meta line says, found
-    anywhere in a line of up to 60 words ("This entry was posted on … and is
-    filed under …", "Die Texte auf dieser Webseite stehen unter einer …-Lizenz").
-``newsletter_words`` / ``newsletter_prompts``
-    A line naming a newsletter ("Newsletter", "Rundbrief", "boletín") together
-    with a prompt to subscribe found anywhere in it ("abonnieren Sie",
-    "sign up for our", "inscrivez-vous") asks the reader to subscribe.
-``relative_times`` ("vor 2 Tagen") in a line.
+    """A pattern that finds a relative time of ``relative_times`` ("vor 2 Tagen") in a line.
 
     >>> bool(relative_time().search("vor 2 Tagen")), bool(relative_time().search("il y a 3 heures"))
     (True, True)

@@ -292,10 +292,15 @@ def headline_score(doc: Document, i: int, rank: int, inside: bool, nearby: List[
 
 
 def _nonblank_after(doc: Document, i: int, n: int) -> List[int]:
+    """The indexes of up to ``n`` non-blank lines after line ``i`` (removed ones too), nearest first."""
+    return _nonblank(doc.next_nonblank, i, n)
+
+
+def _nonblank(step, i: int, n: int) -> List[int]:
     out: List[int] = []
     j = i
     while len(out) < n:
-        j = doc.next_nonblank(j, kept_only=False)
+        j = step(j, kept_only=False)
         if j is None:
             break
         out.append(j)
@@ -553,14 +558,8 @@ def _set_authors(doc: Document, authors: List[str]) -> None:
 
 
 def _nonblank_before(doc: Document, i: int, n: int) -> List[int]:
-    out: List[int] = []
-    j = i
-    while len(out) < n:
-        j = doc.prev_nonblank(j, kept_only=False)
-        if j is None:
-            break
-        out.append(j)
-    return out
+    """The indexes of up to ``n`` non-blank lines before line ``i`` (removed ones too), nearest first."""
+    return _nonblank(doc.prev_nonblank, i, n)
 
 
 def _headline_over_meta(doc: Document) -> Optional[int]:
