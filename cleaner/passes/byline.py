@@ -424,14 +424,15 @@ def _name_line(doc: Document, ln, prev: Optional[int], nxt: Optional[int]) -> bo
 
     if prev is None or nxt is None or not doc.kept(prev) or _LIST_ITEM.match(ln.text):
         return False
-    width = wrap_width(doc)
-    if (prev == ln.index - 1 and continues(doc, prev, width)) or (nxt == ln.index + 1 and continues(doc, ln.index, width)):
-        return False  # 'said councillor / Ruth Obi / , who chairs …': a name inside a sentence broken at its link
+    # The cheap shape tests first: this runs on nearly every line of a page.
+    if not is_prose(doc.lines[nxt].plain):
+        return False
     above = doc.lines[prev].plain
     if not headline_candidate(above) or _DIGIT.search(above) or parse_names(above):
         return False  # ("Drink 20–30 minutes before your workout" over a product name: an instruction)
-    if not is_prose(doc.lines[nxt].plain):
-        return False
+    width = wrap_width(doc)
+    if (prev == ln.index - 1 and continues(doc, prev, width)) or (nxt == ln.index + 1 and continues(doc, ln.index, width)):
+        return False  # 'said councillor / Ruth Obi / , who chairs …': a name inside a sentence broken at its link
     top = doc.prev_nonblank(prev, kept_only=False)
     if top is not None and is_prose(doc.lines[top].plain):
         return False  # the line above is a subheading between paragraphs, and this one its first words
