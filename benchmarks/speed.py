@@ -55,11 +55,6 @@ import scaling  # noqa: E402  (benchmarks/scaling.py: synthetic articles, fresh-
 MB = 1_000_000
 
 
-def best_of(extract: Callable, inputs: Sequence, repeat: int) -> float:
-    """The fastest of ``repeat`` passes of ``extract`` over ``inputs``, seconds."""
-    return min(quality.time_pass(extract, inputs).seconds for _ in range(repeat))
-
-
 def interleaved(systems: Sequence[Callable], inputs: Sequence, repeat: int) -> List[float]:
     """Best-of-``repeat`` seconds per system, the systems' passes taken in turn."""
     best = [float("inf")] * len(systems)
