@@ -16,7 +16,6 @@ trafilatura's default keeps. See benchmarks/README.md.
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 from collections import Counter
@@ -46,9 +45,7 @@ def data_sets(paths: Sequence[Path]) -> List[Path]:
 
 def data_format(data_dir: Path) -> str:
     """``snippets`` (multilingual-dev), ``shingles`` (zyte-dev) or ``unknown``, from the first gold entry."""
-    with open(data_dir / "ground-truth.json", encoding="utf-8") as f:
-        gold = json.load(f)
-    first = next(iter(gold.values()), {})
+    first = next(iter(quality.load_ground_truth(data_dir).values()), {})
     if "with" in first:
         return "snippets"
     if "articleBody" in first:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import datetime
 import gzip
-import json
 import logging
 import os
 import platform
@@ -49,11 +48,6 @@ UNDER_SHARE = 0.5
 
 
 # --- data ---------------------------------------------------------------------------------------------
-
-
-def load_gold(data_dir: Path) -> Dict[str, dict]:
-    with open(data_dir / "ground-truth.json", encoding="utf-8") as f:
-        return json.load(f)
 
 
 def read_input(data_dir: Path, mode: str, doc_id: str) -> Optional[bytes]:
@@ -688,7 +682,7 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = parse_args(argv)
     logging.disable(logging.CRITICAL)  # the peers log warnings for every odd page
-    gold = load_gold(args.data_dir)
+    gold = quality.load_ground_truth(args.data_dir)
     ids = sorted(gold)[: args.limit] if args.limit else sorted(gold)
     modes = list(INPUTS) if args.mode == "all" else [args.mode]
     print_header(args.data_dir, len(ids), args.jobs)

@@ -55,11 +55,6 @@ import scaling  # noqa: E402  (benchmarks/scaling.py: synthetic articles, fresh-
 MB = 1_000_000
 
 
-def best_of(extract: Callable, inputs: Sequence, repeat: int) -> float:
-    """The fastest of ``repeat`` passes of ``extract`` over ``inputs``, seconds."""
-    return min(quality.time_pass(extract, inputs).seconds for _ in range(repeat))
-
-
 def interleaved(systems: Sequence[Callable], inputs: Sequence, repeat: int) -> List[float]:
     """Best-of-``repeat`` seconds per system, the systems' passes taken in turn."""
     best = [float("inf")] * len(systems)
@@ -69,6 +64,15 @@ def interleaved(systems: Sequence[Callable], inputs: Sequence, repeat: int) -> L
     return best
 
 
+def print_rates(heading: str, corpus, repeat: int, rows) -> None:
+    """The heading (up to its file count) and a docs/s and MB/s row per (system, seconds)."""
+    n = len(corpus.ids)
+    print(f"## {heading}, {corpus.nbytes / MB:.2f} MB, best of {repeat})\n")
+    print("| system | docs/s | MB/s |\n|---|---:|---:|")
+    for name, t in rows:
+        print(f"| {name} | {n / t:.1f} | {corpus.nbytes / MB / t:.2f} |")
+
+
 def text_figures(data: Path, repeat: int) -> None:
     corpus = quality.load_corpus(data, "text", None)
     inputs = [corpus.inputs[i] for i in corpus.ids]
@@ -76,11 +80,8 @@ def text_figures(data: Path, repeat: int) -> None:
     for extract in (ours, peer):  # warm-up: imports, lexicon patterns, first-use caches
         extract(inputs[0])
     t_ours, t_peer = interleaved([ours, peer], inputs, repeat)
-    n = len(inputs)
-    print(f"## Text ({n} files of {data.name}/text, {corpus.nbytes / MB:.2f} MB, best of {repeat})\n")
-    print("| system | docs/s | MB/s |\n|---|---:|---:|")
-    for name, t in (("clean-article `clean_text`", t_ours), ("jusText, one `<p>` per line", t_peer)):
-        print(f"| {name} | {n / t:.1f} | {corpus.nbytes / MB / t:.2f} |")
+    print_rates(f"Text ({len(inputs)} files of {data.name}/text", corpus, repeat,
+                (("clean-article `clean_text`", t_ours), ("jusText, one `<p>` per line", t_peer)))
     print(f"\n**clean-article / jusText: {t_peer / t_ours:.2f}x** (target >= 2.0x)\n")
 
 
@@ -118,12 +119,9 @@ def html_figures(data: Path, repeat: int) -> None:
         for name, func in originals.items():
             setattr(html, name, func)
     added = sum(w.seconds for w in timed.values())
-    n = len(inputs)
-    print(f"## HTML ({n} files of {data.name}/html, {corpus.nbytes / MB:.2f} MB, best of {repeat})\n")
-    print("| system | docs/s | MB/s |\n|---|---:|---:|")
-    for name, t in (("clean-article `clean(…, input_format=\"html\")`", t_ours),
-                    ("trafilatura `extract()` default", t_peer)):
-        print(f"| {name} | {n / t:.1f} | {corpus.nbytes / MB / t:.2f} |")
+    print_rates(f"HTML ({len(inputs)} files of {data.name}/html", corpus, repeat,
+                (("clean-article `clean(…, input_format=\"html\")`", t_ours),
+                 ("trafilatura `extract()` default", t_peer)))
     print(f"\n**clean-article / trafilatura: {t_peer / t_ours:.2f}x** (target >= 1.0x)")
     print(f"\n**Share of our time after the extraction** (Document + passes + render): "
           f"{added / whole:.1%} of {whole:.2f} s (target <= 10%); of which "

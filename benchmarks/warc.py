@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -69,18 +68,16 @@ def build(data: Path, folder: Path, records: int, parts: int, tag: str) -> list:
     return [str(p) for p in paths]
 
 
-def run(args: list, cwd: Path) -> tuple:
-    """Seconds and peak RSS (MB) of one command run."""
+def run(args: list, cwd: Path) -> float:
+    """Seconds of one command run (peak memory: see peak_of)."""
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.monotonic()
     p = subprocess.run([sys.executable, "-m", "cleaner.cli", *args], cwd=cwd, env=env,
                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     seconds = time.monotonic() - start
     if p.returncode not in (0, 1):
         raise SystemExit(p.stderr.decode(errors="replace")[-2000:])
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, max(peak, before) / 1024  # ru_maxrss: the largest child so far (KB on Linux)
+    return seconds
 
 
 def read_only(paths: list) -> float:
@@ -120,7 +117,7 @@ def main() -> None:
         for label, extra in (("--jobs 1", ["--jobs", "1"]), ("--jobs 2", ["--jobs", "2"]),
                              ("dask, 2 workers", ["--engine", "dask", "--jobs", "2"])):
             out = folder / f"out-{len(results)}"
-            seconds, _ = run(["-q", "--format", "jsonl", "-o", str(out), *extra, *paths], folder)
+            seconds = run(["-q", "--format", "jsonl", "-o", str(out), *extra, *paths], folder)
             results[label] = seconds
             print(f"{label:18s} {seconds:7.2f} s  {args.records / seconds:7.1f} records/s")
         one = results["--jobs 1"]

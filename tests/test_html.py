@@ -241,6 +241,12 @@ def paragraphs(texts) -> str:
     return "".join(f"<p>{t}</p>" for t in texts)
 
 
+def lifeboat_page(middle: str) -> str:
+    """The lifeboat story as an article page with `middle` between its third and fourth paragraphs."""
+    return ("<html><body><article><h1>Lifeboat</h1>" + paragraphs(LIFEBOAT[:3])
+            + middle + paragraphs(LIFEBOAT[3:]) + "</article></body></html>")
+
+
 def test_page_trafilatura_cannot_read_is_cleaned_as_text_with_a_warning():
     # trafilatura reads nothing inside <aside>: a template that puts the story there would come out empty
     page_html = ("<html><head><title>Busy night</title></head><body><nav><a href='/'>Home</a> <a href='/n'>News</a>"
@@ -301,10 +307,8 @@ def test_cut_of_most_of_the_extraction_is_undone_with_a_warning():
 
 
 def test_extracted_lines_of_a_dropped_element_go_with_its_rule_and_line():
-    page_html = ("<html><body><article><h1>Lifeboat</h1>" + paragraphs(LIFEBOAT[:3])
-                 + "<div class='recirc-box'><p><a href='/a'>Harbour wall repairs start in June after the storms"
-                 "</a> and the council has set aside money for the work.</p></div>"
-                 + paragraphs(LIFEBOAT[3:]) + "</article></body></html>")
+    page_html = lifeboat_page("<div class='recirc-box'><p><a href='/a'>Harbour wall repairs start in June after the storms"
+                              "</a> and the council has set aside money for the work.</p></div>")
     article = clean(page_html.encode(), input_format="html")
     assert body_lines(article.text) == list(LIFEBOAT)
     # reported twice: the element the pre-clean dropped (line 0), and the extracted line it removed (line 5)
@@ -328,10 +332,8 @@ def test_story_line_repeated_by_a_dropped_teaser_stays():
 
 
 def test_run_of_linked_lines_goes_as_a_teaser_list():
-    page_html = ("<html><body><article><h1>Lifeboat</h1>" + paragraphs(LIFEBOAT[:3])
-                 + "<h3><a href='/a'>Harbour wall repairs to start in June after winter storms</a></h3>"
-                 "<h3><a href='/b'>New ferry timetable from Monday brings an extra sailing</a></h3>"
-                 + paragraphs(LIFEBOAT[3:]) + "</article></body></html>")
+    page_html = lifeboat_page("<h3><a href='/a'>Harbour wall repairs to start in June after winter storms</a></h3>"
+                              "<h3><a href='/b'>New ferry timetable from Monday brings an extra sailing</a></h3>")
     article = clean(page_html.encode(), input_format="html")
     assert body_lines(article.text) == list(LIFEBOAT)
     assert [r.text for r in article.removed if r.rule == "html.link_run"] == [
@@ -340,10 +342,8 @@ def test_run_of_linked_lines_goes_as_a_teaser_list():
 
 
 def test_one_linked_line_and_a_link_inside_prose_stay():
-    page_html = ("<html><body><article><h1>Lifeboat</h1>" + paragraphs(LIFEBOAT[:3])
-                 + "<p><a href='/report'>Read the full station report for 2025</a></p>"
-                 "<p>The crew thanked the <a href='/shop'>harbour shop</a> for hot drinks after the second call.</p>"
-                 + paragraphs(LIFEBOAT[3:]) + "</article></body></html>")
+    page_html = lifeboat_page("<p><a href='/report'>Read the full station report for 2025</a></p>"
+                              "<p>The crew thanked the <a href='/shop'>harbour shop</a> for hot drinks after the second call.</p>")
     article = clean(page_html.encode(), input_format="html")
     assert "The crew thanked the harbour shop for hot drinks after the second call." in body_lines(article.text)
     assert not [r for r in article.removed if r.rule == "html.link_run"]

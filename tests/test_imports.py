@@ -28,12 +28,18 @@ SCRIPTS = {
 }
 
 
-@pytest.mark.parametrize("name", SCRIPTS)
-def test_plain_text_path_imports_no_html_stack(name):
+def _loaded_modules(name, condition):
+    """Run script `name` on a seed in a fresh interpreter; its stderr's last line is the JSON list
+    of loaded modules `m` for which `condition` holds."""
     seed = str(SEEDS / "000_e11880221c40fa9a.txt")
     check = (f"SEED = {seed!r}\n{SCRIPTS[name]}\nimport sys, json\n"
-             f"sys.stderr.write(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r})))")
-    p = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, cwd=REPO, timeout=120)
+             f"sys.stderr.write(json.dumps(sorted(m for m in sys.modules if {condition})))")
+    return subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, cwd=REPO, timeout=120)
+
+
+@pytest.mark.parametrize("name", SCRIPTS)
+def test_plain_text_path_imports_no_html_stack(name):
+    p = _loaded_modules(name, f"m.split('.')[0] in {HEAVY!r}")
     assert p.returncode == 0, p.stderr
     assert json.loads(p.stderr.strip().splitlines()[-1]) == []
 
@@ -50,10 +56,7 @@ UNNEEDED = ("cleaner.warc", "cleaner.records", "cleaner.parquet", "cleaner.dask"
 
 @pytest.mark.parametrize("name", SCRIPTS)
 def test_plain_text_path_imports_only_what_it_needs(name):
-    seed = str(SEEDS / "000_e11880221c40fa9a.txt")
-    check = (f"SEED = {seed!r}\n{SCRIPTS[name]}\nimport sys, json\n"
-             f"sys.stderr.write(json.dumps(sorted(m for m in sys.modules if m in {UNNEEDED!r})))")
-    p = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, cwd=REPO, timeout=120)
+    p = _loaded_modules(name, f"m in {UNNEEDED!r}")
     assert p.returncode == 0, p.stderr
     assert json.loads(p.stderr.strip().splitlines()[-1]) == []
 
