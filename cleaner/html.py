@@ -49,7 +49,7 @@ from __future__ import annotations
 from copy import deepcopy
 from typing import Iterator, List, Optional
 
-from .metadata import PageMeta, headline, iso_timestamp, match_persons, merge, page_metadata  # noqa: F401 (re-export)
+from .metadata import PageMeta, headline, merge, page_metadata
 from .model import Article, Document, Finding, Removed
 from .passes import TEXT_PASSES
 from .pipeline import run_passes
