@@ -217,11 +217,10 @@ def furniture(doc: Document, dropped: List[Dropped], left: set) -> Iterator[Find
             where.setdefault(key, d)
     if not where:
         return
-    matched = [(ln, where[key]) for ln in doc.lines if not ln.blank
-               for key in [line_key(ln.text)] if key in where]
-    for ln, d in matched:
-        if line_key(ln.text) not in left:
-            yield Finding(ln.index, d.rule, f"{d.reason}, dropped by the pre-clean")
+    for ln in doc.lines:
+        key = None if ln.blank else line_key(ln.text)
+        if key in where and key not in left:
+            yield Finding(ln.index, where[key].rule, f"{where[key].reason}, dropped by the pre-clean")
 
 
 #: A run of at least this many consecutive lines that are each one link's
