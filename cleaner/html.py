@@ -9,7 +9,7 @@ The steps, on one parsed tree:
 1. **Parse** with trafilatura's loader (lxml), once. Pop-ups and hovercards
    (``html.popup``, :data:`INLINE_RULES`) are dropped first, since their text
    sits inside the story's paragraphs; then the extractor gets its own copy
-   of the tree (it changes the tree it reads).
+   of the tree, which the other pre-clean rules leave whole.
 2. **Pre-clean** (:mod:`cleaner.preclean`) the other copy: elements whose
    markup names them as ads, related stories, share bars, newsletters,
    comments, cookie banners, breadcrumbs, navigation, sidebars or footers are
@@ -150,7 +150,7 @@ def clean_html(html: str, url: Optional[str] = None, passes=TEXT_PASSES) -> Arti
         return article
     candidates = find_candidates(tree)  # the markup is read once; the drops come in two steps
     dropped = preclean(tree, INLINE_RULES, candidates)
-    work = deepcopy(tree)  # trafilatura changes the tree it reads: it gets its own copy
+    work = deepcopy(tree)  # the extractor reads the page without the other rules' drops
     dropped += preclean(tree, OTHER_RULES, candidates, repair=False)
     page = page_metadata(tree, url)
     text = extract_text(work, page.url)
