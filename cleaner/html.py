@@ -9,7 +9,7 @@ The steps, on one parsed tree:
 1. **Parse** with trafilatura's loader (lxml), once. Pop-ups and hovercards
    (``html.popup``, :data:`INLINE_RULES`) are dropped first, since their text
    sits inside the story's paragraphs; then the extractor gets its own copy
-   of the tree (it changes the tree it reads).
+   of the tree, which the other pre-clean rules leave whole.
 2. **Pre-clean** (:mod:`cleaner.preclean`) the other copy: elements whose
    markup names them as ads, related stories, share bars, newsletters,
    comments, cookie banners, breadcrumbs, navigation, sidebars or footers are
@@ -49,7 +49,7 @@ from __future__ import annotations
 from copy import deepcopy
 from typing import Iterator, List, Optional
 
-from .metadata import PageMeta, headline, iso_timestamp, match_persons, merge, page_metadata  # noqa: F401 (re-export)
+from .metadata import PageMeta, headline, merge, page_metadata
 from .model import Article, Document, Finding, Removed
 from .passes import TEXT_PASSES
 from .pipeline import run_passes
@@ -150,7 +150,7 @@ def clean_html(html: str, url: Optional[str] = None, passes=TEXT_PASSES) -> Arti
         return article
     candidates = find_candidates(tree)  # the markup is read once; the drops come in two steps
     dropped = preclean(tree, INLINE_RULES, candidates)
-    work = deepcopy(tree)  # trafilatura changes the tree it reads: it gets its own copy
+    work = deepcopy(tree)  # the extractor reads the page without the other rules' drops
     dropped += preclean(tree, OTHER_RULES, candidates, repair=False)
     page = page_metadata(tree, url)
     text = extract_text(work, page.url)
@@ -217,11 +217,10 @@ def furniture(doc: Document, dropped: List[Dropped], left: set) -> Iterator[Find
             where.setdefault(key, d)
     if not where:
         return
-    matched = [(ln, where[key]) for ln in doc.lines if not ln.blank
-               for key in [line_key(ln.text)] if key in where]
-    for ln, d in matched:
-        if line_key(ln.text) not in left:
-            yield Finding(ln.index, d.rule, f"{d.reason}, dropped by the pre-clean")
+    for ln in doc.lines:
+        key = None if ln.blank else line_key(ln.text)
+        if key in where and key not in left:
+            yield Finding(ln.index, where[key].rule, f"{where[key].reason}, dropped by the pre-clean")
 
 
 #: A run of at least this many consecutive lines that are each one link's

@@ -764,7 +764,7 @@ def _letters(text: str) -> str:
 
 
 def _alnum(text: str) -> str:
-    return _NOT_ALNUM.sub("", text.casefold())
+    return _letters(text.casefold())
 
 
 #: Elements that print the article's date: ``<time>``, or a class, id or itemprop

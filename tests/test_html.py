@@ -20,7 +20,8 @@ import pytest
 from conftest import FIXTURES, body_lines, invoke
 
 from cleaner import clean
-from cleaner.html import clean_html, iso_timestamp, match_persons
+from cleaner.html import clean_html
+from cleaner.metadata import iso_timestamp, match_persons
 from cleaner.passes.dates import is_reading_time
 
 PAGES = FIXTURES / "html"
