@@ -131,10 +131,11 @@ def is_headline_text(text: str) -> bool:
         return False  # "vor 2 Tagen", "il y a 3 heures", "před 2 hodinami": a relative time
     if _UI_WORDS is None:
         _UI_WORDS = _lexicon_words()
-    words = regex.findall(r"\w+", lexicon.fold(text))
+    folded = lexicon.fold(text)
+    words = regex.findall(r"\w+", folded)
     if sum(w not in _UI_WORDS for w in words) < MIN_CONTENT_WORDS:
         return False  # "Teilen Twittern Email", "Add to Pocket": a control bar
-    if _CREDIT_MARK.search(text) and lexicon.finder("photo_agencies").search(lexicon.fold(text)):
+    if _CREDIT_MARK.search(text) and lexicon.finder("photo_agencies").search(folded):
         return False  # "Jane Doe/Getty Images": an image credit
     return True
 
