@@ -189,6 +189,16 @@ def anchors(key: str) -> Tuple[FrozenSet[str], Tuple[str, ...]]:
     return frozenset(words), tuple(symbols)
 
 
+@lru_cache(maxsize=None)
+def phrase_words(*keys: str) -> FrozenSet[str]:
+    """Every word of every phrase of ``keys``, as the phrases spell it (no folding).
+
+    >>> {"print", "email"} <= phrase_words("ui_labels", "share_networks")
+    True
+    """
+    return frozenset(w for key in keys for phrase in data().get(key, []) for w in _WORDS.findall(phrase))
+
+
 def might_contain(key: str, text: str, words: FrozenSet[str]) -> bool:
     """Cheap test: can ``text`` (with word set ``words``) hold a phrase of ``key``?"""
     word_anchors, symbols = anchors(key)

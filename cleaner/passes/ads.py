@@ -34,14 +34,13 @@ import regex
 
 from .. import lexicon
 from ..model import Document, Finding
+from .cta import QUOTE_MARKS
 
 RULE = "ads.marker"
 DISCLOSURE = "ads.disclosure"
 #: A disclosure is a note, not a paragraph of the article: at most this many words
 #: (a long one also explains the policy: "… Amazon Product Advertising API").
 DISCLOSURE_MAX_WORDS = 60
-#: A line opening with one of these is someone speaking, not the site.
-_QUOTE_MARKS = "\"'“”‘’„«»‹›"
 
 
 #: What joins several markers on one line ("Advertisement - Continue Reading Below")
@@ -72,7 +71,7 @@ def run(doc: Document) -> Iterator[Finding]:
     for line in doc.kept_lines():
         if line.first_word in starts and is_marker(line.text):
             yield Finding(line.index, RULE, f"ad marker line {line.text!r}")
-        elif (line.words <= DISCLOSURE_MAX_WORDS and not line.text.startswith(tuple(_QUOTE_MARKS))
+        elif (line.words <= DISCLOSURE_MAX_WORDS and not line.text.startswith(tuple(QUOTE_MARKS))
               and lexicon.might_contain("disclosures", line.text, line.word_set)
               and lexicon.finder("disclosures").search(line.folded)):
             yield Finding(line.index, DISCLOSURE, f"advertising or affiliate disclosure {line.text[:60]!r}")

@@ -85,7 +85,7 @@ def run(doc: Document) -> Iterator[Finding]:
                 if names.isdisjoint(again) and all(mentions[w] <= 1 for w in names):
                     yield Finding(ln.index, "bio.profile", f"profile of {name!r}, named nowhere else in the text")
                     continue
-        if ln.words <= CONTRIBUTORS_MAX_WORDS and _contributors(text, ln.word_set):
+        if ln.words <= CONTRIBUTORS_MAX_WORDS and _contributors(text, ln):
             yield Finding(ln.index, "bio.contributors", f"contributor note {text[:60]!r}")
             continue
         for name in authors:
@@ -142,8 +142,9 @@ def profile_name(text: str) -> Optional[str]:
     return None
 
 
-def _contributors(text: str, words=None) -> bool:
-    """
+def _contributors(text: str, line=None) -> bool:
+    """``line``, the :class:`Line` of ``text`` when the caller has it, spares folding it again.
+
     >>> _contributors("(Reporting by Jane Smith; Editing by John Doe)")
     True
     >>> _contributors("Keith Bradsher contributed reporting from Hong Kong.")
@@ -151,13 +152,13 @@ def _contributors(text: str, words=None) -> bool:
     >>> _contributors("Reporting by local media suggested the fire started in the kitchen of a restaurant nearby.")
     False
     """
-    if lexicon.first_word(text) in lexicon.first_words("contributor_prefixes"):
+    if (lexicon.first_word(text) if line is None else line.first_word) in lexicon.first_words("contributor_prefixes"):
         found = lexicon.match_prefix("contributor_prefixes", text)
         if found and _names_follow(text[found[1]:]):
             return True
-    words = lexicon.words_of(text) if words is None else words
+    words = lexicon.words_of(text) if line is None else line.word_set
     return (lexicon.might_contain("contributor_phrases", text, words)
-            and bool(lexicon.finder("contributor_phrases").search(lexicon.fold(text))))
+            and bool(lexicon.finder("contributor_phrases").search(lexicon.fold(text) if line is None else line.folded)))
 
 
 def _names_follow(rest: str) -> bool:

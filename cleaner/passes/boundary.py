@@ -433,7 +433,7 @@ def _under_byline(doc: Document, head) -> set:
     lines, prose = [], False
     for i, _ in head[pos + 1:]:
         ln = doc.lines[i]
-        if i in doc.findings or is_heading(ln) or is_link_line(ln) or _is_comment_heading(ln.text):
+        if i in doc.findings or is_heading(ln) or is_link_line(ln) or _is_comment_heading(ln.text, ln.folded):
             break
         lines.append(i)
         prose = prose or text_score(ln.text) >= HEAD_PROSE_MIN
@@ -454,7 +454,7 @@ def _marked(doc: Document, part: List[Tuple[int, float]]) -> bool:
     """True when some line of ``part`` is boilerplate a rule recognised (a share bar,
     a copyright line, a "Related" heading): short lines alone may be a list
     that ends the article ("June 9 -- Coral Sky Amphitheatre, West Palm Beach")."""
-    return any(i in doc.findings or is_heading(doc.lines[i]) or _is_comment_heading(doc.lines[i].text)
+    return any(i in doc.findings or is_heading(doc.lines[i]) or _is_comment_heading(doc.lines[i].text, doc.lines[i].folded)
                for i, _ in part)
 
 
@@ -518,7 +518,7 @@ def _comments_start(doc: Document, scores, first: int, last: int) -> Optional[in
         i, s = scores[pos]
         text = doc.lines[i].text
         if words >= MIN_WORDS_BEFORE_COMMENTS and (
-                (_is_comment_heading(text) and not _in_control_run(doc, scores, pos))
+                (_is_comment_heading(text, doc.lines[i].folded) and not _in_control_run(doc, scores, pos))
                 or _thread_starts(doc, scores, pos)):
             return pos
         if s > 0:
@@ -541,8 +541,9 @@ def _comment_patterns():
     return lead, inside
 
 
-def _is_comment_heading(text: str) -> bool:
-    """
+def _is_comment_heading(text: str, folded: Optional[str] = None) -> bool:
+    """``folded`` is the line's :attr:`Line.folded` when the caller has it (no second fold).
+
     >>> _is_comment_heading("34 responses to “Big win”"), _is_comment_heading("[ 167 comments ]")
     (True, True)
     >>> _is_comment_heading("Comments from readers poured in after the decision was announced.")
@@ -551,7 +552,7 @@ def _is_comment_heading(text: str) -> bool:
     words = len(text.split())
     if words > COMMENT_HEADING_MAX_WORDS:
         return False
-    if lexicon.fold(text) in lexicon.phrase_set("comment_headings"):
+    if (lexicon.fold(text) if folded is None else folded) in lexicon.phrase_set("comment_headings"):
         return True
     lead, inside = _comment_patterns()
     return bool(lead.match(text, timeout=1.0)) or (words <= 10 and bool(inside.search(text, timeout=1.0)))

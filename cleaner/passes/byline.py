@@ -350,10 +350,7 @@ def _is_label(text: str) -> bool:
 @lru_cache(maxsize=None)
 def _label_words() -> frozenset:
     """Words no name holds: those of controls and share bars, and the first words of date labels."""
-    words = set()
-    for key in ("ui_labels", "share_networks"):
-        for phrase in lexicon.data().get(key, []):
-            words.update(w for w in regex.findall(r"\w+", phrase) if len(w) > 3)
+    words = {w for w in lexicon.phrase_words("ui_labels", "share_networks") if len(w) > 3}
     for key in ("date_published", "date_modified"):
         words.update(p.split()[0] for p in lexicon.data().get(key, []) if len(p.split()[0]) > 3)
     return frozenset(words)

@@ -83,18 +83,6 @@ _NUMBER = regex.compile(r"(?<![\w-])\d+(?![\w-])")
 _CREDIT_MARK = regex.compile(r"/|©|\bvia\b|\(c\)", regex.I)
 
 
-def _lexicon_words() -> frozenset:
-    """The words of controls and share bars ("teilen", "email", "print")."""
-    words = set()
-    for key in ("ui_labels", "share_networks"):
-        for phrase in lexicon.data().get(key, []):
-            words.update(regex.findall(r"\w+", phrase))
-    return frozenset(words)
-
-
-_UI_WORDS: Optional[frozenset] = None
-
-
 def is_headline_text(text: str) -> bool:
     """A line that can be a headline: headline-shaped and not a page control,
     a relative time, a menu line, an image credit or a date.
@@ -114,7 +102,6 @@ def is_headline_text(text: str) -> bool:
     >>> is_headline_text("iPhone 14: why the wait pays off"), is_headline_text("Jane Smith 11/08/2020 Feelings")
     (True, False)
     """
-    global _UI_WORDS
     if not headline_candidate(text) or is_prose(text) or find_date(text) or _NUMERIC_DATE.search(text):
         return False
     if text[:1].islower() and text[1:2].islower() and len(text.split()) <= SHORT_LOWER_WORDS:
@@ -129,12 +116,12 @@ def is_headline_text(text: str) -> bool:
     first = text.split()[0]
     if first.islower() and _DIGIT.search(text):
         return False  # "vor 2 Tagen", "il y a 3 heures", "před 2 hodinami": a relative time
-    if _UI_WORDS is None:
-        _UI_WORDS = _lexicon_words()
-    words = regex.findall(r"\w+", lexicon.fold(text))
-    if sum(w not in _UI_WORDS for w in words) < MIN_CONTENT_WORDS:
+    folded = lexicon.fold(text)
+    words = regex.findall(r"\w+", folded)
+    ui_words = lexicon.phrase_words("ui_labels", "share_networks")  # "teilen", "email", "print"
+    if sum(w not in ui_words for w in words) < MIN_CONTENT_WORDS:
         return False  # "Teilen Twittern Email", "Add to Pocket": a control bar
-    if _CREDIT_MARK.search(text) and lexicon.finder("photo_agencies").search(lexicon.fold(text)):
+    if _CREDIT_MARK.search(text) and lexicon.finder("photo_agencies").search(folded):
         return False  # "Jane Doe/Getty Images": an image credit
     return True
 
