@@ -529,12 +529,9 @@ def _die_by(signum: int, handlers) -> None:
 def main(argv: Optional[List[str]] = None) -> None:
     """Console-script entry point: ``learn``, ``review`` or ``rules`` as the first argument runs that command."""
     args = sys.argv[1:] if argv is None else list(argv)
-    if args[:1] == ["learn"]:
-        learn_cli.main(args=args[1:], prog_name="clean-article learn")
-    elif args[:1] == ["review"]:
-        review_cli.main(args=args[1:], prog_name="clean-article review")
-    elif args[:1] == ["rules"]:
-        rules_cli.main(args=args[1:], prog_name="clean-article rules")
+    sub = {"learn": learn_cli, "review": review_cli, "rules": rules_cli}.get(args[0]) if args else None
+    if sub is not None:
+        sub.main(args=args[1:], prog_name=f"clean-article {args[0]}")
     else:
         cli.main(args=args, prog_name="clean-article")
 
