@@ -187,7 +187,6 @@ class _State:
     options: Options = Options()
     cleaner = None  # cleaner.cleaner.Cleaner, built once per process
     key = None  # the options (and profile file) it was built for
-    profile = None  # cleaner.profile.Profile, loaded once per process
 
 
 def setup(options: Options) -> None:
@@ -201,7 +200,7 @@ def setup(options: Options) -> None:
         return
     _State.options, _State.key = options, key
     _State.cleaner = options.cleaner()
-    _State.profile = _State.cleaner.load_profile()
+    _State.cleaner.load_profile()  # once per process, before the first task
 
 
 def _file_state(path: Optional[str]) -> Optional[tuple]:
