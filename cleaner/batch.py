@@ -325,11 +325,9 @@ def error_record(task: Task, error: str, options: Options) -> Any:
     d: Dict[str, Any] = {"path": None if task.path == "-" else shown(task.path), "url": task.url or options.url}
     d.update(task.meta or {})
     d["error"] = error
-    if options.fmt == "parquet":
-        return d
     if options.fmt == "text":
         return f"error: {error}\n"
-    return json.dumps(d, ensure_ascii=False, indent=2 if options.fmt == "json" else None)
+    return _serialised(d, options)
 
 
 def learn_task(task: Task) -> Outcome:
@@ -411,6 +409,11 @@ def render_record(article: Article, options: Options, meta: Optional[Dict[str, A
     d = article.to_dict(options.explain)
     if meta:
         d.update(meta)
+    return _serialised(d, options)
+
+
+def _serialised(d: Dict[str, Any], options: Options) -> Any:
+    """A record's dict as the format writes it: the dict itself (parquet), indented JSON (json), one line (jsonl)."""
     if options.fmt == "parquet":
         return d
     return json.dumps(d, ensure_ascii=False, indent=2 if options.fmt == "json" else None)
