@@ -88,13 +88,16 @@ class Options:
     #: ``--field KEY=NAME`` pairs for JSONL input (:mod:`cleaner.records`).
     fields: Tuple[Tuple[str, str], ...] = ()
 
+    def document_format(self) -> str:
+        """How a document is read: the input format, or ``auto`` for archives (warc, jsonl) of pages."""
+        return self.input_format if self.input_format in ("auto", "text", "html") else "auto"
+
     def cleaner(self):
         """The :class:`~cleaner.cleaner.Cleaner` these options describe."""
         from .cleaner import Cleaner
 
-        fmt = self.input_format if self.input_format in ("auto", "text", "html") else "auto"
-        return Cleaner(input_format=fmt, max_bytes=self.max_bytes, profile=self.profile, site=self.site,
-                       budget=self.budget)
+        return Cleaner(input_format=self.document_format(), max_bytes=self.max_bytes, profile=self.profile,
+                       site=self.site, budget=self.budget)
 
 
 @dataclass
@@ -353,8 +356,7 @@ def learn_task(task: Task) -> Outcome:
             data = _transcode(data, task.charset)[0]
         url = task.url or options.url
         site = page_site(task, data, replace(options, url=url))
-        fmt = task.doc_format or (options.input_format if options.input_format in ("auto", "text", "html")
-                                  else "auto")
+        fmt = task.doc_format or options.document_format()
         clean(data, input_format=fmt, url=url, max_bytes=options.max_bytes, passes=with_step(recorder))
     except InputError as e:
         return Outcome(task.path, error=f"{task_name(task)}: {e}")
