@@ -88,13 +88,16 @@ class Options:
     #: ``--field KEY=NAME`` pairs for JSONL input (:mod:`cleaner.records`).
     fields: Tuple[Tuple[str, str], ...] = ()
 
+    def document_format(self) -> str:
+        """How a document is read: the input format, or ``auto`` for archives (warc, jsonl) of pages."""
+        return self.input_format if self.input_format in ("auto", "text", "html") else "auto"
+
     def cleaner(self):
         """The :class:`~cleaner.cleaner.Cleaner` these options describe."""
         from .cleaner import Cleaner
 
-        fmt = self.input_format if self.input_format in ("auto", "text", "html") else "auto"
-        return Cleaner(input_format=fmt, max_bytes=self.max_bytes, profile=self.profile, site=self.site,
-                       budget=self.budget)
+        return Cleaner(input_format=self.document_format(), max_bytes=self.max_bytes, profile=self.profile,
+                       site=self.site, budget=self.budget)
 
 
 @dataclass
@@ -187,7 +190,6 @@ class _State:
     options: Options = Options()
     cleaner = None  # cleaner.cleaner.Cleaner, built once per process
     key = None  # the options (and profile file) it was built for
-    profile = None  # cleaner.profile.Profile, loaded once per process
 
 
 def setup(options: Options) -> None:
@@ -201,7 +203,7 @@ def setup(options: Options) -> None:
         return
     _State.options, _State.key = options, key
     _State.cleaner = options.cleaner()
-    _State.profile = _State.cleaner.load_profile()
+    _State.cleaner.load_profile()  # once per process, before the first task
 
 
 def _file_state(path: Optional[str]) -> Optional[tuple]:
@@ -326,11 +328,9 @@ def error_record(task: Task, error: str, options: Options) -> Any:
     d: Dict[str, Any] = {"path": None if task.path == "-" else shown(task.path), "url": task.url or options.url}
     d.update(task.meta or {})
     d["error"] = error
-    if options.fmt == "parquet":
-        return d
     if options.fmt == "text":
         return f"error: {error}\n"
-    return json.dumps(d, ensure_ascii=False, indent=2 if options.fmt == "json" else None)
+    return _serialised(d, options)
 
 
 def learn_task(task: Task) -> Outcome:
@@ -356,8 +356,7 @@ def learn_task(task: Task) -> Outcome:
             data = _transcode(data, task.charset)[0]
         url = task.url or options.url
         site = page_site(task, data, replace(options, url=url))
-        fmt = task.doc_format or (options.input_format if options.input_format in ("auto", "text", "html")
-                                  else "auto")
+        fmt = task.doc_format or options.document_format()
         clean(data, input_format=fmt, url=url, max_bytes=options.max_bytes, passes=with_step(recorder))
     except InputError as e:
         return Outcome(task.path, error=f"{task_name(task)}: {e}")
@@ -412,6 +411,11 @@ def render_record(article: Article, options: Options, meta: Optional[Dict[str, A
     d = article.to_dict(options.explain)
     if meta:
         d.update(meta)
+    return _serialised(d, options)
+
+
+def _serialised(d: Dict[str, Any], options: Options) -> Any:
+    """A record's dict as the format writes it: the dict itself (parquet), indented JSON (json), one line (jsonl)."""
     if options.fmt == "parquet":
         return d
     return json.dumps(d, ensure_ascii=False, indent=2 if options.fmt == "json" else None)

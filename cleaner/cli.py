@@ -355,9 +355,7 @@ def review_cli(output, profile, inputs, files_from, null, input_format, fields, 
     names, count = _names(inputs, files_from, null)
     failures: List[str] = []
     sink = review.ReviewSink(output, {"rule files": None, "site profile": profile}, failures)
-    jobs = jobs or cpu_count()
-    if count is not None:
-        jobs = max(1, min(jobs, count))
+    jobs = _jobs(jobs, count)
 
     def report(message: str) -> None:
         if not message.startswith("warning: "):
@@ -437,9 +435,7 @@ def _chain(first, rest) -> Iterator[str]:
 def _run_batch(names, count, options, sink, jobs, quiet, to_terminal, label, learning=False, skip_part=None):
     from . import batch
 
-    jobs = jobs or cpu_count()
-    if count is not None:
-        jobs = max(1, min(jobs, count))
+    jobs = _jobs(jobs, count)
     show_bar = (not quiet and not to_terminal and _isatty(sys.stderr)
                 and (count is None or count >= PROGRESS_MIN_INPUTS))
 
@@ -458,6 +454,12 @@ def _run_batch(names, count, options, sink, jobs, quiet, to_terminal, label, lea
             click.echo(f"clean-article: {summary.line()}", err=True)
         sys.exit(1 if summary.failed else 0)
     return summary
+
+
+def _jobs(jobs, count) -> int:
+    """Worker processes for a batch: ``--jobs`` (0: one per CPU), no more than the inputs when counted."""
+    jobs = jobs or cpu_count()
+    return jobs if count is None else max(1, min(jobs, count))
 
 
 def _isatty(stream) -> bool:
@@ -529,12 +531,9 @@ def _die_by(signum: int, handlers) -> None:
 def main(argv: Optional[List[str]] = None) -> None:
     """Console-script entry point: ``learn``, ``review`` or ``rules`` as the first argument runs that command."""
     args = sys.argv[1:] if argv is None else list(argv)
-    if args[:1] == ["learn"]:
-        learn_cli.main(args=args[1:], prog_name="clean-article learn")
-    elif args[:1] == ["review"]:
-        review_cli.main(args=args[1:], prog_name="clean-article review")
-    elif args[:1] == ["rules"]:
-        rules_cli.main(args=args[1:], prog_name="clean-article rules")
+    sub = {"learn": learn_cli, "review": review_cli, "rules": rules_cli}.get(args[0]) if args else None
+    if sub is not None:
+        sub.main(args=args[1:], prog_name=f"clean-article {args[0]}")
     else:
         cli.main(args=args, prog_name="clean-article")
 

@@ -22,6 +22,8 @@ import os
 from dataclasses import dataclass
 from typing import Any, Dict, Iterable, Iterator, Optional, Tuple, Union
 
+from .warc import Damaged
+
 #: Field names read by default, by role.
 DEFAULT_FIELDS = {"url": "url", "html": "html", "text": "text", "id": "id"}
 
@@ -36,13 +38,8 @@ class Record:
     meta: Dict[str, Any]
 
 
-@dataclass
-class BadLine:
-    """A line that holds no document; ``message`` says why."""
-
-    message: str
-    meta: Dict[str, Any]
-    url: Optional[str] = None
+#: A line that holds no document; ``message`` says why (the same shape as a damaged WARC record).
+BadLine = Damaged
 
 
 def parse_fields(pairs: Iterable[str]) -> Iterator[Tuple[str, str]]:

@@ -33,7 +33,7 @@ import tempfile
 from html import escape
 from typing import Any, Dict, Iterator, List, Optional
 
-from .batch import Outcome, Task, clean_article, shown
+from .batch import Outcome, Task, clean_article, removed_counts, shown
 from .inputs import Failure
 from .rules import RULES, RULES_BY_ID, family
 
@@ -166,9 +166,7 @@ def record(article, doc, name: str) -> Dict[str, Any]:
     for number, r in removed.items():
         if 0 < number <= len(lines):
             lines[number - 1][1:] = [r.rule, r.reason]
-    counts: Dict[str, int] = {}
-    for r in article.removed:
-        counts[r.rule] = counts.get(r.rule, 0) + 1
+    counts = removed_counts(article)["removed"]
     meta = {}
     for key in META_FIELDS:
         value = getattr(article, key)
