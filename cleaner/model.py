@@ -245,6 +245,18 @@ class Document:
             self.add_meta(name, value)
         return True
 
+    def replace_meta(self, name: str, value: Any) -> None:
+        """Set list field ``name`` anew to ``value`` (each once), forgetting what it held.
+
+        >>> doc = Document("x")
+        >>> doc.add_meta("authors", ["Jane Doe", "John Roe"]); doc.replace_meta("authors", ["John Roe"])
+        >>> doc.meta["authors"]
+        ['John Roe']
+        """
+        self.meta[name] = []
+        self._seen.pop(name, None)  # its index of values goes with the list
+        self.add_meta(name, value)
+
     def add_meta(self, name: str, value: Any) -> None:
         value = _plain_value(value)
         if value is None or value == "" or value == []:

@@ -426,10 +426,10 @@ def focus(doc: Document) -> None:
     if not authors and any(f.field == "authors" and f.rule in _WEAK_BYLINES for f in doc.findings.values()):
         # No byline near the headline: names read from their shape alone (a name line,
         # a name beside a date) elsewhere on the page are a teaser's or a comment's.
-        _set_authors(doc, [a for _, f in sorted(doc.findings.items())
+        doc.replace_meta("authors", [a for _, f in sorted(doc.findings.items())
                            if f.field == "authors" and f.rule not in _WEAK_BYLINES for a in f.value])
     elif authors:
-        _set_authors(doc, authors)
+        doc.replace_meta("authors", authors)
     if not authors:
         _first_of_many_bylines(doc)
     for name, value in dates.items():
@@ -535,13 +535,9 @@ def _first_of_many_bylines(doc: Document) -> None:
     article, whose own byline comes first on the page ("More from …" lists come after)."""
     lines = [f for _, f in sorted(doc.findings.items()) if f.field == "authors" and f.value]
     if len({tuple(f.value) for f in lines}) >= TEASER_BYLINES:
-        _set_authors(doc, list(lines[0].value))
+        doc.replace_meta("authors", list(lines[0].value))
 
 
-def _set_authors(doc: Document, authors: List[str]) -> None:
-    doc.meta["authors"] = []
-    doc._seen.pop("authors", None)  # the list is rebuilt: its index of names goes with it
-    doc.add_meta("authors", authors)
 
 
 def _nonblank_before(doc: Document, i: int, n: int) -> List[int]:
