@@ -4,8 +4,8 @@ from __future__ import annotations
 from conftest import body_lines
 
 from cleaner import clean_text
+from cleaner.layout import wrap_width
 from cleaner.model import Document
-from cleaner.passes.boundary import wrap_width
 
 PARAGRAPHS = [
     "The council approved the budget on Monday after a long debate that ran late into the evening.",

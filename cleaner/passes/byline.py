@@ -35,6 +35,7 @@ import regex
 
 from .. import lexicon
 from ..dates import find_date
+from ..layout import continues, under_headline, wrap_width
 from ..model import Document, Finding
 
 _DIGIT = regex.compile(r"\d")
@@ -210,9 +211,6 @@ def _is_time_phrase(name: str) -> bool:
 
 #: A date line with a byline in it ("Posted on May 3, 2021 by Jane Smith") has at most this many words.
 DATED_LINE_MAX_WORDS = 20
-#: A name printed without "By" beside a date is a byline only this close under
-#: a headline-shaped line (non-blank lines): further down it is a comment's.
-NAME_NEAR_HEADLINE = 3
 #: Words after the names that end them ("in Business", "5 Comments").
 _NAMES_END = regex.compile(r"\s+(?:in|im|dans|en|em|w|\d+)\s.*$|\s+\d+\s*\S*$|\s*[|·•/].*$", regex.I)
 #: A user name printed after "von"/"by" ("gizzmo", "revamp-it"): one token.
@@ -356,24 +354,6 @@ def _label_words() -> frozenset:
     return frozenset(words)
 
 
-def under_headline(doc: Document, i: int) -> bool:
-    """True when a headline-shaped kept line stands within a few non-blank lines above line ``i``."""
-    from ..shape import headline_candidate
-
-    j = i
-    seen = 0
-    while seen < NAME_NEAR_HEADLINE:
-        j = doc.prev_nonblank(j, kept_only=False)
-        if j is None:
-            return False
-        if j in doc.findings and doc.findings[j].rule.startswith(("credit", "date.", "byline.", "ads.")):
-            continue  # a photo credit or another part of the byline block: look above it
-        if doc.kept(j) and headline_candidate(doc.lines[j].plain) and not find_date(doc.lines[j].text):
-            return True
-        seen += 1
-    return False
-
-
 #: Names beside dates under headlines this close to each other (in lines) are a list of teasers
 #: ("headline / name / date" again and again), not the article's byline.
 TEASER_RUN_LINES = 10
@@ -417,7 +397,6 @@ def _names_beside_dates(doc: Document) -> Iterator[Finding]:
 def _name_line(doc: Document, ln, prev: Optional[int], nxt: Optional[int]) -> bool:
     """A line of one or two full names right under a headline-shaped line and over prose."""
     from ..shape import headline_candidate, is_prose
-    from .boundary import continues, wrap_width  # boundary reads this pass's findings: imported late
 
     if prev is None or nxt is None or not doc.kept(prev) or _LIST_ITEM.match(ln.text):
         return False

@@ -43,11 +43,10 @@ from typing import Iterator, List, Optional
 import regex
 
 from .. import lexicon
-from ..model import Document, Finding, Line
+from ..layout import is_heading
+from ..model import Document, Finding
 from ..shape import LABEL_MAX_WORDS, count_words, headline_shaped, is_prose
 
-#: A heading line ("More from Sport") has at most this many words.
-HEADING_MAX_WORDS = 6
 #: A teaser headline has at most this many words; a longer line is prose
 #: (a summary, or the article going on), not a link.
 TEASER_MAX_WORDS = 20
@@ -61,20 +60,6 @@ BARE_LABELS = frozenset({"read", "watch", "listen", "more", "also", "previously"
                          "lies", "lesen", "lire", "voir", "écouter", "regarder", "lea", "lee", "mira", "vea",
                          "escucha", "leia", "veja", "ouça", "assista", "leggi", "guarda", "ascolta",
                          "czytaj", "przeczytaj", "zobacz", "posłuchaj", "obejrzyj"})
-
-
-def is_heading(line: Line) -> bool:
-    """True for a line that heads a teaser block.
-
-    >>> from cleaner.model import Document
-    >>> [is_heading(ln) for ln in Document("Related articles\\nMore from Sport\\nPopular support grew.").lines]
-    [True, True, False]
-    """
-    if line.folded in lexicon.phrase_set("related_headings"):
-        return True
-    if line.words > HEADING_MAX_WORDS or line.first_word not in lexicon.first_words("related_heading_prefixes"):
-        return False
-    return not line.text.endswith(".") and lexicon.match_prefix("related_heading_prefixes", line.text) is not None
 
 
 @dataclass

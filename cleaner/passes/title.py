@@ -34,9 +34,9 @@ import regex
 
 from .. import lexicon
 from ..dates import find_date
+from ..layout import continues, wrap_width
 from ..model import Document, Finding
 from ..shape import headline_candidate, is_prose
-from .boundary import continues, wrap_width
 from .byline import byline_names, parse_names
 from .links import is_link_line
 
