@@ -151,7 +151,7 @@ def under_headline(doc: Document, i: int) -> bool:
         j = doc.prev_nonblank(j, kept_only=False)
         if j is None:
             return False
-        if j in doc.findings and doc.findings[j].rule.startswith(("credit", "date.", "byline.", "ads.")):
+        if doc.removed_by(j, "credits", "date", "byline", "ads"):
             continue  # a photo credit or another part of the byline block: look above it
         if doc.kept(j) and headline_candidate(doc.lines[j].plain) and not find_date(doc.lines[j].text):
             return True

@@ -164,6 +164,32 @@ class Finding:
     #: More ``(field, value)`` pairs the same line carries ("By Jane Smith, Nov 19, 2019").
     also: Tuple[Tuple[str, Any], ...] = ()
 
+    @property
+    def family(self) -> str:
+        """The rule family: the rule id before its dot, one of :data:`RULE_FAMILIES`.
+
+        >>> Finding(0, "date.line", "date line").family
+        'date'
+        """
+        return self.rule.partition(".")[0]
+
+    def gives(self, *fields: str) -> bool:
+        """True when the line carries a value for one of ``fields`` (as ``field`` or in ``also``).
+
+        >>> Finding(0, "byline.author", "byline", "authors", ["Jane Smith"], (("date_published", "2020-01-02"),)).gives("date_published")
+        True
+        """
+        return self.field in fields or any(name in fields for name, _ in self.also)
+
+
+#: The rule families: the part of a rule id before its dot, one per pass (the
+#: dates pass writes ``date.*``, duplicates ``dup.*``), the site profile step
+#: (``site``) and the HTML path (``html``). A pass that reads another's work asks
+#: :meth:`Document.removed_by` for a family named here, not for a prefix of a
+#: rule id, so that a misspelt family is an error instead of a silent miss.
+RULE_FAMILIES = frozenset({"markup", "ads", "cta", "date", "credits", "byline", "bio", "source", "tags",
+                           "boundary", "related", "dup", "links", "title", "site", "html"})
+
 
 #: Metadata fields where the first value found wins.
 SCALAR_FIELDS = ("title", "date_published", "date_modified")
@@ -219,6 +245,20 @@ class Document:
     def kept_lines(self) -> List[Line]:
         findings = self.findings
         return [ln for ln in self._nonblank if ln.index not in findings]
+
+    def removed_by(self, i: int, *families: str) -> bool:
+        """True when line ``i`` was removed by a rule of one of ``families`` (:data:`RULE_FAMILIES`).
+
+        >>> doc = Document("Advertisement\\nText.")
+        >>> doc.record(Finding(0, "ads.marker", "ad slot"))
+        True
+        >>> doc.removed_by(0, "ads"), doc.removed_by(0, "date", "byline"), doc.removed_by(1, "ads")
+        (True, False, False)
+        """
+        if not RULE_FAMILIES.issuperset(families):
+            raise ValueError(f"unknown rule family in {families!r}")
+        f = self.findings.get(i)
+        return f is not None and f.family in families
 
     def next_nonblank(self, i: int, kept_only: bool = True) -> Optional[int]:
         """Index of the first non-blank line after ``i`` (kept ones only by default)."""

@@ -323,8 +323,7 @@ def _under_byline(doc: Document, head) -> set:
     the article's opening, however little it weighs against a form or a rail
     further down. They are not cut as furniture."""
     for pos in range(len(head) - 1, -1, -1):
-        f = doc.findings.get(head[pos][0])
-        if f is not None and f.rule.startswith(("byline.", "date.")):
+        if doc.removed_by(head[pos][0], "byline", "date"):
             break
     else:
         return set()

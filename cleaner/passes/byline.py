@@ -438,8 +438,7 @@ _PARTICLES = frozenset("de da del der van von al el bin le la di du dos ter zu y
 
 
 def _is_date(doc: Document, i: int) -> bool:
-    f = doc.findings.get(i)
-    return f is not None and f.rule.startswith("date.")
+    return doc.removed_by(i, "date")
 
 
 def names_beside_date(text: str) -> bool:

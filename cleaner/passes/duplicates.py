@@ -62,7 +62,6 @@ def _boilerplate(doc: Document, i: int, text: str) -> bool:
     reads as a teaser headline; a sentence may be the article quoting itself
     (a standfirst repeated in the body).
     """
-    finding = doc.findings.get(i)
-    if finding is None:
+    if i not in doc.findings:
         return False
-    return not finding.rule.startswith("boundary.") or not ends_sentence(text)
+    return not doc.removed_by(i, "boundary") or not ends_sentence(text)

@@ -139,8 +139,7 @@ def _candidate(doc: Document, i: int) -> bool:
 
 
 def _is_meta(doc: Document, i: int) -> bool:
-    f = doc.findings.get(i)
-    return f is not None and f.rule.startswith(("byline.", "date."))
+    return doc.removed_by(i, "byline", "date")
 
 
 def _folded_counts(doc: Document) -> Counter:
