@@ -27,3 +27,36 @@ def test_every_rule_id_the_passes_emit_on_the_cases_has_a_declared_family():
             text = case["text"] if isinstance(case["text"], str) else "\n".join(case["text"])
             families.update(r.rule.partition(".")[0] for r in clean_text(text).removed)
     assert families and families <= RULE_FAMILIES
+
+
+_OPENING = ("The city council approved next year's budget on Monday after a debate that ran late into the "
+            "evening, with members split over spending.")
+_CLOSING = ("Residents will see the new rates in their April bills, officials said, and the council will "
+            "review the plan again in the autumn.")
+
+
+def test_an_ad_marker_under_a_teaser_headline_does_not_make_the_next_paragraph_its_summary():
+    from cleaner import clean_text
+
+    paragraph = ("The mayor said the plan would protect front-line services, while the opposition promised to "
+                 "challenge it in court before April.")
+    text = "\n".join([_OPENING, "", "Related articles", "Council names new treasurer", "Advertisement", "",
+                      paragraph, "", _CLOSING])
+    article = clean_text(text)  # Removed.line counts from 1
+    assert [(r.line, r.rule) for r in article.removed] == [(3, "related.heading"), (4, "related.teaser"),
+                                                           (5, "ads.marker")]
+    assert paragraph in article.text.split("\n\n")
+    assert article.related == [{"title": "Council names new treasurer", "summary": None, "section": None}]
+
+
+def test_a_date_line_under_a_teaser_headline_still_makes_a_card_with_its_summary():
+    from cleaner import clean_text
+
+    summary = "The new treasurer starts in June and takes over the city's accounts from her predecessor."
+    text = "\n".join([_OPENING, "", "Related articles", "Council names new treasurer", "3 May 2021", "",
+                      summary, "", _CLOSING])
+    article = clean_text(text)  # Removed.line counts from 1
+    assert [(r.line, r.rule) for r in article.removed] == [(3, "related.heading"), (4, "related.teaser"),
+                                                           (5, "date.line"), (7, "related.summary")]
+    assert article.related == [{"title": "Council names new treasurer", "summary": summary, "section": None}]
+    assert article.text.split("\n\n") == [_OPENING, _CLOSING]

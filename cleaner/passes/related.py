@@ -52,6 +52,9 @@ from ..shape import LABEL_MAX_WORDS, count_words, headline_shaped, is_prose
 TEASER_MAX_WORDS = 20
 
 
+#: The metadata fields of a date: a removed line carrying one is a date line.
+DATE_FIELDS = ("date_published", "date_modified")
+
 #: What stands between an inline label and its headline: "Also Read: …", "Related » …".
 _LINK_SEPARATOR = regex.compile(r"\s*[:：|»›>\-–—]+\s*(?=\S)")
 #: One-word labels that read as a link label only with a colon right after them ("Read: …",
@@ -131,7 +134,7 @@ def block(doc: Document, start: int) -> Iterator[Finding]:
         nxt = _next_adjacent(doc, j)
         gap = _blank_between(doc, last, j)
         heading = is_heading(doc.lines[j])
-        if current is not None and current.line == last and _removed_between(doc, last, j):
+        if current is not None and current.line == last and _date_between(doc, last, j):
             current.card = True  # a date line (removed already) under the headline
         if stacked and gap and not heading and not _stacked_pair(doc, j, nxt):
             break  # the blank line after a link list: the article goes on
@@ -182,9 +185,15 @@ def _blank_between(doc: Document, a: int, b: int) -> bool:
     return any(doc.lines[k].blank for k in range(a + 1, b))
 
 
-def _removed_between(doc: Document, a: int, b: int) -> bool:
-    """True when a line another pass removed stands between lines ``a`` and ``b``."""
-    return any(k in doc.findings for k in range(a + 1, b))
+def _date_between(doc: Document, a: int, b: int) -> bool:
+    """True when a date line stands between lines ``a`` and ``b``: one the dates pass removed,
+    or a line another pass removed with the date it carries (a byline with its date).
+
+    Any other removed line there (an "Advertisement" marker, a share bar) says
+    nothing about a teaser card: an article paragraph under it is not a summary.
+    """
+    return any(k in doc.findings and (doc.removed_by(k, "date") or doc.findings[k].gives(*DATE_FIELDS))
+               for k in range(a + 1, b))
 
 
 def _stacked_pair(doc: Document, j: int, nxt: Optional[int]) -> bool:
