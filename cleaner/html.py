@@ -51,7 +51,7 @@ from typing import Iterator, List, Optional
 
 from .metadata import PageMeta, headline, merge, page_metadata
 from .model import Article, Document, Finding, Removed
-from .passes import TEXT_PASSES
+from .passes import TEXT_PASSES, runs_on_html
 from .pipeline import run_passes
 from .preclean import (
     BLOCK_TAGS,
@@ -100,26 +100,17 @@ INLINE_RULES = ("html.popup",)
 #: The rest, dropped from the pre-cleaned copy only.
 OTHER_RULES = tuple(r.id for r in RULES if r.id not in INLINE_RULES) + ("html.links",)
 
-#: Text passes that do not run on extracted HTML, and why:
-#: ``boundary`` finds where the article starts and ends in a whole page of
-#: text; the extractor has already done that from the markup, and on its
-#: output the boundary scores cut real article tails (tables, lists, notes).
-#: ``title`` takes a headline-shaped first line as the title; on extracted
-#: text the first line is usually the lead paragraph or a subheading, so the
-#: headline is recognised by the page's own title instead (``html.title``).
-SKIPPED_PASSES = ("boundary", "title")
-
-
 def html_passes(passes=TEXT_PASSES) -> tuple:
-    """``passes`` without the ones that do not run on extracted HTML (:data:`SKIPPED_PASSES`)."""
-    return tuple(p for p in passes if p.__name__.rsplit(".", 1)[-1] not in SKIPPED_PASSES)
+    """``passes`` without the ones that do not run on extracted HTML (those
+    :data:`cleaner.passes.PIPELINE` marks so, and why it does)."""
+    return tuple(p for p in passes if runs_on_html(p))
 
 
 def clean_html(html: str, url: Optional[str] = None, passes=TEXT_PASSES) -> Article:
     """Clean one HTML page: body text, metadata, and every removal with its rule.
 
     ``passes`` are the text passes to run on the extracted text, in order
-    (those in :data:`SKIPPED_PASSES` are left out, except on the fallback
+    (those :func:`html_passes` leaves out are, except on the fallback
     path, where the text is a whole page's).
 
     >>> page = ('<html lang="en"><head><title>Council approves budget</title></head><body>'

@@ -32,6 +32,7 @@ from typing import Callable, Iterable, Iterator, Optional
 
 from .ingest import InputError
 from .model import Document
+from .passes import step_name
 
 #: Seconds every document may take, whatever its size: a page of news takes a
 #: few milliseconds, so this only stops inputs that make a pattern backtrack.
@@ -67,7 +68,7 @@ def run_passes(doc: Document, passes: Iterable, budget: Optional[float] = None) 
     try:
         with deadline(budget) as check:
             for p in passes:
-                name = _name(p)
+                name = step_name(p)
                 for finding in p.run(doc):
                     doc.record(finding)
                     check()
@@ -79,10 +80,6 @@ def run_passes(doc: Document, passes: Iterable, budget: Optional[float] = None) 
         raise DocumentTimeout(f"a pattern in pass {name} ran past its time limit (a hostile line?); "
                               "skipped") from None
     return doc
-
-
-def _name(p) -> str:
-    return getattr(p, "__name__", type(p).__name__).rsplit(".", 1)[-1]
 
 
 class _Expired(Exception):

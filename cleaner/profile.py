@@ -65,9 +65,8 @@ from urllib.parse import urlsplit
 
 import regex
 
-from . import lexicon
+from . import lexicon, passes
 from .model import Document, Finding, normalise_space
-from .passes import TEXT_PASSES
 from .shape import headline_shaped, is_prose
 
 #: A line is the site's when it stands on at least this share of the site's
@@ -240,22 +239,9 @@ class Profile:
 
 # -- the step: learning and applying ------------------------------------------
 def with_step(step) -> tuple:
-    """The text passes with ``step`` inserted where the site step runs.
-
-    It runs after the passes that read the page's structure (``boundary``
-    finds the article, ``related`` takes teaser blocks by their heading, the
-    lexicon passes take bylines and dates with their metadata), so it only
-    removes what they left, and before ``title``, so a recurring masthead or
-    promo above the headline is not taken for it.
-    """
-    names = [getattr(p, "__name__", "").rsplit(".", 1)[-1] for p in TEXT_PASSES]
-    if "related" in names:
-        i = names.index("related") + 1
-    elif "title" in names:
-        i = names.index("title")
-    else:
-        i = len(names)
-    return TEXT_PASSES[:i] + (step,) + TEXT_PASSES[i:]
+    """The text passes with ``step`` inserted where the site step runs
+    (:data:`cleaner.passes.SITE_STEP` in :data:`cleaner.passes.PIPELINE`, and why there)."""
+    return passes.with_step(step)
 
 
 def learnable(line) -> Optional[str]:
@@ -272,8 +258,8 @@ class SiteRepeated:
     [(1, 'site.repeated')]
     """
 
-    #: Named like a pass module, for code that tells passes apart by name.
-    __name__ = "cleaner.profile.site_repeated"
+    #: Its name in the pipeline (:func:`cleaner.passes.step_name`).
+    NAME = passes.SITE_STEP
 
     site: str
     profile: SiteProfile
@@ -325,7 +311,7 @@ class Recorder:
     """A step that removes nothing and records the lines of the page (for learning)."""
 
     #: It stands where :class:`SiteRepeated` will, and is named like it.
-    __name__ = "cleaner.profile.site_repeated"
+    NAME = passes.SITE_STEP
 
     keep_text: bool = False
     lines: List[Tuple[str, bool, bool, str]] = field(default_factory=list)

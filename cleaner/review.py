@@ -123,7 +123,7 @@ class Capture:
     (on HTML input, the headline check records on the same document afterwards).
     """
 
-    __name__ = "cleaner.review.capture"
+    NAME = "capture"
 
     def __init__(self):
         self.doc = None

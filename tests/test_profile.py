@@ -402,10 +402,11 @@ def test_learn_names_the_site_by_the_url_host(tmp_path):
     assert PROMO not in d["text"] and SIGN_OFF not in d["text"]
 
 
-def test_steps_are_named_like_pass_modules():
-    # Code that selects passes by module name (the HTML path) sees a name.
-    assert _step("x").__name__.rsplit(".", 1)[-1] == "site_repeated"
-    assert profile.Recorder().__name__ == _step("x").__name__
+def test_steps_are_named_as_the_site_step_of_the_pipeline():
+    from cleaner.passes import SITE_STEP, step_name
+
+    assert step_name(_step("x")) == SITE_STEP == "site_repeated"
+    assert step_name(profile.Recorder()) == step_name(_step("x"))
 
 
 def test_learn_from_html_pages_groups_by_canonical_host(tmp_path):
