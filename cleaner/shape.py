@@ -17,6 +17,13 @@ HEADLINE_MAX_WORDS = 30
 HEADLINE_MIN_WORDS = 3
 #: A line of at least this many words reads as prose, whatever its punctuation.
 PROSE_MIN_WORDS = 25
+#: ... and a sentence ending in a full stop, from this many words: shorter ones
+#: are captions, labels and teaser lines as often as body ("Photo: Reuters.").
+SENTENCE_PROSE_MIN_WORDS = 8
+#: A headline-shaped line (a teaser title, a subheading) has at least this many
+#: words: one word is a label ("News", "Email"). The article's own headline needs
+#: more (:data:`HEADLINE_MIN_WORDS`): a two-word line is as often a section name.
+HEADLINE_SHAPED_MIN_WORDS = 2
 #: A section label ("News", "World") in a teaser list has at most this many words.
 LABEL_MAX_WORDS = 3
 #: A call to action or control label is short: at most this many words.
@@ -81,7 +88,7 @@ def is_prose(text: str) -> bool:
     False
     """
     n = count_words(text)
-    return n >= PROSE_MIN_WORDS or (n >= 8 and ends_full_stop(text))
+    return n >= PROSE_MIN_WORDS or (n >= SENTENCE_PROSE_MIN_WORDS and ends_full_stop(text))
 
 
 def headline_shaped(text: str) -> bool:
@@ -93,7 +100,7 @@ def headline_shaped(text: str) -> bool:
     False
     """
     n = count_words(text)
-    return 2 <= n <= HEADLINE_MAX_WORDS and not ends_full_stop(text) and has_letters(text) \
+    return HEADLINE_SHAPED_MIN_WORDS <= n <= HEADLINE_MAX_WORDS and not ends_full_stop(text) and has_letters(text) \
         and not text.endswith((":", ",", ";", "：", "，", "、", "；"))
 
 

@@ -136,6 +136,16 @@ def line_score(doc: Document, i: int) -> float:
     return text_score(text)
 
 
+#: A line of at least this many tokens, a digit among them, is a table row of
+#: figures when at least :data:`TABLE_ROW_NUMBER_SHARE` of its tokens are numbers
+#: ("Arsenal 12 9 2 1 29"): two tokens are a date or a price as often as a row.
+TABLE_ROW_MIN_TOKENS = 3
+TABLE_ROW_NUMBER_SHARE = 0.4
+#: A prose line without sentence punctuation scores this share of a sentence's
+#: value: it may be a long teaser title or a caption as well as a paragraph.
+UNPUNCTUATED_PROSE_FACTOR = 0.5
+
+
 def text_score(text: str) -> float:
     """The score of a line of text by its shape alone (see :func:`line_score`).
 
@@ -152,7 +162,8 @@ def text_score(text: str) -> float:
         text = text[item.end() - 1:]
         tokens = text.split()
         words = count_words(text)
-    elif words >= 3 and _DIGIT.search(text) and sum(bool(_NUMBER.match(t)) for t in tokens) >= 0.4 * words:
+    elif words >= TABLE_ROW_MIN_TOKENS and _DIGIT.search(text) \
+            and sum(bool(_NUMBER.match(t)) for t in tokens) >= TABLE_ROW_NUMBER_SHARE * words:
         return LIST_LINE_SCORE  # a table row of figures
     sentence = ends_sentence(text) or text.endswith(":")
     if item and not sentence and (words >= LIST_ITEM_MIN_WORDS or text[:1].isdigit()):
@@ -161,7 +172,7 @@ def text_score(text: str) -> float:
         return SHORT_LINE_SCORE
     if not sentence and headline_shaped(text):
         return HEADLINE_LINE_SCORE
-    return words * PROSE_WEIGHT * (1.0 if sentence else 0.5)
+    return words * PROSE_WEIGHT * (1.0 if sentence else UNPUNCTUATED_PROSE_FACTOR)
 
 
 def _with_context(doc: Document, scores: List[Tuple[int, float]]) -> List[Tuple[int, float]]:
@@ -360,6 +371,15 @@ def _evidence(doc: Document, part: List[Tuple[int, float]]) -> float:
     return sum(s for i, s in part if i not in doc.findings)
 
 
+#: A page title line names a headline only on a page of at least this many
+#: non-blank lines: the title line, the headline, and text under it.
+ANCHOR_MIN_LINES = 3
+#: The headline the title line names stands above at least this share of the
+#: article's prose: a repeat of the title further down (a teaser of the same
+#: story, a "back to top" line) is not where the article starts.
+ANCHOR_PROSE_SHARE = 0.5
+
+
 def _title_anchor(doc: Document, nonblank: List[int], scores, first: int, last: int) -> Optional[int]:
     """Position of the headline line named by the page's title line, if any.
 
@@ -367,7 +387,7 @@ def _title_anchor(doc: Document, nonblank: List[int], scores, first: int, last: 
     ("Headline - Site"); the later line that is its headline part marks where
     the article starts. The last such line before most of the article's prose wins.
     """
-    if len(nonblank) < 3:
+    if len(nonblank) < ANCHOR_MIN_LINES:
         return None
     first_line = doc.lines[nonblank[0]].text
     page_title = doc.lines[nonblank[0]].folded
@@ -384,7 +404,7 @@ def _title_anchor(doc: Document, nonblank: List[int], scores, first: int, last: 
         t = doc.lines[nonblank[pos]].folded
         if len(t) < MIN_ANCHOR_CHARS or not _names_headline(page_title, t):
             continue
-        if after[max(pos, first)] >= 0.5 * prose_total:
+        if after[max(pos, first)] >= ANCHOR_PROSE_SHARE * prose_total:
             best = pos
     return best
 
@@ -438,6 +458,12 @@ def _comment_patterns():
     return lead, inside
 
 
+#: A comment count inside a line ("Comments (12)", "Read 12 comments") makes it
+#: the comment heading only in a line of at most this many words: in a longer
+#: one it is part of a sentence or a teaser.
+COMMENT_COUNT_MAX_WORDS = 10
+
+
 def _is_comment_heading(text: str, folded: Optional[str] = None) -> bool:
     """``folded`` is the line's :attr:`Line.folded` when the caller has it (no second fold).
 
@@ -452,7 +478,13 @@ def _is_comment_heading(text: str, folded: Optional[str] = None) -> bool:
     if (lexicon.fold(text) if folded is None else folded) in lexicon.phrase_set("comment_headings"):
         return True
     lead, inside = _comment_patterns()
-    return bool(lead.match(text, timeout=1.0)) or (words <= 10 and bool(inside.search(text, timeout=1.0)))
+    return bool(lead.match(text, timeout=1.0)) or (words <= COMMENT_COUNT_MAX_WORDS and bool(inside.search(text, timeout=1.0)))
+
+
+#: The "name / date" pairs of a thread are looked for among this many non-blank lines
+#: from where it starts (:data:`MIN_COMMENT_PAIRS` pairs with a comment between
+#: them fit in it, and the search stays short on every line of a page).
+THREAD_REACH_LINES = 12
 
 
 def _thread_starts(doc: Document, scores, pos: int) -> bool:
@@ -465,7 +497,7 @@ def _thread_starts(doc: Document, scores, pos: int) -> bool:
     """
     if not _name_then_time(doc, scores, pos):
         return False
-    pairs = [k for k in range(pos, min(pos + 12, len(scores) - 1)) if _name_then_time(doc, scores, k)]
+    pairs = [k for k in range(pos, min(pos + THREAD_REACH_LINES, len(scores) - 1)) if _name_then_time(doc, scores, k)]
     # The last pair is left out: below a teaser block the article goes on in prose.
     return len(pairs) >= MIN_COMMENT_PAIRS and any(
         _comment_text(doc.lines[scores[k + 2][0]].text) for k in pairs[:-1])
@@ -485,6 +517,16 @@ def _comment_text(text: str) -> bool:
     return count_words(text) >= COMMENT_TEXT_MIN_WORDS or ends_full_stop(text)
 
 
+#: A commenter's name or handle has at most this many words ("Luisa P.", "Jane van der Berg").
+COMMENTER_NAME_MAX_WORDS = 4
+#: A comment's time stamp line has at most this many words ("21 settembre 2023
+#: alle 19:02", "March 3, 2023 at 5:12 pm") ...
+TIMESTAMP_MAX_WORDS = 8
+#: ... and fewer than this many characters beside its date ("at", "alle", "Reply"):
+#: more is a sentence or a teaser that mentions a date.
+TIMESTAMP_EXTRA_CHARS = 12
+
+
 def _name_then_time(doc: Document, scores, k: int) -> bool:
     """A commenter's name (a few words; an initial may end it) over a date or "2 days ago" line.
 
@@ -498,17 +540,17 @@ def _name_then_time(doc: Document, scores, k: int) -> bool:
     if k + 1 >= len(scores):
         return False
     name, nxt = doc.lines[scores[k][0]].text, doc.lines[scores[k + 1][0]].text
-    return len(name.split()) <= 4 and (not ends_sentence(name) or bool(_INITIAL_END.search(name))) \
+    return len(name.split()) <= COMMENTER_NAME_MAX_WORDS and (not ends_sentence(name) or bool(_INITIAL_END.search(name))) \
         and _is_timestamp(nxt)
 
 
 def _is_timestamp(text: str) -> bool:
-    if len(text.split()) > 8:
+    if len(text.split()) > TIMESTAMP_MAX_WORDS:
         return False
     if lexicon.relative_time().search(text):
         return True  # "2 days ago", "vor 2 Tagen", "il y a 3 heures": the lexicon's relative times
     found = find_date(text)
-    return bool(found) and len(text) - (found[0].end() - found[0].start()) < 12
+    return bool(found) and len(text) - (found[0].end() - found[0].start()) < TIMESTAMP_EXTRA_CHARS
 
 
 def _headline(doc: Document, head: List[int], anchor: Optional[int]) -> Iterator[Finding]:
@@ -553,6 +595,6 @@ def _headline_above(doc: Document, head: List[int]) -> Optional[int]:
     page_title = doc.lines[head[0]].text.casefold() if head else ""
     for i in reversed(candidates):
         t = doc.lines[i].text.casefold()
-        if len(t) > 15 and page_title.startswith(t):
+        if len(t) > MIN_ANCHOR_CHARS and page_title.startswith(t):  # (longer than, not as long as: as it was)
             return i  # the page's <title> line starts with it
     return candidates[-1]
