@@ -30,8 +30,8 @@ from .. import lexicon
 from ..dates import find_date
 from ..layout import under_headline
 from ..model import Document, Finding
+from ..names import byline_names, byline_part, names_beside_date
 from ..shape import ends_sentence
-from .byline import byline_names, byline_part, names_beside_date
 
 #: A date line is short: the date plus at most this many other words
 #: ("Published", "Last updated on", "|", "3 min read").

@@ -36,8 +36,17 @@ from .. import lexicon
 from ..dates import find_date
 from ..layout import continues, wrap_width
 from ..model import Document, Finding
+from ..names import (
+    LIST_ITEM,
+    PARTICLES,
+    byline_names,
+    full_names,
+    has_stopword,
+    is_label,
+    names_before_separator,
+    parse_names,
+)
 from ..shape import headline_candidate, is_prose
-from .byline import byline_names, parse_names
 from .links import is_link_line
 
 #: The headline is looked for among this many non-blank lines above the
@@ -494,13 +503,11 @@ def names_of_line(ln) -> Optional[List[str]]:
     >>> names_of_line(Line(0, "Jane Smith | 06.11.23", "Jane Smith | 06.11.23")), names_of_line(Line(0, "Im Schlepptau", "Im Schlepptau"))
     (['Jane Smith'], None)
     """
-    from .byline import _LIST_ITEM, _full_names, _has_stopword, _is_label, _names_before_separator
-
     text = ln.plain.strip(" |·•,-–—")
-    if _LIST_ITEM.match(ln.text) or not text or _is_label(text) or _has_stopword(text):
+    if LIST_ITEM.match(ln.text) or not text or is_label(text) or has_stopword(text):
         return None
-    names = parse_names(text) or _names_before_separator(text)
-    if names and _full_names(names) and all(_person_like(n) for n in names):
+    names = parse_names(text) or names_before_separator(text)
+    if names and full_names(names) and all(_person_like(n) for n in names):
         return names
     return None
 
@@ -518,10 +525,8 @@ def _person_like(name: str) -> bool:
     >>> _person_like("José Miguel Wilson"), _person_like("DHU-Arzneimittel GmbH Co. KG"), _person_like("Krisenmanagement zu")
     (True, False, False)
     """
-    from .byline import _PARTICLES
-
     words = name.split()
-    return len(words) <= PERSON_MAX_WORDS and words[-1].casefold() not in _PARTICLES \
+    return len(words) <= PERSON_MAX_WORDS and words[-1].casefold() not in PARTICLES \
         and not any(_NOT_PERSON_WORD.fullmatch(w) for w in words) and not _DIGIT.search(name)
 
 
