@@ -49,8 +49,8 @@ from ..dates import find_date
 from ..layout import continues, is_heading, wrap_width
 from ..model import Document, Finding
 from ..shape import count_words, ends_full_stop, ends_sentence, headline_candidate, headline_shaped
+from ..teasers import block as teaser_block
 from .links import is_link_line
-from .related import block as related_block
 
 #: A removed (boilerplate) line counts this much against the stretch it is in.
 REMOVED_LINE_SCORE = -3.0
@@ -350,11 +350,12 @@ def _under_byline(doc: Document, head) -> set:
 
 def _teaser_blocks(doc: Document, lines: List[int]) -> set:
     """The lines of "Related" / "Most read" blocks among ``lines``: left for the
-    related pass, which removes them too and records their teasers."""
+    related pass, which removes them too and records their teasers. Both ask
+    :func:`cleaner.teasers.block`, so these are the lines related will take."""
     claimed: set = set()
     for i in lines:
         if i not in claimed and doc.kept(i) and is_heading(doc.lines[i]):
-            claimed.update(f.line for f in related_block(doc, i))
+            claimed.update(f.line for f in teaser_block(doc, i))
     return claimed
 
 
