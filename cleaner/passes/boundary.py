@@ -46,11 +46,10 @@ import regex
 
 from .. import lexicon
 from ..dates import find_date
-from ..layout import continues, is_heading, wrap_width
+from ..layout import continues, is_heading, is_link_line, wrap_width
 from ..model import Document, Finding
 from ..shape import count_words, ends_full_stop, ends_sentence, headline_candidate, headline_shaped
 from ..teasers import block as teaser_block
-from .links import is_link_line
 
 #: A removed (boilerplate) line counts this much against the stretch it is in.
 REMOVED_LINE_SCORE = -3.0

@@ -34,7 +34,7 @@ import regex
 
 from .. import lexicon
 from ..dates import find_date
-from ..layout import continues, wrap_width
+from ..layout import continues, is_link_line, wrap_width
 from ..model import Document, Finding
 from ..names import (
     LIST_ITEM,
@@ -47,7 +47,6 @@ from ..names import (
     parse_names,
 )
 from ..shape import headline_candidate, is_prose
-from .links import is_link_line
 
 #: The headline is looked for among this many non-blank lines above the
 #: article's first paragraph (a photo, its credit, a share bar and a byline
