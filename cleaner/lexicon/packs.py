@@ -26,11 +26,14 @@ from __future__ import annotations
 import json
 import os
 import re
+from functools import lru_cache
 from typing import Dict, Tuple
 
 #: A pack's file name: a language code, lower case, with an optional region or
 #: script subtag ("pt-br"); other JSON files in the folder are not packs.
 _PACK_NAME = re.compile(r"([a-z]{2,3}(?:-[a-z0-9]{2,8})?)\.json")
+#: The folder of the packs.
+FOLDER = os.path.dirname(os.path.realpath(__file__))
 #: English comes first in the merge order: its lists head the merged lists.
 FIRST = "en"
 
@@ -42,12 +45,13 @@ KEYS: Dict[str, type] = {
     "ad_markers": list, "related_headings": list, "related_heading_prefixes": list, "related_inline": list,
     "related_bare_labels": list,
     "tag_labels": list, "category_labels": list, "cta": list, "ui_labels": list, "share_networks": list,
-    "credit_labels": list, "credit_joiners": list, "credit_name_words": list, "agency_suffixes": list,
+    "credit_labels": list, "credit_joiners": list, "credit_name_words": list, "credit_label_suffixes": list,
+    "agency_suffixes": list,
     "byline_prefixes": list, "byline_roles": list, "byline_name_enders": list,
     "name_particles": list, "name_joiners": list,
     "author_prefixes": list, "author_non_names": list,
     "source_prefixes": list, "source_joiners": list, "source_prepositions": list,
-    "date_published": list, "date_modified": list, "date_connectors": list,
+    "date_published": list, "date_modified": list, "date_connectors": list, "date_leads": list, "approximately": list,
     "months": dict, "weekdays": list, "day_suffixes": list, "time_suffixes": list,
     "reading_time": list, "relative_times": list,
     "comment_headings": list, "comment_words": list, "comment_counts": list, "count_ones": list,
@@ -62,14 +66,15 @@ KEYS: Dict[str, type] = {
 }
 
 
-def discover(folder: str = os.path.dirname(os.path.realpath(__file__))) -> Tuple[str, ...]:
+def discover(folder: str = FOLDER) -> Tuple[str, ...]:
     """The language codes of the packs in ``folder``: English first, the others by name."""
     codes = sorted(m.group(1) for m in map(_PACK_NAME.fullmatch, os.listdir(folder)) if m)
     return tuple(sorted(codes, key=lambda code: code != FIRST))
 
 
+@lru_cache(maxsize=None)
 def load(path: str) -> Dict[str, object]:
-    """The pack at ``path``, checked (:func:`check`)."""
+    """The pack at ``path``, checked (:func:`check`); read once per process (do not change it)."""
     with open(path, encoding="utf-8") as f:
         try:
             loaded = json.load(f)

@@ -38,9 +38,15 @@ from ..dates import find_date
 from ..model import Document, Finding
 
 _DIGIT = regex.compile(r"\d")
-#: What joins a name to the date after it: "on", "-", "|", ",".
-#: The words in lower case only: "By Jane Le, 3 May 2021" keeps the surname "Le".
-_DATE_LEAD = regex.compile(r"(?:[\s,|/·•\-–—]|(?-i:\bon\b|\bam\b|\ble\b|\bel\b|\bem\b|\bil\b|\bdnia\b))+$", regex.I)
+
+
+@lru_cache(maxsize=None)
+def _date_lead():
+    """What joins a name to the date after it: "-", "|", ",", a word of the lexicon's
+    ``date_leads`` ("on", "am", "le"), in lower case only: "By Jane Le, 3 May 2021"
+    keeps the surname "Le"."""
+    leads = "|".join(rf"\b{regex.escape(w)}\b" for w in sorted(lexicon.phrase_set("date_leads")))
+    return regex.compile(rf"(?:[\s,|/·•\-–—]|(?-i:{leads or '(?!)'}))+$", regex.I)
 
 #: A person's or desk's name has at most this many words.
 NAME_MAX_WORDS = 5
@@ -52,13 +58,18 @@ MAX_AUTHORS = 6
 
 @lru_cache(maxsize=None)
 def _patterns():
-    # The one-letter joiners (Spanish "y", Italian "e", Polish "i") only in lower case:
-    # "Sarah E. Needleman" is one name with an initial.
-    split = regex.compile(r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|(?-i:\by\b|\be\b|\bi\b)|\boraz\b|\bcon\b)\s*",
-                          regex.I)
-    # A name word: capitalised (Jane, O'Neil, McDonald, Müller), an initial (J.), or a particle.
-    word = regex.compile(r"(?:\p{Lu}[\p{L}'’\-.]*|\p{Lu}\.|de|da|del|der|van|von|al|el|bin|le|la|di|du|dos|ter|zu)",
-                         )
+    # The lexicon's name_joiners ("and", "und", "oraz"); the one-letter ones (Spanish "y",
+    # Italian "e", Polish "i") only in lower case: "Sarah E. Needleman" is one name with an initial.
+    joiners = sorted(lexicon.phrase_set("name_joiners"))
+    parts = [",", ";", r"\|", "&"] + [rf"\b{regex.escape(w)}\b" for w in joiners if len(w) > 1]
+    letters = [rf"\b{regex.escape(w)}\b" for w in joiners if len(w) == 1]
+    if letters:
+        parts.append("(?-i:" + "|".join(letters) + ")")
+    split = regex.compile(r"\s*(?:" + "|".join(parts) + r")\s*", regex.I)
+    # A name word: capitalised (Jane, O'Neil, McDonald, Müller), an initial (J.), or a
+    # particle of the lexicon's name_particles ("von", "de").
+    particles = "|".join(regex.escape(w) for w in sorted(lexicon.phrase_set("name_particles")))
+    word = regex.compile(rf"(?:\p{{Lu}}[\p{{L}}'’\-.]*|\p{{Lu}}\.|{particles or '(?!)'})")
     return split, word
 
 
@@ -95,7 +106,7 @@ def parse_names(text: str) -> Optional[List[str]]:
         words = part.split()
         if len(words) > NAME_MAX_WORDS or not all(word.fullmatch(w, timeout=1.0) for w in words):
             return None
-        if len(words) > 1 and words[-1] in _PARTICLES:
+        if len(words) > 1 and words[-1] in _particles():
             return None  # "Krisenmanagement zu": a name never ends in a particle
         names.append(part)
     if not names or len(names) > MAX_AUTHORS:
@@ -178,9 +189,9 @@ def run(doc: Document) -> Iterator[Finding]:
         if dated:
             # "By Jane Smith - 2019-04-10", "Posted by Jane Smith on November 19, 2019, 6:21 AM EST"
             date_match, iso = dated
-            names_text = _DATE_LEAD.sub("", names_text[: date_match.start()])
+            names_text = _date_lead().sub("", names_text[: date_match.start()])
             # "Jane Smith, veröffentlicht am 23.01.2020": the date's own label goes too.
-            names_text = _DATE_LEAD.sub("", _trailing_date_label().sub("", names_text))
+            names_text = _date_lead().sub("", _trailing_date_label().sub("", names_text))
             also = (("date_published", iso),)
         # "By Monday, the rebels …": a date word after "By" is not a name.
         names = parse_names(names_text) or _names_before_separator(names_text)
@@ -213,8 +224,14 @@ DATED_LINE_MAX_WORDS = 20
 #: A name printed without "By" beside a date is a byline only this close under
 #: a headline-shaped line (non-blank lines): further down it is a comment's.
 NAME_NEAR_HEADLINE = 3
-#: Words after the names that end them ("in Business", "5 Comments").
-_NAMES_END = regex.compile(r"\s+(?:in|im|dans|en|em|w|\d+)\s.*$|\s+\d+\s*\S*$|\s*[|·•/].*$", regex.I)
+
+
+@lru_cache(maxsize=None)
+def _names_end():
+    """Words after the names that end them: a word of the lexicon's ``byline_name_enders``
+    or a number, and what follows ("in Business", "5 Comments")."""
+    enders = lexicon.alternation("byline_name_enders")
+    return regex.compile(rf"\s+(?:{enders}|\d+)\s.*$|\s+\d+\s*\S*$|\s*[|·•/].*$", regex.I)
 #: A user name printed after "von"/"by" ("gizzmo", "revamp-it"): one token.
 _HANDLE = regex.compile(r"[\p{L}\d][\p{L}\d._\-]{1,30}")
 _SEPARATORS = " ,|·•-–—/"
@@ -327,7 +344,7 @@ def _names_after_date(rest: str) -> Optional[List[str]]:
     >>> _names_after_date("KleinerBlog Ein Kommentar"), _names_after_date("Jane Smith Schreibe einen Kommentar")
     (['KleinerBlog'], ['Jane Smith'])
     """
-    rest = _comment_count().sub("", _NAMES_END.sub("", rest.strip(" :"))).strip(_SEPARATORS)
+    rest = _comment_count().sub("", _names_end().sub("", rest.strip(" :"))).strip(_SEPARATORS)
     names = parse_names(rest)
     if names:
         return names
@@ -449,13 +466,16 @@ def _has_stopword(text: str) -> bool:
     """
     from ..language import STOPWORDS
 
-    particles = _PARTICLES
+    particles = _particles()
     return any(w.casefold() not in particles and any(w.casefold() in words for words in STOPWORDS.values())
                for w in text.split())
 
 
-#: Words inside names: "Christoph von Ritter", "Ana de la Cruz".
-_PARTICLES = frozenset("de da del der van von al el bin le la di du dos ter zu y e i".split())
+@lru_cache(maxsize=None)
+def _particles() -> frozenset:
+    """Words inside names, never at their end: the lexicon's ``name_particles``
+    ("Christoph von Ritter", "Ana de la Cruz") and one-letter ``name_joiners`` ("y", "e")."""
+    return lexicon.phrase_set("name_particles") | {w for w in lexicon.phrase_set("name_joiners") if len(w) == 1}
 
 
 def _is_date(doc: Document, i: int) -> bool:

@@ -519,10 +519,10 @@ def _person_like(name: str) -> bool:
     >>> _person_like("José Miguel Wilson"), _person_like("DHU-Arzneimittel GmbH Co. KG"), _person_like("Krisenmanagement zu")
     (True, False, False)
     """
-    from .byline import _PARTICLES
+    from .byline import _particles
 
     words = name.split()
-    return len(words) <= PERSON_MAX_WORDS and words[-1].casefold() not in _PARTICLES \
+    return len(words) <= PERSON_MAX_WORDS and words[-1].casefold() not in _particles() \
         and not any(_NOT_PERSON_WORD.fullmatch(w) for w in words) and not _DIGIT.search(name)
 
 
