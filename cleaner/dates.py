@@ -141,9 +141,10 @@ def find_date(text: str):
 @lru_cache(maxsize=None)
 def _short_pattern():
     conn = lexicon.alternation("date_connectors")
+    clock = lexicon.alternation("time_suffixes")  # "14:30 Uhr"
     return regex.compile(rf"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>\d\d)(?!\d|\.\d)"
                          rf"(?:\s*[,|·\-–]?\s*(?:{conn}\s+)*(?P<hh>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d)(?!\d)"
-                         rf"(?:\s*(?:uhr|h)\b)?)?", regex.I)
+                         rf"(?:\s*{clock}\b)?)?", regex.I)
 #: A two-digit year up to this is 20yy, above it 19yy.
 SHORT_YEAR_PIVOT = 69
 

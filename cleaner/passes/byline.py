@@ -474,8 +474,8 @@ def _has_stopword(text: str) -> bool:
 @lru_cache(maxsize=None)
 def _particles() -> frozenset:
     """Words inside names, never at their end: the lexicon's ``name_particles``
-    ("Christoph von Ritter", "Ana de la Cruz") and one-letter ``name_joiners`` ("y", "e")."""
-    return lexicon.phrase_set("name_particles") | {w for w in lexicon.phrase_set("name_joiners") if len(w) == 1}
+    ("Christoph von Ritter", "Ana de la Cruz") and ``name_joiners`` ("y", "und")."""
+    return lexicon.phrase_set("name_particles") | lexicon.phrase_set("name_joiners")
 
 
 def _is_date(doc: Document, i: int) -> bool:

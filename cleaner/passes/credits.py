@@ -144,7 +144,9 @@ def names_someone(value: str) -> bool:
     False
     """
     words = value.split()
-    joiners = lexicon.phrase_set("credit_name_words")  # "AFP via Getty Images", "Ana de la Cruz"
+    # "AFP via Getty Images", "Jane Doe and John Roe", "Ana de la Cruz"
+    joiners = lexicon.phrase_set("credit_name_words") | lexicon.phrase_set("name_joiners") \
+        | lexicon.phrase_set("name_particles")
     common = [w for w in words if w[:1].islower() and w.casefold() not in joiners]
     return len(words) <= CREDIT_MAX_WORDS and len(common) <= CREDIT_MAX_COMMON_WORDS
 
