@@ -37,8 +37,6 @@ SCRIPT_SHARE = 0.3
 #: Stop words of languages the guess knows but no language pack covers yet
 #: (a pack's ``stopwords`` key adds its language: see :func:`_stopwords`).
 OTHER_STOPWORDS: Dict[str, str] = {
-    "nl": "de het een en van is dat op te in voor met niet zijn er aan ook als maar bij door "
-          "om dan nog wel naar over uit of deze was werd worden heeft hebben kan zo",
     "sv": "och i att det som en på är av för med till den har de inte om ett var jag men så "
           "vi han hon från ska kan eller när också efter",
     "nb": "og i er det som på en til av for med har ikke den et vi jeg kan om var seg fra men så "
