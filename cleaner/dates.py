@@ -73,10 +73,11 @@ def _patterns():
     weekdays = lexicon.alternation("weekdays")
     suffix = lexicon.alternation("day_suffixes")
     conn = lexicon.alternation("date_connectors")
+    clock = lexicon.alternation("time_suffixes")  # "14:30 Uhr", "10:00 horas"
     # Zone abbreviations in capitals only: "17. Dezember 2019 von Jane Smith" has no zone "von".
     zone = r"(?P<zone>(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|(?-i:[A-Z]{2,5})\b|Z\b)"
     time = (r"(?P<hour>[01]?\d|2[0-3])(?:[:.h](?P<minute>[0-5]\d))(?:[:.](?P<second>[0-5]\d))?"
-            r"(?:\s*(?P<ampm>[ap]\.?\s?m\.?))?(?:\s*(?:uhr|h|hs|hrs|horas?|godz\.?))?"
+            rf"(?:\s*(?P<ampm>[ap]\.?\s?m\.?))?(?:\s*{clock})?"
             r"|(?P<hour2>1[0-2]|0?[1-9])\s*(?P<ampm2>[ap]\.?\s?m\.?)")
     sep = rf"(?:\s*[,|·•\-–—]?\s*(?:{conn}\s+)*)"
     day = rf"(?P<day>[0-3]?\d)(?:\s*{suffix}\b|\.|º|°)?"
@@ -140,9 +141,10 @@ def find_date(text: str):
 @lru_cache(maxsize=None)
 def _short_pattern():
     conn = lexicon.alternation("date_connectors")
+    clock = lexicon.alternation("time_suffixes")  # "14:30 Uhr"
     return regex.compile(rf"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>\d\d)(?!\d|\.\d)"
                          rf"(?:\s*[,|·\-–]?\s*(?:{conn}\s+)*(?P<hh>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d)(?!\d)"
-                         rf"(?:\s*(?:uhr|h)\b)?)?", regex.I)
+                         rf"(?:\s*{clock}\b)?)?", regex.I)
 #: A two-digit year up to this is 20yy, above it 19yy.
 SHORT_YEAR_PIVOT = 69
 

@@ -20,6 +20,7 @@ True
 """
 from __future__ import annotations
 
+import os
 import re
 from typing import Dict, FrozenSet, Optional, Tuple
 
@@ -33,33 +34,9 @@ MIN_RATIO = 1.5
 #: A script that one language writes decides when this share of the letters is in it.
 SCRIPT_SHARE = 0.3
 
-#: The most frequent short words of each language: articles, pronouns,
-#: prepositions, conjunctions, forms of "be" and "have". Words two languages
-#: share ("in", "die" is also English, "a") count for both, which is fine: the
-#: comparison is over many words.
-STOPWORDS: Dict[str, FrozenSet[str]] = {lang: frozenset(words.split()) for lang, words in {
-    "en": "the and of to is that for it with was on are as be this have from by at not but or an "
-          "they which you were their has been would will there what about when can more its who "
-          "also said than into after his her she he we our these",
-    "de": "der die das und ist nicht ein eine zu den von mit sich des auf für im dem auch es "
-          "an als wie bei oder aus nach wird sind noch nur einer einem werden hat kann über "
-          "sie er wir ich zum zur vom haben war wurde diese dieser durch aber",
-    "fr": "le la les et des est une un du en que qui dans pour pas sur au par plus ce il elle "
-          "sont avec ne se ou mais nous vous leur aux été cette ont sa son ses était fait comme "
-          "aussi très tout a l d qu après sans sous entre",
-    "es": "el la los las de y que en un una es por con para del se no al lo como más pero sus "
-          "le ha fue este esta son también entre cuando muy sin sobre ser hay desde todo nos "
-          "durante uno ya están",
-    "pt": "o a os as de do da dos das e que em um uma é para com não por se no na nos nas mais "
-          "como mas foi ao ele ela são também seu sua ou quando muito já está pelo pela até isso "
-          "entre depois",
-    "it": "il lo la i gli le di del della dei delle e che è un una per con non si da al alla "
-          "nel nella sono come più ma anche questo questa ha ci sul sulla dal dalla essere "
-          "stato tra fra l dell nell all",
-    "pl": "i w na z się nie do to że jest o jak po co ale od za przez dla jego jej są był była "
-          "było tak już może tylko przy oraz także ich tym które który która czy bardzo też",
-    "nl": "de het een en van is dat op te in voor met niet zijn er aan ook als maar bij door "
-          "om dan nog wel naar over uit of deze was werd worden heeft hebben kan zo",
+#: Stop words of languages the guess knows but no language pack covers yet
+#: (a pack's ``stopwords`` key adds its language: see :func:`_stopwords`).
+OTHER_STOPWORDS: Dict[str, str] = {
     "sv": "och i att det som en på är av för med till den har de inte om ett var jag men så "
           "vi han hon från ska kan eller när också efter",
     "nb": "og i er det som på en til av for med har ikke den et vi jeg kan om var seg fra men så "
@@ -68,7 +45,28 @@ STOPWORDS: Dict[str, FrozenSet[str]] = {lang: frozenset(words.split()) for lang,
           "niin vain tämä siitä sitä olla voi",
     "ru": "и в не на что с по это как он она к но из у за от то для же так бы его было все "
           "был была только уже или также при",
-}.items()}
+}
+
+
+def _stopwords() -> Dict[str, FrozenSet[str]]:
+    """The most frequent short words of each language: articles, pronouns,
+    prepositions, conjunctions, forms of "be" and "have". They are data: the
+    ``stopwords`` key of each language pack (``cleaner/lexicon/<lang>.json``),
+    so a new pack teaches the guess its language, and :data:`OTHER_STOPWORDS`
+    for languages with no pack. Words two languages share ("in", "die" is also
+    English, "a") count for both, which is fine: the comparison is over many words."""
+    from .lexicon import LANGUAGES, packs
+
+    table = {lang: frozenset(words.split()) for lang, words in OTHER_STOPWORDS.items()}
+    for lang in LANGUAGES:
+        words = packs.load(os.path.join(packs.FOLDER, f"{lang}.json")).get("stopwords")
+        if words:
+            table[lang.split("-")[0]] = frozenset(w.casefold() for w in words)
+    return table
+
+
+#: Each language's stop words (:func:`_stopwords`).
+STOPWORDS: Dict[str, FrozenSet[str]] = _stopwords()
 
 #: Each stop word and the languages it belongs to, with its weight in each:
 #: a word of k languages counts 1/k for each ("le" says French or Spanish).

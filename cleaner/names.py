@@ -29,13 +29,18 @@ MAX_AUTHORS = 6
 
 @lru_cache(maxsize=None)
 def _patterns():
-    # The one-letter joiners (Spanish "y", Italian "e", Polish "i") only in lower case:
-    # "Sarah E. Needleman" is one name with an initial.
-    split = regex.compile(r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|(?-i:\by\b|\be\b|\bi\b)|\boraz\b|\bcon\b)\s*",
-                          regex.I)
-    # A name word: capitalised (Jane, O'Neil, McDonald, Müller), an initial (J.), or a particle.
-    word = regex.compile(r"(?:\p{Lu}[\p{L}'’\-.]*|\p{Lu}\.|de|da|del|der|van|von|al|el|bin|le|la|di|du|dos|ter|zu)",
-                         )
+    # The lexicon's name_joiners ("and", "und", "oraz"); the one-letter ones (Spanish "y",
+    # Italian "e", Polish "i") only in lower case: "Sarah E. Needleman" is one name with an initial.
+    joiners = sorted(lexicon.phrase_set("name_joiners"))
+    parts = [",", ";", r"\|", "&"] + [rf"\b{regex.escape(w)}\b" for w in joiners if len(w) > 1]
+    letters = [rf"\b{regex.escape(w)}\b" for w in joiners if len(w) == 1]
+    if letters:
+        parts.append("(?-i:" + "|".join(letters) + ")")
+    split = regex.compile(r"\s*(?:" + "|".join(parts) + r")\s*", regex.I)
+    # A name word: capitalised (Jane, O'Neil, McDonald, Müller), an initial (J.), or a
+    # particle of the lexicon's name_particles ("von", "de").
+    particles = "|".join(regex.escape(w) for w in sorted(lexicon.phrase_set("name_particles")))
+    word = regex.compile(rf"(?:\p{{Lu}}[\p{{L}}'’\-.]*|\p{{Lu}}\.|{particles or '(?!)'})")
     return split, word
 
 
@@ -72,7 +77,7 @@ def parse_names(text: str) -> Optional[List[str]]:
         words = part.split()
         if len(words) > NAME_MAX_WORDS or not all(word.fullmatch(w, timeout=1.0) for w in words):
             return None
-        if len(words) > 1 and words[-1] in PARTICLES:
+        if len(words) > 1 and words[-1] in particles():
             return None  # "Krisenmanagement zu": a name never ends in a particle
         names.append(part)
     if not names or len(names) > MAX_AUTHORS:
@@ -189,13 +194,16 @@ def has_stopword(text: str) -> bool:
     """
     from .language import STOPWORDS
 
-    particles = PARTICLES
-    return any(w.casefold() not in particles and any(w.casefold() in words for words in STOPWORDS.values())
+    inside = particles()
+    return any(w.casefold() not in inside and any(w.casefold() in words for words in STOPWORDS.values())
                for w in text.split())
 
 
-#: Words inside names: "Christoph von Ritter", "Ana de la Cruz".
-PARTICLES = frozenset("de da del der van von al el bin le la di du dos ter zu y e i".split())
+@lru_cache(maxsize=None)
+def particles() -> frozenset:
+    """Words inside names, never at their end: the lexicon's ``name_particles``
+    ("Christoph von Ritter", "Ana de la Cruz") and ``name_joiners`` ("y", "und")."""
+    return lexicon.phrase_set("name_particles") | lexicon.phrase_set("name_joiners")
 
 
 def names_beside_date(text: str) -> bool:

@@ -88,6 +88,14 @@ class Rule:
     words: Tuple[str, ...]
 
 
+def _markup(key: str) -> Tuple[str, ...]:
+    """The markup words of lexicon key ``key`` (``markup_ads``, ``markup_share``,
+    ``markup_comments``): the same in the sites' own languages ("werbung", "partage")."""
+    from . import lexicon
+
+    return tuple(lexicon.data().get(key, []))
+
+
 #: The selector rules, checked in this order; the first match names the rule.
 #: A phrase ("read more") matches consecutive markup words, also when they are
 #: written together ("readmore", "readMore").
@@ -100,19 +108,15 @@ RULES: Tuple[Rule, ...] = (
         "ad", "ads", "adv", "advert", "adverts", "advertisement", "advertisements", "advertising",
         "advertorial", "adslot", "adunit", "adbox", "adcontainer", "adwrapper", "adzone", "adsense",
         "adsbygoogle", "dfp", "gpt", "doubleclick", "sponsor", "sponsors", "sponsored", "taboola",
-        "outbrain",
-        # the same in the markup of German, French, Spanish, Italian and Polish sites
-        "werbung", "anzeige", "publicite", "publicidad", "pubblicita", "reklama")),
+        "outbrain") + _markup("markup_ads")),
     Rule("html.newsletter", "newsletter or subscription prompt", (
         "newsletter", "newsletters", "subscribe", "subscription", "sign up", "opt in", "mailchimp")),
     Rule("html.share", "share or social-media bar", (
         "share", "shares", "sharing", "sharebar", "sharethis", "addthis", "addtoany", "a2a",
         "social share", "social sharing", "social links", "social icons", "social buttons",
-        "social bar", "social media", "social networks", "social follow", "follow us",
-        "partage", "partager", "compartir", "teilen", "condividi", "udostepnij")),
+        "social bar", "social media", "social networks", "social follow", "follow us") + _markup("markup_share")),
     Rule("html.comments", "readers' comments", (
-        "comment", "comments", "disqus", "respond", "replies",
-        "commentaires", "kommentare", "comentarios", "commenti", "komentarze")),
+        "comment", "comments", "disqus", "respond", "replies") + _markup("markup_comments")),
     Rule("html.related", "related or recommended stories", (
         "related", "recommended", "recommendation", "recommendations", "recirc", "recirculation",
         "more stories", "more articles", "more news", "more from", "read more", "read next",

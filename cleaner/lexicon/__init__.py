@@ -90,12 +90,13 @@ Keys (each a list of phrases unless said otherwise):
 """
 from __future__ import annotations
 
-import json
 import os
 from functools import lru_cache
 from typing import Dict, FrozenSet, List, Optional, Tuple
 
 import regex
+
+from . import packs
 
 #: The folder of the language files (``HERE``, a :class:`~pathlib.Path`, is made
 #: on first use: pathlib and what it imports are not needed to read them).
@@ -109,8 +110,9 @@ def __getattr__(name: str):
         return Path(_HERE)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-#: Languages whose files are merged, in load order.
-LANGUAGES = ("en", "de", "fr", "es", "pt", "it", "pl")
+#: Languages whose files are merged, in load order: every pack in the folder
+#: (:mod:`.packs`; English first), so a new ``nl.json`` is used as it is dropped in.
+LANGUAGES = packs.discover(_HERE)
 
 
 @lru_cache(maxsize=None)
@@ -124,8 +126,7 @@ def data() -> Dict[str, object]:
         path = os.path.join(_HERE, f"{lang}.json")
         if not os.path.exists(path):
             continue
-        with open(path, encoding="utf-8") as f:
-            loaded = json.load(f)
+        loaded = packs.load(path)  # checked: an unknown key or a wrong type is an error naming the file
         for key, value in loaded.items():
             if key.startswith("_"):
                 continue

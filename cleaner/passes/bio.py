@@ -164,9 +164,6 @@ def _contributors(text: str, line=None) -> bool:
 def _names_follow(rest: str) -> bool:
     """The words after "Reporting by" are names: each starts upper case (joiners aside)."""
     words = [w.strip("(),;:.") for w in rest.split()]
-    words = [w for w in words if w and w.casefold() not in _JOINERS]
+    joiners = lexicon.phrase_set("contributor_joiners") | lexicon.phrase_set("name_joiners")
+    words = [w for w in words if w and w.casefold() not in joiners]
     return bool(words) and all(w[:1].isupper() for w in words[:4])
-
-
-#: Words that join names in a contributor note.
-_JOINERS = frozenset("and by with in from editing writing additional reporting & , ;".split())

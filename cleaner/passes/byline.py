@@ -53,9 +53,15 @@ from ..names import (
 from .dates import date_label  # the label before a date ("Updated"); dates no longer imports this pass
 
 _DIGIT = regex.compile(r"\d")
-#: What joins a name to the date after it: "on", "-", "|", ",".
-#: The words in lower case only: "By Jane Le, 3 May 2021" keeps the surname "Le".
-_DATE_LEAD = regex.compile(r"(?:[\s,|/·•\-–—]|(?-i:\bon\b|\bam\b|\ble\b|\bel\b|\bem\b|\bil\b|\bdnia\b))+$", regex.I)
+
+
+@lru_cache(maxsize=None)
+def _date_lead():
+    """What joins a name to the date after it: "-", "|", ",", a word of the lexicon's
+    ``date_leads`` ("on", "am", "le"), in lower case only: "By Jane Le, 3 May 2021"
+    keeps the surname "Le"."""
+    leads = "|".join(rf"\b{regex.escape(w)}\b" for w in sorted(lexicon.phrase_set("date_leads")))
+    return regex.compile(rf"(?:[\s,|/·•\-–—]|(?-i:{leads or '(?!)'}))+$", regex.I)
 
 
 def run(doc: Document) -> Iterator[Finding]:
@@ -93,9 +99,9 @@ def run(doc: Document) -> Iterator[Finding]:
         if dated:
             # "By Jane Smith - 2019-04-10", "Posted by Jane Smith on November 19, 2019, 6:21 AM EST"
             date_match, iso = dated
-            names_text = _DATE_LEAD.sub("", names_text[: date_match.start()])
+            names_text = _date_lead().sub("", names_text[: date_match.start()])
             # "Jane Smith, veröffentlicht am 23.01.2020": the date's own label goes too.
-            names_text = _DATE_LEAD.sub("", _trailing_date_label().sub("", names_text))
+            names_text = _date_lead().sub("", _trailing_date_label().sub("", names_text))
             also = (("date_published", iso),)
         # "By Monday, the rebels …": a date word after "By" is not a name.
         names = parse_names(names_text) or names_before_separator(names_text)
@@ -111,8 +117,14 @@ def run(doc: Document) -> Iterator[Finding]:
 
 #: A date line with a byline in it ("Posted on May 3, 2021 by Jane Smith") has at most this many words.
 DATED_LINE_MAX_WORDS = 20
-#: Words after the names that end them ("in Business", "5 Comments").
-_NAMES_END = regex.compile(r"\s+(?:in|im|dans|en|em|w|\d+)\s.*$|\s+\d+\s*\S*$|\s*[|·•/].*$", regex.I)
+
+
+@lru_cache(maxsize=None)
+def _names_end():
+    """Words after the names that end them: a word of the lexicon's ``byline_name_enders``
+    or a number, and what follows ("in Business", "5 Comments")."""
+    enders = lexicon.alternation("byline_name_enders")
+    return regex.compile(rf"\s+(?:{enders}|\d+)\s.*$|\s+\d+\s*\S*$|\s*[|·•/].*$", regex.I)
 
 
 def _dated(doc: Document, ln) -> Iterator[Finding]:
@@ -201,7 +213,7 @@ def _names_after_date(rest: str) -> Optional[List[str]]:
     >>> _names_after_date("KleinerBlog Ein Kommentar"), _names_after_date("Jane Smith Schreibe einen Kommentar")
     (['KleinerBlog'], ['Jane Smith'])
     """
-    rest = _comment_count().sub("", _NAMES_END.sub("", rest.strip(" :"))).strip(SEPARATORS)
+    rest = _comment_count().sub("", _names_end().sub("", rest.strip(" :"))).strip(SEPARATORS)
     names = parse_names(rest)
     if names:
         return names

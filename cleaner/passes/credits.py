@@ -40,10 +40,6 @@ CREDIT_MAX_WORDS = 8
 #: names ("Jane Doe, staff photographer" has two); a caption describes a scene
 #: ("Pictured: the old bridge before the storm" has four).
 CREDIT_MAX_COMMON_WORDS = 2
-#: Lower-case words that join the parts of a credit ("AFP via Getty Images",
-#: "Jane Doe for The Daily Example") or of a name ("Ana de la Cruz").
-NAME_JOINERS = frozenset("and & / for via of the by from de del della di da das do dos du la le van von der "
-                         "y e i et und".split())
 #: A caption line ("Photo: Protesters gather …") is removed up to this many words.
 CAPTION_MAX_WORDS = 60
 
@@ -52,8 +48,6 @@ _SEGMENTS = regex.compile(r"\s*[|;]\s*")
 _AGENCY_PARTS = regex.compile(r"\s*[/,;|]\s*")
 _AGENCY_TAIL = regex.compile(r"\s[/|]\s*")
 _EDGE = " \t()[]{}.,:;-–—*•"
-#: Words after an agency's name in a credit ("AP file", "Getty Images").
-AGENCY_SUFFIXES = ("file", "photo", "images", "image")
 
 
 def _is_label(label: str) -> bool:
@@ -63,7 +57,7 @@ def _is_label(label: str) -> bool:
     (True, True, False)
     """
     words = lexicon.fold(label.strip(_EDGE)).split()
-    if words and words[-1] in ("credit", "credits", "source"):
+    if words and words[-1] in lexicon.phrase_set("credit_label_suffixes"):  # "Photo credit", "Image source"
         words = words[:-1] if " ".join(words) not in lexicon.phrase_set("credit_labels") else words
     return bool(words) and " ".join(words) in lexicon.phrase_set("credit_labels")
 
@@ -122,10 +116,11 @@ def is_agency(text: str) -> bool:
     (True, True, False)
     """
     agencies = lexicon.phrase_set("photo_agencies")
+    suffixes = lexicon.phrase_set("agency_suffixes")  # words after an agency's name: "AP file"
     parts = [lexicon.fold(p.strip(_EDGE)) for p in _AGENCY_PARTS.split(text.strip(_EDGE))]
     for i, part in enumerate(parts):
         words = part.split()
-        while words and words[-1] in AGENCY_SUFFIXES and " ".join(words) not in agencies:
+        while words and words[-1] in suffixes and " ".join(words) not in agencies:
             words = words[:-1]
         parts[i] = " ".join(words)
     return bool(parts) and all(p in agencies for p in parts)
@@ -149,7 +144,10 @@ def names_someone(value: str) -> bool:
     False
     """
     words = value.split()
-    common = [w for w in words if w[:1].islower() and w.casefold() not in NAME_JOINERS]
+    # "AFP via Getty Images", "Jane Doe and John Roe", "Ana de la Cruz"
+    joiners = lexicon.phrase_set("credit_name_words") | lexicon.phrase_set("name_joiners") \
+        | lexicon.phrase_set("name_particles")
+    common = [w for w in words if w[:1].islower() and w.casefold() not in joiners]
     return len(words) <= CREDIT_MAX_WORDS and len(common) <= CREDIT_MAX_COMMON_WORDS
 
 

@@ -178,11 +178,8 @@ def _comment_count(text: str) -> bool:
         return False
     m = _COUNT.match(text)
     found = lexicon.match_prefix("comment_counts", text[m.end():] if m else text)
-    return found is not None and (m is not None or found[0].split()[0] in _ONE)
-
-
-#: A count spelled out: a phrase of ``comment_counts`` without a number must open with one of these.
-_ONE = frozenset({"one", "ein", "eine", "une", "un", "una", "um", "uma", "jedna", "jeden"})
+    # A count spelled out: without a number the phrase opens with a word of ``count_ones`` ("One thought on").
+    return found is not None and (m is not None or found[0].split()[0] in lexicon.phrase_set("count_ones"))
 
 
 def _question_then_prompt(text: str) -> bool:

@@ -212,7 +212,8 @@ def date_label(before: str) -> Optional[str]:
 @lru_cache(maxsize=None)
 def _reading_time_line():
     phrase = lexicon.alternation("reading_time")
-    number = r"(?:ca\.?|approx\.?|~|cerca de|environ|etwa|circa|około)?\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?"
+    about = lexicon.alternation("approximately")  # "ca. 5 min", "environ 3 minutes"
+    number = rf"(?:~|{about})?\s*\d{{1,3}}(?:\s*[-–]\s*\d{{1,3}})?"
     unit = r"(?:\s*[^\W\d]\w{0,9}\.?)?"
     return regex.compile(rf"\W*(?:{phrase}\s*:?\s*{number}{unit}|{number}\s*{phrase}){unit}\W*", regex.I)
 

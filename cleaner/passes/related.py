@@ -50,12 +50,6 @@ from ..teasers import block
 
 #: What stands between an inline label and its headline: "Also Read: …", "Related » …".
 _LINK_SEPARATOR = regex.compile(r"\s*[:：|»›>\-–—]+\s*(?=\S)")
-#: One-word labels that read as a link label only with a colon right after them ("Read: …",
-#: "Lea: …", "Leia: …"): without it they open sentences ("Read the report", "Mira se fue").
-BARE_LABELS = frozenset({"read", "watch", "listen", "more", "also", "previously",
-                         "lies", "lesen", "lire", "voir", "écouter", "regarder", "lea", "lee", "mira", "vea",
-                         "escucha", "leia", "veja", "ouça", "assista", "leggi", "guarda", "ascolta",
-                         "czytaj", "przeczytaj", "zobacz", "posłuchaj", "obejrzyj"})
 
 
 def run(doc: Document) -> Iterator[Finding]:
@@ -96,7 +90,9 @@ def _inline_title(text: str) -> Optional[str]:
         return None
     label, end = found
     sep = _LINK_SEPARATOR.match(text, end)
-    if sep is None or (label in BARE_LABELS and not text[end:sep.end()].lstrip().startswith((":", "："))):
+    # A one-word label of ``related_bare_labels`` ("Read: …", "Lea: …") needs its colon:
+    # without it the word opens a sentence ("Read the report", "Mira se fue").
+    if sep is None or (label in lexicon.phrase_set("related_bare_labels") and not text[end:sep.end()].lstrip().startswith((":", "："))):
         return None
     return text[sep.end():].strip()
 

@@ -31,15 +31,19 @@ SOURCE_MAX_WORDS = 10
 #: words; a longer part is a clause ("Courtesy of the family, the photographs
 #: were shown …"), and the line is a sentence, not a source line.
 SOURCE_ITEM_MAX_WORDS = 5
-#: The preposition a label phrase without a colon leaves before the name
-#: ("This article originally appeared on The Conversation").
-_LEADING_PREPOSITION = regex.compile(r"(?:on|in|at|from|by)\s+(?=\S)", regex.I)
 
 
 @lru_cache(maxsize=None)
 def _splitter():
     joiners = lexicon.alternation("source_joiners")
     return regex.compile(rf"\s*(?:,|;|/|\||\b{joiners}\b)\s*", regex.I)
+
+
+@lru_cache(maxsize=None)
+def _leading_preposition():
+    """The preposition (``source_prepositions``) a label phrase without a colon leaves
+    before the name ("This article originally appeared on The Conversation")."""
+    return regex.compile(rf"{lexicon.alternation('source_prepositions')}\s+(?=\S)", regex.I)
 
 
 def run(doc: Document) -> Iterator[Finding]:
@@ -63,7 +67,7 @@ def run(doc: Document) -> Iterator[Finding]:
         if len(value.split()) > SOURCE_MAX_WORDS:
             continue
         if not colon:
-            value = _LEADING_PREPOSITION.sub("", value, count=1)
+            value = _leading_preposition().sub("", value, count=1)
         items = [s.strip(" .") for s in split.split(value, timeout=1.0) if s.strip(" .")]
         if items and all(len(item.split()) <= SOURCE_ITEM_MAX_WORDS for item in items):
             yield Finding(ln.index, "source.line", f"source line {ln.text!r}", "sources", items)

@@ -38,13 +38,13 @@ from ..layout import continues, is_link_line, wrap_width
 from ..model import Document, Finding
 from ..names import (
     LIST_ITEM,
-    PARTICLES,
     byline_names,
     full_names,
     has_stopword,
     is_label,
     names_before_separator,
     parse_names,
+    particles,
 )
 from ..shape import headline_candidate, is_prose
 
@@ -525,7 +525,7 @@ def _person_like(name: str) -> bool:
     (True, False, False)
     """
     words = name.split()
-    return len(words) <= PERSON_MAX_WORDS and words[-1].casefold() not in PARTICLES \
+    return len(words) <= PERSON_MAX_WORDS and words[-1].casefold() not in particles() \
         and not any(_NOT_PERSON_WORD.fullmatch(w) for w in words) and not _DIGIT.search(name)
 
 
