@@ -49,6 +49,7 @@ from __future__ import annotations
 from copy import deepcopy
 from typing import Iterator, List, Optional
 
+from . import lexicon
 from .metadata import PageMeta, headline, merge, page_metadata
 from .model import Article, Document, Finding, Removed
 from .passes import TEXT_PASSES
@@ -236,6 +237,7 @@ def link_runs(doc: Document, linked: set) -> Iterator[Finding]:
     """
     if not linked:
         return
+    min_run = lexicon.threshold("html.link_run")  # LINK_RUN unless a rule file sets it
     run: List[int] = []
     for ln in doc.lines + [None]:
         if ln is not None and (ln.blank or ln.index in doc.findings):
@@ -243,7 +245,7 @@ def link_runs(doc: Document, linked: set) -> Iterator[Finding]:
         if ln is not None and line_key(ln.text) in linked:
             run.append(ln.index)
             continue
-        if len(run) >= LINK_RUN:
+        if len(run) >= min_run:
             for i in run:
                 yield Finding(i, "html.link_run", f"one of {len(run)} lines in a row that are each a link")
         run = []
@@ -276,7 +278,7 @@ def keep_floor(doc: Document) -> Optional[str]:
     if total < KEEP_MIN_WORDS:
         return None
     kept = sum(len(ln.text.split()) for ln in doc.kept_lines())
-    if kept >= KEEP_SHARE * total:
+    if kept >= lexicon.threshold("html.keep_share") * total:  # KEEP_SHARE unless a rule file sets it
         return None
     for index in [i for i, f in doc.findings.items() if f.rule != "html.title" and i not in standing]:
         del doc.findings[index]

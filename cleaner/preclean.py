@@ -69,6 +69,8 @@ from typing import Dict, Iterable, List, Optional, Tuple
 
 from lxml.etree import XPath
 
+from . import lexicon
+
 #: An element holding at least this share of the page's paragraph text is the
 #: article (or wraps it) and is kept, whatever its markup says. Boilerplate
 #: blocks hold a small share; the story's own container holds most of it.
@@ -552,7 +554,8 @@ class _Guard:
             return False
         if self._total is None:
             self._total = _paragraph_chars(self.tree)
-        return self._total > 0 and _paragraph_chars(el) >= MAIN_TEXT_SHARE * self._total
+        share = lexicon.threshold("preclean.main_text_share")  # MAIN_TEXT_SHARE unless a rule file sets it
+        return self._total > 0 and _paragraph_chars(el) >= share * self._total
 
 
 #: The story's headline and its machine-readable byline and dates: an element

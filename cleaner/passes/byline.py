@@ -28,7 +28,6 @@ Keeps::
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Iterator, List, Optional
 
 import regex
@@ -50,7 +49,7 @@ ROLE_WORD_MIN_CHARS = 4
 MAX_AUTHORS = 6
 
 
-@lru_cache(maxsize=None)
+@lexicon.cached
 def _patterns():
     # The one-letter joiners (Spanish "y", Italian "e", Polish "i") only in lower case:
     # "Sarah E. Needleman" is one name with an initial.
@@ -62,7 +61,7 @@ def _patterns():
     return split, word
 
 
-@lru_cache(maxsize=None)
+@lexicon.cached
 def _role_words():
     """The words job titles end in ("reporter", "correspondent", "redakteur", …)."""
     return frozenset(role.split()[-1] for role in lexicon.phrase_set("byline_roles")
@@ -279,7 +278,7 @@ _PART_SEPARATOR = regex.compile(r"\s+[|·•]\s+|\s*,\s+(?=\p{L}+\s*:)|\s+(?=\p{
 _AGENCY_SUFFIX = regex.compile(r"\s*/\s*\p{Lu}[\p{Lu}\-]{1,9}$")
 
 
-@lru_cache(maxsize=None)
+@lexicon.cached
 def _trailing_date_label():
     # Labels of a word or more ("veröffentlicht am", "updated"), not "on"/"le": "Jane Le" keeps her name.
     phrases = sorted((p for key in ("date_published", "date_modified") for p in lexicon.data().get(key, [])
@@ -313,7 +312,7 @@ def _cut_agency(text: str) -> str:
     return _AGENCY_SUFFIX.sub("", text).rstrip(" ,")
 
 
-@lru_cache(maxsize=None)
+@lexicon.cached
 def _comment_count():
     """ "Ein Kommentar", "No comments", "Schreibe einen Kommentar" after the names."""
     return regex.compile(rf"\s+(?:\S+\s+){{0,2}}{lexicon.alternation('comment_words')}\b.*$", regex.I)
@@ -347,7 +346,7 @@ def _is_label(text: str) -> bool:
     return not _label_words().isdisjoint(regex.findall(r"\w+", folded))
 
 
-@lru_cache(maxsize=None)
+@lexicon.cached
 def _label_words() -> frozenset:
     """Words no name holds: those of controls and share bars, and the first words of date labels."""
     words = {w for w in lexicon.phrase_words("ui_labels", "share_networks") if len(w) > 3}

@@ -21,7 +21,6 @@ Keeps::
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Iterator, List, Optional, Tuple
 
 import regex
@@ -48,7 +47,7 @@ _DIGIT = regex.compile(r"\d")
 _SEPARATOR = regex.compile(r"\s+[|/·•]\s+|\s*\|\s*")
 
 
-@lru_cache(maxsize=None)
+@lexicon.cached
 def _patterns():
     reading = lexicon.alternation("reading_time")
     return regex.compile(rf"(?:[\s,.|·•\-–—/()]|\d+\s*{reading}|{reading}\s*:?\s*\d+\s*\w*)*", regex.I)
@@ -208,7 +207,7 @@ def date_label(before: str) -> Optional[str]:
     return kind if all(not w or w.casefold() in connectors for w in rest) else None
 
 
-@lru_cache(maxsize=None)
+@lexicon.cached
 def _reading_time_line():
     phrase = lexicon.alternation("reading_time")
     number = r"(?:ca\.?|approx\.?|~|cerca de|environ|etwa|circa|około)?\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?"

@@ -17,7 +17,6 @@ Keeps::
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Iterator
 
 import regex
@@ -36,7 +35,7 @@ SOURCE_ITEM_MAX_WORDS = 5
 _LEADING_PREPOSITION = regex.compile(r"(?:on|in|at|from|by)\s+(?=\S)", regex.I)
 
 
-@lru_cache(maxsize=None)
+@lexicon.cached
 def _splitter():
     joiners = lexicon.alternation("source_joiners")
     return regex.compile(rf"\s*(?:,|;|/|\||\b{joiners}\b)\s*", regex.I)
