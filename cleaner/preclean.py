@@ -720,3 +720,71 @@ def block_lines(el, linked: Optional[set] = None) -> List[str]:
         stack.extend((child, False) for child in reversed(node))
     flush()
     return out
+
+
+# -- a rule file's selectors (``[[site]]`` drop and keep) ---------------------
+@dataclass(frozen=True)
+class SelectorDrop(Dropped):
+    """An element a rule file's ``drop`` selector removed (rule ``site.drop``)."""
+
+    selector: str = ""
+    origin: str = ""
+
+    @property
+    def reason(self) -> str:
+        """What ``--explain`` says: the selector, its rule file, the element, its first words.
+
+        >>> SelectorDrop("site.drop", "div.promo", "Win a car", selector="div.promo", origin="s.toml").reason
+        "matches selector 'div.promo' (from rules file s.toml): <div.promo> 'Win a car'"
+        """
+        return f"matches selector {self.selector!r} (from rules file {self.origin}): <{self.element}> {self.text!r}"
+
+
+def select(tree, selectors) -> List[Tuple[object, str, str]]:
+    """The elements of ``tree`` that ``selectors`` (``(css, origin)`` pairs) name: ``(element, css, origin)``,
+    each element once, in the order of the selectors."""
+    from lxml.cssselect import CSSSelector
+
+    found, seen = [], set()
+    for css, origin in selectors:
+        for el in CSSSelector(css)(tree):
+            if el not in seen:
+                seen.add(el)
+                found.append((el, css, origin))
+    return found
+
+
+def drop_selected(tree, selectors, keep: Iterable[object] = ()) -> List[Dropped]:
+    """Drop the elements ``selectors`` name (``(css, origin)`` pairs), as :func:`preclean` drops
+    its own: never the article's container (:class:`_Guard`), nor an element that is, holds or
+    is inside one of ``keep``.
+
+    >>> from lxml import html
+    >>> tree = html.fromstring('<html><body><article><p>The council approved the budget on Monday.</p>'
+    ...                        '<div class="promo">Win a car</div></article></body></html>')
+    >>> [d.reason for d in drop_selected(tree, [("div.promo", "s.toml")])]
+    ["matches selector 'div.promo' (from rules file s.toml): <div.promo> 'Win a car'"]
+    >>> html.tostring(tree.body, encoding="unicode")
+    '<body><article><p>The council approved the budget on Monday.</p></article></body>'
+    """
+    guard = _Guard(tree)
+    keep = list(keep)
+    dropped: List[Dropped] = []
+    gone = []
+    for el, css, origin in select(tree, selectors):
+        if any(a in gone for a in el.iterancestors()) or guard.protects(el) or touches(el, keep):
+            continue
+        dropped.append(SelectorDrop("site.drop", describe(el), first_words(el), tuple(furniture_lines(el)),
+                                    selector=css, origin=origin))
+        gone.append(el)
+    for el in gone:
+        el.drop_tree()
+    return dropped
+
+
+def touches(el, others) -> bool:
+    """Whether ``el`` is one of ``others``, holds one, or is inside one."""
+    for other in others:
+        if other is el or any(a is el for a in other.iterancestors()) or any(a is other for a in el.iterancestors()):
+            return True
+    return False

@@ -172,13 +172,17 @@ class Lexicon:
     """
 
     def __init__(self, data: Optional[Dict[str, object]] = None, thresholds: Optional[Mapping[str, object]] = None,
-                 disabled: FrozenSet[str] = frozenset()):
+                 disabled: FrozenSet[str] = frozenset(), drop: Tuple[Tuple[str, str], ...] = (),
+                 keep: Tuple[Tuple[str, str], ...] = ()):
         #: None: the language files, read on first use.
         self._data = data
         #: Every tunable threshold by name (:data:`cleaner.thresholds.THRESHOLDS`): the default or a rule file's value.
         self.thresholds: Dict[str, object] = dict(_default_thresholds() if thresholds is None else thresholds)
         #: Rule ids whose findings are not recorded (a rule file's ``disable``).
         self.disabled = frozenset(disabled)
+        #: HTML only: CSS selectors of elements to drop, and of elements whose lines stay,
+        #: each with the rule file it came from (a site section of a rule file).
+        self.drop, self.keep = tuple(drop), tuple(keep)
         # The derived tables, one dict each: the hot look-ups are one dict hit.
         self._sets: Dict[str, FrozenSet[str]] = {}
         self._prefix: Dict[str, tuple] = {}
@@ -194,16 +198,19 @@ class Lexicon:
         return self._data
 
     def extended(self, phrases: Optional[Mapping[str, object]] = None, thresholds: Optional[Mapping[str, object]] = None,
-                 disabled: FrozenSet[str] = frozenset()) -> "Lexicon":
+                 disabled: FrozenSet[str] = frozenset(), drop: Tuple[Tuple[str, str], ...] = (),
+                 keep: Tuple[Tuple[str, str], ...] = ()) -> "Lexicon":
         """A new lexicon: this one's data with ``phrases`` added (per key, a list or a mapping),
-        ``thresholds`` set and ``disabled`` rule ids added. This one is left as it is."""
+        ``thresholds`` set, ``disabled`` rule ids and ``drop``/``keep`` selectors added.
+        This one is left as it is."""
         base = self.data()
         data = {k: (dict(v) if isinstance(v, dict) else list(v)) for k, v in base.items()}
         if phrases:
             _merge_into(data, {}, phrases)
         merged = dict(self.thresholds)
         merged.update(thresholds or {})
-        return Lexicon(data, merged, self.disabled | frozenset(disabled))
+        return Lexicon(data, merged, self.disabled | frozenset(disabled), self.drop + tuple(drop),
+                       self.keep + tuple(keep))
 
     def memo(self, key: tuple, build: Callable[[], object]) -> object:
         """``build()``, computed once per lexicon for ``key`` (see :func:`cached`)."""
