@@ -66,6 +66,7 @@ from .preclean import (
     preclean,
     select,
     touches,
+    unname,
 )
 from .render import to_article
 
@@ -186,6 +187,8 @@ def _user_rules(tree):
     if not (lex.drop or lex.keep or lex.disabled):
         return [], find_candidates(tree), frozenset()  # the markup is read once; the drops come in two steps
     kept = [el for el, _, _ in select(tree, lex.keep)] if lex.keep else []
+    for el in kept:
+        unname(el)  # the extractor, too, reads class names ("share", "promo") as boilerplate
     dropped = drop_selected(tree, lex.drop, kept) if lex.drop else []
     candidates = [(el, rule) for el, rule in find_candidates(tree)
                   if rule not in lex.disabled and not (kept and touches(el, kept))]

@@ -788,3 +788,20 @@ def touches(el, others) -> bool:
         if other is el or any(a is el for a in other.iterancestors()) or any(a is other for a in el.iterancestors()):
             return True
     return False
+
+
+def unname(el) -> None:
+    """Strip the naming markup (:func:`markup`'s attributes) from ``el`` and the elements in it, so
+    that no markup rule, of the pre-clean or of the extractor, reads it as boilerplate.
+
+    >>> from lxml import html
+    >>> el = html.fromstring('<div class="share-box" id="x" data-kind="promo"><p class="ad">Text</p></div>')
+    >>> unname(el); html.tostring(el, encoding="unicode")
+    '<div><p>Text</p></div>'
+    """
+    for node in el.iter():
+        if not isinstance(node.tag, str):
+            continue
+        for name in list(node.attrib):
+            if name in NAMING_ATTRIBUTES or name.startswith("data-"):
+                del node.attrib[name]
