@@ -55,6 +55,8 @@ Examples:
   clean-article --stats stats.json --format jsonl pages/*.html > out.jsonl
   clean-article review pages/*.html -o review.html   what went, and why, in a browser
   clean-article rules                         every rule id, its pass, what it removes
+  clean-article --rules site.toml page.html   with your own phrases, selectors, thresholds
+  clean-article rules check site.toml         check a rule file, clean nothing
   clean-article --format jsonl crawl.warc.gz > pages.jsonl        WARC in (by content)
   clean-article --format parquet -o parts --engine dask -j 2 crawl/*.warc.gz
 

@@ -278,24 +278,24 @@ def _default_thresholds() -> Dict[str, object]:
     return {t.name: t.default for t in THRESHOLDS}
 
 
-_STOCK: List[Lexicon] = []
+#: The lexicon of the language files alone (read on first use), one per process.
+_STOCK = Lexicon()
 
 
 def stock() -> Lexicon:
     """The lexicon of the language files alone, built once per process."""
-    if not _STOCK:
-        _STOCK.append(Lexicon())
-    return _STOCK[0]
+    return _STOCK
 
 
-#: The lexicon the module functions read; ``None``: :func:`stock`.
-_ACTIVE: ContextVar[Optional[Lexicon]] = ContextVar("cleaner_lexicon", default=None)
+#: The lexicon the module functions read: the stock one unless :func:`using` sets another.
+_ACTIVE: ContextVar[Lexicon] = ContextVar("cleaner_lexicon", default=_STOCK)
+#: The look-up every module function starts with (the bound method: one call, no attribute look-up).
+_get = _ACTIVE.get
 
 
 def active() -> Lexicon:
     """The lexicon in use: the one :func:`using` activated, else the stock one."""
-    lex = _ACTIVE.get()
-    return lex if lex is not None else stock()
+    return _get()
 
 
 @contextmanager
@@ -327,7 +327,7 @@ def cached(func):
     True
     """
     def wrapper(*args):
-        memo = active()._memo
+        memo = _get()._memo
         key = (wrapper, args)
         try:
             return memo[key]
@@ -340,22 +340,28 @@ def cached(func):
 
 def data() -> Dict[str, object]:
     """The active lexicon's phrase lists (and mappings) by key: all language files merged."""
-    return active().data()
+    return _get().data()
 
 
 def threshold(name: str):
     """The value of the tunable threshold ``name`` (:data:`cleaner.thresholds.THRESHOLDS`) in the active lexicon."""
-    return active().thresholds[name]
+    return _get().thresholds[name]
 
 
 def disabled() -> FrozenSet[str]:
     """The rule ids whose findings are not recorded (a rule file's ``disable``)."""
-    return active().disabled
+    return _get().disabled
 
 
+# The module functions below run on every candidate line of several passes: each reads
+# the active lexicon's table with one dict look-up, and builds it there on a miss.
 def phrase_set(key: str) -> FrozenSet[str]:
     """The phrases of ``key`` as a set, for whole-line look-ups of folded text."""
-    return active().phrase_set(key)
+    lex = _get()
+    try:
+        return lex._sets[key]
+    except KeyError:
+        return lex.phrase_set(key)
 
 
 @cached
@@ -388,7 +394,7 @@ def anchors(key: str) -> Tuple[FrozenSet[str], Tuple[str, ...]]:
     """One word of each phrase of ``key`` (its longest), and the phrases with no
     word at all ("©"): a line that has none of them holds none of the phrases,
     so the pattern of :func:`finder` need not run."""
-    return active().anchors(key)
+    return _get().anchors(key)
 
 
 @cached
@@ -403,7 +409,11 @@ def phrase_words(*keys: str) -> FrozenSet[str]:
 
 def might_contain(key: str, text: str, words: FrozenSet[str]) -> bool:
     """Cheap test: can ``text`` (with word set ``words``) hold a phrase of ``key``?"""
-    word_anchors, symbols = active().anchors(key)
+    lex = _get()
+    try:
+        word_anchors, symbols = lex._anchors[key]
+    except KeyError:
+        word_anchors, symbols = lex.anchors(key)
     return not word_anchors.isdisjoint(words) or any(s in text for s in symbols)
 
 
@@ -415,7 +425,11 @@ def finder(key: str):
     >>> bool(finder("footer_phrases").search(fold("He was empowered by voters")))
     False
     """
-    return active().finder(key)
+    lex = _get()
+    try:
+        return lex._finders[key]
+    except KeyError:
+        return lex.finder(key)
 
 
 @cached
@@ -469,7 +483,11 @@ def first_word(text: str) -> str:
 def first_words(key: str) -> FrozenSet[str]:
     """The first words of the phrases of ``key``: a line whose first word is not
     among them cannot start with one of the phrases."""
-    return active().first_words(key)
+    lex = _get()
+    try:
+        return lex._first[key]
+    except KeyError:
+        return lex.first_words(key)
 
 
 #: Punctuation that may end a word of a phrase in running text ("Reported by:").
@@ -492,7 +510,11 @@ def match_prefix(key: str, text: str) -> Optional[Tuple[str, int]]:
     >>> match_prefix("cta", "Signage was poor") is None
     True
     """
-    table, longest, heads = active().prefix_table(key)
+    lex = _get()
+    try:
+        table, longest, heads = lex._prefix[key]
+    except KeyError:
+        table, longest, heads = lex.prefix_table(key)
     words: List[str] = []
     best = None
     pos = _LEADING.match(text).end()
