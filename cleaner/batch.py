@@ -206,6 +206,7 @@ def setup(options: Options) -> None:
     _State.options, _State.key = options, key
     _State.cleaner = options.cleaner()
     _State.cleaner.load_profile()  # once per process, before the first task
+    _State.cleaner.rule_set()  # the rule files too (parsed from the data the options carry)
 
 
 def _file_state(path: Optional[str]) -> Optional[tuple]:

@@ -305,3 +305,29 @@ def test_no_toml_parser_or_rule_file_module_without_rules():
     p = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, timeout=120)
     assert p.returncode == 0, p.stderr
     assert json.loads(p.stderr.strip().splitlines()[-1]) == []
+
+
+def test_batch_options_carry_the_rules_as_data(tmp_path):
+    from cleaner.batch import Options
+
+    rule_file = tmp_path / "ads.toml"
+    rule_file.write_text('[phrases.en]\nad_markers = ["paid partner content"]\n')
+    options = Options(input_format="text", rules=load([str(rule_file)]))
+    rule_file.unlink()  # a worker on another machine has no such file
+    worker_options = pickle.loads(pickle.dumps(options))
+    assert worker_options == options
+    assert "Paid partner content" not in body(worker_options.cleaner().clean(PAGE))
+
+
+def test_jobs_output_with_rules_is_the_same_as_one_job(tmp_path):
+    rule_file = tmp_path / "ads.toml"
+    rule_file.write_text('[phrases.en]\nad_markers = ["paid partner content"]\n')
+    pages = []
+    for i in range(3):
+        page = tmp_path / f"p{i}.txt"
+        page.write_text(PAGE)
+        pages.append(page)
+    one = invoke("--rules", rule_file, "--format", "jsonl", "-q", *pages)
+    two = invoke("--rules", rule_file, "--format", "jsonl", "-q", "--jobs", "2", *pages)
+    assert one.exit_code == two.exit_code == 0
+    assert one.output == two.output and "Paid partner content\\n" not in one.output
