@@ -43,6 +43,11 @@ class Cleaner:
       :class:`Article`, on any thread (a Dask worker runs tasks off the main
       thread, where no timer signal reaches); ``None`` leaves the passes'
       own budget (:func:`cleaner.pipeline.budget_for`) alone.
+    - ``rules``: user rule files as data (:class:`~cleaner.rulefile.RuleSource`,
+      name and text; :func:`cleaner.rulefile.load` reads and checks them), in
+      stacking order. Each process parses them once; while a document is
+      cleaned, their :class:`~cleaner.lexicon.Lexicon` (with the site sections
+      its host matches) is the active one.
     """
 
     input_format: str = "auto"

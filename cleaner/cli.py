@@ -401,6 +401,7 @@ Examples:
   clean-article rules                        every rule id, its pass, what it removes
   clean-article rules -f json                the same as JSON
   clean-article rules check site.toml        check rule files without cleaning anything
+  clean-article rules thresholds             the thresholds a rule file may set
   clean-article --rules site.toml --explain page.html   clean with it; removals it caused name it
 """
 
@@ -426,6 +427,17 @@ def rules_cli(ctx, fmt):
                                for r in RULES], indent=2))
     else:
         click.echo(table())
+    sys.exit(0)
+
+
+@rules_cli.command("thresholds", context_settings={"help_option_names": ["-h", "--help"]})
+def rules_thresholds_cli():
+    """List the thresholds a rule file may set ([thresholds]): name, default, range, meaning."""
+    from .thresholds import THRESHOLDS
+
+    width = max(len(t.name) for t in THRESHOLDS)
+    for t in THRESHOLDS:
+        click.echo(f"{t.name:<{width}}  {t.default!s:>4}  {t.low}..{t.high}  {t.meaning}")
     sys.exit(0)
 
 

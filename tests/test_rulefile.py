@@ -331,3 +331,9 @@ def test_jobs_output_with_rules_is_the_same_as_one_job(tmp_path):
     two = invoke("--rules", rule_file, "--format", "jsonl", "-q", "--jobs", "2", *pages)
     assert one.exit_code == two.exit_code == 0
     assert one.output == two.output and "Paid partner content\\n" not in one.output
+
+
+def test_rules_thresholds_lists_every_threshold():
+    result = CliRunner().invoke(rules_cli, ["thresholds"])
+    assert result.exit_code == 0
+    assert [line.split()[0] for line in result.output.splitlines()] == [t.name for t in THRESHOLDS]

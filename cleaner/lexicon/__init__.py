@@ -7,6 +7,14 @@ language its boilerplate is in and an English "Advertisement" shows up on
 German pages too. Phrases are lower case and matched case-insensitively on
 whole words with whitespace folded.
 
+The merged data, the tables and patterns derived from it, the thresholds
+and the disabled rule ids make a :class:`Lexicon`. The module functions
+(:func:`phrase_set`, :func:`match_prefix`, …) read the *active* one: the
+stock lexicon (the files alone, built once per process) unless a
+:class:`~cleaner.cleaner.Cleaner` with rule files (:mod:`cleaner.rulefile`)
+activated its own for the call (:func:`using`). A pass that caches a pattern
+built from phrases caches it with :func:`cached`, on the active lexicon.
+
 Keys (each a list of phrases unless said otherwise):
 
 ``ad_markers``
