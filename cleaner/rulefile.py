@@ -236,9 +236,9 @@ class _Checker:
                     if not isinstance(items, dict) or not all(type(v) in kinds and k.strip()
                                                               for k, v in items.items()):
                         self.fail(where, f"{key} must be a table of name = value, as in the language files")
-                    merged.setdefault(key, {}).update(items)
-                else:
-                    merged.setdefault(key, []).extend(self.strings(items, where, "phrase"))
+                    merged.setdefault(key, {}).update({" ".join(k.split()): v for k, v in items.items()})
+                else:  # spaces folded as the matchers fold them (case is folded on merging)
+                    merged.setdefault(key, []).extend(" ".join(p.split()) for p in self.strings(items, where, "phrase"))
         return merged
 
     def selectors(self, value, path) -> Tuple[str, ...]:

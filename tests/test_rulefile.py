@@ -66,6 +66,11 @@ def test_a_phrase_added_as_data_removes_a_line_it_did_not_before_and_keeps_the_k
     assert "Paid partner content is how the mayor described the deal with the stadium owners." in body(after)
 
 
+def test_a_phrase_is_matched_whatever_its_case_and_spacing_in_the_file():
+    after = text_cleaner(rules('[phrases.en]\nad_markers = ["  Paid   Partner Content "]\n')).clean(PAGE)
+    assert "Paid partner content" not in body(after)
+
+
 def test_a_phrase_in_another_language_file_section_counts_the_same():
     after = text_cleaner(rules('[phrases.de]\nad_markers = ["paid partner content"]\n')).clean(PAGE)
     assert "Paid partner content" not in body(after)
