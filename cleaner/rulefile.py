@@ -243,6 +243,8 @@ class _Checker:
 
     def selectors(self, value, path) -> Tuple[str, ...]:
         selectors = self.strings(value, path, "CSS selector")
+        if not selectors:
+            return ()  # lxml stays unloaded on the plain-text path
         from cssselect import SelectorError
         from lxml.cssselect import CSSSelector
 

@@ -293,6 +293,21 @@ def test_no_rule_file_and_an_empty_rule_file_give_the_same_outputs():
         assert with_rules.clean(data).to_dict(explain=True) == clean(data).to_dict(explain=True)
 
 
+def test_a_rule_file_without_selectors_loads_no_html_stack(tmp_path):
+    (tmp_path / "r.toml").write_text('[phrases.en]\nad_markers = ["paid partner content"]\n'
+                                     '[[site]]\nhosts = ["example.com"]\n')
+    (tmp_path / "a.txt").write_text(PAGE)
+    script = ("from cleaner.cli import cli\ntry:\n    cli.main(args=['--rules', 'r.toml', 'a.txt'], standalone_mode=False)\n"
+              "except SystemExit:\n    pass\nimport sys, json\n"
+              "sys.stderr.write(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in "
+              "('lxml', 'cssselect', 'trafilatura', 'bs4'))))")
+    p = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, timeout=120,
+                       env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
+    assert p.returncode == 0, p.stderr
+    assert "Paid partner content" not in p.stdout.split("\n")  # the rules applied
+    assert json.loads(p.stderr.strip().splitlines()[-1]) == []
+
+
 def test_load_checks_every_file(tmp_path):
     (tmp_path / "a.toml").write_text('[phrases.en]\ncta = ["join our club"]\n')
     (tmp_path / "b.toml").write_text('disable = ["nope.nope"]\n')
