@@ -171,7 +171,9 @@ class Cleaner:
         else:
             article = _within(self.budget, work, deadline)
         if explain and self.rules:
-            _attribute(article, [work(k) for k in range(len(self.rules))], [s.name for s in self.rules])
+            runs = [work(k) if self.budget is None else _within(self.budget, lambda k=k: work(k), deadline)
+                    for k in range(len(self.rules))]
+            _attribute(article, runs, [s.name for s in self.rules])
         if hinted:
             article.encoding = hinted
         article.warnings.extend(notes)
