@@ -87,6 +87,8 @@ class Options:
     budget: Optional[float] = None
     #: ``--field KEY=NAME`` pairs for JSONL input (:mod:`cleaner.records`).
     fields: Tuple[Tuple[str, str], ...] = ()
+    #: ``--rules`` files as data (:class:`cleaner.rulefile.RuleSource`: name and text), so a worker needs no file.
+    rules: tuple = ()
 
     def document_format(self) -> str:
         """How a document is read: the input format, or ``auto`` for archives (warc, jsonl) of pages."""
@@ -97,7 +99,7 @@ class Options:
         from .cleaner import Cleaner
 
         return Cleaner(input_format=self.document_format(), max_bytes=self.max_bytes, profile=self.profile,
-                       site=self.site, budget=self.budget)
+                       site=self.site, budget=self.budget, rules=self.rules)
 
 
 @dataclass
@@ -204,6 +206,7 @@ def setup(options: Options) -> None:
     _State.options, _State.key = options, key
     _State.cleaner = options.cleaner()
     _State.cleaner.load_profile()  # once per process, before the first task
+    _State.cleaner.rule_set()  # the rule files too (parsed from the data the options carry)
 
 
 def _file_state(path: Optional[str]) -> Optional[tuple]:
@@ -268,7 +271,7 @@ def clean_article(task: Task, options: Options, after: tuple = ()) -> Article:
     data = read_task(task, options.max_bytes)
     try:
         article = cleaner.clean(data, url=task.url or options.url, charset=task.charset, path=task.path,
-                                input_format=task.doc_format, after=after)
+                                input_format=task.doc_format, after=after, explain=options.explain)
     except InputError as e:
         raise Failure(f"{task_name(task)}: {e}") from None
     article.path = None if task.path == "-" else shown(task.path)

@@ -21,10 +21,13 @@ from __future__ import annotations
 
 import codecs
 from dataclasses import dataclass, field
-from typing import List, Optional, Tuple, Union
+from typing import TYPE_CHECKING, List, Optional, Tuple, Union
 
 from .ingest import DEFAULT_MAX_BYTES, InputError
 from .model import Article
+
+if TYPE_CHECKING:
+    from .rulefile import RuleSource
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,11 @@ class Cleaner:
       :class:`Article`, on any thread (a Dask worker runs tasks off the main
       thread, where no timer signal reaches); ``None`` leaves the passes'
       own budget (:func:`cleaner.pipeline.budget_for`) alone.
+    - ``rules``: user rule files as data (:class:`~cleaner.rulefile.RuleSource`,
+      name and text; :func:`cleaner.rulefile.load` reads and checks them), in
+      stacking order. Each process parses them once; while a document is
+      cleaned, their :class:`~cleaner.lexicon.Lexicon` (with the site sections
+      its host matches) is the active one.
     """
 
     input_format: str = "auto"
@@ -47,15 +55,40 @@ class Cleaner:
     profile: Optional[str] = None
     site: Optional[str] = None
     budget: Optional[float] = None
+    rules: Tuple[RuleSource, ...] = ()
     _loaded: list = field(default_factory=list, init=False, repr=False, compare=False)
+    _rule_sets: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __getstate__(self):
-        return {k: getattr(self, k) for k in ("input_format", "max_bytes", "profile", "site", "budget")}
+        return {k: getattr(self, k) for k in ("input_format", "max_bytes", "profile", "site", "budget", "rules")}
 
     def __setstate__(self, state):
         for k, v in state.items():
             object.__setattr__(self, k, v)
         object.__setattr__(self, "_loaded", [])
+        object.__setattr__(self, "_rule_sets", {})
+
+    def rule_set(self, files: Optional[int] = None):
+        """The :class:`~cleaner.rulefile.RuleSet` of the rule files (the first ``files`` of them),
+        parsed once per process; None without rule files."""
+        sources = self.rules if files is None else self.rules[:files]
+        if not sources:
+            return None
+        found = self._rule_sets.get(len(sources))
+        if found is None:
+            from .rulefile import RuleSet
+
+            found = self._rule_sets[len(sources)] = RuleSet(sources)
+        return found
+
+    def lexicon_for(self, data: bytes, url: Optional[str] = None, files: Optional[int] = None):
+        """The lexicon to clean ``data`` with: the rule files' (with the site sections its host matches),
+        or None for the stock one."""
+        rules = self.rule_set(files)
+        if rules is None:
+            return None
+        host = self.site_of(data, url) if rules.has_sites else None
+        return rules.lexicon_for(host)
 
     def load_profile(self):
         """The :class:`~cleaner.profile.Profile` (loaded on first use, once), or None."""
@@ -95,7 +128,7 @@ class Cleaner:
         return with_step(SiteRepeated(_shown(site), entry, profile.name)), []
 
     def clean(self, data: Union[str, bytes], url: Optional[str] = None, charset: Optional[str] = None,
-              path: str = "-", input_format: Optional[str] = None, after: tuple = ()) -> Article:
+              path: str = "-", input_format: Optional[str] = None, after: tuple = (), explain: bool = False) -> Article:
         """Clean one document; raises :class:`~cleaner.ingest.InputError` when it cannot be.
 
         ``url``: the page's address (metadata; its host names the site for the
@@ -104,6 +137,8 @@ class Cleaner:
         ``path``: the input's name, for the site when nothing else names it.
         ``input_format`` overrides the Cleaner's for this document.
         ``after``: steps to run after the passes (the review page's capture).
+        ``explain``: with rule files, a removal a rule file caused says so in its
+        reason ("(from rules file site.toml)"); that costs a run per rule file.
         """
         from . import clean
         from .pipeline import deadline
@@ -112,23 +147,63 @@ class Cleaner:
         hinted = None
         if isinstance(data, bytes) and charset:
             data, hinted = _transcode(data, charset)
-        if self.profile:
+        raw = None
+        if self.profile or self.rules:
             raw = data if isinstance(data, bytes) else data.encode("utf-8")
+        if self.profile:
             passes, notes = self.passes_for(self.site_of(raw, url, path))
         else:
             from .passes import TEXT_PASSES  # looked up per call, as clean() callers do
 
             passes, notes = TEXT_PASSES, []
         kwargs = {"passes": tuple(passes) + tuple(after)}
+
+        def work(files: Optional[int] = None) -> Article:
+            if raw is None:
+                return clean(data, input_format=fmt, url=url, max_bytes=self.max_bytes, **kwargs)
+            from .lexicon import using
+
+            with using(self.lexicon_for(raw, url, files)):
+                return clean(data, input_format=fmt, url=url, max_bytes=self.max_bytes, **kwargs)
+
         if self.budget is None:
-            article = clean(data, input_format=fmt, url=url, max_bytes=self.max_bytes, **kwargs)
+            article = work()
         else:
-            article = _within(self.budget, lambda: clean(data, input_format=fmt, url=url,
-                                                        max_bytes=self.max_bytes, **kwargs), deadline)
+            article = _within(self.budget, work, deadline)
+        if explain and self.rules:
+            runs = [work(k) if self.budget is None else _within(self.budget, lambda k=k: work(k), deadline)
+                    for k in range(len(self.rules))]
+            _attribute(article, runs, [s.name for s in self.rules])
         if hinted:
             article.encoding = hinted
         article.warnings.extend(notes)
         return article
+
+
+def _attribute(article: Article, before: List[Article], names: List[str]) -> None:
+    """Name the rule file that caused each removal: ``before[k]`` is the document cleaned with the
+    first ``k`` rule files; a removal is the ``k``-th file's when it stands from that run on."""
+    def key(r):
+        return (r.line, r.rule, r.text if r.line == 0 else None)
+
+    runs = [{key(r) for r in a.removed} for a in before]
+    for removed in article.removed:
+        k = _cause(key(removed), runs)
+        if k is not None and "(from rules file " not in removed.reason:
+            removed.reason += f" (from rules file {names[k]})"
+
+
+def _cause(key, runs) -> Optional[int]:
+    """The rule file (its index) from which on a removal stands: ``runs[k]`` holds the removals
+    with the first ``k`` files; None when it stands without any.
+
+    >>> _cause("x", [set(), {"x"}]), _cause("x", [{"x"}, {"x"}]), _cause("x", [set(), set()])
+    (0, None, 1)
+    """
+    k = len(runs) - 1
+    while k >= 0 and key in runs[k]:
+        k -= 1
+    return None if k < 0 else k
 
 
 def _within(budget: float, work, deadline) -> Article:

@@ -55,6 +55,8 @@ Examples:
   clean-article --stats stats.json --format jsonl pages/*.html > out.jsonl
   clean-article review pages/*.html -o review.html   what went, and why, in a browser
   clean-article rules                         every rule id, its pass, what it removes
+  clean-article --rules site.toml page.html   with your own phrases, selectors, thresholds
+  clean-article rules check site.toml         check a rule file, clean nothing
   clean-article --format jsonl crawl.warc.gz > pages.jsonl        WARC in (by content)
   clean-article --format parquet -o parts --engine dask -j 2 crawl/*.warc.gz
 
@@ -128,6 +130,13 @@ def input_options(f):
     return f
 
 
+def rules_option(f):
+    """``--rules FILE`` (repeatable): user rule files, checked before any input is read."""
+    return click.option("--rules", "rule_paths", metavar="FILE", multiple=True, type=click.Path(dir_okay=False),
+                        help="A rule file (TOML): phrases, disabled rule ids, thresholds, per-site rules and "
+                             "selectors; several stack in order. See 'clean-article rules check --help'.")(f)
+
+
 @click.command(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "jsonl", "parquet"]), default="text",
               show_default=True, help="Output: body text, one JSON object per input, JSON Lines, or Parquet "
@@ -154,10 +163,12 @@ def input_options(f):
               help="Remove lines a site profile learned (rule site.repeated); see 'clean-article learn --help'.")
 @click.option("--stats", "stats_path", metavar="FILE", type=click.Path(dir_okay=False),
               help="Write the counts of removed lines per rule id and per input format (JSON) to FILE.")
+@rules_option
 @input_options
 @click.version_option(__version__, "--version", prog_name="clean-article")
 def cli(fmt, with_metadata, explain, output_dir, overwrite, keep_dirs, resume, error_records, engine, scheduler,
-        profile, stats_path, inputs, files_from, null, input_format, fields, url, site, max_bytes, jobs, quiet):
+        profile, stats_path, rule_paths, inputs, files_from, null, input_format, fields, url, site, max_bytes, jobs,
+        quiet):
     """Clean scraped news articles: body text plus metadata.
 
     INPUT is a file of scraped plain text (a whole page's visible lines,
@@ -178,7 +189,7 @@ def cli(fmt, with_metadata, explain, output_dir, overwrite, keep_dirs, resume, e
             raise click.UsageError(f"{flag} goes with --output-dir")
     options = Options(fmt=fmt, with_metadata=with_metadata, input_format=input_format, url=url, explain=explain,
                       max_bytes=max_bytes, site=site, profile=profile, error_records=error_records, stats=bool(stats_path),
-                      fields=_fields(fields))
+                      fields=_fields(fields), rules=_rule_sources(rule_paths))
     if fmt == "parquet":
         _need("pyarrow", "parquet", "--format parquet")
     if profile:
@@ -214,6 +225,18 @@ def cli(fmt, with_metadata, explain, output_dir, overwrite, keep_dirs, resume, e
     to_terminal = output_dir is None and sys.stdout.isatty()
     skip_part = (lambda stem: os.path.exists(parts.final(stem))) if resume else None
     _run_batch(names, count, options, sink, jobs, quiet, to_terminal, "cleaning", skip_part=skip_part)
+
+
+def _rule_sources(paths) -> tuple:
+    """The rule files as data (name and text), each checked; a bad one is a usage error (exit 2)."""
+    if not paths:
+        return ()  # without --rules, no TOML parser is imported
+    from .rulefile import RuleFileError, load
+
+    try:
+        return load(paths)
+    except RuleFileError as e:
+        raise click.BadParameter(str(e), param_hint="--rules") from None
 
 
 def _fields(pairs):
@@ -335,13 +358,16 @@ inputs stays quick. Inputs that fail are named on stderr (exit status 1).
               help="Where to write the review page (HTML; replaced atomically).")
 @click.option("--profile", metavar="FILE", type=click.Path(dir_okay=False),
               help="Clean with a site profile, as the main command does.")
+@rules_option
 @input_options
-def review_cli(output, profile, inputs, files_from, null, input_format, fields, url, site, max_bytes, jobs, quiet):
+def review_cli(output, profile, rule_paths, inputs, files_from, null, input_format, fields, url, site, max_bytes,
+               jobs, quiet):
     """Write one HTML page showing what was removed from each INPUT, and why."""
     from . import review
 
+    rules = _rule_sources(rule_paths)
     options = Options(input_format=input_format, url=url, max_bytes=max_bytes, site=site, profile=profile,
-                      fields=_fields(fields))
+                      fields=_fields(fields), rules=rules, explain=bool(rules))
     if profile:
         from .profile import Profile, ProfileError
 
@@ -354,7 +380,8 @@ def review_cli(output, profile, inputs, files_from, null, input_format, fields, 
         raise click.BadParameter(f"{output}: no such folder {folder}", param_hint="--output")
     names, count = _names(inputs, files_from, null)
     failures: List[str] = []
-    sink = review.ReviewSink(output, {"rule files": None, "site profile": profile}, failures)
+    sink = review.ReviewSink(output, {"rule files": ", ".join(r.name for r in rules) or None,
+                                      "site profile": profile}, failures)
     jobs = _jobs(jobs, count)
 
     def report(message: str) -> None:
@@ -369,11 +396,28 @@ def review_cli(output, profile, inputs, files_from, null, input_format, fields, 
     sys.exit(1 if summary.failed else 0)
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+RULES_EPILOG = """\b
+Examples:
+  clean-article rules                        every rule id, its pass, what it removes
+  clean-article rules -f json                the same as JSON
+  clean-article rules check site.toml        check rule files without cleaning anything
+  clean-article rules thresholds             the thresholds a rule file may set
+  clean-article --rules site.toml --explain page.html   clean with it; removals it caused name it
+"""
+
+
+@click.group(epilog=RULES_EPILOG, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Aligned columns, or a JSON list of {id, step, family, description}.")
-def rules_cli(fmt):
-    """List every rule id a removed line can carry: id, step (pass) and what it removes."""
+@click.pass_context
+def rules_cli(ctx, fmt):
+    """List every rule id a removed line can carry: id, step (pass) and what it removes.
+
+    'clean-article rules check FILE...' checks rule files (--rules).
+    """
+    if ctx.invoked_subcommand is not None:
+        return
     from .rules import RULES, family, table
 
     if fmt == "json":
@@ -384,6 +428,38 @@ def rules_cli(fmt):
     else:
         click.echo(table())
     sys.exit(0)
+
+
+@rules_cli.command("thresholds", context_settings={"help_option_names": ["-h", "--help"]})
+def rules_thresholds_cli():
+    """List the thresholds a rule file may set ([thresholds]): name, default, range, meaning."""
+    from .thresholds import THRESHOLDS
+
+    width = max(len(t.name) for t in THRESHOLDS)
+    for t in THRESHOLDS:
+        click.echo(f"{t.name:<{width}}  {t.default!s:>4}  {t.low}..{t.high}  {t.meaning}")
+    sys.exit(0)
+
+
+@rules_cli.command("check", context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+def rules_check_cli(files):
+    """Check rule files (TOML) as --rules would, reading no input: each fault as FILE:LINE: message.
+
+    Exit status 0 when every file is good, 2 when one is not.
+    """
+    from .rulefile import RuleFileError, check, read
+
+    bad = 0
+    for name in files:
+        try:
+            check(read(name))
+        except RuleFileError as e:
+            click.echo(f"clean-article rules check: {e}", err=True)
+            bad += 1
+        else:
+            click.echo(f"{name}: ok")
+    sys.exit(2 if bad else 0)
 
 
 class LearnSink:

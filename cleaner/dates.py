@@ -25,7 +25,6 @@ the time.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
-from functools import lru_cache
 from typing import Optional
 
 import regex
@@ -67,7 +66,7 @@ ZONES = {
 _YEAR = regex.compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)")
 
 
-@lru_cache(maxsize=None)
+@lexicon.cached
 def _patterns():
     months = lexicon.alternation("months")
     weekdays = lexicon.alternation("weekdays")
@@ -138,7 +137,7 @@ def find_date(text: str):
 #: "19.10.19": day, month and a two-digit year, with full stops only (a "/" date of
 #: two-digit year is as often month first); never part of a longer run of digits and
 #: dots (a version "1.2.3.4", an address "10.0.1.20").
-@lru_cache(maxsize=None)
+@lexicon.cached
 def _short_pattern():
     conn = lexicon.alternation("date_connectors")
     clock = lexicon.alternation("time_suffixes")  # "14:30 Uhr"

@@ -49,19 +49,24 @@ from __future__ import annotations
 from copy import deepcopy
 from typing import Iterator, List, Optional
 
+from . import lexicon
 from .metadata import PageMeta, headline, merge, page_metadata
 from .model import Article, Document, Finding, Removed
 from .passes import TEXT_PASSES, runs_on_html
-from .pipeline import run_passes
+from .pipeline import admitted, run_passes
 from .preclean import (
     BLOCK_TAGS,
     OUTSIDE_ONLY,
     RULES,
     Dropped,
     block_lines,
+    drop_selected,
     find_candidates,
     line_key,
     preclean,
+    select,
+    touches,
+    unname,
 )
 from .render import to_article
 
@@ -139,19 +144,19 @@ def clean_html(html: str, url: Optional[str] = None, passes=TEXT_PASSES) -> Arti
         article = to_article(Document(""), input_format="html", url=url)
         article.warnings.append("HTML could not be parsed: no body")
         return article
-    candidates = find_candidates(tree)  # the markup is read once; the drops come in two steps
-    dropped = preclean(tree, INLINE_RULES, candidates)
+    dropped, candidates, keep_keys = _user_rules(tree)
+    dropped += preclean(tree, INLINE_RULES, candidates)
     work = deepcopy(tree)  # the extractor reads the page without the other rules' drops
     dropped += preclean(tree, OTHER_RULES, candidates, repair=False)
     page = page_metadata(tree, url)
     text = extract_text(work, page.url)
     if is_no_article(text, tree):
-        doc, notes = clean_lines(page_text(html), passes, dropped, tree, page, floor=False)
+        doc, notes = clean_lines(page_text(html), passes, dropped, tree, page, floor=False, keep_keys=keep_keys)
         notes.insert(0, "fallback: trafilatura found no article; the page's text was cleaned as text")
     else:
-        doc, notes = clean_lines(text, html_passes(passes), dropped, tree, page)
+        doc, notes = clean_lines(text, html_passes(passes), dropped, tree, page, keep_keys=keep_keys)
         if is_no_article(body(doc), tree):
-            doc, notes = clean_lines(page_text(html), passes, dropped, tree, page, floor=False)
+            doc, notes = clean_lines(page_text(html), passes, dropped, tree, page, floor=False, keep_keys=keep_keys)
             notes.insert(0, "fallback: trafilatura's extraction held only page furniture; "
                             "the page's text was cleaned as text")
     article = to_article(doc, input_format="html")
@@ -162,23 +167,50 @@ def clean_html(html: str, url: Optional[str] = None, passes=TEXT_PASSES) -> Arti
     return article
 
 
-def clean_lines(text: str, run, dropped: List[Dropped], tree, page: PageMeta, floor: bool = True):
+def _user_rules(tree):
+    """A rule file's part before the pre-clean: its ``drop`` selectors' elements go, its ``keep``
+    selectors' elements are spared by the pre-clean, and its disabled ``html.*`` rules drop nothing.
+
+    Returns what was dropped, the pre-clean's candidates, and the lines of the kept elements
+    (as :func:`cleaner.preclean.line_key` writes them): no rule removes those lines.
+    """
+    lex = lexicon.active()
+    if not (lex.drop or lex.keep or lex.disabled):
+        return [], find_candidates(tree), frozenset()  # the markup is read once; the drops come in two steps
+    kept = [el for el, _, _ in select(tree, lex.keep)] if lex.keep else []
+    for el in kept:
+        unname(el)  # the extractor, too, reads class names ("share", "promo") as boilerplate
+    dropped = drop_selected(tree, lex.drop, kept) if lex.drop else []
+    candidates = [(el, rule) for el, rule in find_candidates(tree)
+                  if rule not in lex.disabled and not (kept and touches(el, kept))]
+    return dropped, candidates, frozenset(key for el in kept for key in block_lines(el))
+
+
+def clean_lines(text: str, run, dropped: List[Dropped], tree, page: PageMeta, floor: bool = True,
+                keep_keys: frozenset = frozenset()):
     """The steps after extraction, on ``text``: furniture lines, the passes ``run``, link runs, headline, floor.
 
     Returns the document and the warnings to add. ``floor=False`` on the
     fallback path: a whole page's text is no extraction to fall back on.
+    ``keep_keys``: lines no rule removes (a rule file's ``keep`` selectors).
     """
     doc = Document(text)
     body_el = tree.find(".//body")
     linked: set = set()
     left = set(block_lines(body_el if body_el is not None else tree, linked))
+    keep = frozenset(ln.index for ln in doc.lines if not ln.blank and line_key(ln.text) in keep_keys) \
+        if keep_keys else frozenset()
+    disabled = lexicon.disabled()
     for finding in furniture(doc, dropped, left):
-        doc.record(finding)
-    run_passes(doc, run)
+        if admitted(finding, disabled, keep):
+            doc.record(finding)
+    run_passes(doc, run, keep=keep)
     for finding in list(link_runs(doc, linked)):
-        doc.record(finding)
+        if admitted(finding, disabled, keep):
+            doc.record(finding)
     for finding in headline(doc, page):
-        doc.record(finding)
+        if admitted(finding, disabled, keep):
+            doc.record(finding)
     kept_note = keep_floor(doc) if floor else None
     return doc, [kept_note] if kept_note else []
 
@@ -227,6 +259,7 @@ def link_runs(doc: Document, linked: set) -> Iterator[Finding]:
     """
     if not linked:
         return
+    min_run = lexicon.threshold("html.link_run")  # LINK_RUN unless a rule file sets it
     run: List[int] = []
     for ln in doc.lines + [None]:
         if ln is not None and (ln.blank or ln.index in doc.findings):
@@ -234,7 +267,7 @@ def link_runs(doc: Document, linked: set) -> Iterator[Finding]:
         if ln is not None and line_key(ln.text) in linked:
             run.append(ln.index)
             continue
-        if len(run) >= LINK_RUN:
+        if len(run) >= min_run:
             for i in run:
                 yield Finding(i, "html.link_run", f"one of {len(run)} lines in a row that are each a link")
         run = []
@@ -267,7 +300,7 @@ def keep_floor(doc: Document) -> Optional[str]:
     if total < KEEP_MIN_WORDS:
         return None
     kept = sum(len(ln.text.split()) for ln in doc.kept_lines())
-    if kept >= KEEP_SHARE * total:
+    if kept >= lexicon.threshold("html.keep_share") * total:  # KEEP_SHARE unless a rule file sets it
         return None
     for index in [i for i, f in doc.findings.items() if f.rule != "html.title" and i not in standing]:
         del doc.findings[index]

@@ -10,7 +10,6 @@ import the byline pass (nor its private names) for them.
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import List, Optional
 
 import regex
@@ -27,7 +26,7 @@ ROLE_WORD_MIN_CHARS = 4
 MAX_AUTHORS = 6
 
 
-@lru_cache(maxsize=None)
+@lexicon.cached
 def _patterns():
     # The lexicon's name_joiners ("and", "und", "oraz"); the one-letter ones (Spanish "y",
     # Italian "e", Polish "i") only in lower case: "Sarah E. Needleman" is one name with an initial.
@@ -44,7 +43,7 @@ def _patterns():
     return split, word
 
 
-@lru_cache(maxsize=None)
+@lexicon.cached
 def _role_words():
     """The words job titles end in ("reporter", "correspondent", "redakteur", …)."""
     return frozenset(role.split()[-1] for role in lexicon.phrase_set("byline_roles")
@@ -176,7 +175,7 @@ def is_label(text: str) -> bool:
     return not _label_words().isdisjoint(regex.findall(r"\w+", folded))
 
 
-@lru_cache(maxsize=None)
+@lexicon.cached
 def _label_words() -> frozenset:
     """Words no name holds: those of controls and share bars, and the first words of date labels."""
     words = {w for w in lexicon.phrase_words("ui_labels", "share_networks") if len(w) > 3}
@@ -199,7 +198,7 @@ def has_stopword(text: str) -> bool:
                for w in text.split())
 
 
-@lru_cache(maxsize=None)
+@lexicon.cached
 def particles() -> frozenset:
     """Words inside names, never at their end: the lexicon's ``name_particles``
     ("Christoph von Ritter", "Ana de la Cruz") and ``name_joiners`` ("y", "und")."""

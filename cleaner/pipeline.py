@@ -28,8 +28,9 @@ import signal
 import threading
 import time
 from contextlib import contextmanager
-from typing import Callable, Iterable, Iterator, Optional
+from typing import Callable, FrozenSet, Iterable, Iterator, Optional
 
+from . import lexicon
 from .ingest import InputError
 from .model import Document
 from .passes import step_name
@@ -57,20 +58,34 @@ def budget_for(doc: Document) -> float:
     return BUDGET_BASE_SECONDS + BUDGET_SECONDS_PER_MB * chars / 1_000_000
 
 
-def run_passes(doc: Document, passes: Iterable, budget: Optional[float] = None) -> Document:
-    """Apply each pass in order; the first finding for a line stands.
+def run_passes(doc: Document, passes: Iterable, budget: Optional[float] = None,
+               keep: FrozenSet[int] = frozenset()) -> Document:
+    r"""Apply each pass in order; the first finding for a line stands.
+
+    A finding of a rule the active lexicon disables (a rule file's ``disable``)
+    is not recorded, so the next finding for its line, if any, applies; nor is
+    a finding on a line of ``keep`` (the lines a rule file's ``keep`` selectors
+    name on an HTML page).
+
+    >>> from cleaner.passes import TEXT_PASSES
+    >>> with lexicon.using(lexicon.stock().extended(disabled={"ads.marker"})):
+    ...     doc = run_passes(Document("Advertisement\nA line of body text."), TEXT_PASSES)
+    >>> doc.findings
+    {}
 
     Raises :class:`DocumentTimeout` when the passes take more than ``budget``
     seconds (default :func:`budget_for`) or a pattern times out.
     """
     budget = budget_for(doc) if budget is None else budget
+    disabled = lexicon.disabled()
     name = "?"
     try:
         with deadline(budget) as check:
             for p in passes:
                 name = step_name(p)
                 for finding in p.run(doc):
-                    doc.record(finding)
+                    if not disabled and not keep or admitted(finding, disabled, keep):
+                        doc.record(finding)
                     check()
                 check()
     except _Expired:
@@ -80,6 +95,11 @@ def run_passes(doc: Document, passes: Iterable, budget: Optional[float] = None) 
         raise DocumentTimeout(f"a pattern in pass {name} ran past its time limit (a hostile line?); "
                               "skipped") from None
     return doc
+
+
+def admitted(finding, disabled: FrozenSet[str], keep: FrozenSet[int] = frozenset()) -> bool:
+    """Whether ``finding`` may be recorded: its rule is not disabled and its line is not kept."""
+    return finding.rule not in disabled and finding.line not in keep
 
 
 class _Expired(Exception):

@@ -69,6 +69,8 @@ from typing import Dict, Iterable, List, Optional, Tuple
 
 from lxml.etree import XPath
 
+from . import lexicon
+
 #: An element holding at least this share of the page's paragraph text is the
 #: article (or wraps it) and is kept, whatever its markup says. Boilerplate
 #: blocks hold a small share; the story's own container holds most of it.
@@ -556,7 +558,8 @@ class _Guard:
             return False
         if self._total is None:
             self._total = _paragraph_chars(self.tree)
-        return self._total > 0 and _paragraph_chars(el) >= MAIN_TEXT_SHARE * self._total
+        share = lexicon.threshold("preclean.main_text_share")  # MAIN_TEXT_SHARE unless a rule file sets it
+        return self._total > 0 and _paragraph_chars(el) >= share * self._total
 
 
 #: The story's headline and its machine-readable byline and dates: an element
@@ -721,3 +724,88 @@ def block_lines(el, linked: Optional[set] = None) -> List[str]:
         stack.extend((child, False) for child in reversed(node))
     flush()
     return out
+
+
+# -- a rule file's selectors (``[[site]]`` drop and keep) ---------------------
+@dataclass(frozen=True)
+class SelectorDrop(Dropped):
+    """An element a rule file's ``drop`` selector removed (rule ``site.drop``)."""
+
+    selector: str = ""
+    origin: str = ""
+
+    @property
+    def reason(self) -> str:
+        """What ``--explain`` says: the selector, its rule file, the element, its first words.
+
+        >>> SelectorDrop("site.drop", "div.promo", "Win a car", selector="div.promo", origin="s.toml").reason
+        "matches selector 'div.promo' (from rules file s.toml): <div.promo> 'Win a car'"
+        """
+        return f"matches selector {self.selector!r} (from rules file {self.origin}): <{self.element}> {self.text!r}"
+
+
+def select(tree, selectors) -> List[Tuple[object, str, str]]:
+    """The elements of ``tree`` that ``selectors`` (``(css, origin)`` pairs) name: ``(element, css, origin)``,
+    each element once, in the order of the selectors."""
+    from lxml.cssselect import CSSSelector
+
+    found, seen = [], set()
+    for css, origin in selectors:
+        for el in CSSSelector(css)(tree):
+            if el not in seen:
+                seen.add(el)
+                found.append((el, css, origin))
+    return found
+
+
+def drop_selected(tree, selectors, keep: Iterable[object] = ()) -> List[Dropped]:
+    """Drop the elements ``selectors`` name (``(css, origin)`` pairs), as :func:`preclean` drops
+    its own: never the article's container (:class:`_Guard`), nor an element that is, holds or
+    is inside one of ``keep``.
+
+    >>> from lxml import html
+    >>> tree = html.fromstring('<html><body><article><p>The council approved the budget on Monday.</p>'
+    ...                        '<div class="promo">Win a car</div></article></body></html>')
+    >>> [d.reason for d in drop_selected(tree, [("div.promo", "s.toml")])]
+    ["matches selector 'div.promo' (from rules file s.toml): <div.promo> 'Win a car'"]
+    >>> html.tostring(tree.body, encoding="unicode")
+    '<body><article><p>The council approved the budget on Monday.</p></article></body>'
+    """
+    guard = _Guard(tree)
+    keep = list(keep)
+    dropped: List[Dropped] = []
+    gone = []
+    for el, css, origin in select(tree, selectors):
+        if any(a in gone for a in el.iterancestors()) or guard.protects(el) or touches(el, keep):
+            continue
+        dropped.append(SelectorDrop("site.drop", describe(el), first_words(el), tuple(furniture_lines(el)),
+                                    selector=css, origin=origin))
+        gone.append(el)
+    for el in gone:
+        el.drop_tree()
+    return dropped
+
+
+def touches(el, others) -> bool:
+    """Whether ``el`` is one of ``others``, holds one, or is inside one."""
+    for other in others:
+        if other is el or any(a is el for a in other.iterancestors()) or any(a is other for a in el.iterancestors()):
+            return True
+    return False
+
+
+def unname(el) -> None:
+    """Strip the naming markup (:func:`markup`'s attributes) from ``el`` and the elements in it, so
+    that no markup rule, of the pre-clean or of the extractor, reads it as boilerplate.
+
+    >>> from lxml import html
+    >>> el = html.fromstring('<div class="share-box" id="x" data-kind="promo"><p class="ad">Text</p></div>')
+    >>> unname(el); html.tostring(el, encoding="unicode")
+    '<div><p>Text</p></div>'
+    """
+    for node in el.iter():
+        if not isinstance(node.tag, str):
+            continue
+        for name in list(node.attrib):
+            if name in NAMING_ATTRIBUTES or name.startswith("data-"):
+                del node.attrib[name]

@@ -7,6 +7,14 @@ language its boilerplate is in and an English "Advertisement" shows up on
 German pages too. Phrases are lower case and matched case-insensitively on
 whole words with whitespace folded.
 
+The merged data, the tables and patterns derived from it, the thresholds
+and the disabled rule ids make a :class:`Lexicon`. The module functions
+(:func:`phrase_set`, :func:`match_prefix`, …) read the *active* one: the
+stock lexicon (the files alone, built once per process) unless a
+:class:`~cleaner.cleaner.Cleaner` with rule files (:mod:`cleaner.rulefile`)
+activated its own for the call (:func:`using`). A pass that caches a pattern
+built from phrases caches it with :func:`cached`, on the active lexicon.
+
 Keys (each a list of phrases unless said otherwise):
 
 ``ad_markers``
@@ -91,8 +99,10 @@ Keys (each a list of phrases unless said otherwise):
 from __future__ import annotations
 
 import os
-from functools import lru_cache
-from typing import Dict, FrozenSet, List, Optional, Tuple
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import update_wrapper
+from typing import Callable, Dict, FrozenSet, Iterator, List, Mapping, Optional, Tuple
 
 import regex
 
@@ -115,8 +125,7 @@ def __getattr__(name: str):
 LANGUAGES = packs.discover(_HERE)
 
 
-@lru_cache(maxsize=None)
-def data() -> Dict[str, object]:
+def load_languages() -> Dict[str, object]:
     """All language files merged: lists are concatenated (unique), mappings merged."""
     merged: Dict[str, object] = {}
     #: Per list key, the phrases already in it: a set look-up, not a scan of
@@ -127,29 +136,244 @@ def data() -> Dict[str, object]:
         if not os.path.exists(path):
             continue
         loaded = packs.load(path)  # checked: an unknown key or a wrong type is an error naming the file
-        for key, value in loaded.items():
-            if key.startswith("_"):
-                continue
-            if isinstance(value, dict):
-                merged.setdefault(key, {}).update({k.casefold(): v for k, v in value.items()})
-            else:
-                bucket = merged.setdefault(key, [])
-                listed = seen.setdefault(key, set())
-                for phrase in value:
-                    phrase = phrase.casefold()
-                    if phrase not in listed:
-                        listed.add(phrase)
-                        bucket.append(phrase)
+        _merge_into(merged, seen, loaded)
     return merged
 
 
-@lru_cache(maxsize=None)
+def _merge_into(merged: Dict[str, object], seen: Dict[str, set], loaded: Mapping[str, object]) -> None:
+    for key, value in loaded.items():
+        if key.startswith("_"):
+            continue
+        if isinstance(value, dict):
+            merged.setdefault(key, {}).update({k.casefold(): v for k, v in value.items()})
+        else:
+            bucket = merged.setdefault(key, [])
+            listed = seen.get(key)
+            if listed is None:
+                listed = seen[key] = set(bucket)
+            for phrase in value:
+                phrase = phrase.casefold()
+                if phrase not in listed:
+                    listed.add(phrase)
+                    bucket.append(phrase)
+
+
+class Lexicon:
+    """The active rules: the merged language data, the tables derived from it, thresholds, disabled rules.
+
+    Every derived table (phrase sets, patterns, a pass's compiled regex) is
+    built on first use and cached on the instance, so a :class:`~cleaner.Cleaner`
+    built once pays for it once. :func:`stock` is the lexicon of the language
+    files alone, built once per process; :meth:`extended` layers a rule file's
+    phrases, thresholds and disabled rule ids over one.
+
+    The module functions (:func:`phrase_set`, :func:`match_prefix`, …) read the
+    *active* lexicon (:func:`active`): the stock one unless :func:`using`
+    activates another for the duration of a call (a :class:`contextvars.ContextVar`,
+    so threads and Dask tasks each see their own).
+
+    >>> custom = stock().extended({"ad_markers": ["sponsored by nobody"]})
+    >>> "sponsored by nobody" in phrase_set("ad_markers")
+    False
+    >>> with using(custom):
+    ...     "sponsored by nobody" in phrase_set("ad_markers")
+    True
+    """
+
+    def __init__(self, data: Optional[Dict[str, object]] = None, thresholds: Optional[Mapping[str, object]] = None,
+                 disabled: FrozenSet[str] = frozenset(), drop: Tuple[Tuple[str, str], ...] = (),
+                 keep: Tuple[Tuple[str, str], ...] = ()):
+        #: None: the language files, read on first use.
+        self._data = data
+        #: Every tunable threshold by name (:data:`cleaner.thresholds.THRESHOLDS`): the default or a rule file's value.
+        self.thresholds: Dict[str, object] = dict(_default_thresholds() if thresholds is None else thresholds)
+        #: Rule ids whose findings are not recorded (a rule file's ``disable``).
+        self.disabled = frozenset(disabled)
+        #: HTML only: CSS selectors of elements to drop, and of elements whose lines stay,
+        #: each with the rule file it came from (a site section of a rule file).
+        self.drop, self.keep = tuple(drop), tuple(keep)
+        # The derived tables, one dict each: the hot look-ups are one dict hit.
+        self._sets: Dict[str, FrozenSet[str]] = {}
+        self._prefix: Dict[str, tuple] = {}
+        self._first: Dict[str, FrozenSet[str]] = {}
+        self._anchors: Dict[str, tuple] = {}
+        self._finders: Dict[str, object] = {}
+        self._memo: Dict[tuple, object] = {}
+
+    def data(self) -> Dict[str, object]:
+        """The merged phrase lists (and mappings) by key."""
+        if self._data is None:
+            self._data = load_languages()
+        return self._data
+
+    def extended(self, phrases: Optional[Mapping[str, object]] = None, thresholds: Optional[Mapping[str, object]] = None,
+                 disabled: FrozenSet[str] = frozenset(), drop: Tuple[Tuple[str, str], ...] = (),
+                 keep: Tuple[Tuple[str, str], ...] = ()) -> "Lexicon":
+        """A new lexicon: this one's data with ``phrases`` added (per key, a list or a mapping),
+        ``thresholds`` set, ``disabled`` rule ids and ``drop``/``keep`` selectors added.
+        This one is left as it is."""
+        base = self.data()
+        data = {k: (dict(v) if isinstance(v, dict) else list(v)) for k, v in base.items()}
+        if phrases:
+            _merge_into(data, {}, phrases)
+        merged = dict(self.thresholds)
+        merged.update(thresholds or {})
+        return Lexicon(data, merged, self.disabled | frozenset(disabled), self.drop + tuple(drop),
+                       self.keep + tuple(keep))
+
+    def memo(self, key: tuple, build: Callable[[], object]) -> object:
+        """``build()``, computed once per lexicon for ``key`` (see :func:`cached`)."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = build()
+            return value
+
+    def phrase_set(self, key: str) -> FrozenSet[str]:
+        try:
+            return self._sets[key]
+        except KeyError:
+            value = self._sets[key] = frozenset(self.data().get(key, []))
+            return value
+
+    def prefix_table(self, key: str) -> Tuple[FrozenSet[str], int, FrozenSet[str]]:
+        """For :func:`match_prefix`: the phrases, the most words one has, and their first words
+        (split as :func:`match_prefix` joins its candidates: on single spaces)."""
+        try:
+            return self._prefix[key]
+        except KeyError:
+            table = self.phrase_set(key)
+            value = self._prefix[key] = (table, max((len(p.split()) for p in table), default=0),
+                                         frozenset(p.split(" ", 1)[0] for p in table))
+            return value
+
+    def first_words(self, key: str) -> FrozenSet[str]:
+        try:
+            return self._first[key]
+        except KeyError:
+            value = self._first[key] = frozenset(first_word(p) for p in self.data().get(key, []))
+            return value
+
+    def anchors(self, key: str) -> Tuple[FrozenSet[str], Tuple[str, ...]]:
+        try:
+            return self._anchors[key]
+        except KeyError:
+            words, symbols = set(), []
+            for phrase in self.data().get(key, []):
+                found = _WORDS.findall(phrase)
+                if found:
+                    words.add(max(found, key=len))
+                else:
+                    symbols.append(phrase)
+            value = self._anchors[key] = (frozenset(words), tuple(symbols))
+            return value
+
+    def finder(self, key: str):
+        try:
+            return self._finders[key]
+        except KeyError:
+            parts = []
+            for phrase in sorted(set(self.data().get(key, [])), key=len, reverse=True):
+                left = r"(?<!\w)" if phrase[:1].isalnum() else ""
+                right = r"(?!\w)" if phrase[-1:].isalnum() else ""
+                parts.append(left + _phrase_pattern(phrase) + right)
+            value = self._finders[key] = regex.compile("|".join(parts) or "(?!)")
+            return value
+
+
+def _default_thresholds() -> Dict[str, object]:
+    from ..thresholds import THRESHOLDS
+
+    return {t.name: t.default for t in THRESHOLDS}
+
+
+#: The lexicon of the language files alone (read on first use), one per process.
+_STOCK = Lexicon()
+
+
+def stock() -> Lexicon:
+    """The lexicon of the language files alone, built once per process."""
+    return _STOCK
+
+
+#: The lexicon the module functions read: the stock one unless :func:`using` sets another.
+_ACTIVE: ContextVar[Lexicon] = ContextVar("cleaner_lexicon", default=_STOCK)
+#: The look-up every module function starts with (the bound method: one call, no attribute look-up).
+_get = _ACTIVE.get
+
+
+def active() -> Lexicon:
+    """The lexicon in use: the one :func:`using` activated, else the stock one."""
+    return _get()
+
+
+@contextmanager
+def using(lex: Optional[Lexicon]) -> Iterator[Lexicon]:
+    """Make ``lex`` the active lexicon for the block (``None``: leave the active one)."""
+    if lex is None:
+        yield active()
+        return
+    token = _ACTIVE.set(lex)
+    try:
+        yield lex
+    finally:
+        _ACTIVE.reset(token)
+
+
+def cached(func):
+    """Cache ``func(*args)`` on the active lexicon: for tables and patterns built from its phrases.
+
+    Use it instead of ``functools.lru_cache`` on any function that reads the
+    lexicon, so that a rule file's phrases reach the pattern too.
+
+    >>> @cached
+    ... def markers():
+    ...     return len(phrase_set("ad_markers"))
+    >>> with using(stock().extended({"ad_markers": ["a phrase no file holds"]})):
+    ...     markers() == len(stock().phrase_set("ad_markers")) + 1
+    True
+    >>> markers() == len(stock().phrase_set("ad_markers"))
+    True
+    """
+    def wrapper(*args):
+        memo = _get()._memo
+        key = (wrapper, args)
+        try:
+            return memo[key]
+        except KeyError:
+            value = memo[key] = func(*args)
+            return value
+
+    return update_wrapper(wrapper, func)
+
+
+def data() -> Dict[str, object]:
+    """The active lexicon's phrase lists (and mappings) by key: all language files merged."""
+    return _get().data()
+
+
+def threshold(name: str):
+    """The value of the tunable threshold ``name`` (:data:`cleaner.thresholds.THRESHOLDS`) in the active lexicon."""
+    return _get().thresholds[name]
+
+
+def disabled() -> FrozenSet[str]:
+    """The rule ids whose findings are not recorded (a rule file's ``disable``)."""
+    return _get().disabled
+
+
+# The module functions below run on every candidate line of several passes: each reads
+# the active lexicon's table with one dict look-up, and builds it there on a miss.
 def phrase_set(key: str) -> FrozenSet[str]:
     """The phrases of ``key`` as a set, for whole-line look-ups of folded text."""
-    return frozenset(data().get(key, []))
+    lex = _get()
+    try:
+        return lex._sets[key]
+    except KeyError:
+        return lex.phrase_set(key)
 
 
-@lru_cache(maxsize=None)
+@cached
 def alternation(key: str) -> str:
     """A regex alternation of the phrases of ``key``, longest first, spaces flexible.
 
@@ -175,22 +399,14 @@ def words_of(text: str) -> FrozenSet[str]:
     return frozenset(_WORDS.findall(fold(text)))
 
 
-@lru_cache(maxsize=None)
 def anchors(key: str) -> Tuple[FrozenSet[str], Tuple[str, ...]]:
     """One word of each phrase of ``key`` (its longest), and the phrases with no
     word at all ("©"): a line that has none of them holds none of the phrases,
     so the pattern of :func:`finder` need not run."""
-    words, symbols = set(), []
-    for phrase in data().get(key, []):
-        found = _WORDS.findall(phrase)
-        if found:
-            words.add(max(found, key=len))
-        else:
-            symbols.append(phrase)
-    return frozenset(words), tuple(symbols)
+    return _get().anchors(key)
 
 
-@lru_cache(maxsize=None)
+@cached
 def phrase_words(*keys: str) -> FrozenSet[str]:
     """Every word of every phrase of ``keys``, as the phrases spell it (no folding).
 
@@ -202,11 +418,14 @@ def phrase_words(*keys: str) -> FrozenSet[str]:
 
 def might_contain(key: str, text: str, words: FrozenSet[str]) -> bool:
     """Cheap test: can ``text`` (with word set ``words``) hold a phrase of ``key``?"""
-    word_anchors, symbols = anchors(key)
+    lex = _get()
+    try:
+        word_anchors, symbols = lex._anchors[key]
+    except KeyError:
+        word_anchors, symbols = lex.anchors(key)
     return not word_anchors.isdisjoint(words) or any(s in text for s in symbols)
 
 
-@lru_cache(maxsize=None)
 def finder(key: str):
     """A compiled pattern that finds any phrase of ``key`` inside folded text, on word boundaries.
 
@@ -215,15 +434,14 @@ def finder(key: str):
     >>> bool(finder("footer_phrases").search(fold("He was empowered by voters")))
     False
     """
-    parts = []
-    for phrase in sorted(set(data().get(key, [])), key=len, reverse=True):
-        left = r"(?<!\w)" if phrase[:1].isalnum() else ""
-        right = r"(?!\w)" if phrase[-1:].isalnum() else ""
-        parts.append(left + _phrase_pattern(phrase) + right)
-    return regex.compile("|".join(parts) or "(?!)")
+    lex = _get()
+    try:
+        return lex._finders[key]
+    except KeyError:
+        return lex.finder(key)
 
 
-@lru_cache(maxsize=None)
+@cached
 def relative_time() -> "regex.Pattern":
     """A pattern that finds a relative time of ``relative_times`` ("vor 2 Tagen") in a line.
 
@@ -271,29 +489,19 @@ def first_word(text: str) -> str:
     return m.group(1).casefold().replace("’", "'") if m else ""
 
 
-@lru_cache(maxsize=None)
 def first_words(key: str) -> FrozenSet[str]:
     """The first words of the phrases of ``key``: a line whose first word is not
     among them cannot start with one of the phrases."""
-    return frozenset(first_word(p) for p in data().get(key, []))
+    lex = _get()
+    try:
+        return lex._first[key]
+    except KeyError:
+        return lex.first_words(key)
 
 
 #: Punctuation that may end a word of a phrase in running text ("Reported by:").
 _TRAILING = ":：.,;!?|»›>)]"
 _LEADING = regex.compile(r"[\W_]*")
-
-
-@lru_cache(maxsize=None)
-def _longest(key: str) -> int:
-    """The most words a phrase of ``key`` has."""
-    return max((len(p.split()) for p in phrase_set(key)), default=0)
-
-
-@lru_cache(maxsize=None)
-def _heads(key: str) -> FrozenSet[str]:
-    """The first words of the phrases of ``key``, split as :func:`match_prefix`
-    joins its candidates (on single spaces)."""
-    return frozenset(p.split(" ", 1)[0] for p in phrase_set(key))
 
 
 def match_prefix(key: str, text: str) -> Optional[Tuple[str, int]]:
@@ -311,7 +519,11 @@ def match_prefix(key: str, text: str) -> Optional[Tuple[str, int]]:
     >>> match_prefix("cta", "Signage was poor") is None
     True
     """
-    table, longest = phrase_set(key), _longest(key)
+    lex = _get()
+    try:
+        table, longest, heads = lex._prefix[key]
+    except KeyError:
+        table, longest, heads = lex.prefix_table(key)
     words: List[str] = []
     best = None
     pos = _LEADING.match(text).end()
@@ -323,7 +535,7 @@ def match_prefix(key: str, text: str) -> Optional[Tuple[str, int]]:
         if not core:
             break
         words.append(core.casefold().replace("’", "'").replace("‘", "'"))
-        if len(words) == 1 and words[0] not in _heads(key):
+        if len(words) == 1 and words[0] not in heads:
             return None  # no phrase starts with this word: the longer candidates cannot match either
         candidate = " ".join(words)
         if candidate in table:

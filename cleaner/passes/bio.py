@@ -105,16 +105,12 @@ def run(doc: Document) -> Iterator[Finding]:
                     yield Finding(ln.index, "bio.heading", f"heading of the author's biography {text!r}")
 
 
+@lexicon.cached
 def _profile_patterns():
-    if not _PROFILE:
-        third = regex.compile(rf"({_NAME}(?:\s+{_NAME}){{0,{PROFILE_NAME_MAX_WORDS - 1}}})\s+"
-                              rf"{lexicon.alternation('bio_copulas')}\s+(.+)", regex.V1)
-        first = regex.compile(rf"(?i:{lexicon.alternation('bio_self_intros')})\s+({_NAME})\s*[,.]\s*(.+)", regex.V1)
-        _PROFILE.extend((third, first))
-    return _PROFILE
-
-
-_PROFILE: list = []
+    third = regex.compile(rf"({_NAME}(?:\s+{_NAME}){{0,{PROFILE_NAME_MAX_WORDS - 1}}})\s+"
+                          rf"{lexicon.alternation('bio_copulas')}\s+(.+)", regex.V1)
+    first = regex.compile(rf"(?i:{lexicon.alternation('bio_self_intros')})\s+({_NAME})\s*[,.]\s*(.+)", regex.V1)
+    return third, first
 
 
 def profile_name(text: str) -> Optional[str]:

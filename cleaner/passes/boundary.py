@@ -39,7 +39,6 @@ Keeps::
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Iterator, List, Optional, Tuple
 
 import regex
@@ -450,7 +449,7 @@ def _in_control_run(doc: Document, scores, pos: int) -> bool:
     return 0 < pos < len(scores) - 1 and scores[pos - 1][0] in doc.findings and scores[pos + 1][0] in doc.findings
 
 
-@lru_cache(maxsize=None)
+@lexicon.cached
 def _comment_patterns():
     word = lexicon.alternation("comment_words")
     lead = regex.compile(rf"[\W_]*\d+\s+(?:\w+\s+)?{word}\b", regex.I)  # "34 responses to …"

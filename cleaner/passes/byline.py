@@ -28,7 +28,6 @@ Keeps::
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Iterator, List, Optional
 
 import regex
@@ -55,7 +54,7 @@ from .dates import date_label  # the label before a date ("Updated"); dates no l
 _DIGIT = regex.compile(r"\d")
 
 
-@lru_cache(maxsize=None)
+@lexicon.cached
 def _date_lead():
     """What joins a name to the date after it: "-", "|", ",", a word of the lexicon's
     ``date_leads`` ("on", "am", "le"), in lower case only: "By Jane Le, 3 May 2021"
@@ -119,7 +118,7 @@ def run(doc: Document) -> Iterator[Finding]:
 DATED_LINE_MAX_WORDS = 20
 
 
-@lru_cache(maxsize=None)
+@lexicon.cached
 def _names_end():
     """Words after the names that end them: a word of the lexicon's ``byline_name_enders``
     or a number, and what follows ("in Business", "5 Comments")."""
@@ -181,7 +180,7 @@ LABEL_REACH = 2
 _AGENCY_SUFFIX = regex.compile(r"\s*/\s*\p{Lu}[\p{Lu}\-]{1,9}$")
 
 
-@lru_cache(maxsize=None)
+@lexicon.cached
 def _trailing_date_label():
     # Labels of a word or more ("veröffentlicht am", "updated"), not "on"/"le": "Jane Le" keeps her name.
     phrases = sorted((p for key in ("date_published", "date_modified") for p in lexicon.data().get(key, [])
@@ -199,7 +198,7 @@ def _cut_agency(text: str) -> str:
     return _AGENCY_SUFFIX.sub("", text).rstrip(" ,")
 
 
-@lru_cache(maxsize=None)
+@lexicon.cached
 def _comment_count():
     """ "Ein Kommentar", "No comments", "Schreibe einen Kommentar" after the names."""
     return regex.compile(rf"\s+(?:\S+\s+){{0,2}}{lexicon.alternation('comment_words')}\b.*$", regex.I)

@@ -177,8 +177,9 @@ def run(doc: Document) -> Iterator[Finding]:
     [['AP', 'self']]
     """
     agency_starts = lexicon.first_words("photo_agencies")
+    max_words = lexicon.threshold("credits.caption_max_words")  # CAPTION_MAX_WORDS unless a rule file sets it
     for ln in doc.kept_lines():
-        if ln.words > CAPTION_MAX_WORDS:
+        if ln.words > max_words:
             continue
         text = ln.plain
         colon = ":" in text or "：" in text

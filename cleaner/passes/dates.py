@@ -21,7 +21,6 @@ Keeps::
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Iterator, List, Optional, Tuple
 
 import regex
@@ -49,7 +48,7 @@ _DIGIT = regex.compile(r"\d")
 _SEPARATOR = regex.compile(r"\s+[|/·•]\s+|\s*\|\s*")
 
 
-@lru_cache(maxsize=None)
+@lexicon.cached
 def _patterns():
     reading = lexicon.alternation("reading_time")
     return regex.compile(rf"(?:[\s,.|·•\-–—/()]|\d+\s*{reading}|{reading}\s*:?\s*\d+\s*\w*)*", regex.I)
@@ -209,7 +208,7 @@ def date_label(before: str) -> Optional[str]:
     return kind if all(not w or w.casefold() in connectors for w in rest) else None
 
 
-@lru_cache(maxsize=None)
+@lexicon.cached
 def _reading_time_line():
     phrase = lexicon.alternation("reading_time")
     about = lexicon.alternation("approximately")  # "ca. 5 min", "environ 3 minutes"

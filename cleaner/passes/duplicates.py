@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import Dict, Iterator
 
+from .. import lexicon
 from ..model import Document, Finding
 from ..shape import ends_sentence
 
@@ -35,6 +36,7 @@ def run(doc: Document) -> Iterator[Finding]:
     ['dup.consecutive']
     """
     first_seen: Dict[str, int] = {}
+    repeat_min = lexicon.threshold("duplicates.repeat_min_words")  # REPEAT_MIN_WORDS unless a rule file sets it
     # The line before, and the kept line before: a line removed between two
     # copies (an ad marker, a share prompt) does not make them less consecutive.
     previous_key = previous_kept_key = None
@@ -45,7 +47,7 @@ def run(doc: Document) -> Iterator[Finding]:
         kept = doc.kept(ln.index)
         if kept and key in (previous_key, previous_kept_key) and ln.words >= CONSECUTIVE_MIN_WORDS:
             yield Finding(ln.index, "dup.consecutive", f"line repeats the line before it {ln.text[:60]!r}")
-        elif kept and key in first_seen and ln.words >= REPEAT_MIN_WORDS \
+        elif kept and key in first_seen and ln.words >= repeat_min \
                 and _boilerplate(doc, first_seen[key], ln.text):
             yield Finding(ln.index, "dup.repeated",
                           f"line already stood at line {first_seen[key] + 1} {ln.text[:60]!r}")

@@ -17,7 +17,6 @@ Keeps::
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Iterator
 
 import regex
@@ -33,13 +32,13 @@ SOURCE_MAX_WORDS = 10
 SOURCE_ITEM_MAX_WORDS = 5
 
 
-@lru_cache(maxsize=None)
+@lexicon.cached
 def _splitter():
     joiners = lexicon.alternation("source_joiners")
     return regex.compile(rf"\s*(?:,|;|/|\||\b{joiners}\b)\s*", regex.I)
 
 
-@lru_cache(maxsize=None)
+@lexicon.cached
 def _leading_preposition():
     """The preposition (``source_prepositions``) a label phrase without a colon leaves
     before the name ("This article originally appeared on The Conversation")."""
