@@ -34,30 +34,17 @@ MIN_RATIO = 1.5
 #: A script that one language writes decides when this share of the letters is in it.
 SCRIPT_SHARE = 0.3
 
-#: Stop words of languages the guess knows but no language pack covers yet
-#: (a pack's ``stopwords`` key adds its language: see :func:`_stopwords`).
-OTHER_STOPWORDS: Dict[str, str] = {
-    "sv": "och i att det som en på är av för med till den har de inte om ett var jag men så "
-          "vi han hon från ska kan eller när också efter",
-    "nb": "og i er det som på en til av for med har ikke den et vi jeg kan om var seg fra men så "
-          "ble blir skal også etter eller hun han når dette mot",
-    "fi": "ja on ei että se oli ovat hän mutta kun myös tai kuin ole mitä joka jo nyt sen "
-          "niin vain tämä siitä sitä olla voi",
-    "ru": "и в не на что с по это как он она к но из у за от то для же так бы его было все "
-          "был была только уже или также при",
-}
-
 
 def _stopwords() -> Dict[str, FrozenSet[str]]:
     """The most frequent short words of each language: articles, pronouns,
     prepositions, conjunctions, forms of "be" and "have". They are data: the
     ``stopwords`` key of each language pack (``cleaner/lexicon/<lang>.json``),
-    so a new pack teaches the guess its language, and :data:`OTHER_STOPWORDS`
-    for languages with no pack. Words two languages share ("in", "die" is also
-    English, "a") count for both, which is fine: the comparison is over many words."""
+    so a new pack teaches the guess its language (a pack may hold only its stop
+    words: ``sv.json``). Words two languages share ("in", "die" is also English,
+    "a") count for both, which is fine: the comparison is over many words."""
     from .lexicon import LANGUAGES, packs
 
-    table = {lang: frozenset(words.split()) for lang, words in OTHER_STOPWORDS.items()}
+    table: Dict[str, FrozenSet[str]] = {}
     for lang in LANGUAGES:
         words = packs.load(os.path.join(packs.FOLDER, f"{lang}.json")).get("stopwords")
         if words:
