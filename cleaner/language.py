@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import lru_cache
 from typing import Dict, FrozenSet, Optional, Tuple
 
 #: Only the start of the text is read: a few paragraphs decide, and the cost
@@ -35,7 +36,8 @@ MIN_RATIO = 1.5
 SCRIPT_SHARE = 0.3
 
 
-def _stopwords() -> Dict[str, FrozenSet[str]]:
+@lru_cache(maxsize=None)
+def stopwords() -> Dict[str, FrozenSet[str]]:
     """The most frequent short words of each language: articles, pronouns,
     prepositions, conjunctions, forms of "be" and "have". They are data: the
     ``stopwords`` key of each language pack (``cleaner/lexicon/<lang>.json``),
@@ -52,16 +54,22 @@ def _stopwords() -> Dict[str, FrozenSet[str]]:
     return table
 
 
-#: Each language's stop words (:func:`_stopwords`).
-STOPWORDS: Dict[str, FrozenSet[str]] = _stopwords()
+def __getattr__(name: str):
+    # ``STOPWORDS``, each language's stop words, is read from the packs on first use, not on import.
+    if name == "STOPWORDS":
+        return stopwords()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-#: Each stop word and the languages it belongs to, with its weight in each:
-#: a word of k languages counts 1/k for each ("le" says French or Spanish).
-_SHARES: Dict[str, Tuple[Tuple[str, float], ...]] = {}
-for _lang, _words in STOPWORDS.items():
-    for _w in _words:
-        _SHARES[_w] = _SHARES.get(_w, ()) + ((_lang, 1.0),)
-_SHARES = {w: tuple((lang, 1.0 / len(langs)) for lang, _ in langs) for w, langs in _SHARES.items()}
+
+@lru_cache(maxsize=None)
+def _shares() -> Dict[str, Tuple[Tuple[str, float], ...]]:
+    """Each stop word and the languages it belongs to, with its weight in each:
+    a word of k languages counts 1/k for each ("le" says French or Spanish)."""
+    shares: Dict[str, Tuple[Tuple[str, float], ...]] = {}
+    for lang, words in stopwords().items():
+        for w in words:
+            shares[w] = shares.get(w, ()) + ((lang, 1.0),)
+    return {w: tuple((lang, 1.0 / len(langs)) for lang, _ in langs) for w, langs in shares.items()}
 
 _WORD = re.compile(r"[^\W\d_]+")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
@@ -87,9 +95,10 @@ def detect(text: str) -> Optional[str]:
     script = _script(sample)
     if script is not None:
         return script
-    counts = {lang: 0.0 for lang in STOPWORDS}
+    counts = {lang: 0.0 for lang in stopwords()}
+    shares = _shares()
     for word in _WORD.findall(sample.lower()):
-        for lang, share in _SHARES.get(word, ()):
+        for lang, share in shares.get(word, ()):
             counts[lang] += share
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     (best, hits), (_, second) = ranked[0], ranked[1]
