@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import lru_cache
 from typing import Dict, FrozenSet, Optional, Tuple
 
 #: Only the start of the text is read: a few paragraphs decide, and the cost
@@ -34,30 +35,18 @@ MIN_RATIO = 1.5
 #: A script that one language writes decides when this share of the letters is in it.
 SCRIPT_SHARE = 0.3
 
-#: Stop words of languages the guess knows but no language pack covers yet
-#: (a pack's ``stopwords`` key adds its language: see :func:`_stopwords`).
-OTHER_STOPWORDS: Dict[str, str] = {
-    "sv": "och i att det som en på är av för med till den har de inte om ett var jag men så "
-          "vi han hon från ska kan eller när också efter",
-    "nb": "og i er det som på en til av for med har ikke den et vi jeg kan om var seg fra men så "
-          "ble blir skal også etter eller hun han når dette mot",
-    "fi": "ja on ei että se oli ovat hän mutta kun myös tai kuin ole mitä joka jo nyt sen "
-          "niin vain tämä siitä sitä olla voi",
-    "ru": "и в не на что с по это как он она к но из у за от то для же так бы его было все "
-          "был была только уже или также при",
-}
 
-
-def _stopwords() -> Dict[str, FrozenSet[str]]:
+@lru_cache(maxsize=None)
+def stopwords() -> Dict[str, FrozenSet[str]]:
     """The most frequent short words of each language: articles, pronouns,
     prepositions, conjunctions, forms of "be" and "have". They are data: the
     ``stopwords`` key of each language pack (``cleaner/lexicon/<lang>.json``),
-    so a new pack teaches the guess its language, and :data:`OTHER_STOPWORDS`
-    for languages with no pack. Words two languages share ("in", "die" is also
-    English, "a") count for both, which is fine: the comparison is over many words."""
+    so a new pack teaches the guess its language (a pack may hold only its stop
+    words: ``sv.json``). Words two languages share ("in", "die" is also English,
+    "a") count for both, which is fine: the comparison is over many words."""
     from .lexicon import LANGUAGES, packs
 
-    table = {lang: frozenset(words.split()) for lang, words in OTHER_STOPWORDS.items()}
+    table: Dict[str, FrozenSet[str]] = {}
     for lang in LANGUAGES:
         words = packs.load(os.path.join(packs.FOLDER, f"{lang}.json")).get("stopwords")
         if words:
@@ -65,16 +54,22 @@ def _stopwords() -> Dict[str, FrozenSet[str]]:
     return table
 
 
-#: Each language's stop words (:func:`_stopwords`).
-STOPWORDS: Dict[str, FrozenSet[str]] = _stopwords()
+def __getattr__(name: str):
+    # ``STOPWORDS``, each language's stop words, is read from the packs on first use, not on import.
+    if name == "STOPWORDS":
+        return stopwords()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-#: Each stop word and the languages it belongs to, with its weight in each:
-#: a word of k languages counts 1/k for each ("le" says French or Spanish).
-_SHARES: Dict[str, Tuple[Tuple[str, float], ...]] = {}
-for _lang, _words in STOPWORDS.items():
-    for _w in _words:
-        _SHARES[_w] = _SHARES.get(_w, ()) + ((_lang, 1.0),)
-_SHARES = {w: tuple((lang, 1.0 / len(langs)) for lang, _ in langs) for w, langs in _SHARES.items()}
+
+@lru_cache(maxsize=None)
+def _shares() -> Dict[str, Tuple[Tuple[str, float], ...]]:
+    """Each stop word and the languages it belongs to, with its weight in each:
+    a word of k languages counts 1/k for each ("le" says French or Spanish)."""
+    shares: Dict[str, Tuple[Tuple[str, float], ...]] = {}
+    for lang, words in stopwords().items():
+        for w in words:
+            shares[w] = shares.get(w, ()) + ((lang, 1.0),)
+    return {w: tuple((lang, 1.0 / len(langs)) for lang, _ in langs) for w, langs in shares.items()}
 
 _WORD = re.compile(r"[^\W\d_]+")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
@@ -100,9 +95,10 @@ def detect(text: str) -> Optional[str]:
     script = _script(sample)
     if script is not None:
         return script
-    counts = {lang: 0.0 for lang in STOPWORDS}
+    counts = {lang: 0.0 for lang in stopwords()}
+    shares = _shares()
     for word in _WORD.findall(sample.lower()):
-        for lang, share in _SHARES.get(word, ()):
+        for lang, share in shares.get(word, ()):
             counts[lang] += share
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     (best, hits), (_, second) = ranked[0], ranked[1]

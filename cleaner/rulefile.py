@@ -12,6 +12,7 @@ A rule file teaches the cleaner about a site or a language without code::
 
     [[site]]                               # rules for some hosts only
     hosts = ["example.com", "*.example.org"]
+    disable = ["bio.profile"]              # (disable and thresholds too, for these hosts)
     drop = ["div.promo-box"]               # HTML: CSS selectors of elements to drop
     keep = ["div.fact-box"]                # HTML: ... and of elements whose lines stay
     [site.phrases.en]
@@ -47,7 +48,7 @@ from . import lexicon
 
 #: The keys a rule file may have at its top level, and in a ``[[site]]`` section.
 TOP_KEYS = ("disable", "thresholds", "phrases", "site")
-SITE_KEYS = ("hosts", "phrases", "drop", "keep")
+SITE_KEYS = ("hosts", "phrases", "drop", "keep", "disable", "thresholds")
 
 
 class RuleFileError(ValueError):
@@ -94,6 +95,8 @@ class SiteRules:
     drop: Tuple[str, ...]
     keep: Tuple[str, ...]
     origin: str
+    disable: Tuple[str, ...] = ()
+    thresholds: Dict[str, object] = field(default_factory=dict)
 
     def matches(self, host: Optional[str]) -> bool:
         """Whether ``host`` is one of this section's: ``example.com`` also names its subdomains;
@@ -266,7 +269,9 @@ class _Checker:
             self.fail(path + ("hosts",), "hosts must name at least one host")
         return SiteRules(hosts, self.phrases(site.get("phrases", {}), path + ("phrases",)),
                          self.selectors(site.get("drop", []), path + ("drop",)),
-                         self.selectors(site.get("keep", []), path + ("keep",)), self.source.name)
+                         self.selectors(site.get("keep", []), path + ("keep",)), self.source.name,
+                         self.rule_ids(site.get("disable", []), path + ("disable",)),
+                         self.thresholds(site.get("thresholds", {}), path + ("thresholds",)))
 
 
 _HEADER = re.compile(r"\s*(\[\[?)\s*([^\]]+?)\s*\]\]?")
@@ -368,7 +373,8 @@ class RuleSet:
         if lex is None:
             lex = self.base
             for s in sites:
-                lex = lex.extended(s.phrases, drop=tuple((css, s.origin) for css in s.drop),
+                lex = lex.extended(s.phrases, s.thresholds, frozenset(s.disable),
+                                   drop=tuple((css, s.origin) for css in s.drop),
                                    keep=tuple((css, s.origin) for css in s.keep))
             self._by_sites[key] = lex
         return lex

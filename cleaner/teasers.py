@@ -22,8 +22,9 @@ from .shape import LABEL_MAX_WORDS, count_words, headline_shaped, is_prose
 #: A teaser headline has at most this many words; a longer line is prose
 #: (a summary, or the article going on), not a link.
 TEASER_MAX_WORDS = 20
-#: The metadata fields of a date: a removed line carrying one is a date line.
-DATE_FIELDS = ("date_published", "date_modified")
+#: What a teaser card prints under its headline: a removed line carrying one of
+#: these (a date line, a byline) makes the teaser a card.
+CARD_FIELDS = ("date_published", "date_modified", "authors")
 
 
 @dataclass
@@ -52,8 +53,8 @@ def block(doc: Document, start: int) -> Iterator[Finding]:
         nxt = _next_adjacent(doc, j)
         gap = _blank_between(doc, last, j)
         heading = is_heading(doc.lines[j])
-        if current is not None and current.line == last and _date_between(doc, last, j):
-            current.card = True  # a date line (removed already) under the headline
+        if current is not None and current.line == last and _card_line_between(doc, last, j):
+            current.card = True  # a date or byline line (removed already) under the headline
         if stacked and gap and not heading and not _stacked_pair(doc, j, nxt):
             break  # the blank line after a link list: the article goes on
         if heading:
@@ -103,14 +104,15 @@ def _blank_between(doc: Document, a: int, b: int) -> bool:
     return any(doc.lines[k].blank for k in range(a + 1, b))
 
 
-def _date_between(doc: Document, a: int, b: int) -> bool:
-    """True when a date line stands between lines ``a`` and ``b``: one the dates pass removed,
-    or a line another pass removed with the date it carries (a byline with its date).
+def _card_line_between(doc: Document, a: int, b: int) -> bool:
+    """True when a card's line stands between lines ``a`` and ``b``: a date line the dates
+    pass removed, or a line another pass removed with the date or the authors it carries
+    (a byline, with its date or not).
 
     Any other removed line there (an "Advertisement" marker, a share bar) says
     nothing about a teaser card: an article paragraph under it is not a summary.
     """
-    return any(k in doc.findings and (doc.removed_by(k, "date") or doc.findings[k].gives(*DATE_FIELDS))
+    return any(k in doc.findings and (doc.removed_by(k, "date") or doc.findings[k].gives(*CARD_FIELDS))
                for k in range(a + 1, b))
 
 

@@ -8,7 +8,10 @@ import regex
 
 from cleaner import lexicon
 
-OTHER_LANGUAGES = [lang for lang in lexicon.LANGUAGES if lang != "en"]
+#: Packs that hold phrases; the others hold only their stop words (for the language guess).
+PHRASE_LANGUAGES = [lang for lang in lexicon.LANGUAGES
+                    if set(json.loads((lexicon.HERE / f"{lang}.json").read_text(encoding="utf-8"))) - {"_about", "stopwords"}]
+OTHER_LANGUAGES = [lang for lang in PHRASE_LANGUAGES if lang != "en"]
 
 
 def _no_duplicate_keys(pairs):
@@ -42,6 +45,11 @@ def test_same_keys_as_english(lang):
     assert keys == EN_KEYS, f"missing {sorted(EN_KEYS - keys)}, extra {sorted(keys - EN_KEYS)}"
 
 
+@pytest.mark.parametrize("lang", sorted(set(lexicon.LANGUAGES) - set(PHRASE_LANGUAGES)))
+def test_a_pack_without_phrases_has_its_stop_words(lang):
+    assert load(lang)["stopwords"], f"{lang}.json: a pack is all keys of en.json, or its stop words alone"
+
+
 def _phrase_lists(lang):
     for key, value in load(lang).items():
         if key.startswith("_"):
@@ -69,7 +77,7 @@ def test_phrases_are_unique_within_a_file(lang):
         assert not dupes, f"{lang}.{key}: duplicates {dupes}"
 
 
-@pytest.mark.parametrize("lang", lexicon.LANGUAGES)
+@pytest.mark.parametrize("lang", PHRASE_LANGUAGES)
 def test_months_cover_the_year(lang):
     months = load(lang)["months"]
     assert isinstance(months, dict)
@@ -82,7 +90,7 @@ def test_months_cover_the_year(lang):
 
 def test_month_names_mean_one_month_in_every_language():
     seen = {}
-    for lang in lexicon.LANGUAGES:
+    for lang in PHRASE_LANGUAGES:
         for name, number in load(lang)["months"].items():
             name = name.casefold()
             assert seen.setdefault(name, (lang, number))[1] == number, \

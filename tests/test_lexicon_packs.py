@@ -200,3 +200,31 @@ def test_every_documented_row_says_what_matches_who_reads_and_an_example():
 def test_every_key_is_in_the_english_pack():
     english = packs.load(os.path.join(packs.FOLDER, "en.json"))
     assert {k for k in english if not k.startswith("_")} == set(packs.KEYS)
+
+
+# --- one list of name words for every pass -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("particle", sorted(lexicon.phrase_set("name_particles")))
+def test_every_pass_reads_the_same_name_particles(particle):
+    from cleaner.passes import byline, credits, title
+
+    name = f"Ana {particle} Cruz"
+    assert byline.parse_names(f"{name}, Jan Kowalski") == [name, "Jan Kowalski"]  # a name word in a byline
+    assert credits.names_someone(f"{name}, staff photographer")  # two common words, the particle is not a third
+    assert not title._person_like(f"Ana Cruz {particle}")  # never a name's last word
+
+
+@pytest.mark.parametrize("joiner", sorted(w for w in lexicon.phrase_set("name_joiners") if w.isalpha()))
+def test_every_pass_reads_the_same_name_joiners(joiner):
+    from cleaner.passes import bio, byline, credits
+
+    assert byline.parse_names(f"Jane Doe {joiner} John Roe") == ["Jane Doe", "John Roe"]
+    assert credits.names_someone(f"Jane Doe {joiner} John Roe, staff photographers")
+    assert bio._names_follow(f" Jane Doe {joiner} John Roe; Editing by Tom Brown")
+
+
+def test_a_body_line_with_a_joiner_is_not_names():
+    from cleaner.passes import byline
+
+    assert byline.parse_names("Izkia Siches y Manuel Monsalve en el Congreso") is None  # 'en' is no joiner

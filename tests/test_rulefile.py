@@ -113,6 +113,13 @@ def test_a_per_site_phrase_applies_to_that_host_only():
                                                       rules=(SITE,)).clean(PAGE))
 
 
+def test_a_per_site_disable_applies_to_that_host_only():
+    page = "A line of body text before.\nAdvertisement\nA line of body text after it, longer."
+    c = text_cleaner(rules('[[site]]\nhosts = ["example.com"]\ndisable = ["ads.marker"]\n'))
+    assert "Advertisement" in body(c.clean(page, url="https://example.com/a"))
+    assert "Advertisement" not in body(c.clean(page, url="https://example.org/a"))
+
+
 def test_a_host_glob_matches_as_a_shell_pattern():
     c = text_cleaner(rules('[[site]]\nhosts = ["news.*.org"]\n[site.phrases.en]\nui_labels = ["listen to this story"]\n'))
     assert "Listen to this story" not in body(c.clean(PAGE, url="https://news.city.org/x"))
@@ -171,6 +178,8 @@ def test_a_disabled_html_rule_drops_no_element():
     ('[[site]]\nhosts = ["a.com"]\nkeep = ["p:nonsense(3)"]\n', 3, "bad selector"),
     ('[[site]]\ndrop = ["div"]\n', 1, "needs hosts"),
     ('[[site]]\nhosts = ["a.com"]\nwhere = 1\n', 3, "unknown key 'where' in [[site]]"),
+    ('[[site]]\nhosts = ["a.com"]\ndisable = ["x.y"]\n', 3, "unknown rule id 'x.y'"),
+    ('[[site]]\nhosts = ["a.com"]\n[site.thresholds]\n"html.link_run" = 0\n', 4, "bad threshold value 0"),
     ('a = [\n', 2, "not valid TOML"),
     ('a = 1\nb = = 2\n', 2, "not valid TOML"),
 ])

@@ -129,3 +129,15 @@ def test_the_site_step_goes_where_the_table_puts_it_even_in_a_list_without_its_n
     names = [step_name(p) for p in with_step("step", without_related)]
     assert names[names.index("str") + 1] == "duplicates"
     assert with_step("step", (title,))[0] == "step"
+
+
+def test_a_byline_under_a_teaser_headline_makes_a_card_with_its_summary():
+    from cleaner import clean_text
+
+    summary = "The new treasurer starts in June and takes over the city's accounts from her predecessor."
+    text = "\n".join([_OPENING, "", "Related articles", "Council names new treasurer", "By Jane Smith", "",
+                      summary, "", _CLOSING])
+    article = clean_text(text)
+    removed = [(r.line, r.rule) for r in article.removed]
+    assert (7, "related.summary") in removed and (5, "byline.author") in removed
+    assert article.text.split("\n\n") == [_OPENING, _CLOSING]

@@ -33,12 +33,13 @@ Keeps::
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 from typing import Iterator, Optional
 
 import regex
 
 from .. import lexicon
-from ..language import STOPWORDS
+from ..language import stopwords
 from ..model import Document, Finding
 
 #: A biography is a paragraph, not an essay: at most this many words.
@@ -56,8 +57,12 @@ PROFILE_ROLE_WITHIN = 6
 PROFILE_MIN_WORDS = 8
 PROFILE_MAX_WORDS = BIO_MAX_WORDS
 _NAME = r"\p{Lu}[\p{L}'.\-]*"
-#: A "name" holding an article or pronoun ("The company", "Die Stadt") names a thing, not a person.
-_FUNCTION_WORDS = frozenset().union(*STOPWORDS.values())
+
+
+@lru_cache(maxsize=None)
+def _function_words() -> frozenset:
+    """A "name" holding an article or pronoun ("The company", "Die Stadt") names a thing, not a person."""
+    return frozenset().union(*stopwords().values())
 
 
 def run(doc: Document) -> Iterator[Finding]:
@@ -129,7 +134,7 @@ def profile_name(text: str) -> Optional[str]:
     roles = lexicon.phrase_set("bio_roles")
     for pattern in _profile_patterns():
         m = pattern.match(text)
-        if m is None or not _FUNCTION_WORDS.isdisjoint(m.group(1).casefold().split()):
+        if m is None or not _function_words().isdisjoint(m.group(1).casefold().split()):
             continue
         for word in m.group(2).split()[:PROFILE_ROLE_WITHIN]:
             word = word.strip(",.;:()&!?\"'").casefold()

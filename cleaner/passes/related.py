@@ -6,7 +6,7 @@ The block runs on while the lines read as teasers: section labels, headlines
 (each optionally repeated) and at most one summary paragraph per headline. It
 ends at the first prose paragraph that no headline introduces. A summary
 follows its headline directly, or after a blank line when the teaser is a
-card: its headline printed twice, or a date line under it (a section label
+card: its headline printed twice, or a date or byline line under it (a section label
 may follow that date); a prose paragraph after a blank line under a bare
 headline is the article going on. Headlines stacked on adjacent lines
 are a link list, which ends at the blank line after it unless another heading
