@@ -66,7 +66,9 @@ class Line:
     Line(index=3, raw=' By  Jane ', text='By Jane')
     """
 
-    __slots__ = ("index", "raw", "text", "blank", "shown", "words", "folded", "word_set", "plain", "first_word")
+    __slots__ = ("index", "raw", "text", "blank", "shown", "words", "folded", "word_set", "plain", "first_word",
+                 # Facts a pass defines (:func:`line_fact`) and reads more than once: boundary runs twice.
+                 "shape_score", "comment_heading", "timestamp")
 
     def __init__(self, index: int, raw: str, text: str, shown: Optional[str] = None):
         self.index, self.raw, self.text = index, raw, text
@@ -146,6 +148,22 @@ _FACTS = {
     #: The folded first word, punctuation stripped: the key for prefix look-ups.
     "first_word": lambda line: lexicon.first_word(line.text),
 }
+
+
+def line_fact(name: str):
+    """Decorator: ``func(line)`` computes the fact ``name`` of a :class:`Line`, once, on first read.
+
+    For a fact of the line's text that a pass defines and reads more than once
+    (``boundary`` runs twice over the same lines): the pass keeps its
+    definition, the line keeps the value. ``name`` is one of :class:`Line`'s slots.
+    """
+    if name not in Line.__slots__:
+        raise ValueError(f"{name!r} is not a slot of Line")
+
+    def register(func):
+        _FACTS[name] = func
+        return func
+    return register
 
 
 @dataclass(frozen=True)
