@@ -30,6 +30,7 @@ from typing import Optional
 import regex
 
 from . import lexicon
+from .pipeline import pattern_timeout
 
 #: Time-zone abbreviations and their UTC offsets in minutes. Abbreviations that
 #: mean different zones in different places (e.g. "CST": US Central or China)
@@ -127,7 +128,7 @@ def find_date(text: str):
     if not _YEAR.search(text):
         return _short_date(text)  # every other format read here has a four-digit year
     pattern = _patterns()
-    for m in pattern.finditer(text, timeout=1.0):
+    for m in pattern.finditer(text, timeout=pattern_timeout()):
         iso = _to_iso(m)
         if iso:
             return m, iso
@@ -158,7 +159,7 @@ def _short_date(text: str):
     """
     if "." not in text:
         return None
-    for m in _short_pattern().finditer(text, timeout=1.0):
+    for m in _short_pattern().finditer(text, timeout=pattern_timeout()):
         yy = int(m.group("y"))
         year = 2000 + yy if yy <= SHORT_YEAR_PIVOT else 1900 + yy
         try:

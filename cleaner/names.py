@@ -15,6 +15,7 @@ from typing import List, Optional
 import regex
 
 from . import lexicon
+from .pipeline import pattern_timeout
 
 _DIGIT = regex.compile(r"\d")
 
@@ -67,14 +68,14 @@ def parse_names(text: str) -> Optional[List[str]]:
     split, word = _patterns()
     roles = lexicon.phrase_set("byline_roles")
     names: List[str] = []
-    for part in split.split(text.strip(), timeout=1.0):
+    for part in split.split(text.strip(), timeout=pattern_timeout()):
         part = strip_end(part.strip(" ,:-–—|").lstrip("."))
         if not part or lexicon.fold(part) in roles:
             continue
         if names and lexicon.fold(part.split()[-1]) in _role_words():
             continue  # after a name, "Transport Correspondent", "Local Democracy Reporter": a job title
         words = part.split()
-        if len(words) > NAME_MAX_WORDS or not all(word.fullmatch(w, timeout=1.0) for w in words):
+        if len(words) > NAME_MAX_WORDS or not all(word.fullmatch(w, timeout=pattern_timeout()) for w in words):
             return None
         if len(words) > 1 and words[-1] in particles():
             return None  # "Krisenmanagement zu": a name never ends in a particle

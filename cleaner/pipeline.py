@@ -33,7 +33,6 @@ from typing import Callable, FrozenSet, Iterable, Iterator, Optional
 from . import lexicon
 from .ingest import InputError
 from .model import Document
-from .passes import step_name
 
 #: Seconds every document may take, whatever its size: a page of news takes a
 #: few milliseconds, so this only stops inputs that make a pattern backtrack.
@@ -76,6 +75,8 @@ def run_passes(doc: Document, passes: Iterable, budget: Optional[float] = None,
     Raises :class:`DocumentTimeout` when the passes take more than ``budget``
     seconds (default :func:`budget_for`) or a pattern times out.
     """
+    from .passes import step_name  # here, not at the top: the passes import this module's pattern_timeout
+
     budget = budget_for(doc) if budget is None else budget
     disabled = lexicon.disabled()
     name = "?"
@@ -107,6 +108,23 @@ class _Expired(Exception):
 
 
 _state = threading.local()
+
+#: Seconds one pattern call of a pass may take where no timer guards the
+#: document (other threads, Windows): a pattern that backtracks for longer
+#: raises ``TimeoutError``, which :func:`run_passes` reports as a timeout.
+PATTERN_TIMEOUT = 1.0
+
+
+def pattern_timeout() -> Optional[float]:
+    """The ``timeout=`` for the passes' pattern calls: none while the timer of
+    :func:`deadline` guards this thread (its signal stops a match wherever it
+    is, and ``timeout=`` costs every call about a microsecond, measured), else
+    :data:`PATTERN_TIMEOUT`.
+
+    >>> pattern_timeout()
+    1.0
+    """
+    return None if getattr(_state, "timer", False) else PATTERN_TIMEOUT
 
 
 @contextmanager
@@ -145,14 +163,14 @@ def deadline(seconds: float) -> Iterator[Callable[[], None]]:
 
     previous = signal.signal(signal.SIGALRM, on_alarm)
     signal.setitimer(signal.ITIMER_REAL, max(seconds, 0.001))
-    _state.end = end
+    _state.end, _state.timer = end, True
     try:
         yield check
     finally:
         armed[0] = False
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
-        _state.end = None
+        _state.end, _state.timer = None, False
 
 
 def _can_use_timer() -> bool:

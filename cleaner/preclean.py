@@ -639,7 +639,10 @@ def line_key(text: str) -> str:
     >>> line_key("- Budget  talks STALL "), line_key("| Budget talks stall |")
     ('budget talks stall', 'budget talks stall')
     """
-    return " ".join(_LINE_MARK.sub("", text.strip()).split()).casefold()
+    text = text.strip()
+    if "|" in text or text[:1] in "-*•":  # only then can a marker be there to drop
+        text = _LINE_MARK.sub("", text)
+    return " ".join(text.split()).casefold()
 
 
 #: Elements an extractor writes as one line even when blocks inside them
@@ -654,23 +657,27 @@ def furniture_lines(el) -> List[str]:
     >>> furniture_lines(html.fromstring('<ul><li><h3>Budget talks</h3><p>They stall.</p></li></ul>'))
     ['budget talks', 'they stall.', 'budget talks they stall.']
     """
-    out = block_lines(el)
+    items: List[str] = []
+    out = block_lines(el, items=items)  # one walk: nested items are not walked again
     seen = set(out)
-    for item in el.iter(ITEM_TAGS):
-        key = " ".join(block_lines(item))  # inline pieces joined as written, blocks by a space
+    for key in items:
         if key and key not in seen:
             seen.add(key)
             out.append(key)
     return out
 
 
-def block_lines(el, linked: Optional[set] = None) -> List[str]:
+def block_lines(el, linked: Optional[set] = None, items: Optional[List[str]] = None) -> List[str]:
     """The element's visible text as lines, one per block element, as :func:`line_key` writes them.
 
     One walk over the element (each piece of text read once): a block tag
     (:data:`BLOCK_TAGS`) starts and ends a line; inline tags (links, spans)
     continue it. Scripts and styles are left out. ``linked``, when given,
-    gets the lines whose text is all inside links (``<a href>``).
+    gets the lines whose text is all inside links (``<a href>``). ``items``,
+    when given, gets the lines of each element of :data:`ITEM_TAGS` (the
+    element itself included) joined by a space, in document order, as
+    ``" ".join(block_lines(item))`` would give them: inline pieces joined as
+    written, blocks by a space.
 
     >>> from lxml import html
     >>> linked = set()
@@ -705,12 +712,17 @@ def block_lines(el, linked: Optional[set] = None) -> List[str]:
         if closing:
             if tag in BLOCK_TAGS:
                 flush()
+            if closing is not True:  # an item's end: its lines are those since its start
+                slot, start = closing
+                items[slot] = " ".join(out[start:])
             if tag == "a" and node.get("href"):
                 state["in_link"] -= 1
             if node.tail and node is not el:
                 add(node.tail, state["in_link"] > 0)
             continue
         if tag in _HIDDEN_TAGS:
+            if items is not None:  # items inside a script or template: read on their own
+                items.extend(" ".join(block_lines(item)) for item in node.iter(ITEM_TAGS))
             if node.tail and node is not el:
                 add(node.tail, state["in_link"] > 0)
             continue
@@ -720,7 +732,11 @@ def block_lines(el, linked: Optional[set] = None) -> List[str]:
             state["in_link"] += 1
         if node.text and isinstance(node.tag, str):
             add(node.text, state["in_link"] > 0)
-        stack.append((node, True))
+        if items is not None and tag in ITEM_TAGS:
+            items.append("")
+            stack.append((node, (len(items) - 1, len(out))))
+        else:
+            stack.append((node, True))
         stack.extend((child, False) for child in reversed(node))
     flush()
     return out

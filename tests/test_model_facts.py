@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from cleaner import lexicon, markdown, render
 from cleaner.model import _INVISIBLE, _SPACES, Document, Line, normalise_space
-from cleaner.passes import TEXT_PASSES
+from cleaner.passes import TEXT_PASSES, boundary
 from cleaner.pipeline import run_passes
 from cleaner.shape import count_words
 
@@ -42,6 +42,10 @@ def test_document_texts_and_line_facts_match_their_definitions(text):
         assert ln.word_set == lexicon.words_of(ln.text)
         assert ln.plain == markdown.plain(ln.text)
         assert ln.first_word == lexicon.first_word(ln.text)
+        if not ln.blank:  # the facts passes define (model.line_fact), as their definitions give them
+            assert ln.shape_score == boundary.text_score(ln.text)
+            assert ln.comment_heading == boundary._is_comment_heading(ln.text)
+            assert ln.timestamp == boundary._is_timestamp(ln.text)
 
 
 @settings(max_examples=200, deadline=None)
@@ -82,3 +86,11 @@ def test_match_prefix_gives_up_early_only_when_no_phrase_can_match():
     assert lexicon.match_prefix("cta", "Signage was poor") is None
     # ... and a first word some phrase starts with still finds the longest phrase
     assert lexicon.match_prefix("byline_prefixes", "Reported by: Digital Desk") == ("reported by", 11)
+
+
+def test_line_fact_names_a_slot_of_line():
+    from cleaner.model import line_fact
+    with pytest.raises(ValueError):
+        line_fact("not_a_slot")
+    ln = Line(0, "12 comments", "12 comments")
+    assert ln.comment_heading is True and ln.timestamp is False

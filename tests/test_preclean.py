@@ -256,3 +256,19 @@ def test_embedded_post_wrappers_lose_their_marks():
     assert keep_embeds(tree) == 1
     quote = tree.find(".//blockquote")
     assert quote.get("class") is None and quote.getparent().get("class") is None
+
+
+def test_furniture_lines_reads_nested_items_whole_in_one_walk():
+    # Each item's lines joined (the outer item before the inner one), after the block lines;
+    # an item inside <noscript> is read too, as the element's own lines leave it out.
+    el = html.fromstring("<ul><li><h3>Budget <b>talks</b></h3><ul><li><p>They stall.</p><p>Again.</p></li></ul></li>"
+                         "<li>Mayor - quits</li><noscript><p>Enable scripts</p></noscript></ul>")
+    assert pc.furniture_lines(el) == [
+        "budget talks", "they stall.", "again.", "mayor - quits",
+        "budget talks they stall. again.", "they stall. again.", "enable scripts"]
+
+
+def test_line_key_drops_list_and_table_marks_only_at_the_ends():
+    assert pc.line_key("  - Budget  talks ") == "budget talks"
+    assert pc.line_key("| a | b |") == "a | b"
+    assert pc.line_key("Budget - talks") == "budget - talks"

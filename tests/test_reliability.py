@@ -591,3 +591,21 @@ def test_every_bad_input_row_names_a_test_here():
         name = cells[-1].strip("`")
         assert callable(globals().get(name)), f"README row {cells[0]!r} names no test {name!r}"
         assert cells[-2] in ("0", "1", "2"), cells
+
+
+def test_patterns_run_without_their_own_timeout_only_under_the_timer():
+    seen = []
+
+    class Probe:
+        def run(doc):
+            seen.append(pipeline.pattern_timeout())
+            yield from ()
+
+    if pipeline._can_use_timer():  # the main thread, no other timer set
+        pipeline.run_passes(Document("text"), [Probe])
+        assert seen == [None]
+    t = threading.Thread(target=lambda: pipeline.run_passes(Document("text"), [Probe]))
+    t.start()
+    t.join(timeout=5)
+    assert seen[-1] == pipeline.PATTERN_TIMEOUT  # off the main thread only check() stops a pass
+    assert pipeline.pattern_timeout() == pipeline.PATTERN_TIMEOUT

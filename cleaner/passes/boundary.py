@@ -46,7 +46,8 @@ import regex
 from .. import lexicon
 from ..dates import find_date
 from ..layout import continues, is_heading, is_link_line, wrap_width
-from ..model import Document, Finding
+from ..model import Document, Finding, Line, line_fact
+from ..pipeline import pattern_timeout
 from ..shape import count_words, ends_full_stop, ends_sentence, headline_candidate, headline_shaped
 from ..teasers import block as teaser_block
 
@@ -126,12 +127,12 @@ def line_score(doc: Document, i: int) -> float:
     """
     if i in doc.findings:
         return REMOVED_LINE_SCORE
-    text = doc.lines[i].text
-    if is_heading(doc.lines[i]):
+    ln = doc.lines[i]
+    if is_heading(ln):
         return REMOVED_LINE_SCORE
-    if is_link_line(doc.lines[i]):
+    if is_link_line(ln):
         return SHORT_LINE_SCORE  # a Markdown menu or teaser link, however long its text
-    return text_score(text)
+    return ln.shape_score
 
 
 #: A line of at least this many tokens, a digit among them, is a table row of
@@ -171,6 +172,12 @@ def text_score(text: str) -> float:
     if not sentence and headline_shaped(text):
         return HEADLINE_LINE_SCORE
     return words * PROSE_WEIGHT * (1.0 if sentence else UNPUNCTUATED_PROSE_FACTOR)
+
+
+@line_fact("shape_score")
+def _shape_score(line: Line) -> float:
+    """:func:`text_score` of the line's text (``Line.shape_score``)."""
+    return text_score(line.text)
 
 
 def _with_context(doc: Document, scores: List[Tuple[int, float]]) -> List[Tuple[int, float]]:
@@ -321,7 +328,7 @@ def _prose_above(doc: Document, scores, first: int) -> int:
         ln = doc.lines[i]
         if i in doc.findings or is_heading(ln) or is_link_line(ln):
             break
-        if text_score(ln.text) >= HEAD_PROSE_MIN:
+        if ln.shape_score >= HEAD_PROSE_MIN:
             earliest = pos
     return earliest
 
@@ -339,10 +346,10 @@ def _under_byline(doc: Document, head) -> set:
     lines, prose = [], False
     for i, _ in head[pos + 1:]:
         ln = doc.lines[i]
-        if i in doc.findings or is_heading(ln) or is_link_line(ln) or _is_comment_heading(ln.text, ln.folded):
+        if i in doc.findings or is_heading(ln) or is_link_line(ln) or ln.comment_heading:
             break
         lines.append(i)
-        prose = prose or text_score(ln.text) >= HEAD_PROSE_MIN
+        prose = prose or ln.shape_score >= HEAD_PROSE_MIN
     return set(lines) if prose else set()
 
 
@@ -361,8 +368,7 @@ def _marked(doc: Document, part: List[Tuple[int, float]]) -> bool:
     """True when some line of ``part`` is boilerplate a rule recognised (a share bar,
     a copyright line, a "Related" heading): short lines alone may be a list
     that ends the article ("June 9 -- Coral Sky Amphitheatre, West Palm Beach")."""
-    return any(i in doc.findings or is_heading(doc.lines[i]) or _is_comment_heading(doc.lines[i].text, doc.lines[i].folded)
-               for i, _ in part)
+    return any(i in doc.findings or is_heading(doc.lines[i]) or doc.lines[i].comment_heading for i, _ in part)
 
 
 def _evidence(doc: Document, part: List[Tuple[int, float]]) -> float:
@@ -432,9 +438,8 @@ def _comments_start(doc: Document, scores, first: int, last: int) -> Optional[in
     words = 0
     for pos in range(first, last + 1):
         i, s = scores[pos]
-        text = doc.lines[i].text
         if words >= MIN_WORDS_BEFORE_COMMENTS and (
-                (_is_comment_heading(text, doc.lines[i].folded) and not _in_control_run(doc, scores, pos))
+                (doc.lines[i].comment_heading and not _in_control_run(doc, scores, pos))
                 or _thread_starts(doc, scores, pos)):
             return pos
         if s > 0:
@@ -477,7 +482,15 @@ def _is_comment_heading(text: str, folded: Optional[str] = None) -> bool:
     if (lexicon.fold(text) if folded is None else folded) in lexicon.phrase_set("comment_headings"):
         return True
     lead, inside = _comment_patterns()
-    return bool(lead.match(text, timeout=1.0)) or (words <= COMMENT_COUNT_MAX_WORDS and bool(inside.search(text, timeout=1.0)))
+    timeout = pattern_timeout()
+    return bool(lead.match(text, timeout=timeout)) or (words <= COMMENT_COUNT_MAX_WORDS
+                                                     and bool(inside.search(text, timeout=timeout)))
+
+
+@line_fact("comment_heading")
+def _comment_heading(line: Line) -> bool:
+    """:func:`_is_comment_heading` of the line (``Line.comment_heading``)."""
+    return _is_comment_heading(line.text, line.folded)
 
 
 #: The "name / date" pairs of a thread are looked for among this many non-blank lines
@@ -538,9 +551,9 @@ def _name_then_time(doc: Document, scores, k: int) -> bool:
     """
     if k + 1 >= len(scores):
         return False
-    name, nxt = doc.lines[scores[k][0]].text, doc.lines[scores[k + 1][0]].text
+    name, nxt = doc.lines[scores[k][0]].text, doc.lines[scores[k + 1][0]]
     return len(name.split()) <= COMMENTER_NAME_MAX_WORDS and (not ends_sentence(name) or bool(_INITIAL_END.search(name))) \
-        and _is_timestamp(nxt)
+        and nxt.timestamp
 
 
 def _is_timestamp(text: str) -> bool:
@@ -550,6 +563,12 @@ def _is_timestamp(text: str) -> bool:
         return True  # "2 days ago", "vor 2 Tagen", "il y a 3 heures": the lexicon's relative times
     found = find_date(text)
     return bool(found) and len(text) - (found[0].end() - found[0].start()) < TIMESTAMP_EXTRA_CHARS
+
+
+@line_fact("timestamp")
+def _timestamp(line: Line) -> bool:
+    """:func:`_is_timestamp` of the line's text (``Line.timestamp``)."""
+    return _is_timestamp(line.text)
 
 
 def _headline(doc: Document, head: List[int], anchor: Optional[int]) -> Iterator[Finding]:

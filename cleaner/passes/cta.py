@@ -57,7 +57,7 @@ Keeps::
 """
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterator, Optional
 
 import regex
 
@@ -169,17 +169,23 @@ def is_copyright_footer(text: str) -> bool:
     return bool(m.group(1)) or sum(text.count(c) for c in "|•") >= FOOTER_MIN_SEPARATORS
 
 
-def _comment_count(text: str) -> bool:
-    """
+def _comment_count(text: str, first_word: Optional[str] = None) -> bool:
+    """``first_word``: the line's :attr:`Line.first_word` when the caller has it.
+
     >>> _comment_count("142 Antworten zu „Ein Projekt“"), _comment_count("12 responses to the survey were negative.")
+    (True, False)
+    >>> _comment_count("One thought on “Budget talks”"), _comment_count("Thoughts on the budget")
     (True, False)
     """
     if text.rstrip().endswith("."):
         return False
     m = _COUNT.match(text)
-    found = lexicon.match_prefix("comment_counts", text[m.end():] if m else text)
     # A count spelled out: without a number the phrase opens with a word of ``count_ones`` ("One thought on").
-    return found is not None and (m is not None or found[0].split()[0] in lexicon.phrase_set("count_ones"))
+    ones = lexicon.phrase_set("count_ones")
+    if m is None and (lexicon.first_word(text) if first_word is None else first_word) not in ones:
+        return False  # no number, and no spelled-out count opens the line: no phrase look-up
+    found = lexicon.match_prefix("comment_counts", text[m.end():] if m else text)
+    return found is not None and (m is not None or found[0].split()[0] in ones)
 
 
 def _question_then_prompt(text: str) -> bool:
@@ -226,7 +232,7 @@ def run(doc: Document) -> Iterator[Finding]:
             yield Finding(ln.index, "cta.comment_policy", f"the site's comment policy {text[:60]!r}")
         elif ln.words <= REPLY_HEADING_MAX_WORDS and folded.endswith(tuple(lexicon.phrase_set("reply_cancels"))):
             yield Finding(ln.index, "cta.ui_label", f"comment form heading with its cancel link {text[:60]!r}")
-        elif ln.words <= CTA_MAX_WORDS and _comment_count(text):
+        elif ln.words <= CTA_MAX_WORDS and _comment_count(text, ln.first_word):
             yield Finding(ln.index, "cta.ui_label", f"heading counting the comments {text[:60]!r}")
         elif (ln.words <= CONSENT_MAX_WORDS and ln.first_word in consent_starts
               and not text.startswith(tuple(QUOTE_MARKS)) and lexicon.match_prefix("consent", text)

@@ -30,6 +30,7 @@ from ..dates import find_date
 from ..layout import under_headline
 from ..model import Document, Finding
 from ..names import byline_names, byline_part, names_beside_date
+from ..pipeline import pattern_timeout
 from ..shape import ends_sentence
 
 #: A date line is short: the date plus at most this many other words
@@ -162,7 +163,7 @@ def _date_only(text: str) -> Optional[Tuple[str, str]]:
     kind = date_label(before)
     if kind is None:
         return None
-    if not _patterns().fullmatch(after, timeout=1.0) and not _repeat(after, iso):
+    if not _patterns().fullmatch(after, timeout=pattern_timeout()) and not _repeat(after, iso):
         return None  # words after the date that are not a reading time: a line in the body
     return kind, iso
 
@@ -179,7 +180,7 @@ def _repeat(after: str, iso: str) -> bool:
     """
     found = find_date(after)
     return bool(found) and found[1][:10] == iso[:10] and date_label(after[: found[0].start()]) is not None \
-        and bool(_patterns().fullmatch(after[found[0].end():], timeout=1.0))
+        and bool(_patterns().fullmatch(after[found[0].end():], timeout=pattern_timeout()))
 
 
 def date_label(before: str) -> Optional[str]:
@@ -223,4 +224,4 @@ def is_reading_time(text: str) -> bool:
     >>> is_reading_time("5 Min Read"), is_reading_time("Tempo de leitura: 2 minutos"), is_reading_time("12 min")
     (True, True, False)
     """
-    return len(text) <= READING_TIME_MAX_CHARS and bool(_reading_time_line().fullmatch(text, timeout=1.0))
+    return len(text) <= READING_TIME_MAX_CHARS and bool(_reading_time_line().fullmatch(text, timeout=pattern_timeout()))

@@ -25,6 +25,7 @@ from typing import Iterator
 import regex
 
 from ..model import Document, Finding, Line
+from ..pipeline import pattern_timeout
 
 RULE = "markup.tags"
 
@@ -43,7 +44,7 @@ def is_markup_line(line: Line) -> bool:
     False
     """
     text = line.text
-    return text.startswith("<") and text.endswith(">") and _MARKUP_ONLY.fullmatch(text, timeout=1.0) is not None
+    return text.startswith("<") and text.endswith(">") and _MARKUP_ONLY.fullmatch(text, timeout=pattern_timeout()) is not None
 
 
 def run(doc: Document) -> Iterator[Finding]:

@@ -23,6 +23,7 @@ import regex
 
 from .. import lexicon
 from ..model import Document, Finding
+from ..pipeline import pattern_timeout
 
 #: A source line names at most this many words of sources.
 SOURCE_MAX_WORDS = 10
@@ -67,6 +68,6 @@ def run(doc: Document) -> Iterator[Finding]:
             continue
         if not colon:
             value = _leading_preposition().sub("", value, count=1)
-        items = [s.strip(" .") for s in split.split(value, timeout=1.0) if s.strip(" .")]
+        items = [s.strip(" .") for s in split.split(value, timeout=pattern_timeout()) if s.strip(" .")]
         if items and all(len(item.split()) <= SOURCE_ITEM_MAX_WORDS for item in items):
             yield Finding(ln.index, "source.line", f"source line {ln.text!r}", "sources", items)
