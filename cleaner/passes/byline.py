@@ -48,6 +48,7 @@ def _date_lead():
     leads = "|".join(rf"\b{regex.escape(w)}\b" for w in sorted(lexicon.phrase_set("date_leads")))
     return regex.compile(rf"(?:[\s,|/·•\-–—]|(?-i:{leads or '(?!)'}))+$", regex.I)
 
+
 #: A person's or desk's name has at most this many words.
 NAME_MAX_WORDS = 5
 #: Words of a job title shorter than this ("for", "de") do not mark a title on their own.
@@ -232,6 +233,8 @@ def _names_end():
     or a number, and what follows ("in Business", "5 Comments")."""
     enders = lexicon.alternation("byline_name_enders")
     return regex.compile(rf"\s+(?:{enders}|\d+)\s.*$|\s+\d+\s*\S*$|\s*[|·•/].*$", regex.I)
+
+
 #: A user name printed after "von"/"by" ("gizzmo", "revamp-it"): one token.
 _HANDLE = regex.compile(r"[\p{L}\d][\p{L}\d._\-]{1,30}")
 _SEPARATORS = " ,|·•-–—/"
