@@ -165,6 +165,12 @@ def _contributors(text: str, line=None) -> bool:
 def _names_follow(rest: str) -> bool:
     """The words after "Reporting by" are names: each starts upper case (joiners aside)."""
     words = [w.strip("(),;:.") for w in rest.split()]
-    joiners = lexicon.phrase_set("contributor_joiners") | lexicon.phrase_set("name_joiners")
+    joiners = _contributor_joiners()
     words = [w for w in words if w and w.casefold() not in joiners]
     return bool(words) and all(w[:1].isupper() for w in words[:4])
+
+
+@lexicon.cached
+def _contributor_joiners() -> frozenset:
+    """Words that join names in a contributor note: ``contributor_joiners`` and ``name_joiners``."""
+    return lexicon.phrase_set("contributor_joiners") | lexicon.phrase_set("name_joiners")

@@ -144,11 +144,18 @@ def names_someone(value: str) -> bool:
     False
     """
     words = value.split()
-    # "AFP via Getty Images", "Jane Doe and John Roe", "Ana de la Cruz"
-    joiners = lexicon.phrase_set("credit_name_words") | lexicon.phrase_set("name_joiners") \
-        | lexicon.phrase_set("name_particles")
+    joiners = _name_words()
     common = [w for w in words if w[:1].islower() and w.casefold() not in joiners]
     return len(words) <= CREDIT_MAX_WORDS and len(common) <= CREDIT_MAX_COMMON_WORDS
+
+
+@lexicon.cached
+def _name_words() -> frozenset:
+    """Lower-case words a credit holds besides a caption's: "AFP via Getty Images",
+    "Jane Doe and John Roe", "Ana de la Cruz" (``credit_name_words``, ``name_joiners``,
+    ``name_particles``)."""
+    return lexicon.phrase_set("credit_name_words") | lexicon.phrase_set("name_joiners") \
+        | lexicon.phrase_set("name_particles")
 
 
 def by_credit(text: str):
