@@ -23,7 +23,7 @@ if not any(importlib.util.find_spec(m) for m in ("fastwarc", "warcio")):
     pytest.skip("no WARC reader installed (pip install 'article-cleaner[warc]')", allow_module_level=True)
 
 from cleaner.batch import Options  # noqa: E402
-from cleaner.dask import clean_part, learn_files  # noqa: E402
+from cleaner.dask import clean_part, learn_files, quiet_environment  # noqa: E402
 
 #: Seconds the cluster may take to come up; the whole test stays well under a minute.
 START_TIMEOUT = 40
@@ -56,12 +56,13 @@ def test_real_scheduler_and_two_workers_write_what_jobs_one_writes(tmp_path):
     address = f"tcp://127.0.0.1:{_free_port()}"
     dask = _dask_command()
     logs = open(tmp_path / "cluster.log", "wb")
+    env = {**ENV, **quiet_environment()}  # as the README starts a cluster
     procs = [subprocess.Popen([*dask, "scheduler", "--host", "127.0.0.1", "--port", address.rsplit(":", 1)[1],
-                               "--no-dashboard"], cwd=tmp_path, env=ENV, stdout=logs, stderr=logs)]
+                               "--no-dashboard"], cwd=tmp_path, env=env, stdout=logs, stderr=logs)]
     try:
         for _ in range(2):
             procs.append(subprocess.Popen([*dask, "worker", address, "--host", "127.0.0.1", "--nthreads", "1",
-                                           "--no-dashboard"], cwd=tmp_path, env=ENV, stdout=logs, stderr=logs))
+                                           "--no-dashboard"], cwd=tmp_path, env=env, stdout=logs, stderr=logs))
         with Client(address, timeout=START_TIMEOUT) as client:
             client.wait_for_workers(2, timeout=START_TIMEOUT)
         for fmt in ("jsonl", "parquet"):
