@@ -11,9 +11,18 @@ each page with its own URL), written to a temporary folder outside the
 checkout and removed at the end. Each run is a fresh ``clean-article``
 process (as a user runs it); wall time includes start-up. Reported:
 
-- records/s for ``--jobs 1``, ``--jobs 2`` and ``--engine dask --jobs 2`` (the
-  archive is split into ``--parts`` archives: Dask runs one task per archive);
-- the share of ``--jobs 1``'s time spent reading the archive (the reader
+- wall seconds, records/s and CPU seconds (every process of the run) for
+  ``--jobs 1``, ``--jobs 2`` and Dask with 2 workers (the archive is split
+  into ``--parts`` archives: Dask runs one task per archive), twice:
+  end to end (``--engine dask --jobs 2``: the command starts a local
+  cluster, and stops it, in the figure), and against a cluster already
+  running (``--scheduler``, as a cluster user runs it: a scheduler and two
+  ``dask worker --nthreads 1`` started beforehand on 127.0.0.1 with the
+  README's settings; its 1st job includes the workers' first import of the
+  cleaner, the 2nd finds them warm). The cluster's start-up time is printed;
+- the load average before and after (on a busy machine compare the CPU
+  seconds, and ratios within one run, not wall times across runs);
+- the share of ``--jobs 1``'s CPU time spent reading the archive (the reader
   alone over the same archive, without cleaning);
 - peak resident memory of ``--jobs 1`` on ``--records`` and on
   ``--memory-records`` records (flat: memory does not grow with the archive).
@@ -68,26 +77,88 @@ def build(data: Path, folder: Path, records: int, parts: int, tag: str) -> list:
     return [str(p) for p in paths]
 
 
-def run(args: list, cwd: Path) -> float:
-    """Seconds of one command run (peak memory: see peak_of)."""
+def run(args: list, cwd: Path) -> tuple:
+    """Wall seconds and CPU seconds (user + system, every process of the run) of one command run.
+
+    CPU time is measured in a fresh helper process (RUSAGE_CHILDREN counts the
+    command and every process it started and waited for: pool workers, a
+    local cluster's scheduler and workers). It is the figure that holds on a
+    busy machine, where wall time measures the other load as much as ours.
+    """
+    code = ("import resource, subprocess, sys, time; t = time.monotonic(); "
+            "p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE); "
+            "w = time.monotonic() - t; r = resource.getrusage(resource.RUSAGE_CHILDREN); "
+            "sys.stderr.buffer.write(p.stderr[-2000:]); print(p.returncode, w, r.ru_utime + r.ru_stime)")
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    start = time.monotonic()
-    p = subprocess.run([sys.executable, "-m", "cleaner.cli", *args], cwd=cwd, env=env,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    seconds = time.monotonic() - start
-    if p.returncode not in (0, 1):
-        raise SystemExit(p.stderr.decode(errors="replace")[-2000:])
-    return seconds
+    out = subprocess.run([sys.executable, "-c", code, sys.executable, "-m", "cleaner.cli", *args], cwd=cwd, env=env,
+                         capture_output=True, text=True)
+    returncode, wall, cpu = out.stdout.split()
+    if int(returncode) not in (0, 1):
+        raise SystemExit(out.stderr)
+    return float(wall), float(cpu)
+
+
+class Cluster:
+    """A scheduler and ``workers`` one-thread workers on 127.0.0.1, started as a cluster user starts them.
+
+    They run with the settings README recommends (``cleaner.dask.quiet_environment``).
+    ``cpu()`` is the CPU seconds its processes used so far.
+    """
+
+    def __init__(self, folder: Path, workers: int):
+        import socket
+
+        from cleaner.dask import quiet_environment
+
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        self.address = f"tcp://127.0.0.1:{port}"
+        env = {**os.environ, **quiet_environment(), "PYTHONPATH": str(REPO)}
+        dask = [str(Path(sys.executable).parent / "dask")]
+        self.log = open(folder / "cluster.log", "wb")
+        start = time.monotonic()
+        self.procs = [subprocess.Popen([*dask, "scheduler", "--host", "127.0.0.1", "--port", str(port),
+                                        "--no-dashboard"], cwd=folder, env=env, stdout=self.log, stderr=self.log)]
+        self.procs += [subprocess.Popen([*dask, "worker", self.address, "--host", "127.0.0.1", "--nthreads", "1",
+                                         "--no-dashboard"], cwd=folder, env=env, stdout=self.log, stderr=self.log)
+                       for _ in range(workers)]
+        from distributed import Client
+
+        with Client(self.address, timeout=60) as client:
+            client.wait_for_workers(workers, timeout=60)
+        self.start_seconds = time.monotonic() - start
+
+    def cpu(self) -> float:
+        import psutil
+
+        total = 0.0
+        for p in self.procs:
+            for proc in [psutil.Process(p.pid), *psutil.Process(p.pid).children(recursive=True)]:
+                t = proc.cpu_times()
+                total += t.user + t.system
+        return total
+
+    def stop(self) -> None:
+        for p in reversed(self.procs):
+            p.terminate()
+        for p in self.procs:
+            try:
+                p.wait(20)
+            except subprocess.TimeoutExpired:
+                p.kill()
+                p.wait()
+        self.log.close()
 
 
 def read_only(paths: list) -> float:
     from cleaner.warc import WarcReader
 
-    start = time.monotonic()
+    start = time.process_time()  # CPU seconds, as the runs' figure it is compared with
     for path in paths:
         for _ in WarcReader(path, 64 * 1024 * 1024):
             pass
-    return time.monotonic() - start
+    return time.process_time() - start
 
 
 def peak_of(args: list, cwd: Path) -> float:
@@ -114,17 +185,36 @@ def main() -> None:
         size = sum(os.path.getsize(p) for p in paths)
         print(f"{args.records} records in {args.parts} archives, {size / 1e6:.1f} MB, in {folder}")
         results = {}
+        print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())} ({os.cpu_count()} cores)")
+        print(f"{'':44s} {'wall s':>7s} {'rec/s':>7s} {'CPU s':>7s}")
+
+        def show(label, wall, cpu):
+            results[label] = wall, cpu
+            print(f"{label:44s} {wall:7.2f} {args.records / wall:7.1f} {cpu:7.2f}")
+
+        common = ["-q", "--format", "jsonl"]
         for label, extra in (("--jobs 1", ["--jobs", "1"]), ("--jobs 2", ["--jobs", "2"]),
-                             ("dask, 2 workers", ["--engine", "dask", "--jobs", "2"])):
-            out = folder / f"out-{len(results)}"
-            seconds = run(["-q", "--format", "jsonl", "-o", str(out), *extra, *paths], folder)
-            results[label] = seconds
-            print(f"{label:18s} {seconds:7.2f} s  {args.records / seconds:7.1f} records/s")
-        one = results["--jobs 1"]
-        print(f"dask / --jobs 1: {one / results['dask, 2 workers']:.2f}x; "
-              f"dask vs --jobs 2: {results['dask, 2 workers'] / results['--jobs 2'] - 1:+.0%}")
+                             ("dask, 2 workers, end to end (--engine dask)", ["--engine", "dask", "--jobs", "2"])):
+            show(label, *run([*common, "-o", str(folder / f"out-{len(results)}"), *extra, *paths], folder))
+        cluster = Cluster(folder, 2)
+        try:
+            print(f"(a scheduler and 2 workers started in {cluster.start_seconds:.2f} s)")
+            for label in ("dask, running cluster (--scheduler), 1st job", "dask, running cluster (--scheduler), 2nd job"):
+                before = cluster.cpu()
+                wall, cpu = run([*common, "-o", str(folder / f"out-{len(results)}"), "--scheduler", cluster.address,
+                                 *paths], folder)
+                show(label, wall, cpu + cluster.cpu() - before)
+        finally:
+            cluster.stop()
+        print(f"load average at end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        one, one_cpu = results["--jobs 1"]
+        two = results["--jobs 2"][0]
+        for label, (wall, cpu) in results.items():
+            if label.startswith("dask"):
+                print(f"{label}: {one / wall:.2f}x --jobs 1, {wall / two - 1:+.0%} vs --jobs 2; "
+                      f"CPU {cpu / one_cpu:.2f}x --jobs 1's")
         reading = read_only(paths)
-        print(f"reading alone: {reading:.2f} s = {reading / one:.1%} of --jobs 1")
+        print(f"reading alone: {reading:.2f} CPU s = {reading / one_cpu:.1%} of --jobs 1's CPU time")
         if not args.skip_memory:
             small = peak_of(["-q", "--format", "jsonl", *paths], folder)
             big_paths = build(args.data, folder, args.memory_records, 1, "big")

@@ -87,6 +87,7 @@ LEARN_EPILOG = """\b
 Example:
   clean-article learn --profile site.json pages/example/*.txt
   clean-article --profile site.json --explain pages/example/new.txt
+  clean-article learn --profile sites.json --scheduler tcp://host:8786 crawl/*.warc.gz
 
 \b
 A page's site is --site; else the host of --url; else, for HTML, the host
@@ -263,10 +264,7 @@ def _run_dask(names, output_dir, options, scheduler, workers, quiet):
 
     from .dask import DEFAULT_BUDGET, clean_files
 
-    plain = [n for n in names if input_kind(n, options.input_format) == "file"]
-    if plain:
-        raise click.UsageError(f"the Dask engine takes WARC archives and JSONL inputs (one task each), and "
-                               f"{shown(plain[0])} is neither; for plain files use --jobs")
+    _dask_inputs(names, options)
     options = replace(options, budget=options.budget or DEFAULT_BUDGET)
     failed = documents = 0
 
@@ -287,13 +285,27 @@ def _run_dask(names, output_dir, options, scheduler, workers, quiet):
     sys.exit(1 if failed else 0)
 
 
+def _dask_inputs(names, options) -> None:
+    """Refuse plain files for the Dask engine (a task per file would cost more than the file)."""
+    plain = [n for n in names if input_kind(n, options.input_format) == "file"]
+    if plain:
+        raise click.UsageError(f"the Dask engine takes WARC archives and JSONL inputs (one task each), and "
+                               f"{shown(plain[0])} is neither; for plain files use --jobs")
+
+
 @click.command(epilog=LEARN_EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--profile", metavar="FILE", required=True, type=click.Path(dir_okay=False),
               help="Where to write the profile (JSON).")
 @click.option("--explain", is_flag=True, help="List the learned lines, and the recurring lines kept as body, "
                                               "on stderr.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: --jobs processes on this machine; dask: a local Dask cluster of --jobs workers "
+                   "(archives and JSONL inputs).")
+@click.option("--scheduler", metavar="ADDRESS", help="Learn on the Dask cluster at ADDRESS (tcp://host:8786): "
+                                                     "one task per archive; implies --engine dask.")
 @input_options
-def learn_cli(profile, explain, inputs, files_from, null, input_format, fields, url, site, max_bytes, jobs, quiet):
+def learn_cli(profile, explain, engine, scheduler, inputs, files_from, null, input_format, fields, url, site,
+              max_bytes, jobs, quiet):
     """Learn the lines that recur across a site's pages into a profile.
 
     Reads every INPUT as the cleaner would, groups the pages by site, and
@@ -307,8 +319,12 @@ def learn_cli(profile, explain, inputs, files_from, null, input_format, fields, 
     names, count = _names(inputs, files_from, null, input_format)
     learner = Learner()
     sink = LearnSink(learner)
-    summary = _run_batch(names, count, options, sink, jobs, quiet, False, "learning", learning=True)
-    result, report = learner.profile()
+    if scheduler or engine == "dask":
+        _need("distributed", "dask", "--engine dask")
+        summary, (result, report) = _learn_dask(list(names), options, sink, scheduler, jobs or cpu_count(), quiet)
+    else:
+        summary = _run_batch(names, count, options, sink, jobs, quiet, False, "learning", learning=True)
+        result, report = learner.profile()
     try:
         result.dump(profile)
     except OSError as e:
@@ -336,6 +352,33 @@ def learn_cli(profile, explain, inputs, files_from, null, input_format, fields, 
         click.echo(f"clean-article learn: {summary.line()}; {len(result.sites)} sites, {lines} lines, "
                    f"{profile} {size:,} bytes", err=True)
     sys.exit(1 if summary.failed else 0)
+
+
+def _learn_dask(names, options, sink, scheduler, workers, quiet):
+    """Learn on Dask (one task per archive or JSONL input); ``sink`` counts the pages without a site.
+
+    Returns the batch's :class:`~cleaner.batch.Summary` and the learned
+    ``(profile, report)``: those ``--jobs 1`` gives for the same inputs.
+    """
+    import time
+
+    from .batch import Summary
+    from .dask import learn_files
+
+    _dask_inputs(names, options)
+    summary, start = Summary(), time.monotonic()
+
+    def on_result(result):
+        for message in result["errors"] + ([] if quiet else result["notes"]):  # as --jobs 1 reports them
+            click.echo(f"clean-article: {message}", err=True)
+        summary.files += len(result["samples"]) + len(result["errors"])
+        summary.failed += len(result["errors"])
+        sink.no_site += sum(sample.site is None for sample in result["samples"])  # learn_files merges them
+
+    with _stopping_cleanly():
+        learned = learn_files(names, scheduler=scheduler, workers=workers, options=options, on_result=on_result)
+    summary.seconds = time.monotonic() - start
+    return summary, learned[:2]
 
 
 REVIEW_EPILOG = """\b

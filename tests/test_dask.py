@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -22,7 +23,7 @@ if not any(importlib.util.find_spec(m) for m in ("fastwarc", "warcio")):
     pytest.skip("no WARC reader installed (pip install 'article-cleaner[warc]')", allow_module_level=True)
 
 from cleaner.batch import Options  # noqa: E402
-from cleaner.dask import clean_part, learn_files  # noqa: E402
+from cleaner.dask import clean_part, learn_files, quiet_environment  # noqa: E402
 
 #: Seconds the cluster may take to come up; the whole test stays well under a minute.
 START_TIMEOUT = 40
@@ -55,12 +56,13 @@ def test_real_scheduler_and_two_workers_write_what_jobs_one_writes(tmp_path):
     address = f"tcp://127.0.0.1:{_free_port()}"
     dask = _dask_command()
     logs = open(tmp_path / "cluster.log", "wb")
+    env = {**ENV, **quiet_environment()}  # as the README starts a cluster
     procs = [subprocess.Popen([*dask, "scheduler", "--host", "127.0.0.1", "--port", address.rsplit(":", 1)[1],
-                               "--no-dashboard"], cwd=tmp_path, env=ENV, stdout=logs, stderr=logs)]
+                               "--no-dashboard"], cwd=tmp_path, env=env, stdout=logs, stderr=logs)]
     try:
         for _ in range(2):
             procs.append(subprocess.Popen([*dask, "worker", address, "--host", "127.0.0.1", "--nthreads", "1",
-                                           "--no-dashboard"], cwd=tmp_path, env=ENV, stdout=logs, stderr=logs))
+                                           "--no-dashboard"], cwd=tmp_path, env=env, stdout=logs, stderr=logs))
         with Client(address, timeout=START_TIMEOUT) as client:
             client.wait_for_workers(2, timeout=START_TIMEOUT)
         for fmt in ("jsonl", "parquet"):
@@ -87,6 +89,13 @@ def test_real_scheduler_and_two_workers_write_what_jobs_one_writes(tmp_path):
         profile.dump(str(tmp_path / "cluster.json"))
         assert len(errors) == 1 and list(profile.sites) == ["gazette.example.org"]
         assert (tmp_path / "cluster.json").read_bytes() == (tmp_path / "local.json").read_bytes()
+        # ... and from the command line: same profile, same messages (all but the timing), same exit status.
+        on_dask = run_cli("learn", "--profile", "dask.json", "--scheduler", address, *learn_inputs, cwd=tmp_path,
+                          timeout=120)
+        assert on_dask.returncode == 1
+        assert (tmp_path / "dask.json").read_bytes() == (tmp_path / "local.json").read_bytes()
+        assert _untimed(on_dask.stderr).replace(b"dask.json", b"local.json") == _untimed(local.stderr)
+        assert b"record truncated" in on_dask.stderr and b"1 sites" in on_dask.stderr
         # Resume: complete parts are skipped.
         again = run_cli("--format", "jsonl", "-o", "dask-jsonl", "--scheduler", address, *names, cwd=tmp_path,
                         timeout=120)
@@ -104,6 +113,10 @@ def test_real_scheduler_and_two_workers_write_what_jobs_one_writes(tmp_path):
         logs.close()
 
 
+def _untimed(stderr: bytes) -> bytes:
+    return re.sub(rb"\d+\.\d+ s\b", b"N s", stderr)
+
+
 def test_clean_part_skips_a_complete_part_and_writes_errors_as_records(tmp_path):
     (tmp_path / "a.warc.gz").write_bytes(wb.archive("record", truncate_tail=True))
     options = Options(fmt="jsonl", error_records=True)
@@ -118,3 +131,6 @@ def test_plain_files_are_refused_before_any_cluster_starts(tmp_path):
     (tmp_path / "a.txt").write_text("A plain line of text.\n")
     r = run_cli("--engine", "dask", "-o", "out", "a.txt", cwd=tmp_path, timeout=60)
     assert r.returncode == 2 and b"the Dask engine takes WARC archives and JSONL inputs" in r.stderr
+    r = run_cli("learn", "--profile", "p.json", "--engine", "dask", "a.txt", cwd=tmp_path, timeout=60)
+    assert r.returncode == 2 and b"the Dask engine takes WARC archives and JSONL inputs" in r.stderr
+    assert not (tmp_path / "p.json").exists()
