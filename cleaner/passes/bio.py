@@ -265,16 +265,17 @@ def author_boxes(doc: Document) -> Iterator[Finding]:
 
 
 def _bio_goes_on(doc: Document) -> Iterator[Finding]:
-    """The lines right under an author's biography, with no blank line between, go on
-    with it ("Jane Smith studied law in Boston." / "She joined the paper in 2013.")."""
+    """The one line right under an author's biography, with no blank line between and a
+    blank line (or the end) after it, goes on with it: a biography of two lines
+    ("Jane Smith studied law in Boston." / "She joined the paper in 2013."). Where
+    paragraphs follow each other without blank lines, the next line is the article's."""
+    n = len(doc.lines)
     for i, f in sorted(doc.findings.items()):
-        if f.rule != "bio.author":
-            continue
         j = i + 1
-        while j < len(doc.lines) and doc.kept(j) and doc.lines[j].words <= BIO_GOES_ON_MAX_WORDS \
-                and doc.lines[j].text.rstrip().endswith((".", "!", "?", ")")):
+        if (f.rule == "bio.author" and j < n and doc.kept(j) and doc.lines[j].words <= BIO_GOES_ON_MAX_WORDS
+                and doc.lines[j].text.rstrip().endswith((".", "!", "?", ")"))
+                and (j + 1 == n or doc.lines[j + 1].blank) and (i == 0 or doc.lines[i - 1].blank)):
             yield Finding(j, "bio.author", "the author's biography goes on")
-            j += 1
 
 
 def _box_end(doc: Document, below, name: str, about: bool):
