@@ -67,6 +67,7 @@ RULES: Tuple[RuleInfo, ...] = (
     RuleInfo("bio.heading", "bio", "a heading over an author's biography (\"About Jane Smith\")"),
     RuleInfo("bio.profile", "bio", "a profile of a person the article never names elsewhere (\"Jake is the co-founder of …\")"),
     RuleInfo("bio.contributors", "bio", "a contributor note (\"Reporting by …; Editing by …\")"),
+    RuleInfo("bio.box", "bio", "an author box: a heading naming a person (\"About Jane Smith\") over lines that end in a link to their posts or a self-introduction"),
     RuleInfo("source.line", "source", "a line crediting the story's sources or agencies (into sources)"),
     RuleInfo("tags.line", "tags", "a line listing the article's tags or categories (into tags, categories)"),
     RuleInfo("boundary.before", "boundary", "page text before the article (menus, rails)"),

@@ -66,8 +66,8 @@ def block(doc: Document, start: int) -> Iterator[Finding]:
               and current.line == last and _label_shaped(text) and count_words(text) <= LABEL_MAX_WORDS):
             current.section = text  # "News" under a card's headline and date: its section
             yield Finding(j, "related.section", f"teaser section label {text!r}")
-        elif _fits_headline(text) or count_words(text) <= LABEL_MAX_WORDS:
-            if nxt is not None and _label_shaped(text) and _fits_headline(doc.lines[nxt].text):
+        elif fits_headline(text) or count_words(text) <= LABEL_MAX_WORDS:
+            if nxt is not None and _label_shaped(text) and fits_headline(doc.lines[nxt].text):
                 pending_labels.append(j)  # "News" right above a headline: its section
             else:
                 stacked = stacked or (current is not None and current.line == last and not gap)
@@ -118,7 +118,7 @@ def _card_line_between(doc: Document, a: int, b: int) -> bool:
 
 def _stacked_pair(doc: Document, j: int, nxt: Optional[int]) -> bool:
     """Line ``j`` and the line right under it are both headlines: another stacked group."""
-    return nxt is not None and _fits_headline(doc.lines[j].text) and _fits_headline(doc.lines[nxt].text)
+    return nxt is not None and fits_headline(doc.lines[j].text) and fits_headline(doc.lines[nxt].text)
 
 
 def _label_shaped(text: str) -> bool:
@@ -133,7 +133,7 @@ def _label_shaped(text: str) -> bool:
     return len(words) == 1 or (len(words) <= LABEL_MAX_WORDS and all(not w[0].islower() for w in words))
 
 
-def _fits_headline(text: str) -> bool:
+def fits_headline(text: str) -> bool:
     return headline_shaped(text) and count_words(text) <= TEASER_MAX_WORDS and not is_prose(text)
 
 

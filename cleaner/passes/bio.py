@@ -1,4 +1,4 @@
-"""bio.author / bio.heading / bio.profile / bio.contributors: lines about the people who wrote the article.
+"""bio.author / bio.heading / bio.profile / bio.contributors / bio.box: lines about the people who wrote the article.
 
 Once the byline pass has found the authors, a line that opens with an
 author's name and goes on in lower case is the author's biography, and a short
@@ -13,6 +13,10 @@ dieses Blogs …") opens with a name, a copula (lexicon ``bio_copulas``: "is",
 writing (``bio_roles``: "writer", "Redakteurin", "journaliste"). It is a
 profile, not the story, only when no other kept line names that person: an
 article about someone names them again ("Smith said …").
+
+An author box (:func:`author_boxes`) is a heading naming a person ("Über
+Creeny", "About Jane Smith") over a few lines that end in a link to their
+other posts naming them again, or that open with their self-introduction.
 
 Removes::
 
@@ -108,6 +112,7 @@ def run(doc: Document) -> Iterator[Finding]:
                 head, _, tail = text.partition(" ")
                 if lexicon.fold(head) in about and tail.strip() in authors:
                     yield Finding(ln.index, "bio.heading", f"heading of the author's biography {text!r}")
+    yield from author_boxes(doc)
 
 
 @lexicon.cached
@@ -174,3 +179,126 @@ def _names_follow(rest: str) -> bool:
 def _contributor_joiners() -> frozenset:
     """Words that join names in a contributor note: ``contributor_joiners`` and ``name_joiners``."""
     return lexicon.phrase_set("contributor_joiners") | lexicon.phrase_set("name_joiners")
+
+
+#: A line that goes on with a biography (no blank line between) has at most this many
+#: words: a biography split in two by a line break runs longer than one paragraph of it.
+BIO_GOES_ON_MAX_WORDS = 120
+#: An author box ends this many non-blank lines below its heading at most.
+BOX_REACH = 4
+#: The rule family whose lines end an author box when they name its person: the
+#: link to the person's other posts ("Zeige alle Beiträge von Creeny »",
+#: "Latest posts by Jane Smith (see all)") is a call to action.
+_BOX_ENDS = "cta"
+
+
+def _box_name(text: str, bare: bool) -> Optional[str]:
+    """The person an author box's heading names: after an about-word ("Über
+    Creeny", "About Jane Smith 12 posts"), or, with ``bare``, the whole line
+    when it is a name alone ("Jane Smith").
+
+    >>> _box_name("Über Steffi 1009 Artikel", False), _box_name("About the author", False)
+    ('Steffi', None)
+    >>> _box_name("Jane Smith", True), _box_name("Jane Smith", False), _box_name("The Council", True)
+    ('Jane Smith', None, None)
+    """
+    found = lexicon.match_prefix("bio_prefixes", text)
+    if found is not None:
+        rest = text[found[1]:].split()
+    elif bare:
+        rest = text.split()
+        if len(rest) > PROFILE_NAME_MAX_WORDS:
+            return None
+    else:
+        return None
+    name = []
+    for word in rest[:PROFILE_NAME_MAX_WORDS]:
+        if not regex.fullmatch(_NAME, word):
+            break
+        name.append(word)
+    if not name or (bare and found is None and len(name) < len(rest)):
+        return None
+    if not _function_words().isdisjoint(w.casefold() for w in name):
+        return None  # "About Us", "Über die Stadt": no person
+    return " ".join(name)
+
+
+def author_boxes(doc: Document) -> Iterator[Finding]:
+    """bio.box: an author box under a heading that names the person ("Über Creeny",
+    "About Jane Smith", or the name alone), when the box's end names them again:
+    a link to their other posts, or a self-introduction right under the heading
+    ("Ich bin Steffi, …"). The heading and the lines between go.
+
+    Removes (the heading and the paragraph; the link is a call to action)::
+
+        Über Creeny
+        Was ich liebe: den Norden, die See und Hamburg, die schönste Stadt der Welt.
+        Zeige alle Beiträge von Creeny »
+
+    Keeps (a subheading over a paragraph that names no one again)::
+
+        Über Hamburg
+        Der Hafen ist der größte des Landes, sagte die Senatorin.
+    """
+    for ln in doc.lines:
+        if ln.blank or ln.words > BIO_HEADING_MAX_WORDS:
+            continue
+        f = doc.findings.get(ln.index)
+        if f is not None and f.rule not in ("bio.heading", "byline.name_line"):
+            continue
+        name = _box_name(ln.text, bare=True)
+        if name is None:
+            continue
+        about = lexicon.match_prefix("bio_prefixes", ln.text) is not None
+        if not about and len(name.split()) < 2:
+            continue  # a name alone heads a box only as a full name ("Jane Smith", not "Berlin")
+        below = []
+        j = ln.index
+        while len(below) < BOX_REACH:
+            j = doc.next_nonblank(j, kept_only=False)
+            if j is None:
+                break
+            below.append(j)
+        box = _box_end(doc, below, name, about)
+        if box:
+            if doc.kept(ln.index):
+                yield Finding(ln.index, "bio.box", f"heading of an author box about {name!r}")
+            for k in box:
+                yield Finding(k, "bio.box", f"author box about {name!r}")
+    yield from _bio_goes_on(doc)
+
+
+def _bio_goes_on(doc: Document) -> Iterator[Finding]:
+    """The one line right under an author's biography, with no blank line between and a
+    blank line (or the end) after it, goes on with it: a biography of two lines
+    ("Jane Smith studied law in Boston." / "She joined the paper in 2013."). Where
+    paragraphs follow each other without blank lines, the next line is the article's."""
+    n = len(doc.lines)
+    for i, f in sorted(doc.findings.items()):
+        j = i + 1
+        if (f.rule == "bio.author" and j < n and doc.kept(j) and doc.lines[j].words <= BIO_GOES_ON_MAX_WORDS
+                and doc.lines[j].text.rstrip().endswith((".", "!", "?", ")"))
+                and (j + 1 == n or doc.lines[j + 1].blank) and (i == 0 or doc.lines[i - 1].blank)):
+            yield Finding(j, "bio.author", "the author's biography goes on")
+
+
+def _box_end(doc: Document, below, name: str, about: bool):
+    """The kept lines of the box whose lines follow its heading (``below``), or []."""
+    if not below:
+        return []
+    first = doc.lines[below[0]]
+    if about and doc.kept(below[0]) and first.words <= BIO_MAX_WORDS:
+        intro = lexicon.match_prefix("bio_self_intros", first.text)
+        if intro is not None and regex.match(rf"[\s,]*{regex.escape(name)}\b", first.text[intro[1]:]):
+            return [below[0]]  # "Über Steffi" over "Ich bin Steffi, …"
+    box = []
+    for k in below:
+        f = doc.findings.get(k)
+        line = doc.lines[k]
+        if f is not None and f.family == _BOX_ENDS and regex.search(rf"\b{regex.escape(name)}\b", line.text):
+            return box
+        if f is None and line.words > BIO_MAX_WORDS:
+            return []
+        if f is None:
+            box.append(k)
+    return []

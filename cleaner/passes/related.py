@@ -46,7 +46,7 @@ from .. import lexicon
 from ..layout import is_heading
 from ..model import Document, Finding
 from ..shape import headline_shaped
-from ..teasers import block
+from ..teasers import block, fits_headline
 
 #: What stands between an inline label and its headline: "Also Read: …", "Related » …".
 _LINK_SEPARATOR = regex.compile(r"\s*[:：|»›>\-–—]+\s*(?=\S)")
@@ -68,6 +68,7 @@ def run(doc: Document) -> Iterator[Finding]:
             continue
         text = doc.lines[i].text
         if is_heading(doc.lines[i]):
+            yield from stack_above(doc, i)
             findings = list(block(doc, i))
             yield from findings
             i = max([f.line for f in findings] + [i]) + 1
@@ -95,5 +96,43 @@ def _inline_title(text: str) -> Optional[str]:
     if sep is None or (label in lexicon.phrase_set("related_bare_labels") and not text[end:sep.end()].lstrip().startswith((":", "："))):
         return None
     return text[sep.end():].strip()
+
+
+#: Headlines stacked right above a teaser heading, with page furniture above them,
+#: are a teaser list of their own when there are at least this many of them.
+STACK_MIN = 3
+
+
+def stack_above(doc: Document, heading: int) -> Iterator[Finding]:
+    """related.teaser: a link list of headlines stacked on adjacent lines between page
+    furniture (a share prompt, a "Read more" button) and a teaser heading below them.
+
+    >>> from cleaner.model import Document
+    >>> from cleaner.passes import cta
+    >>> doc = Document("The council approved the budget on Monday after a long debate.\\nShare this article\\n\\n"
+    ...                "Mayor opens new library\\nStorm closes the coast road\\nSchools reopen after the floods\\n\\n"
+    ...                "Related articles\\nCouncil names new treasurer")
+    >>> for f in cta.run(doc): _ = doc.record(f)
+    >>> [f.line for f in stack_above(doc, 7)]
+    [3, 4, 5]
+
+    Keeps a list of the article's own right above the heading (no furniture above it).
+    """
+    above = doc.prev_nonblank(heading, kept_only=False)
+    if above is None or above + 1 == heading:
+        return  # no blank line between: the heading's own line group
+    stack = []
+    j = above
+    while j >= 0 and not doc.lines[j].blank and doc.kept(j) and fits_headline(doc.lines[j].text):
+        stack.append(j)
+        j -= 1
+    if j < 0 or not doc.lines[j].blank or len(stack) < STACK_MIN:
+        return
+    furniture = doc.prev_nonblank(j, kept_only=False)
+    if furniture is None or doc.kept(furniture):
+        return
+    for k in reversed(stack):
+        yield Finding(k, "related.teaser", f"teaser headline {doc.lines[k].text[:60]!r}", "related",
+                      {"title": doc.lines[k].text, "summary": None, "section": None})
 
 
