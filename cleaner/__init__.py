@@ -9,11 +9,15 @@ The flow: input bytes -> text (:mod:`cleaner.ingest`) -> lines
 reason (:mod:`cleaner.passes`) -> the kept lines and the metadata are rendered
 (:mod:`cleaner.render`). HTML first goes through :mod:`cleaner.html`
 (an lxml pre-clean and trafilatura), imported only when HTML is seen.
+
+:class:`Cleaner` holds how to clean (input format, rule files, a site
+profile, a time budget) for many documents: build one per process and reuse it.
 """
 from __future__ import annotations
 
 from typing import Optional, Union
 
+from .cleaner import Cleaner
 from .ingest import DEFAULT_MAX_BYTES, InputError, decode, reads_as_text
 from .model import Article, Document
 from .passes import TEXT_PASSES
@@ -21,7 +25,7 @@ from .pipeline import run_passes
 from .render import to_article
 
 __version__ = "0.1.0"
-__all__ = ["Article", "InputError", "clean", "clean_text", "__version__"]
+__all__ = ["Article", "Cleaner", "InputError", "clean", "clean_text", "__version__"]
 
 
 def clean_text(text: str, passes=TEXT_PASSES, url: Optional[str] = None) -> Article:
