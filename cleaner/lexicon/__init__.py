@@ -15,86 +15,10 @@ stock lexicon (the files alone, built once per process) unless a
 activated its own for the call (:func:`using`). A pass that caches a pattern
 built from phrases caches it with :func:`cached`, on the active lexicon.
 
-Keys (each a list of phrases unless said otherwise):
-
-``ad_markers``
-    A whole line that only marks an ad slot ("Advertisement", "Anzeige").
-``related_headings``
-    A whole line that heads a list of teasers ("Related articles", "Lire aussi").
-``related_heading_prefixes``
-    The start of a short heading line naming a section ("More from Sport").
-``related_inline``
-    ``PHRASE: headline`` on one line is one teaser ("Also Read: …").
-``tag_labels`` / ``category_labels``
-    ``LABEL: term, term`` lines that list the article's tags ("Tags: …",
-    "Schlagwörter: …") or categories ("Filed under: …", "Catégories : …").
-``cta``
-    The start of a short line that asks the reader to act ("Sign up for …").
-``ui_labels``
-    A whole line that is a control or a site label ("Menu", "Share", "Comments").
-``share_networks``
-    Names that make up share bars ("Facebook Twitter WhatsApp").
-``credit_labels``
-    ``LABEL: credit`` lines ("Photo: Reuters", "Foto: dpa").
-``credit_joiners``
-    The word between a credit label and the photographer: "Photo *by* Jane
-    Doe", "Photo *par* …" (only where it cannot also mean "of": not German "von").
-``byline_prefixes`` / ``byline_roles``
-    "By …", "Reported by: …"; the job titles that follow a name.
-``author_prefixes`` / ``author_non_names``
-    HTML byline elements only: more words before the names ("Posted on", "Vom");
-    words in a byline element that are never a name ("Follow", "Posted", "Über").
-``source_prefixes`` / ``source_joiners``
-    "Source: …", "With inputs from …"; the words that join several sources.
-``date_published`` / ``date_modified`` / ``date_connectors``
-    The words before a date on a date line; filler words inside it ("at").
-``months`` (a mapping to 1-12) / ``weekdays`` / ``day_suffixes``
-    For reading dates ("19th", "1er", "19.").
-``reading_time``
-    "3 min read" style lines.
-``comment_headings``
-    A heading that starts the readers' comments.
-``comment_words``
-    Words that name readers' comments, inside a pattern of ``boundary`` ("Kommentare").
-``comment_counts`` / ``comment_policies`` / ``policy_addressees`` / ``reply_cancels``
-    ``cta``: the start of a comment-count heading ("One thought on …"); a
-    comment policy found anywhere in a line together with a word addressing
-    the reader ("please … comments are moderated"); the end of a comment
-    form's heading ("… Cancel reply").
-``support_appeals`` / ``result_counts`` / ``footer_phrases``
-    ``cta``: an appeal to support the site, anywhere in a short line ("help us
-    continue"); a verb of showing in a listing's count ("Showing 1–10 of 19");
-    footer phrases anywhere in a short line.
-``disclosures``
-    ``ads.disclosure``: the site's own affiliate or advertising disclosure,
-    anywhere in a line ("we may earn a commission").
-``bio_prefixes`` / ``bio_roles`` / ``bio_copulas`` / ``bio_self_intros``
-    ``bio``: the start of an "About the author" line; writing jobs
-    ("writer", "Redakteurin"); "is/ist/est" after a name, or "I'm/Ich bin"
-    before one, in a profile box.
-``contributor_prefixes`` / ``contributor_phrases``
-    ``bio.contributors``: "Reporting by …", "Editing by …" at a line's start,
-    or anywhere in it.
-``caption_prefixes`` / ``photo_agencies``
-    ``credits``: the start of a captioned photo line; agency names that make a
-    line an image credit ("Getty Images").
-``consent`` / ``consent_objects``
-    The start of a cookie, consent or disclosure notice ("We use cookies …",
-    "Ich bin damit einverstanden, …", "Advertising disclosure: …"), however
-    long the line; it counts only when the line also names what is agreed to
-    (a phrase of ``consent_objects``: "cookies", "Datenschutzerklärung", "e-mail").
-``footer_notices``
-    Phrases only a page's footer or a blog post's meta line says, found
-    anywhere in a line of up to 60 words ("This entry was posted on … and is
-    filed under …", "Die Texte auf dieser Webseite stehen unter einer …-Lizenz").
-``newsletter_words`` / ``newsletter_prompts``
-    A line naming a newsletter ("Newsletter", "Rundbrief", "boletín") together
-    with a prompt to subscribe found anywhere in it ("abonnieren Sie",
-    "sign up for our", "inscrivez-vous") asks the reader to subscribe.
-``relative_times``
-    "3 days ago" written in each language ("vor # Tagen", "il y a # heures",
-    "# giorni fa"): ``#`` stands for a number. Comment threads print them under
-    each commenter's name.
+Every key (what it matches: a whole line, a line's start, anywhere in a
+line, a word set; which rule ids read it; an example) is documented in
+``cleaner/lexicon/README.md``, which a test keeps in step with the files;
+:mod:`.packs` checks each file's keys and types when it is loaded.
 """
 from __future__ import annotations
 
