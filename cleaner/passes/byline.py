@@ -37,6 +37,7 @@ from .. import lexicon
 from ..dates import find_date
 from ..model import Document, Finding
 from ..pipeline import pattern_timeout
+from ..shape import headline_candidate, is_prose
 
 _DIGIT = regex.compile(r"\d")
 #: What joins a name to the date after it: "on", "-", "|", ",".
@@ -359,8 +360,6 @@ def _label_words() -> frozenset:
 
 def under_headline(doc: Document, i: int) -> bool:
     """True when a headline-shaped kept line stands within a few non-blank lines above line ``i``."""
-    from ..shape import headline_candidate
-
     j = i
     seen = 0
     while seen < NAME_NEAR_HEADLINE:
@@ -417,9 +416,6 @@ def _names_beside_dates(doc: Document) -> Iterator[Finding]:
 
 def _name_line(doc: Document, ln, prev: Optional[int], nxt: Optional[int]) -> bool:
     """A line of one or two full names right under a headline-shaped line and over prose."""
-    from ..shape import headline_candidate, is_prose
-    from .boundary import continues, wrap_width  # boundary reads this pass's findings: imported late
-
     if prev is None or nxt is None or not doc.kept(prev) or _LIST_ITEM.match(ln.text):
         return False
     # The cheap shape tests first: this runs on nearly every line of a page.
@@ -428,6 +424,8 @@ def _name_line(doc: Document, ln, prev: Optional[int], nxt: Optional[int]) -> bo
     above = doc.lines[prev].plain
     if not headline_candidate(above) or _DIGIT.search(above) or parse_names(above):
         return False  # ("Drink 20–30 minutes before your workout" over a product name: an instruction)
+    from .boundary import continues, wrap_width  # boundary reads this pass's findings: imported late
+
     width = wrap_width(doc)
     if (prev == ln.index - 1 and continues(doc, prev, width)) or (nxt == ln.index + 1 and continues(doc, ln.index, width)):
         return False  # 'said councillor / Ruth Obi / , who chairs …': a name inside a sentence broken at its link
