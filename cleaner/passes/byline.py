@@ -49,6 +49,7 @@ from ..names import (
     parse_names,
     strip_end,
 )
+from ..shape import headline_candidate, is_prose
 from .dates import date_label  # the label before a date ("Updated"); dates no longer imports this pass
 
 _DIGIT = regex.compile(r"\d")
@@ -261,8 +262,6 @@ def _names_beside_dates(doc: Document) -> Iterator[Finding]:
 
 def _name_line(doc: Document, ln, prev: Optional[int], nxt: Optional[int]) -> bool:
     """A line of one or two full names right under a headline-shaped line and over prose."""
-    from ..shape import headline_candidate, is_prose
-
     if prev is None or nxt is None or not doc.kept(prev) or LIST_ITEM.match(ln.text):
         return False
     # The cheap shape tests first: this runs on nearly every line of a page.
