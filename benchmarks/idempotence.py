@@ -13,8 +13,8 @@ Every input is cleaned as its folder says (``input_format="html"`` for ``html/``
 A clean output is a fixed point: the second body equals the first. Prints,
 per folder, how many pages changed, and for each (up to ``--diff`` lines of a
 unified diff) what the second cleaning removed or changed, and the rules
-that removed lines the second time (also counted over the folder). Exit
-status 1 when any page changed.
+that removed lines the second time (also counted over the folder), and
+each changed page's cause (:func:`cause`). Exit status 1 when any page changed.
 """
 from __future__ import annotations
 
@@ -52,11 +52,44 @@ def read(path: Path) -> bytes:
 def second_diff(data: bytes, fmt: str) -> Tuple[str, str, List[str]]:
     """The body of one cleaning, the body of cleaning that body again as text,
     and the rules that removed lines the second time."""
+    first, second, rules, _ = second_clean(data, fmt)
+    return first, second, rules
+
+
+def second_clean(data: bytes, fmt: str) -> Tuple[str, str, List[str], List[str]]:
+    """:func:`second_diff` and the first cleaning's warnings."""
     from cleaner import clean
 
-    first = clean(data, input_format=fmt).text
-    again = clean(first, input_format="text")
-    return first, again.text, [r.rule for r in again.removed]
+    article = clean(data, input_format=fmt)
+    again = clean(article.text, input_format="text")
+    return article.text, again.text, [r.rule for r in again.removed], list(article.warnings)
+
+
+def cause(fmt: str, rules: List[str], warnings: List[str]) -> str:
+    """Why a second cleaning changed a page, from what the first said and the rules the second ran:
+
+    - ``html floor``: the first cleaning kept trafilatura's whole extraction (its
+      ``warnings`` say "kept: …"), and a text cleaning has no such floor;
+    - ``html skips boundary``: only the boundary pass cut, which does not run on extracted HTML;
+    - ``title first line``: only the headline rule took the first line: the body opens
+      with a line shaped like a headline over the text (a standfirst, a subheading);
+    - else the passes whose rules removed lines, ``+``-joined (``boundary+title``).
+
+    >>> cause("html", ["title.headline"], ["kept: trafilatura's default extraction"])
+    'html floor'
+    >>> cause("text", ["title.headline"], []), cause("html", ["boundary.before"], [])
+    ('title first line', 'html skips boundary')
+    >>> cause("text", ["boundary.before", "title.headline"], [])
+    'boundary+title'
+    """
+    if fmt == "html" and any(w.startswith("kept:") for w in warnings):
+        return "html floor"
+    passes = sorted({r.split(".")[0] for r in rules})
+    if fmt == "html" and passes == ["boundary"]:
+        return "html skips boundary"
+    if set(rules) == {"title.headline"}:
+        return "title first line"
+    return "+".join(passes) or "no line removed"
 
 
 def short_diff(first: str, second: str, lines: int) -> List[str]:
@@ -82,15 +115,18 @@ def main(argv=None) -> int:
         for folder, fmt, files in inputs(data_dir, args.limit):
             changed = []
             by_rule: Counter = Counter()
+            by_cause: Counter = Counter()
             for path in files:
-                first, second, rules = second_diff(read(path), fmt)
+                first, second, rules, warnings = second_clean(read(path), fmt)
                 if first != second:
                     changed.append((path, first, second, rules))
                     by_rule.update(set(rules))
+                    by_cause[cause(fmt, rules, warnings)] += 1
             print(f"## {data_dir.name}/{folder}: {len(changed)} of {len(files)} pages change when cleaned again")
             if by_rule:
                 print("\nPages by rule that removed lines the second time: "
                       + ", ".join(f"`{rule}` {n}" for rule, n in by_rule.most_common()))
+                print("\nPages by cause: " + ", ".join(f"{c} {n}" for c, n in by_cause.most_common()))
             for path, first, second, rules in changed:
                 print(f"\n### {path.name}: " + ", ".join(f"`{r}` ×{n}" for r, n in Counter(rules).most_common()))
                 print("```diff")

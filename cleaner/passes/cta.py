@@ -267,4 +267,65 @@ def run(doc: Document) -> Iterator[Finding]:
             yield Finding(ln.index, "cta.share_bar", f"share bar {text[:60]!r}")
         elif ln.words <= LINK_BAR_MAX_WORDS and ("|" in text or "•" in text or "·" in text) and is_link_bar(text):
             yield Finding(ln.index, "cta.ui_label", f"bar of site links {text[:60]!r}")
+    yield from contact_cards(doc)
 
+
+#: A contact card ("Jane Doe" / "Tel: +43 1 599 16" / "Mail: jane@example.org") is a
+#: block of adjacent lines, at most this many, each of at most :data:`CARD_LINE_MAX_WORDS`
+#: words, with at least :data:`CARD_MIN_CONTACTS` lines that hold a phone number, an
+#: e-mail address or a web address alone (one of them a phone number or an e-mail).
+CARD_MAX_LINES = 8
+CARD_LINE_MAX_WORDS = 12
+CARD_MIN_CONTACTS = 2
+#: A contact line is short: a label and the number or address.
+CONTACT_MAX_WORDS = 8
+#: A phone number: a "+" or "(" opening it, a label's colon before it, or three groups of
+#: digits ("0800 000 98 00"); at least :data:`PHONE_MIN_DIGITS` digits. A date
+#: ("10.11.2021") or a span of years ("2006 - 2012") is none.
+_PHONE = regex.compile(r"(?:(?<=:\s*)|(?<![\w.])(?=[+(]))[+(]?\d[\d\s/()–-]{4,}\d(?!\w)"
+                       r"|(?<![\w.+])\d{2,5}(?:[\s/–-]+\d{2,5}){2,}(?![\w.])")
+PHONE_MIN_DIGITS = 7
+_EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_WEB = regex.compile(r"^(?:https?://|www\.)\S+$")
+
+
+def _contact_kind(text: str) -> str:
+    """"phone", "email", "web" for a short line holding one, else "".
+
+    >>> _contact_kind("Tel: +43 1 599 16 - 957 35"), _contact_kind("0800 000 98 00"), _contact_kind("Mail: jane@example.org")
+    ('phone', 'phone', 'email')
+    >>> _contact_kind("10.11.2021"), _contact_kind("2006 - 2012 example.de"), _contact_kind("www.example.org")
+    ('', '', 'web')
+    """
+    if len(text.split()) > CONTACT_MAX_WORDS:
+        return ""
+    m = _PHONE.search(text)
+    if m is not None and sum(c.isdigit() for c in m.group()) >= PHONE_MIN_DIGITS:
+        return "phone"
+    if _EMAIL.search(text):
+        return "email"
+    return "web" if _WEB.match(text.strip()) else ""
+
+
+def contact_cards(doc: Document) -> Iterator[Finding]:
+    """cta.footer: a contact card, the adjacent lines of a name, a role, a phone number
+    and an e-mail address (:data:`CARD_MAX_LINES`).
+
+    >>> from cleaner.model import Document
+    >>> doc = Document("Body.\\n\\nDirektor: Jane Doe\\nTel: +43 1 599 16 - 957 35\\nMail: office@example.org\\n\\nMore.")
+    >>> [f.line for f in contact_cards(doc)]
+    [2, 3, 4]
+
+    Keeps one number in a sentence ("Wer etwas gesehen hat, meldet sich unter Tel. 0123 456 789.").
+    """
+    block: list = []
+    for ln in doc.lines + [None]:
+        if ln is not None and not ln.blank and doc.kept(ln.index):
+            block.append(ln)
+            continue
+        if 2 <= len(block) <= CARD_MAX_LINES and all(b.words <= CARD_LINE_MAX_WORDS for b in block):
+            kinds = [_contact_kind(b.text) for b in block]
+            if sum(bool(k) for k in kinds) >= CARD_MIN_CONTACTS and ("phone" in kinds or "email" in kinds):
+                for b in block:
+                    yield Finding(b.index, "cta.footer", f"contact card {b.text[:60]!r}")
+        block = []

@@ -75,9 +75,41 @@ def run(doc: Document) -> Iterator[Finding]:
             continue
         title = _inline_title(text) if doc.lines[i].first_word in inline_starts else None
         if title and headline_shaped(title):
+            summary = _cut_summary_above(doc, i)
+            if summary is not None:
+                yield Finding(summary, "related.summary", f"teaser summary {doc.lines[summary].text[:60]!r}")
             yield Finding(i, "related.inline", f"inline teaser link {text[:60]!r}", "related",
-                          {"title": title, "summary": None, "section": None})
+                          {"title": title, "summary": doc.lines[summary].text if summary is not None else None,
+                           "section": None})
         i += 1
+
+
+#: A teaser's summary is cut off mid-sentence: an ellipsis right after a word ("… für…").
+_CUT_OFF = regex.compile(r"\p{L}(?:…|\.\.\.)$")
+#: ... and is at most this many words long.
+CUT_SUMMARY_MAX_WORDS = 60
+
+
+def _cut_summary_above(doc: Document, link: int) -> Optional[int]:
+    """The summary over an inline teaser link: the kept line right above it, cut off
+    mid-word or mid-sentence by an ellipsis.
+
+    >>> from cleaner.model import Document
+    >>> doc = Document("Body.\\n\\nWant to know more about living in containers? Then read on, the interest in…\\n\\n"
+    ...                "Read more » Living in containers")
+    >>> _cut_summary_above(doc, 4)
+    2
+
+    Keeps a sentence of the article that trails off ("And then came the rain...") over a
+    link whose title is no headline; and a full sentence over a link.
+    """
+    j = doc.prev_nonblank(link, kept_only=False)
+    if j is None or not doc.kept(j):
+        return None
+    text = doc.lines[j].text.rstrip()
+    if doc.lines[j].words <= CUT_SUMMARY_MAX_WORDS and _CUT_OFF.search(text):
+        return j
+    return None
 
 
 def _inline_title(text: str) -> Optional[str]:

@@ -660,6 +660,8 @@ BARE_MAX_WORDS = 15
 #: A line opening with a joiner or a bracket is the tail of a line or a label
 #: ("& Jane Doe, Director …", "… im Wettbewerb", "[A] Planung"), not a headline.
 _FRAGMENT_START = regex.compile(r"[&\[(.…,;:/|+]")
+#: ... and so is one ending in a joiner ("Lire aussi Jane Doe &").
+_FRAGMENT_END = ("&", "+", "/", "|", "-", "–", "—")
 
 
 def _first_line_headline(doc: Document, first: int) -> Optional[int]:
@@ -673,7 +675,7 @@ def _first_line_headline(doc: Document, first: int) -> Optional[int]:
     text = doc.lines[first].plain
     if is_link_line(doc.lines[first]) or not is_headline_text(text):
         return None  # a date line that no date rule claimed is not a headline either, nor a control bar
-    if len(text.split()) > BARE_MAX_WORDS or _FRAGMENT_START.match(text):
+    if len(text.split()) > BARE_MAX_WORDS or _FRAGMENT_START.match(text) or text.rstrip().endswith(_FRAGMENT_END):
         return None  # a standfirst, or the tail of a line: no headline without more evidence
     below = doc.next_nonblank(first)
     if below is None:
