@@ -347,7 +347,8 @@ def might_contain(key: str, text: str, words: FrozenSet[str]) -> bool:
         word_anchors, symbols = lex._anchors[key]
     except KeyError:
         word_anchors, symbols = lex.anchors(key)
-    return not word_anchors.isdisjoint(words) or any(s in text for s in symbols)
+    # Most keys have no symbol anchors ("©" is one): skip the generator for them.
+    return not word_anchors.isdisjoint(words) or bool(symbols) and any(s in text for s in symbols)
 
 
 def finder(key: str):
@@ -428,6 +429,11 @@ _TRAILING = ":：.,;!?|»›>)]"
 _LEADING = regex.compile(r"[\W_]*")
 
 
+#: How much of a line :func:`match_prefix` reads to find its first word cheaply
+#: (a longer first word is read by the full loop).
+_FIRST_WORD_CHARS = 40
+
+
 def match_prefix(key: str, text: str) -> Optional[Tuple[str, int]]:
     """The longest phrase of ``key`` that ``text`` starts with, on whole words.
 
@@ -448,9 +454,15 @@ def match_prefix(key: str, text: str) -> Optional[Tuple[str, int]]:
         table, longest, heads = lex._prefix[key]
     except KeyError:
         table, longest, heads = lex.prefix_table(key)
+    pos = _LEADING.match(text).end()
+    # Most lines a pass asks about open with a word no phrase starts with: test
+    # that first word alone before splitting the line (the loop below repeats it).
+    first = text[pos:pos + _FIRST_WORD_CHARS].split(None, 1)
+    if not first or (len(first) > 1 or len(text) - pos <= _FIRST_WORD_CHARS) and \
+            first[0].rstrip(_TRAILING).casefold().replace("’", "'").replace("‘", "'") not in heads:
+        return None
     words: List[str] = []
     best = None
-    pos = _LEADING.match(text).end()
     # str.split and str.index instead of a token regex: this runs on every
     # candidate line of several passes, and match objects cost more than the look-ups.
     for token in text[pos:].split(None, longest)[:longest]:
