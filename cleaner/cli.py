@@ -54,7 +54,7 @@ Examples:
   clean-article --profile site.json pages/example/new.txt
   clean-article --stats stats.json --format jsonl pages/*.html > out.jsonl
   clean-article review pages/*.html -o review.html   what went, and why, in a browser
-  clean-article rules                         every rule id, its pass, what it removes
+  clean-article rules                         every rule id, its pass, what it removes, the keys it reads
   clean-article --rules site.toml page.html   with your own phrases, selectors, thresholds
   clean-article rules check site.toml         check a rule file, clean nothing
   clean-article --format jsonl crawl.warc.gz > pages.jsonl        WARC in (by content)
@@ -441,7 +441,7 @@ def review_cli(output, profile, rule_paths, inputs, files_from, null, input_form
 
 RULES_EPILOG = """\b
 Examples:
-  clean-article rules                        every rule id, its pass, what it removes
+  clean-article rules                        every rule id, its pass, what it removes, the lexicon keys it reads
   clean-article rules -f json                the same as JSON
   clean-article rules check site.toml        check rule files without cleaning anything
   clean-article rules thresholds             the thresholds a rule file may set
@@ -452,10 +452,12 @@ Examples:
 @click.group(epilog=RULES_EPILOG, invoke_without_command=True,
              context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Aligned columns, or a JSON list of {id, step, family, description}.")
+              help="Aligned columns, or a JSON list of {id, step, family, description, keys}.")
 @click.pass_context
 def rules_cli(ctx, fmt):
-    """List every rule id a removed line can carry: id, step (pass) and what it removes.
+    """List every rule id a removed line can carry: id, step (pass), what it removes, and
+    the lexicon keys it reads (the phrase lists a rule file's [phrases] extend; see
+    cleaner/lexicon/README.md). Long descriptions and key lists wrap in their column.
 
     'clean-article rules check FILE...' checks rule files (--rules).
     """
@@ -466,8 +468,8 @@ def rules_cli(ctx, fmt):
     if fmt == "json":
         import json
 
-        click.echo(json.dumps([{"id": r.id, "step": r.step, "family": family(r.id), "description": r.description}
-                               for r in RULES], indent=2))
+        click.echo(json.dumps([{"id": r.id, "step": r.step, "family": family(r.id), "description": r.description,
+                                "keys": list(r.keys)} for r in RULES], indent=2))
     else:
         click.echo(table())
     sys.exit(0)

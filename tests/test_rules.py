@@ -4,7 +4,9 @@
   (fixtures/, seeds/, tests/cases, site fixtures with a learned profile),
   is registered;
 - the README's rule table lists every registered id, and nothing else;
-- every id the HTML pre-clean knows (``preclean.RULES``, ``html.links``) is registered.
+- every id the HTML pre-clean knows (``preclean.RULES``, ``html.links``) is registered;
+- the lexicon keys each rule reads (``RuleInfo.keys``) are lexicon keys, every key is
+  read by some rule, and the "read by" column of ``cleaner/lexicon/README.md`` says the same.
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from conftest import FIXTURES, REPO, SEEDS, invoke
 
 from cleaner import clean
 from cleaner.cli import main
-from cleaner.rules import RULES, RULES_BY_ID, family
+from cleaner.rules import DESCRIPTION_WIDTH, KEYS_WIDTH, RULES, RULES_BY_ID, family
 
 CASES = Path(__file__).resolve().parent / "cases"
 
@@ -104,10 +106,18 @@ def test_rules_command_lists_every_rule(capsys):
         main(["rules"])
     assert e.value.code == 0
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == len(RULES)
-    for line, r in zip(lines, RULES):
-        assert line.split()[:2] == [r.id, r.step]
-        assert line.endswith(r.description)
+    # A row is its id's line and the wrapped lines under it (id and step columns blank).
+    starts = [n for n, line in enumerate(lines) if not line.startswith(" ")]
+    assert len(starts) == len(RULES) and starts[0] == 0
+    description_at = lines[0].index("cookie or consent")
+    keys_at = description_at + DESCRIPTION_WIDTH + 2
+    for r, begin, end in zip(RULES, starts, starts[1:] + [len(lines)]):
+        row = lines[begin:end]
+        assert row[0].split()[:2] == [r.id, r.step]
+        assert all(not line[:description_at].strip() for line in row[1:]), f"{r.id}: a wrapped line fills the id column"
+        assert " ".join(line[description_at:keys_at].strip() for line in row).strip() == r.description
+        assert " ".join(line[keys_at:].strip() for line in row).strip() == (", ".join(r.keys) or "-")
+        assert all(len(line) <= keys_at + KEYS_WIDTH for line in row), f"{r.id}: a line wider than the table"
 
 
 def test_rules_command_json(capsys):
@@ -115,5 +125,72 @@ def test_rules_command_json(capsys):
         main(["rules", "--format", "json"])
     listed = json.loads(capsys.readouterr().out)
     assert [d["id"] for d in listed] == [r.id for r in RULES]
-    assert set(listed[0]) == {"id", "step", "family", "description"}
+    assert set(listed[0]) == {"id", "step", "family", "description", "keys"}
     assert all(d["family"] == family(d["id"]) for d in listed)
+    assert [d["keys"] for d in listed] == [list(r.keys) for r in RULES]
+    assert "byline_prefixes" in RULES_BY_ID["byline.author"].keys and listed[0]["keys"] == []
+
+
+# --- the lexicon keys each rule reads -------------------------------------------------------------------
+
+#: Keys no rule reads: the HTML author reader (cleaner/metadata.py) strips these from a
+#: page's byline element to fill ``authors``; it removes no line, so no rule id names them.
+NOT_READ_BY_A_RULE = {"author_prefixes", "author_non_names"}
+#: A row of a key table in cleaner/lexicon/README.md: | `key` | matches | read by | example |
+_KEY_ROW = re.compile(r"^\| `([a-z_]+)` \| (.+)$", re.M)
+_FAMILIES = {family(r.id) for r in RULES}
+
+
+def lexicon_readme_readers():
+    """{key: rule ids} from the "read by" cells of cleaner/lexicon/README.md: every rule id
+    named in backticks; a family without a dot (`byline`) stands for each of its rules."""
+    from cleaner import lexicon
+
+    text = Path(lexicon.__file__).with_name("README.md").read_text(encoding="utf-8")
+    readers = {}
+    for m in _KEY_ROW.finditer(text):
+        cells = [c.strip() for c in m.group(2).rstrip(" |").split(" | ")]
+        named = set()
+        for name in re.findall(r"`([^`]+)`", cells[1]):
+            assert name in RULES_BY_ID or name in _FAMILIES, \
+                f"lexicon README, key {m.group(1)}: {name!r} in 'read by' is neither a rule id nor a rule family"
+            named.update([name] if name in RULES_BY_ID else [r.id for r in RULES if family(r.id) == name])
+        readers[m.group(1)] = named
+    return readers
+
+
+def test_every_key_a_rule_names_is_a_lexicon_key():
+    from cleaner.lexicon.packs import KEYS
+
+    for r in RULES:
+        assert len(r.keys) == len(set(r.keys)), f"{r.id}: a key listed twice"
+        unknown = sorted(set(r.keys) - set(KEYS))
+        assert not unknown, f"{r.id} names keys that are not lexicon keys (cleaner/lexicon/packs.py KEYS): {unknown}"
+
+
+def test_every_lexicon_key_is_read_by_a_rule():
+    from cleaner.lexicon.packs import KEYS
+
+    read = {k for r in RULES for k in r.keys}
+    unread = sorted(set(KEYS) - read - NOT_READ_BY_A_RULE)
+    assert not unread, f"lexicon keys no rule in cleaner/rules.py RULES reads: {unread}"
+    assert not NOT_READ_BY_A_RULE & read, "a key read by a rule is listed as read by none"
+    for key in ("markup_ads", "markup_share", "markup_comments"):
+        assert all(r.step == "preclean" for r in RULES if key in r.keys), f"{key} is HTML markup: only html.* rules read it"
+
+
+@pytest.mark.parametrize("key", sorted({k for r in RULES for k in r.keys} | NOT_READ_BY_A_RULE))
+def test_lexicon_readme_read_by_column_names_the_rules_that_read_the_key(key):
+    readme = lexicon_readme_readers()
+    assert key in readme, f"key {key} has no row in cleaner/lexicon/README.md"
+    registry = {r.id for r in RULES if key in r.keys}
+    assert readme[key] == registry, (
+        f"{key}: README 'read by' names {sorted(readme[key] - registry)} that RULES does not give it, "
+        f"and misses {sorted(registry - readme[key])}")
+
+
+def test_readme_reader_parses_families_and_ids():
+    readme = lexicon_readme_readers()
+    assert readme["ad_markers"] == {"ads.marker"}
+    assert readme["markup_ads"] == {"html.ads"}
+    assert "byline.author" in readme["byline_prefixes"]
