@@ -119,7 +119,7 @@ RULES: Tuple[RuleInfo, ...] = (
     RuleInfo("byline.author", "byline", "a byline (into authors)",
              _keys(_BYLINE_NAMES, _FIND_DATE, "date_leads", "byline_name_enders", "comment_words", _IS_LABEL)),
     RuleInfo("byline.dated_name", "byline", "a name beside the date right under the headline (into authors)",
-             _keys(_FIND_DATE, _PARSE_NAMES, _IS_LABEL)),
+             _keys(_FIND_DATE, _BYLINE_NAMES, _IS_LABEL)),
     RuleInfo("byline.name_line", "byline", "one or two names alone between the headline and the text (into authors)",
              _keys(_BYLINE_NAMES, _IS_LABEL, _HAS_STOPWORD)),
     RuleInfo("bio.author", "bio", "an author's biography: opens with the author's name"),
