@@ -194,3 +194,58 @@ def test_readme_reader_parses_families_and_ids():
     assert readme["ad_markers"] == {"ads.marker"}
     assert readme["markup_ads"] == {"html.ads"}
     assert "byline.author" in readme["byline_prefixes"]
+
+
+BODY = ("The council approved the budget on Monday after a debate that ran late into the night.\n\n"
+        "Members of the opposition said the plan left too little for schools and for repairs.\n\n")
+
+
+@pytest.mark.parametrize("rule,key,phrase,line", [
+    ("ads.marker", "ad_markers", "zorblat", "Zorblat"),
+    ("cta.ui_label", "ui_labels", "zorblat quux", "Zorblat Quux"),
+    ("cta.prompt", "cta", "zorblat our quux", "Zorblat our quux today"),
+    ("source.line", "source_prefixes", "zorblat", "Zorblat: Reuters"),
+    ("tags.line", "tag_labels", "zorblat", "Zorblat: budget, council"),
+    ("credits.caption", "caption_prefixes", "zorblat", "Zorblat The mayor at the council meeting"),
+    ("date.reading_time", "reading_time", "min zorblat", "5 min zorblat"),
+    ("bio.contributors", "contributor_phrases", "zorblat quuxing", "Jane Smith did the zorblat quuxing."),
+])
+def test_a_phrase_added_to_a_key_drives_the_rule_that_reads_it(rule, key, phrase, line):
+    """A spot check of the registry's keys against behaviour: a made-up phrase added to
+    the key (data only) makes the rule remove a line it kept without the phrase."""
+    from cleaner import Cleaner
+    from cleaner.rulefile import RuleSource
+
+    assert key in RULES_BY_ID[rule].keys
+    text = BODY + line + "\n\n" + BODY
+    index = text.splitlines().index(line) + 1  # Removed.line counts from 1
+
+    def rule_of_line(*sources):
+        removed = Cleaner(input_format="text", rules=sources).clean(text).removed
+        return {r.line: r.rule for r in removed}.get(index)
+
+    assert rule_of_line() is None, f"{line!r} must stay without the phrase"
+    assert rule_of_line(RuleSource("mine.toml", f'[phrases.en]\n{key} = ["{phrase}"]\n')) == rule
+
+
+@pytest.mark.parametrize("key,phrase,line,without,with_phrase", [
+    # through names.is_label: a control's label is never a name
+    ("ui_labels", "zorblat quux", "By Zorblat Quux", ["Zorblat Quux"], []),
+    # through names.parse_names: a job title after the names is cut off
+    ("byline_roles", "zorblat quux", "By Jane Smith, Zorblat Quux", ["Jane Smith", "Zorblat Quux"], ["Jane Smith"]),
+    # through names.parse_names: a lower-case particle inside a name
+    ("name_particles", "zorb", "By Ana zorb Cruz", [], ["Ana zorb Cruz"]),
+])
+def test_a_key_read_through_a_shared_helper_changes_the_byline(key, phrase, line, without, with_phrase):
+    """The keys byline.author reads through the name helpers (not in its own module) are its keys too."""
+    from cleaner import Cleaner
+    from cleaner.rulefile import RuleSource
+
+    assert key in RULES_BY_ID["byline.author"].keys
+    text = "Council approves the budget\n\n" + line + "\n\n" + BODY
+
+    def authors(*sources):
+        return Cleaner(input_format="text", rules=sources).clean(text).authors
+
+    assert authors() == without
+    assert authors(RuleSource("mine.toml", f'[phrases.en]\n{key} = ["{phrase}"]\n')) == with_phrase
