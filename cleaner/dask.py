@@ -31,9 +31,10 @@ written on the cluster is byte for byte the one a single process writes.
 - **Quiet bookkeeping**: a cluster started here runs with :data:`QUIET_CONFIG`
   (the worker's 10 ms stack sampler off, the event-loop health check every
   second, one task at a time per worker): measured, the defaults cost the
-  workers about 15% more CPU per part and the scheduler's process a few
-  percent of a core. A cluster you start yourself takes the same settings as
-  environment variables (README, "Running on a cluster").
+  workers about 25% more CPU per part (the stack sampler most of it) and the
+  scheduler's process a few percent of a core. A cluster you start yourself
+  takes the same settings as environment variables
+  (:func:`quiet_environment`; README, "Dask").
 - Workers must see the inputs and the output folder at the same paths (a
   shared file system), as with any Dask file job: give absolute paths to a
   remote cluster. The paths are the output's ``path`` values, as given.
