@@ -257,7 +257,12 @@ def _dated(doc: Document, ln) -> Iterator[Finding]:
             return
     if _LIST_ITEM.match(ln.text) or not under_headline(doc, ln.index):
         return  # a list item with a name and a date is a teaser of a list
-    # "Jane Smith 19.10.2019, 05:00 Uhr", "11.12.2019 - Jane Smith": a name and the date, nothing else.
+    # "Jane Smith 19.10.2019, 05:00 Uhr", "11.12.2019 - Jane Smith": a name and the date, nothing else
+    # but a comment count or a reading time ("3. Mai 2021 Jane Doe 2 Kommentare").
+    trimmed = _trim_counts(after)
+    if trimmed and trimmed != after and not names_beside_date(after):
+        return  # a count after words that are not names alone: "3. Mai 2021 Jane Doe Allgemein 2 Kommentare"
+    after = trimmed
     if before and not after:
         names, rest = parse_names(before), None
     elif after and not before:
@@ -266,7 +271,7 @@ def _dated(doc: Document, ln) -> Iterator[Finding]:
         return
     if names and rest is None and _full_names(names):
         # "CBS News February 24, 2020": a section or label beside the date is a date line all the same.
-        names = [] if _is_label(before or after) else names
+        names = [] if _is_label(before or after) or _has_stopword(before or after) else names
         yield Finding(ln.index, "byline.dated_name", f"a name with the date under the headline {text!r}",
                       "authors", names, also=((field, iso),))
 
@@ -464,9 +469,65 @@ def _is_date(doc: Document, i: int) -> bool:
 
 
 def names_beside_date(text: str) -> bool:
-    """True when ``text``, printed beside a date, is a byline's names ("Jane Smith")."""
-    names = parse_names(text.strip(_SEPARATORS))
-    return bool(names) and _full_names(names) and not _is_label(text)
+    """True when ``text``, printed beside a date, is a byline's names ("Jane Smith"), with
+    at most a comment count or a reading time after them.
+
+    >>> names_beside_date("Jane Smith"), names_beside_date("Jane Smith Schreibe einen Kommentar")
+    (True, True)
+    >>> names_beside_date("Jane Smith 4"), names_beside_date("Jane Smith, Politik und Wirtschaft")
+    (True, False)
+    >>> names_beside_date("Aus der Region Kommentar schreiben")  # a section: "aus" is no name's word
+    False
+    >>> names_beside_date("Jane Doe Allgemein 2 Kommentare")  # a category before the count
+    False
+    """
+    trimmed = _trim_counts(text)
+    names = parse_names(trimmed.strip(_SEPARATORS))
+    if names and trimmed != text.strip(_SEPARATORS) and not all(_two_part(n) for n in names):
+        return False  # "Jane Doe Allgemein 2 Kommentare": before a count, a third word may be a category
+    return bool(names) and _full_names(names) and not _is_label(trimmed) and not _has_stopword(trimmed)
+
+
+def _two_part(name: str) -> bool:
+    """A first and a last name, with at most initials or particles between them.
+
+    >>> _two_part("Jane Doe"), _two_part("Sarah E. Needleman"), _two_part("Jane Doe Allgemein")
+    (True, True, False)
+    """
+    middle = name.split()[1:-1]
+    return all(w.endswith(".") or w in _PARTICLES for w in middle)
+
+
+def dated_byline(text: str) -> bool:
+    """A line of parts joined by separators, one a date and one names: "Jane Smith | 06.11.23",
+    "04.02.2022 | 15:33 Uhr | Jane Smith" (under a headline, the byline pass reads it).
+
+    >>> dated_byline("Jane Smith | 06.11.23"), dated_byline("04.02.2022 | 15:33 Uhr | Jane Smith")
+    (True, True)
+    >>> dated_byline("Politik | 06.11.23"), dated_byline("Jane Smith and John Doe")
+    (False, False)
+    """
+    parts = [p.strip() for p in regex.split(r"\s+[|·•]\s+|\s*\|\s*", text)]
+    return len(parts) >= 2 and any(_DIGIT.search(p) and find_date(p) for p in parts) \
+        and any(names_beside_date(p) for p in parts if not _DIGIT.search(p))
+
+
+def _trim_counts(text: str) -> str:
+    """``text`` without a comment count, a number or a reading time at its end.
+
+    >>> _trim_counts("Jane Smith 2 Kommentare"), _trim_counts("Jane Smith Leave a comment"), _trim_counts("3 min read")
+    ('Jane Smith', 'Jane Smith', '')
+    >>> _trim_counts("Jane Smith")
+    'Jane Smith'
+    """
+    from .dates import is_reading_time  # dates reads bylines too: imported when both are loaded
+
+    out = _comment_count().sub("", _TRAILING_COUNT.sub("", " " + text)).strip(_SEPARATORS)
+    return "" if out and is_reading_time(out) else out
+
+
+#: A number and a word at most at the end of a byline: a comment count ("2 Kommentare", "0"), a reading time.
+_TRAILING_COUNT = regex.compile(r"\s+\d+(?:\s+\S+){0,2}$")
 
 
 def _full_names(names: List[str]) -> bool:

@@ -30,7 +30,7 @@ from .. import lexicon
 from ..dates import find_date
 from ..model import Document, Finding
 from ..shape import ends_sentence
-from .byline import byline_names, byline_part, names_beside_date, under_headline
+from .byline import byline_names, byline_part, dated_byline, names_beside_date, under_headline
 
 #: A date line is short: the date plus at most this many other words
 #: ("Published", "Last updated on", "|", "3 min read").
@@ -72,6 +72,8 @@ def run(doc: Document) -> Iterator[Finding]:
         if is_reading_time(text):
             yield Finding(ln.index, "date.reading_time", f"reading-time line {text!r}")
             continue
+        if dated_byline(text) and under_headline(doc, ln.index):
+            continue  # "Jane Smith | 06.11.23" under the headline: a byline, the byline pass reads it
         found = _date_segment(text) or _dated_label_under_headline(doc, ln.index, text)
         if not found:
             continue
