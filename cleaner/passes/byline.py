@@ -392,10 +392,17 @@ def name_beside_date(doc: Document) -> Iterator[Finding]:
     """
     found = list(_names_beside_dates(doc))
     dated = [f.line for f in found if f.rule == "byline.dated_name"]
+    under_dek = [f.line for f in found if f.reason.startswith(_UNDER_DEK)]
     for f in found:
         if f.rule == "byline.dated_name" and any(0 < abs(f.line - k) <= TEASER_RUN_LINES for k in dated):
             continue
+        if f.line in under_dek and (len(under_dek) > 1 or dated):
+            continue  # headline, summary, name again and again: a teaser list
         yield f
+
+
+#: The reason of a name found under a headline and its standfirst (:func:`_name_under_dek`).
+_UNDER_DEK = "a name alone under the headline and its standfirst"
 
 
 def _names_beside_dates(doc: Document) -> Iterator[Finding]:
@@ -408,6 +415,9 @@ def _names_beside_dates(doc: Document) -> Iterator[Finding]:
             if _name_line(doc, ln, prev, nxt):
                 yield Finding(ln.index, "byline.name_line", f"a name alone between the headline and the text "
                               f"{ln.text!r}", "authors", parse_names(ln.plain))
+            elif _name_under_dek(doc, ln, prev):
+                yield Finding(ln.index, "byline.name_line", f"{_UNDER_DEK} {ln.text!r}", "authors",
+                              parse_names(ln.plain))
             continue
         if _LIST_ITEM.match(ln.text) and not any(_LIST_ITEM.match(doc.lines[k].text) for k in dates):
             continue  # a menu item beside a date; in a list of date, name, … the item is the byline
@@ -443,6 +453,33 @@ def _name_line(doc: Document, ln, prev: Optional[int], nxt: Optional[int]) -> bo
     names = parse_names(ln.plain)
     return bool(names) and len(names) <= 2 and _full_names(names) and not _is_label(ln.plain) \
         and not _has_stopword(ln.plain)
+
+
+def _name_under_dek(doc: Document, ln, prev: Optional[int]) -> bool:
+    """A line of one or two plain full names under a standfirst sentence that is itself
+    right under a headline-shaped line ("Headline / One-sentence summary. / Jane Doe")."""
+    from ..shape import ends_sentence, headline_candidate, is_prose
+
+    if prev is None or not doc.kept(prev) or _LIST_ITEM.match(ln.text) or ln.words > NAME_MAX_WORDS:
+        return False
+    dek = doc.lines[prev].plain
+    if not (is_prose(dek) or ends_sentence(dek)) or _DIGIT.search(ln.text):
+        return False
+    top = doc.prev_nonblank(prev, kept_only=False)
+    if top is None or not doc.kept(top) or not headline_candidate(doc.lines[top].plain) \
+            or is_prose(doc.lines[top].plain):
+        return False
+    above = doc.prev_nonblank(top, kept_only=False)
+    if above is not None and is_prose(doc.lines[above].plain):
+        return False  # a subheading between paragraphs, its first paragraph, and the next subheading
+    if lexicon.match_prefix("byline_prefixes", ln.plain) or _strip_end(ln.plain) != ln.plain.rstrip():
+        return False  # "Love Life.": a sentence, not a name
+    nxt = doc.next_nonblank(ln.index, kept_only=False)
+    if nxt is not None and doc.kept(nxt) and is_prose(doc.lines[nxt].plain):
+        return False  # "Recent Findings" over a paragraph: a subheading (a caption under a byline is gone by now)
+    names = parse_names(ln.plain)
+    return bool(names) and len(names) <= 2 and _full_names(names) and all(_two_part(n) for n in names) \
+        and not _is_label(ln.plain) and not _has_stopword(ln.plain)
 
 
 def _has_stopword(text: str) -> bool:
