@@ -884,14 +884,19 @@ def published_date(shown: List[Tuple[int, str, bool]], headline: Optional[int], 
     ('2023-10-31', False)
     >>> published_date([(5, "2023-01-02", False), (12, "2022-12-26", False)], 8, "2022-12-26T10:33:00+01:00", None)
     ('2022-12-26T10:33:00+01:00', False)
+    >>> published_date([(9, "2019-11-19T02:24:00+00:00", False)], 8, "2019-11-19T02:24:00", None)
+    ('2019-11-19T02:24:00+00:00', False)
     >>> published_date([(60, "2022-01-26", True)], 40, None, "2022-01-27")
     ('2022-01-26', False)
     >>> published_date([(20, "2022-01-26", True)], 40, None, "2022-01-27")  # a teaser above the headline
     ('2022-01-27', True)
+    >>> published_date([(80, "2022-01-27T18:45:00", False)], 40, None, "2022-01-27")
+    ('2022-01-27T18:45:00', False)
     """
     own = [(pos, day) for pos, day, elsewhere in shown if not elsewhere]
     if stamp and any(day[:10] == stamp[:10] for _, day in own):
-        return stamp, False
+        # The same time written with its zone ("…T02:24:00+00:00" for a head's "…T02:24:00") is finer.
+        return next((day for _, day in own if day.startswith(stamp) and len(day) > len(stamp)), stamp), False
     fallback = _agree(stamp, guess)
     if headline is not None:
         near = [(pos, day) for pos, day in own if abs(pos - headline) <= NEAR_HEADLINE]
@@ -900,7 +905,9 @@ def published_date(shown: List[Tuple[int, str, bool]], headline: Optional[int], 
         if near:
             return _shown(min(near, key=lambda p: abs(p[0] - headline))[1], fallback, modified), False
         if fallback or not own:
-            return fallback, not stamp
+            # A printed date of the same day gives the time of day a bare day lacks.
+            finer = next((day for _, day in own if fallback and len(fallback) == 10 and day[:10] == fallback), None)
+            return finer or fallback, not stamp and not finer
     if own:
         return _shown(own[0][1], fallback, modified), False
     return fallback, not stamp
