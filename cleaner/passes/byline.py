@@ -475,8 +475,11 @@ def _name_under_dek(doc: Document, ln, prev: Optional[int]) -> bool:
     if lexicon.match_prefix("byline_prefixes", ln.plain) or _strip_end(ln.plain) != ln.plain.rstrip():
         return False  # "Love Life.": a sentence, not a name
     nxt = doc.next_nonblank(ln.index, kept_only=False)
-    if nxt is not None and doc.kept(nxt) and is_prose(doc.lines[nxt].plain):
-        return False  # "Recent Findings" over a paragraph: a subheading (a caption under a byline is gone by now)
+    caption = nxt is not None and nxt in doc.findings and doc.findings[nxt].rule.startswith("credits.")
+    if nxt is not None and not caption and is_prose(doc.lines[nxt].plain):
+        return False  # "Recent Findings" over a paragraph: a subheading (a photo caption under a byline is not)
+    if nxt is not None and len(doc.lines[nxt].plain.split()) < 2 and not _is_label(doc.lines[nxt].plain):
+        return False  # "Sideline Commentator" over "On": a setting's label over its value
     names = parse_names(ln.plain)
     return bool(names) and len(names) <= 2 and _full_names(names) and all(_two_part(n) for n in names) \
         and not _is_label(ln.plain) and not _has_stopword(ln.plain)
