@@ -148,7 +148,7 @@ def clean_html(html: str, url: Optional[str] = None, passes=TEXT_PASSES) -> Arti
     dropped += preclean(tree, INLINE_RULES, candidates)
     work = deepcopy(tree)  # the extractor reads the page without the other rules' drops
     dropped += preclean(tree, OTHER_RULES, candidates, repair=False)
-    page = page_metadata(tree, url)
+    page = page_metadata(tree, url, shown=work)  # the date line may sit in a share bar the pre-clean drops
     text = extract_text(work, page.url)
     if is_no_article(text, tree):
         doc, notes = clean_lines(page_text(html), passes, dropped, tree, page, floor=False, keep_keys=keep_keys)

@@ -14,7 +14,7 @@ import re
 from collections import deque
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Iterator, List, Optional
+from typing import Any, Iterator, List, Optional, Tuple
 
 from .model import Article, Document, Finding
 
@@ -41,6 +41,9 @@ class PageMeta:
     #: a blog's name); never a host name.
     site_authors: List[str] = field(default_factory=list)
     date_published: Optional[str] = None
+    #: True when ``date_published`` is only trafilatura's guess: no machine
+    #: stamp in the head and no date line by the headline.
+    date_guessed: bool = False
     date_modified: Optional[str] = None
     url: Optional[str] = None
     hostname: Optional[str] = None
@@ -89,13 +92,15 @@ def merge(article: Article, page: PageMeta, doc: Document) -> None:
       authors, categories and tags from the text where the page has none (a
       page that names no person but prints its own name as byline keeps it).
     - dates: the page's; a date line in the text gives the time of day when the
-      page gives the same day without one.
+      page gives the same day without one, and the date itself when the page's is
+      only trafilatura's guess (``date_guessed``).
     - url: ``--url`` if given, else the page's canonical link.
     """
     meta = doc.meta
     article.title = page.title or meta["title"]
     article.authors = list(page.authors) or list(page.site_authors) or list(meta["authors"])
-    article.date_published = _finer(page.date_published, meta["date_published"])
+    guessed = page.date_guessed and meta["date_published"]  # a date line in the text beats a guess
+    article.date_published = meta["date_published"] if guessed else _finer(page.date_published, meta["date_published"])
     article.date_modified = _finer(page.date_modified, meta["date_modified"])
     article.url, article.hostname, article.sitename = page.url, page.hostname, page.sitename
     article.description, article.image = page.description, page.image
@@ -133,8 +138,12 @@ def _finer(page_value: Optional[str], text_value: Optional[str]) -> Optional[str
     return page_value
 
 
-def page_metadata(tree, url: Optional[str] = None) -> PageMeta:
-    """Read the page's metadata from its parsed tree (the tree is not changed)."""
+def page_metadata(tree, url: Optional[str] = None, shown=None) -> PageMeta:
+    """Read the page's metadata from its parsed tree (the trees are not changed).
+
+    ``shown``: the tree whose date lines are read, when ``tree`` has lost some
+    (the pre-clean drops share bars, where some sites print the date).
+    """
     from trafilatura.metadata import extract_metadata
 
     m = extract_metadata(tree, default_url=url)
@@ -152,7 +161,9 @@ def page_metadata(tree, url: Optional[str] = None) -> PageMeta:
         page.site_authors = site_authors(candidates)
     stamps = _head_times(tree, linked)
     page.date_modified = stamps.get("modified")
-    page.date_published = _shown(visible_date(tree), _agree(stamps.get("published"), m.date), page.date_modified)
+    page.date_published, page.date_guessed = published_date(
+        shown_dates(tree if shown is None else shown), headline_position(tree if shown is None else shown, page.title),
+        stamps.get("published"), m.date, page.date_modified)
     page.language = _language(tree)  # declared; merge() checks it against the text (agreed_language)
     return page
 
@@ -788,27 +799,118 @@ def visible_date(tree) -> Optional[str]:
     >>> visible_date(html.fromstring('<div><span class="updated">9 June 2021</span></div>')) is None
     True
     """
+    return next((d for _, d, elsewhere in shown_dates(tree) if not elsewhere), None)
+
+
+def shown_dates(tree) -> List[Tuple[int, str, bool]]:
+    """Every date the page prints in a date element, but an update's or a comment's, in page order.
+
+    Each as ``(position, date, elsewhere)``: the element's index in document
+    order, its ``datetime`` (or ``content``) attribute when it has one, else the
+    date in its text, and whether it sits in a teaser, a sidebar or a footer.
+
+    >>> from lxml import html
+    >>> shown_dates(html.fromstring('<div><p class="post-date">3 May 2021</p><div class="teaser">'
+    ...                             '<time datetime="2021-05-01">1 May</time></div></div>'))
+    [(1, '2021-05-03', False), (3, '2021-05-01', True)]
+    """
     from .dates import find_date
 
-    for el in tree.iter():
+    out = []
+    for pos, el in enumerate(tree.iter()):
         if not isinstance(el.tag, str) or el.tag in ("html", "body", "script", "style", "meta"):
             continue
         names = " ".join((el.get("class") or "", el.get("id") or "", el.get("itemprop") or ""))
         if (el.tag != "time" and not _DATE_CLASS.search(names)) or _NOT_PUBLISHED_CLASS.search(names):
             continue
-        if _elsewhere(el):
-            continue
         machine = el.get("datetime") or (el.get("content") if el.get("itemprop") else None)
-        if machine:
-            stamp = iso_timestamp(machine) or (find_date(machine) or (None, None))[1]
-            if stamp:
-                return stamp
-        text = " ".join(el.text_content().split())
-        if len(text) <= DATE_LINE_MAX_CHARS and any(c.isdigit() for c in text):
-            found = find_date(text)
-            if found:
-                return found[1]
-    return None
+        stamp = (iso_timestamp(machine) or (find_date(machine) or (None, None))[1]) if machine else None
+        if not stamp:
+            text = " ".join(el.text_content().split())
+            if len(text) <= DATE_LINE_MAX_CHARS and any(c.isdigit() for c in text):
+                stamp = (find_date(text) or (None, None))[1]
+        if stamp:
+            out.append((pos, stamp, _elsewhere(el)))
+    return out
+
+
+#: A date element at most this many elements (in document order) from the headline
+#: is the article's date line, above or below it; a page's header bar (today's
+#: date), an event list or a last-post box sits farther away.
+NEAR_HEADLINE = 30
+
+
+def headline_position(tree, title: Optional[str]) -> Optional[int]:
+    """Index (document order) of the heading that prints ``title``: an ``<h1>`` first, else an ``<h2>``/``<h3>``.
+
+    >>> from lxml import html
+    >>> headline_position(html.fromstring('<div><h2>Menu</h2><h2>Council approves</h2></div>'), "Council approves")
+    2
+    >>> headline_position(html.fromstring('<div><h1>Other</h1></div>'), "Council approves") is None
+    True
+    """
+    wanted = _alnum(title or "")
+    if not wanted:
+        return None
+    found = {}
+    for pos, el in enumerate(tree.iter()):
+        if el.tag in ("h1", "h2", "h3") and el.tag not in found:
+            text = _alnum(el.text_content())
+            if text and (text == wanted or (len(wanted) >= MIN_TITLE_IN_HEADING and wanted in text)):
+                found[el.tag] = pos
+    return found.get("h1", found.get("h2", found.get("h3")))
+
+
+#: A title this long found inside a heading's longer text (a kicker before it) marks that heading.
+MIN_TITLE_IN_HEADING = 10
+
+
+def published_date(shown: List[Tuple[int, str, bool]], headline: Optional[int], stamp: Optional[str],
+                   guess: Optional[str], modified: Optional[str] = None) -> Tuple[Optional[str], bool]:
+    """The publication date, and whether it is only a guess: ``(date, guessed)``.
+
+    ``shown`` are the page's date elements (:func:`shown_dates`), ``headline`` the
+    headline's position, ``stamp`` the machine-written publication time of the
+    head, ``guess`` trafilatura's date (htmldate's guess from the whole page).
+
+    - a date element that prints the stamp's day confirms the stamp;
+    - else the date element nearest the headline (:data:`NEAR_HEADLINE`); one in a
+      teaser or a footer only after the headline and when the head has no stamp
+      (a news item's own date line in a list-styled block);
+    - else the stamp (the guess when they disagree); the first date element when there is neither.
+
+    >>> shown = [(3, "2023-11-01", False), (50, "2023-10-31", False)]
+    >>> published_date(shown, 52, None, "2023-11-01")  # the header bar's date is far from the headline
+    ('2023-10-31', False)
+    >>> published_date([(5, "2023-01-02", False), (12, "2022-12-26", False)], 8, "2022-12-26T10:33:00+01:00", None)
+    ('2022-12-26T10:33:00+01:00', False)
+    >>> published_date([(9, "2019-11-19T02:24:00+00:00", False)], 8, "2019-11-19T02:24:00", None)
+    ('2019-11-19T02:24:00+00:00', False)
+    >>> published_date([(60, "2022-01-26", True)], 40, None, "2022-01-27")
+    ('2022-01-26', False)
+    >>> published_date([(20, "2022-01-26", True)], 40, None, "2022-01-27")  # a teaser above the headline
+    ('2022-01-27', True)
+    >>> published_date([(80, "2022-01-27T18:45:00", False)], 40, None, "2022-01-27")
+    ('2022-01-27T18:45:00', False)
+    """
+    own = [(pos, day) for pos, day, elsewhere in shown if not elsewhere]
+    if stamp and any(day[:10] == stamp[:10] for _, day in own):
+        # The same time written with its zone ("…T02:24:00+00:00" for a head's "…T02:24:00") is finer.
+        return next((day for _, day in own if day.startswith(stamp) and len(day) > len(stamp)), stamp), False
+    fallback = _agree(stamp, guess)
+    if headline is not None:
+        near = [(pos, day) for pos, day in own if abs(pos - headline) <= NEAR_HEADLINE]
+        if not near and not stamp:
+            near = [(pos, day) for pos, day, _ in shown if 0 < pos - headline <= NEAR_HEADLINE]
+        if near:
+            return _shown(min(near, key=lambda p: abs(p[0] - headline))[1], fallback, modified), False
+        if fallback or not own:
+            # A printed date of the same day gives the time of day a bare day lacks.
+            finer = next((day for _, day in own if fallback and len(fallback) == 10 and day[:10] == fallback), None)
+            return finer or fallback, not stamp and not finer
+    if own:
+        return _shown(own[0][1], fallback, modified), False
+    return fallback, not stamp
 
 
 def _shown(shown: Optional[str], published: Optional[str], modified: Optional[str]) -> Optional[str]:
@@ -835,15 +937,26 @@ def _agree(stamp: Optional[str], day: Optional[str]) -> Optional[str]:
 
 
 def _head_times(tree, linked: List[Any]) -> dict:
-    """Publication/modification timestamps from meta tags, then JSON-LD (``linked``)."""
+    """Publication/modification timestamps from meta tags, then JSON-LD (``linked``).
+
+    Of several meta tags, the one earliest in :data:`_PUBLISHED_META` (or
+    :data:`_MODIFIED_META`) wins, wherever it stands in the head.
+
+    >>> from lxml import html
+    >>> _head_times(html.fromstring('<html><head><meta name="sailthru.date" content="2020-01-20T09:49:32Z">'
+    ...     '<meta property="og:article:published_time" content="2020-01-19T12:25:36Z"></head></html>'), [])
+    {'published': '2020-01-19T12:25:36+00:00'}
+    """
     found: dict = {}
+    rank: dict = {}  # the earlier a key in its list, the surer: a mailing tool's date is often a revision's
     for el in tree.iter("meta"):
         key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
-        which = "published" if key in _PUBLISHED_META else "modified" if key in _MODIFIED_META else None
-        if which and which not in found:
+        which, keys = (("published", _PUBLISHED_META) if key in _PUBLISHED_META else
+                       ("modified", _MODIFIED_META) if key in _MODIFIED_META else (None, ()))
+        if which and keys.index(key) < rank.get(which, len(keys)):
             stamp = iso_timestamp(el.get("content") or "")
             if stamp:
-                found[which] = stamp
+                found[which], rank[which] = stamp, keys.index(key)
     for which, key in (("published", "datePublished"), ("modified", "dateModified")):
         if which not in found:
             value = next(_json_values(linked, key), None)

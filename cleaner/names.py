@@ -15,6 +15,7 @@ from typing import List, Optional
 import regex
 
 from . import lexicon
+from .dates import find_date
 from .pipeline import pattern_timeout
 
 _DIGIT = regex.compile(r"\d")
@@ -207,9 +208,75 @@ def particles() -> frozenset:
 
 
 def names_beside_date(text: str) -> bool:
-    """True when ``text``, printed beside a date, is a byline's names ("Jane Smith")."""
-    names = parse_names(text.strip(SEPARATORS))
-    return bool(names) and full_names(names) and not is_label(text)
+    """True when ``text``, printed beside a date, is a byline's names ("Jane Smith"), with
+    at most a comment count or a reading time after them.
+
+    >>> names_beside_date("Jane Smith"), names_beside_date("Jane Smith Schreibe einen Kommentar")
+    (True, True)
+    >>> names_beside_date("Jane Smith 4"), names_beside_date("Jane Smith, Politik und Wirtschaft")
+    (True, False)
+    >>> names_beside_date("Aus der Region Kommentar schreiben")  # a section: "aus" is no name's word
+    False
+    >>> names_beside_date("Jane Doe Allgemein 2 Kommentare")  # a category before the count
+    False
+    """
+    trimmed = trim_counts(text)
+    names = parse_names(trimmed.strip(SEPARATORS))
+    if names and trimmed != text.strip(SEPARATORS) and not all(two_part(n) for n in names):
+        return False  # "Jane Doe Allgemein 2 Kommentare": before a count, a third word may be a category
+    return bool(names) and full_names(names) and not is_label(trimmed) and not has_stopword(trimmed)
+
+
+def two_part(name: str) -> bool:
+    """A first and a last name, with at most initials or particles between them.
+
+    >>> two_part("Jane Doe"), two_part("Sarah E. Needleman"), two_part("Jane Doe Allgemein")
+    (True, True, False)
+    """
+    middle = name.split()[1:-1]
+    inside = particles()
+    return all(w.endswith(".") or w in inside for w in middle)
+
+
+def dated_byline(text: str) -> bool:
+    """A line of parts joined by separators, one a date and one names: "Jane Smith | 06.11.23",
+    "04.02.2022 | 15:33 Uhr | Jane Smith" (under a headline, the byline pass reads it).
+
+    >>> dated_byline("Jane Smith | 06.11.23"), dated_byline("04.02.2022 | 15:33 Uhr | Jane Smith")
+    (True, True)
+    >>> dated_byline("Politik | 06.11.23"), dated_byline("Jane Smith and John Doe")
+    (False, False)
+    """
+    parts = [p.strip() for p in _DATED_PARTS.split(text)]
+    return len(parts) >= 2 and any(_DIGIT.search(p) and find_date(p) for p in parts) \
+        and any(names_beside_date(p) for p in parts if not _DIGIT.search(p))
+
+
+_DATED_PARTS = regex.compile(r"\s+[|·•]\s+|\s*\|\s*")
+
+
+@lexicon.cached
+def comment_count():
+    """ "Ein Kommentar", "No comments", "Schreibe einen Kommentar" after the names."""
+    return regex.compile(rf"\s+(?:\S+\s+){{0,2}}{lexicon.alternation('comment_words')}\b.*$", regex.I)
+
+
+def trim_counts(text: str) -> str:
+    """``text`` without a comment count, a number or a reading time at its end.
+
+    >>> trim_counts("Jane Smith 2 Kommentare"), trim_counts("Jane Smith Leave a comment"), trim_counts("3 min read")
+    ('Jane Smith', 'Jane Smith', '')
+    >>> trim_counts("Jane Smith")
+    'Jane Smith'
+    """
+    from .passes.dates import is_reading_time  # the dates pass imports this module: imported at call time
+
+    out = comment_count().sub("", _TRAILING_COUNT.sub("", " " + text)).strip(SEPARATORS)
+    return "" if out and is_reading_time(out) else out
+
+
+#: A number and a word at most at the end of a byline: a comment count ("2 Kommentare", "0"), a reading time.
+_TRAILING_COUNT = regex.compile(r"\s+\d+(?:\s+\S+){0,2}$")
 
 
 def full_names(names: List[str]) -> bool:

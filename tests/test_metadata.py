@@ -163,6 +163,28 @@ DATE_CASES = {
         '<meta property="article:published_time" content="2021-05-03T09:00:00+02:00">',
         '<div class="site-header"><span class="date">Monday, 7 June 2021</span></div><h1>Harbour</h1>',
         "2021-05-03T09:00:00+02:00"),
+    "today's date in a header bar far above the headline is not the article's": (
+        '<title>Harbour opens a new ferry line</title>',
+        '<div class="top"><span class="date">Monday, 7 June 2021</span></div>'
+        + '<ul>' + ''.join(f'<li><a href="/s{k}">Section {k}</a></li>' for k in range(20)) + '</ul>'
+        '<h1>Harbour opens a new ferry line</h1><p class="post-date">3 May 2021</p>', "2021-05-03"),
+    "keep: a date line just above the headline is the article's": (
+        '<title>Harbour opens a new ferry line</title>',
+        '<p class="post-date">3 May 2021</p><h1>Harbour opens a new ferry line</h1><p>Text.</p>', "2021-05-03"),
+    "a printed date of the head stamp's day confirms the stamp over a nearer date of another day": (
+        '<title>Harbour opens a new ferry line</title>'
+        '<meta property="article:published_time" content="2022-12-26T10:33:00+01:00">',
+        '<span class="date">02.01.23 09:51</span><h1>Harbour opens a new ferry line</h1>'
+        '<p><span class="date">Published: 26.12.2022</span></p>', "2022-12-26T10:33:00+01:00"),
+    "a news item's date line right below the headline in a list-styled block": (
+        '<title>Harbour opens a new ferry line</title>',
+        '<h1>Harbour opens a new ferry line</h1><div class="teaser-meta"><time datetime="2022-01-26">26 Jan 2022'
+        '</time></div><p>The ferry line opens in spring.</p>', "2022-01-26"),
+    "keep: a teaser's date below the headline does not beat the head's stamp": (
+        '<title>Harbour opens a new ferry line</title>'
+        '<meta property="article:published_time" content="2022-01-25T08:00:00+01:00">',
+        '<h1>Harbour opens a new ferry line</h1><div class="teaser"><time datetime="2022-01-20">20 Jan 2022</time>'
+        '</div><p>The ferry line opens in spring.</p>', "2022-01-25T08:00:00+01:00"),
     "keep: an update line is not the publication date": (
         '<meta property="article:published_time" content="2021-05-03T09:00:00+02:00">',
         '<p class="updated">Updated 9 June 2021</p>', "2021-05-03T09:00:00+02:00"),
@@ -173,6 +195,27 @@ DATE_CASES = {
 def test_date_published(name):
     head, body, expected = DATE_CASES[name]
     assert meta(head, body).date_published == expected
+
+
+def test_a_date_line_in_the_text_beats_a_guessed_page_date():
+    from cleaner.metadata import PageMeta, merge
+    from cleaner.model import Article, Document, Finding
+
+    for guessed, expected in ((True, "2022-02-04"), (False, "2022-01-21")):  # keep: a page's own date stays
+        doc = Document("By Jane Smith 4. 2. 2022\nThe ferry line opens in spring.")
+        doc.record(Finding(0, "date.published", "a date line", "date_published", "2022-02-04"))
+        article = Article()
+        merge(article, PageMeta(date_published="2022-01-21", date_guessed=guessed), doc)
+        assert article.date_published == expected
+
+
+def test_a_date_line_in_a_share_bar_counts():
+    page = ('<html><head><title>Harbour opens a new ferry line</title></head><body><article>'
+            '<h1>Harbour opens a new ferry line</h1>'
+            + "".join(f"<p>The new ferry line runs every hour from the old pier, paragraph {k}.</p>" for k in range(6))
+            + '<div class="share-bar"><span class="pubdate">19.11.2021</span><a href="/x">Share</a></div>'
+            '</article><div class="teasers"><div class="pubdate">18. Nov 2021</div></div></body></html>')
+    assert (clean(page, input_format="html").date_published or "")[:10] == "2021-11-19"
 
 
 def test_date_modified_from_meta():

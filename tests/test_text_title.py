@@ -102,3 +102,25 @@ def test_keeps_one_title_case_phrase_under_a_standfirst_as_no_author():
     article = clean(STANDFIRST_PAGE.format(names="Local Politics"), input_format="text", url=URL)
     assert article.title == "Harbour opens a new ferry line to the islands"
     assert article.authors == []
+
+
+DATED_PAGE = "\n".join([
+    "Harbour opens a new ferry line to the islands", "",
+    "Hafen und Verkehr | Nordstadt, 4. März 2024", "By Jane Smith", "",
+    "The harbour opened a new ferry line to the islands on Monday, the first in twenty years, the port said.", "",
+    "Boats will run every two hours in summer and twice a day in winter, with tickets sold on board.", "",
+    "More from the harbour", "",
+    "Old pier closes for repairs", "12. Januar 2023",
+])
+
+
+def test_a_date_line_by_the_headline_that_no_date_rule_read_gives_the_date():
+    """Not the teaser's date further down, which a date rule did read."""
+    article = clean(DATED_PAGE, input_format="text")
+    assert article.title == "Harbour opens a new ferry line to the islands"
+    assert article.date_published == "2024-03-04"
+
+
+def test_keeps_an_update_line_by_the_headline_out_of_the_publication_date():
+    page = DATED_PAGE.replace("Hafen und Verkehr | Nordstadt, 4. März 2024", "Aktualisiert am 4. März 2024 von der Redaktion")
+    assert clean(page, input_format="text").date_published != "2024-03-04"

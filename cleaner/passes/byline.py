@@ -41,15 +41,19 @@ from ..names import (
     LIST_ITEM,
     NAME_MAX_WORDS,
     SEPARATORS,
+    comment_count,
     full_names,
     has_stopword,
     is_label,
     is_time_phrase,
     names_before_separator,
+    names_beside_date,
     parse_names,
     strip_end,
+    trim_counts,
+    two_part,
 )
-from ..shape import headline_candidate, is_prose
+from ..shape import ends_sentence, headline_candidate, is_prose
 from .dates import date_label  # the label before a date ("Updated"); dates no longer imports this pass
 
 _DIGIT = regex.compile(r"\d")
@@ -162,7 +166,12 @@ def _dated(doc: Document, ln) -> Iterator[Finding]:
             return
     if LIST_ITEM.match(ln.text) or not under_headline(doc, ln.index):
         return  # a list item with a name and a date is a teaser of a list
-    # "Jane Smith 19.10.2019, 05:00 Uhr", "11.12.2019 - Jane Smith": a name and the date, nothing else.
+    # "Jane Smith 19.10.2019, 05:00 Uhr", "11.12.2019 - Jane Smith": a name and the date, nothing else
+    # but a comment count or a reading time ("3. Mai 2021 Jane Doe 2 Kommentare").
+    trimmed = trim_counts(after)
+    if trimmed and trimmed != after and not names_beside_date(after):
+        return  # a count after words that are not names alone: "3. Mai 2021 Jane Doe Allgemein 2 Kommentare"
+    after = trimmed
     if before and not after:
         names, rest = parse_names(before), None
     elif after and not before:
@@ -171,7 +180,7 @@ def _dated(doc: Document, ln) -> Iterator[Finding]:
         return
     if names and rest is None and full_names(names):
         # "CBS News February 24, 2020": a section or label beside the date is a date line all the same.
-        names = [] if is_label(before or after) else names
+        names = [] if is_label(before or after) or has_stopword(before or after) else names
         yield Finding(ln.index, "byline.dated_name", f"a name with the date under the headline {text!r}",
                       "authors", names, also=((field, iso),))
 
@@ -199,12 +208,6 @@ def _cut_agency(text: str) -> str:
     return _AGENCY_SUFFIX.sub("", text).rstrip(" ,")
 
 
-@lexicon.cached
-def _comment_count():
-    """ "Ein Kommentar", "No comments", "Schreibe einen Kommentar" after the names."""
-    return regex.compile(rf"\s+(?:\S+\s+){{0,2}}{lexicon.alternation('comment_words')}\b.*$", regex.I)
-
-
 def _names_after_date(rest: str) -> Optional[List[str]]:
     """The names after "by" on a date line, words that end them cut ("Jane Smith in Business").
 
@@ -213,7 +216,7 @@ def _names_after_date(rest: str) -> Optional[List[str]]:
     >>> _names_after_date("KleinerBlog Ein Kommentar"), _names_after_date("Jane Smith Schreibe einen Kommentar")
     (['KleinerBlog'], ['Jane Smith'])
     """
-    rest = _comment_count().sub("", _names_end().sub("", rest.strip(" :"))).strip(SEPARATORS)
+    rest = comment_count().sub("", _names_end().sub("", rest.strip(" :"))).strip(SEPARATORS)
     names = parse_names(rest)
     if names:
         return names
@@ -233,10 +236,17 @@ def name_beside_date(doc: Document) -> Iterator[Finding]:
     """
     found = list(_names_beside_dates(doc))
     dated = [f.line for f in found if f.rule == "byline.dated_name"]
+    under_dek = [f.line for f in found if f.reason.startswith(_UNDER_DEK)]
     for f in found:
         if f.rule == "byline.dated_name" and any(0 < abs(f.line - k) <= TEASER_RUN_LINES for k in dated):
             continue
+        if f.line in under_dek and (len(under_dek) > 1 or dated):
+            continue  # headline, summary, name again and again: a teaser list
         yield f
+
+
+#: The reason of a name found under a headline and its standfirst (:func:`_name_under_dek`).
+_UNDER_DEK = "a name alone under the headline and its standfirst"
 
 
 def _names_beside_dates(doc: Document) -> Iterator[Finding]:
@@ -249,6 +259,9 @@ def _names_beside_dates(doc: Document) -> Iterator[Finding]:
             if _name_line(doc, ln, prev, nxt):
                 yield Finding(ln.index, "byline.name_line", f"a name alone between the headline and the text "
                               f"{ln.text!r}", "authors", parse_names(ln.plain))
+            elif _name_under_dek(doc, ln, prev):
+                yield Finding(ln.index, "byline.name_line", f"{_UNDER_DEK} {ln.text!r}", "authors",
+                              parse_names(ln.plain))
             continue
         if LIST_ITEM.match(ln.text) and not any(LIST_ITEM.match(doc.lines[k].text) for k in dates):
             continue  # a menu item beside a date; in a list of date, name, … the item is the byline
@@ -281,6 +294,34 @@ def _name_line(doc: Document, ln, prev: Optional[int], nxt: Optional[int]) -> bo
     names = parse_names(ln.plain)
     return bool(names) and len(names) <= 2 and full_names(names) and not is_label(ln.plain) \
         and not has_stopword(ln.plain)
+
+
+def _name_under_dek(doc: Document, ln, prev: Optional[int]) -> bool:
+    """A line of one or two plain full names under a standfirst sentence that is itself
+    right under a headline-shaped line ("Headline / One-sentence summary. / Jane Doe")."""
+    if prev is None or not doc.kept(prev) or LIST_ITEM.match(ln.text) or ln.words > NAME_MAX_WORDS:
+        return False
+    dek = doc.lines[prev].plain
+    if not (is_prose(dek) or ends_sentence(dek)) or _DIGIT.search(ln.text):
+        return False
+    top = doc.prev_nonblank(prev, kept_only=False)
+    if top is None or not doc.kept(top) or not headline_candidate(doc.lines[top].plain) \
+            or is_prose(doc.lines[top].plain):
+        return False
+    above = doc.prev_nonblank(top, kept_only=False)
+    if above is not None and is_prose(doc.lines[above].plain):
+        return False  # a subheading between paragraphs, its first paragraph, and the next subheading
+    if lexicon.match_prefix("byline_prefixes", ln.plain) or strip_end(ln.plain) != ln.plain.rstrip():
+        return False  # "Love Life.": a sentence, not a name
+    nxt = doc.next_nonblank(ln.index, kept_only=False)
+    caption = nxt is not None and doc.removed_by(nxt, "credits")
+    if nxt is not None and not caption and is_prose(doc.lines[nxt].plain):
+        return False  # "Recent Findings" over a paragraph: a subheading (a photo caption under a byline is not)
+    if nxt is not None and len(doc.lines[nxt].plain.split()) < 2 and not is_label(doc.lines[nxt].plain):
+        return False  # "Sideline Commentator" over "On": a setting's label over its value
+    names = parse_names(ln.plain)
+    return bool(names) and len(names) <= 2 and full_names(names) and all(two_part(n) for n in names) \
+        and not is_label(ln.plain) and not has_stopword(ln.plain)
 
 
 def _is_date(doc: Document, i: int) -> bool:

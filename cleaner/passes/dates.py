@@ -29,7 +29,7 @@ from .. import lexicon
 from ..dates import find_date
 from ..layout import under_headline
 from ..model import Document, Finding
-from ..names import byline_names, byline_part, names_beside_date
+from ..names import byline_names, byline_part, dated_byline, names_beside_date
 from ..pipeline import pattern_timeout
 from ..shape import ends_sentence
 
@@ -73,6 +73,8 @@ def run(doc: Document) -> Iterator[Finding]:
         if is_reading_time(text):
             yield Finding(ln.index, "date.reading_time", f"reading-time line {text!r}")
             continue
+        if dated_byline(text) and under_headline(doc, ln.index):
+            continue  # "Jane Smith | 06.11.23" under the headline: a byline, the byline pass reads it
         found = _date_segment(text) or _dated_label_under_headline(doc, ln.index, text)
         if not found:
             continue

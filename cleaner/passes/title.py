@@ -46,7 +46,7 @@ from ..names import (
     parse_names,
     particles,
 )
-from ..shape import headline_candidate, is_prose
+from ..shape import ends_sentence, headline_candidate, is_prose
 
 #: The headline is looked for among this many non-blank lines above the
 #: article's first paragraph (a photo, its credit, a share bar and a byline
@@ -425,11 +425,14 @@ def focus(doc: Document) -> None:
             authors.extend(a for a in f.value if a.casefold() not in {x.casefold() for x in authors})
     for j in near:
         f = doc.findings.get(j)
-        if f is None:
-            continue
-        for name, value in ((f.field, f.value),) + tuple(f.also):
+        pairs = ((f.field, f.value),) + tuple(f.also) if f is not None else ()
+        for name, value in pairs:
             if name in ("date_published", "date_modified") and name not in dates and value:
                 dates[name] = value
+        if "date_published" not in dates and not any((name or "").startswith("date_") for name, _ in pairs):
+            shown = _date_line(doc, j)  # a date line no date rule read: a section or a place beside it
+            if shown:
+                dates["date_published"] = shown
     if not authors and any(f.field == "authors" and f.rule in _WEAK_BYLINES for f in doc.findings.values()):
         # No byline near the headline: names read from their shape alone (a name line,
         # a name beside a date) elsewhere on the page are a teaser's or a comment's.
@@ -441,6 +444,33 @@ def focus(doc: Document) -> None:
         _first_of_many_bylines(doc)
     for name, value in dates.items():
         doc.meta[name] = value
+
+
+#: A line near the headline that prints a date is the article's date line when it
+#: is this short ("Energie 12.12.2022, 08:30 Uhr", "Hofheim | Wiesbaden, 11. November 2021").
+DATE_NEAR_MAX_WORDS = 12
+
+
+def _date_line(doc: Document, j: int) -> Optional[str]:
+    """The date of line ``j`` when it is a short line that prints one ("Energie 12.12.2022, 08:30 Uhr",
+    "Hofheim | Wiesbaden, 11. November 2021"), not an update's, not a sentence of the body.
+
+    >>> doc = Document("Budget\\nPolitik und Wirtschaft, 12.12.2022, 08:30 Uhr\\nUpdated: 12.12.2022\\n"
+    ...                "On 3 May 2021 the council met for a vote.\\nAm 4. Februar 2022 beschlossen.")
+    >>> _date_line(doc, 1), _date_line(doc, 2), _date_line(doc, 3), _date_line(doc, 4)
+    ('2022-12-12T08:30:00', None, None, None)
+    """
+    from .dates import date_label
+
+    ln = doc.lines[j]
+    if ln.words > DATE_NEAR_MAX_WORDS or not any(c.isdigit() for c in ln.text) or is_prose(ln.plain):
+        return None
+    found = find_date(ln.plain)
+    if not found or date_label(ln.plain[: found[0].start()]) == "mod":
+        return None
+    if ends_sentence(ln.plain) and any(w[:1].islower() for w in ln.plain[found[0].end():].split()):
+        return None  # "Am 4. Februar 2022 beschlossen.": a short sentence of the body
+    return found[1]
 
 
 #: A name line under the headline is the first line below it that is no date line,
