@@ -16,6 +16,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Iterator, List, Optional, Tuple
 
+import regex
+
+from . import lexicon
 from .model import Article, Document, Finding
 
 #: Machine-readable publication and modification times in the page head.
@@ -452,12 +455,17 @@ _NAME_SPLIT = re.compile(r"\s*(?:[,;|&]|\s[-–—]\s|\s(?:and|und|et|oraz|con)\
 #: What may join a name and the date after it: "Jane Smith, 3 May", "Jane Smith am 3. Mai".
 _BEFORE_DATE = re.compile(r"(?:[\s,|/·•\-–—]|\b(?:on|at|am|um|le|el|em|il|dnia)\b)+$", re.I)
 _AFTER_DATE = re.compile(r"^(?:[\s,|/·•\-–—]|\b(?:at|um|à|a las)\b|\d{1,2}[:.]\d{2}(?:\s*(?:uhr|am|pm|h))?)+", re.I)
-#: A time after a name: "Jane Smith at 18:52", "Jane Smith, 18.52 Uhr".
-_TRAILING_TIME = re.compile(r"[\s,]+(?:at|um|à|a las|alle)?\s*\d{1,2}[:.]\d{2}\b.*$", re.I)
-#: Lower-case words a name may start with ("von der Leyen", "de la Tour").
-_PARTICLES = frozenset(("von", "van", "de", "da", "di", "del", "der", "den", "du", "le", "la", "al", "el",
-                        "bin", "ter", "zu", "dos", "das"))
-_JOINER = re.compile(r"^(?:and|und|et|y|e|i|&)\s+", re.I)
+@lexicon.cached
+def _trailing_time():
+    """A time after a name, with the lexicon's ``date_connectors`` before it: "Jane Smith at 18:52",
+    "Jane Smith, 18.52 Uhr"."""
+    return regex.compile(rf"[\s,]+(?:{lexicon.alternation('date_connectors')}\s*)?\d{{1,2}}[:.]\d{{2}}\b.*$", regex.I)
+
+
+@lexicon.cached
+def _joiner():
+    """A word joining names at the start of what is left of a byline: the lexicon's ``name_joiners``, "&"."""
+    return regex.compile(rf"^(?:{lexicon.alternation('name_joiners')}|&)\s+", regex.I)
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -491,7 +499,7 @@ def byline_names(text: str, sites: List[str]) -> List[str]:
     if dated:  # "Jane Smith, 3 May 2021", or "Posted on 3 May 2021 by Jane Smith"
         parts = [_BEFORE_DATE.sub("", text[: dated[0].start()]), _AFTER_DATE.sub("", text[dated[0].end():])]
     for k, part in enumerate(parts):
-        names = _names(_TRAILING_TIME.sub("", part), sites)
+        names = _names(_trailing_time().sub("", part), sites)
         if not names and k and dated and any(c.isdigit() for c in part):
             names = byline_names(part, sites)  # the date printed twice: "Mo, 4. Mai 2021 Mo, 4. Mai 2021 von …"
         if names:
@@ -542,8 +550,9 @@ def _name_shaped(words: List[str]) -> bool:
     """
     if len(words) == 1:
         return True
-    capitals = sum(1 for w in words if w[:1].isupper() or w in _PARTICLES)
-    return ((words[0][:1].isupper() or words[0] in _PARTICLES) and words[-1][:1].isupper()
+    inside = lexicon.phrase_set("name_particles")  # lower-case words a name may start with: "von der Leyen"
+    capitals = sum(1 for w in words if w[:1].isupper() or w in inside)
+    return ((words[0][:1].isupper() or words[0] in inside) and words[-1][:1].isupper()
             and capitals * 2 >= len(words))
 
 
@@ -556,7 +565,7 @@ def _strip_prefixes(text: str) -> str:
         found = lexicon.match_prefix("byline_prefixes", text) or lexicon.match_prefix("author_prefixes", text)
         if found is None:
             break
-        text = _JOINER.sub("", text[found[1]:].lstrip(" :：,-–—"))
+        text = _joiner().sub("", text[found[1]:].lstrip(" :：,-–—"))
     return text.strip()
 
 
