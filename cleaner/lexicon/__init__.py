@@ -56,10 +56,7 @@ def load_languages() -> Dict[str, object]:
     #: the list (about 3,000 phrases, once per process).
     seen: Dict[str, set] = {}
     for lang in LANGUAGES:
-        path = os.path.join(_HERE, f"{lang}.json")
-        if not os.path.exists(path):
-            continue
-        loaded = packs.load(path)  # checked: an unknown key or a wrong type is an error naming the file
+        loaded = packs.load(os.path.join(_HERE, f"{lang}.json"))  # checked: an unknown key or a wrong type is an error naming the file
         _merge_into(merged, seen, loaded)
     return merged
 
@@ -144,14 +141,6 @@ class Lexicon:
         merged.update(thresholds or {})
         return Lexicon(data, merged, self.disabled | frozenset(disabled), self.drop + tuple(drop),
                        self.keep + tuple(keep))
-
-    def memo(self, key: tuple, build: Callable[[], object]) -> object:
-        """``build()``, computed once per lexicon for ``key`` (see :func:`cached`)."""
-        try:
-            return self._memo[key]
-        except KeyError:
-            value = self._memo[key] = build()
-            return value
 
     def phrase_set(self, key: str) -> FrozenSet[str]:
         try:
@@ -434,6 +423,11 @@ _LEADING = regex.compile(r"[\W_]*")
 _FIRST_WORD_CHARS = 40
 
 
+def _fold_word(word: str) -> str:
+    """A word of a line as phrases spell it: case-folded, curly apostrophes straight."""
+    return word.casefold().replace("’", "'").replace("‘", "'")
+
+
 def match_prefix(key: str, text: str) -> Optional[Tuple[str, int]]:
     """The longest phrase of ``key`` that ``text`` starts with, on whole words.
 
@@ -459,7 +453,7 @@ def match_prefix(key: str, text: str) -> Optional[Tuple[str, int]]:
     # that first word alone before splitting the line (the loop below repeats it).
     first = text[pos:pos + _FIRST_WORD_CHARS].split(None, 1)
     if not first or (len(first) > 1 or len(text) - pos <= _FIRST_WORD_CHARS) and \
-            first[0].rstrip(_TRAILING).casefold().replace("’", "'").replace("‘", "'") not in heads:
+            _fold_word(first[0].rstrip(_TRAILING)) not in heads:
         return None
     words: List[str] = []
     best = None
@@ -470,7 +464,7 @@ def match_prefix(key: str, text: str) -> Optional[Tuple[str, int]]:
         core = token.rstrip(_TRAILING)
         if not core:
             break
-        words.append(core.casefold().replace("’", "'").replace("‘", "'"))
+        words.append(_fold_word(core))
         if len(words) == 1 and words[0] not in heads:
             return None  # no phrase starts with this word: the longer candidates cannot match either
         candidate = " ".join(words)
