@@ -10,6 +10,7 @@ import the byline pass (nor its private names) for them.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import List, Optional
 
 import regex
@@ -193,11 +194,17 @@ def has_stopword(text: str) -> bool:
     >>> has_stopword("Im Schlepptau"), has_stopword("Christoph von Ritter"), has_stopword("Jane Smith")
     (True, False, False)
     """
-    from .language import STOPWORDS
+    inside, stop = particles(), function_words()
+    return any(w.casefold() not in inside and w.casefold() in stop for w in text.split())
 
-    inside = particles()
-    return any(w.casefold() not in inside and any(w.casefold() in words for words in STOPWORDS.values())
-               for w in text.split())
+
+@lru_cache(maxsize=None)
+def function_words() -> frozenset:
+    """The stop words of every language pack (articles, pronouns, prepositions): a name holds none.
+    Read once per process, as :func:`cleaner.language.stopwords` reads the packs."""
+    from .language import stopwords
+
+    return frozenset().union(*stopwords().values())
 
 
 @lexicon.cached

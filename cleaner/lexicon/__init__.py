@@ -26,7 +26,7 @@ import os
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import update_wrapper
-from typing import Callable, Dict, FrozenSet, Iterator, List, Mapping, Optional, Tuple
+from typing import Dict, FrozenSet, Iterator, List, Mapping, Optional, Tuple
 
 import regex
 
