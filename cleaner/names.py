@@ -124,7 +124,7 @@ def byline_part(text: str) -> bool:
         return True
     prefix = lexicon.match_prefix("byline_prefixes", text)
     rest = text[prefix[1]:].strip(" :") if prefix else ""
-    return bool(HANDLE.fullmatch(rest)) and len(rest) > 3
+    return is_handle(rest)
 
 
 def is_time_phrase(name: str) -> bool:
@@ -143,6 +143,18 @@ def is_time_phrase(name: str) -> bool:
 
 #: A user name printed after "von"/"by" ("gizzmo", "revamp-it"): one token.
 HANDLE = regex.compile(r"[\p{L}\d][\p{L}\d._\-]{1,30}")
+#: A handle this short ("abc") is as often a word or an abbreviation as a user name.
+HANDLE_MIN_CHARS = 4
+
+
+def is_handle(text: str) -> bool:
+    """A user name printed after "von"/"by" beside a date ("eseppelt"), one token of at least
+    :data:`HANDLE_MIN_CHARS` characters.
+
+    >>> is_handle("eseppelt"), is_handle("abc"), is_handle("the sea")
+    (True, False, False)
+    """
+    return len(text) >= HANDLE_MIN_CHARS and bool(HANDLE.fullmatch(text))
 SEPARATORS = " ,|·•-–—/"
 #: A list item: a bullet before the text (a number may be a date: "28. Jan. 2022").
 LIST_ITEM = regex.compile(r"\s*[*+•▪◦·–-]\s")

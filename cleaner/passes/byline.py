@@ -37,13 +37,13 @@ from ..dates import find_date
 from ..layout import continues, under_headline, wrap_width
 from ..model import Document, Finding
 from ..names import (
-    HANDLE,
     LIST_ITEM,
     NAME_MAX_WORDS,
     SEPARATORS,
     comment_count,
     full_names,
     has_stopword,
+    is_handle,
     is_label,
     is_time_phrase,
     names_before_separator,
@@ -109,7 +109,7 @@ def run(doc: Document) -> Iterator[Finding]:
             also = (("date_published", iso),)
         # "By Monday, the rebels …": a date word after "By" is not a name.
         names = parse_names(names_text) or names_before_separator(names_text)
-        if not names and dated and HANDLE.fullmatch(names_text) and len(names_text) > 3:
+        if not names and dated and is_handle(names_text):
             names = [names_text]  # "von eseppelt · 31. Oktober 2023": a user name, with the date
         if names and not is_time_phrase(names[0]):
             # "By Daniel | Published: …": a label read as a name goes, the rest of the byline stays.
@@ -220,7 +220,7 @@ def _names_after_date(rest: str) -> Optional[List[str]]:
     names = parse_names(rest)
     if names:
         return names
-    return [rest] if HANDLE.fullmatch(rest) and len(rest) > 3 else None  # a user name
+    return [rest] if is_handle(rest) else None  # a user name
 
 
 #: Names beside dates under headlines this close to each other (in lines) are a list of teasers
