@@ -81,15 +81,6 @@ class Cleaner:
             found = self._rule_sets[len(sources)] = RuleSet(sources)
         return found
 
-    def lexicon_for(self, data: bytes, url: Optional[str] = None, files: Optional[int] = None):
-        """The lexicon to clean ``data`` with: the rule files' (with the site sections its host matches),
-        or None for the stock one."""
-        rules = self.rule_set(files)
-        if rules is None:
-            return None
-        host = self.site_of(data, url) if rules.has_sites else None
-        return rules.lexicon_for(host)
-
     def load_profile(self):
         """The :class:`~cleaner.profile.Profile` (loaded on first use, once), or None."""
         if not self.profile:
@@ -157,13 +148,16 @@ class Cleaner:
 
             passes, notes = TEXT_PASSES, []
         kwargs = {"passes": tuple(passes) + tuple(after)}
+        rules = self.rule_set()
+        host = self.site_of(raw, url) if rules is not None and rules.has_sites else None  # once, for every run
 
         def work(files: Optional[int] = None) -> Article:
-            if raw is None:
+            if rules is None:
                 return clean(data, input_format=fmt, url=url, max_bytes=self.max_bytes, **kwargs)
             from .lexicon import using
 
-            with using(self.lexicon_for(raw, url, files)):
+            first = self.rule_set(files)  # the first ``files`` rule files (None: the stock lexicon)
+            with using(None if first is None else first.lexicon_for(host)):
                 return clean(data, input_format=fmt, url=url, max_bytes=self.max_bytes, **kwargs)
 
         if self.budget is None:

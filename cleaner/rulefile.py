@@ -130,9 +130,18 @@ class RuleFile:
     sites: List[SiteRules] = field(default_factory=list)
 
 
+#: The rule files checked in this process, by source: :func:`load` checks them in the CLI, a
+#: :class:`RuleSet` needs them again, and ``--explain`` builds one per leading run of files.
+_CHECKED: Dict[RuleSource, RuleFile] = {}
+
+
 def check(source: RuleSource) -> RuleFile:
-    """Parse and check one rule file; raises :class:`RuleFileError` naming the line of the first fault."""
-    return _Checker(source).run()
+    """Parse and check one rule file (once per process); raises :class:`RuleFileError` naming the
+    line of the first fault."""
+    found = _CHECKED.get(source)
+    if found is None:
+        found = _CHECKED[source] = _Checker(source).run()
+    return found
 
 
 class _Checker:
