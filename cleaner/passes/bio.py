@@ -114,6 +114,7 @@ def run(doc: Document) -> Iterator[Finding]:
                 if lexicon.fold(head) in about and tail.strip() in authors:
                     yield Finding(ln.index, "bio.heading", f"heading of the author's biography {text!r}")
     yield from author_boxes(doc)
+    yield from _bio_goes_on(doc)
 
 
 @lexicon.cached
@@ -266,7 +267,6 @@ def author_boxes(doc: Document) -> Iterator[Finding]:
                 yield Finding(ln.index, "bio.box", f"heading of an author box about {name!r}")
             for k in box:
                 yield Finding(k, "bio.box", f"author box about {name!r}")
-    yield from _bio_goes_on(doc)
 
 
 def _bio_goes_on(doc: Document) -> Iterator[Finding]:
