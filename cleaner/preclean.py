@@ -93,8 +93,6 @@ class Rule:
 def _markup(key: str) -> Tuple[str, ...]:
     """The markup words of lexicon key ``key`` (``markup_ads``, ``markup_share``,
     ``markup_comments``): the same in the sites' own languages ("werbung", "partage")."""
-    from . import lexicon
-
     return tuple(lexicon.data().get(key, []))
 
 

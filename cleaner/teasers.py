@@ -49,7 +49,7 @@ def block(doc: Document, start: int) -> Iterator[Finding]:
     stacked = False  # two headlines on adjacent lines: a link list
     j = doc.next_nonblank(start)
     while j is not None:
-        text = doc.lines[j].text
+        text, words = doc.lines[j].text, doc.lines[j].words
         nxt = _next_adjacent(doc, j)
         gap = _blank_between(doc, last, j)
         heading = is_heading(doc.lines[j])
@@ -63,10 +63,10 @@ def block(doc: Document, start: int) -> Iterator[Finding]:
             current.card = True
             yield Finding(j, "related.repeat", f"teaser headline repeated {text[:60]!r}")
         elif (current is not None and current.card and current.section is None and current.summary is None
-              and current.line == last and _label_shaped(text) and count_words(text) <= LABEL_MAX_WORDS):
+              and current.line == last and _label_shaped(text) and words <= LABEL_MAX_WORDS):
             current.section = text  # "News" under a card's headline and date: its section
             yield Finding(j, "related.section", f"teaser section label {text!r}")
-        elif fits_headline(text) or count_words(text) <= LABEL_MAX_WORDS:
+        elif fits_headline(text) or words <= LABEL_MAX_WORDS:
             if nxt is not None and _label_shaped(text) and fits_headline(doc.lines[nxt].text):
                 pending_labels.append(j)  # "News" right above a headline: its section
             else:

@@ -61,6 +61,7 @@ PROFILE_ROLE_WITHIN = 6
 PROFILE_MIN_WORDS = 8
 PROFILE_MAX_WORDS = BIO_MAX_WORDS
 _NAME = r"\p{Lu}[\p{L}'.\-]*"
+_NAME_WORD = regex.compile(_NAME)
 
 
 @lru_cache(maxsize=None)
@@ -113,6 +114,7 @@ def run(doc: Document) -> Iterator[Finding]:
                 if lexicon.fold(head) in about and tail.strip() in authors:
                     yield Finding(ln.index, "bio.heading", f"heading of the author's biography {text!r}")
     yield from author_boxes(doc)
+    yield from _bio_goes_on(doc)
 
 
 @lexicon.cached
@@ -213,7 +215,7 @@ def _box_name(text: str, bare: bool) -> Optional[str]:
         return None
     name = []
     for word in rest[:PROFILE_NAME_MAX_WORDS]:
-        if not regex.fullmatch(_NAME, word):
+        if not _NAME_WORD.fullmatch(word):
             break
         name.append(word)
     if not name or (bare and found is None and len(name) < len(rest)):
@@ -265,7 +267,6 @@ def author_boxes(doc: Document) -> Iterator[Finding]:
                 yield Finding(ln.index, "bio.box", f"heading of an author box about {name!r}")
             for k in box:
                 yield Finding(k, "bio.box", f"author box about {name!r}")
-    yield from _bio_goes_on(doc)
 
 
 def _bio_goes_on(doc: Document) -> Iterator[Finding]:
@@ -291,11 +292,12 @@ def _box_end(doc: Document, below, name: str, about: bool):
         intro = lexicon.match_prefix("bio_self_intros", first.text)
         if intro is not None and regex.match(rf"[\s,]*{regex.escape(name)}\b", first.text[intro[1]:]):
             return [below[0]]  # "Über Steffi" over "Ich bin Steffi, …"
+    named = regex.compile(rf"\b{regex.escape(name)}\b")  # once per box, not per line
     box = []
     for k in below:
         f = doc.findings.get(k)
         line = doc.lines[k]
-        if f is not None and f.family == _BOX_ENDS and regex.search(rf"\b{regex.escape(name)}\b", line.text):
+        if f is not None and f.family == _BOX_ENDS and named.search(line.text):
             return box
         if f is None and line.words > BIO_MAX_WORDS:
             return []
