@@ -37,14 +37,13 @@ Keeps::
 from __future__ import annotations
 
 from collections import Counter
-from functools import lru_cache
 from typing import Iterator, Optional
 
 import regex
 
 from .. import lexicon
-from ..language import stopwords
 from ..model import Document, Finding
+from ..names import function_words  # a "name" holding an article or pronoun ("Die Stadt") names a thing
 
 #: A biography is a paragraph, not an essay: at most this many words.
 BIO_MAX_WORDS = 80
@@ -62,12 +61,6 @@ PROFILE_MIN_WORDS = 8
 PROFILE_MAX_WORDS = BIO_MAX_WORDS
 _NAME = r"\p{Lu}[\p{L}'.\-]*"
 _NAME_WORD = regex.compile(_NAME)
-
-
-@lru_cache(maxsize=None)
-def _function_words() -> frozenset:
-    """A "name" holding an article or pronoun ("The company", "Die Stadt") names a thing, not a person."""
-    return frozenset().union(*stopwords().values())
 
 
 def run(doc: Document) -> Iterator[Finding]:
@@ -141,7 +134,7 @@ def profile_name(text: str) -> Optional[str]:
     roles = lexicon.phrase_set("bio_roles")
     for pattern in _profile_patterns():
         m = pattern.match(text)
-        if m is None or not _function_words().isdisjoint(m.group(1).casefold().split()):
+        if m is None or not function_words().isdisjoint(m.group(1).casefold().split()):
             continue
         for word in m.group(2).split()[:PROFILE_ROLE_WITHIN]:
             word = word.strip(",.;:()&!?\"'").casefold()
@@ -220,7 +213,7 @@ def _box_name(text: str, bare: bool) -> Optional[str]:
         name.append(word)
     if not name or (bare and found is None and len(name) < len(rest)):
         return None
-    if not _function_words().isdisjoint(w.casefold() for w in name):
+    if not function_words().isdisjoint(w.casefold() for w in name):
         return None  # "About Us", "Über die Stadt": no person
     return " ".join(name)
 
