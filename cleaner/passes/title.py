@@ -47,6 +47,7 @@ from ..names import (
     particles,
 )
 from ..shape import ends_sentence, headline_candidate, is_prose
+from .dates import date_label
 
 #: The headline is looked for among this many non-blank lines above the
 #: article's first paragraph (a photo, its credit, a share bar and a byline
@@ -460,8 +461,6 @@ def _date_line(doc: Document, j: int) -> Optional[str]:
     >>> _date_line(doc, 1), _date_line(doc, 2), _date_line(doc, 3), _date_line(doc, 4)
     ('2022-12-12T08:30:00', None, None, None)
     """
-    from .dates import date_label
-
     ln = doc.lines[j]
     if ln.words > DATE_NEAR_MAX_WORDS or not any(c.isdigit() for c in ln.text) or is_prose(ln.plain):
         return None
