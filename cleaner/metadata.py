@@ -630,8 +630,13 @@ def author_candidates(tree, linked: List[Any], trafilatura_author: Optional[str]
         from lxml import etree
 
         printed = _letters(etree.tostring(tree, encoding="unicode", method="html"))
-        out["trafilatura"] = [n if _letters(n) in printed else n.lower() for n in out["trafilatura"]
-                              if _letters(n) in printed or (" " not in n and _letters(n.lower()) in printed)]
+        kept = []
+        for n in out["trafilatura"]:  # each name looked up in the page's letters once
+            if _letters(n) in printed:
+                kept.append(n)
+            elif " " not in n and _letters(n.lower()) in printed:
+                kept.append(n.lower())
+        out["trafilatura"] = kept
     for name in jsonld_persons(linked):
         out["jsonld"] += [n for n in byline_names(name, sites) if n not in out["jsonld"]]
     elsewhere: list = []
