@@ -164,9 +164,9 @@ def page_metadata(tree, url: Optional[str] = None, shown=None) -> PageMeta:
         page.site_authors = site_authors(candidates)
     stamps = _head_times(tree, linked)
     page.date_modified = stamps.get("modified")
+    shown = tree if shown is None else shown
     page.date_published, page.date_guessed = published_date(
-        shown_dates(tree if shown is None else shown), headline_position(tree if shown is None else shown, page.title),
-        stamps.get("published"), m.date, page.date_modified)
+        shown_dates(shown), headline_position(shown, page.title), stamps.get("published"), m.date, page.date_modified)
     page.language = _language(tree)  # declared; merge() checks it against the text (agreed_language)
     return page
 
