@@ -801,21 +801,6 @@ _NOT_PUBLISHED_CLASS = re.compile(r"modif|updat|comment|aktualisiert|geändert|e
 DATE_LINE_MAX_CHARS = 80
 
 
-def visible_date(tree) -> Optional[str]:
-    """The first date the page prints in a date element, outside comments, teasers and footers.
-
-    Its ``datetime`` (or ``content``) attribute when it has one, else the date in its text.
-
-    >>> from lxml import html
-    >>> visible_date(html.fromstring('<div><div class="comment"><time>1 May 2021</time></div>'
-    ...                              '<p class="post-date">Published 3 May 2021</p></div>'))
-    '2021-05-03'
-    >>> visible_date(html.fromstring('<div><span class="updated">9 June 2021</span></div>')) is None
-    True
-    """
-    return next((d for _, d, elsewhere in shown_dates(tree) if not elsewhere), None)
-
-
 def shown_dates(tree) -> List[Tuple[int, str, bool]]:
     """Every date the page prints in a date element, but an update's or a comment's, in page order.
 
@@ -827,6 +812,11 @@ def shown_dates(tree) -> List[Tuple[int, str, bool]]:
     >>> shown_dates(html.fromstring('<div><p class="post-date">3 May 2021</p><div class="teaser">'
     ...                             '<time datetime="2021-05-01">1 May</time></div></div>'))
     [(1, '2021-05-03', False), (3, '2021-05-01', True)]
+    >>> shown_dates(html.fromstring('<div><div class="comment"><time>1 May 2021</time></div>'
+    ...                             '<p class="post-date">Published 3 May 2021</p></div>'))  # a comment's date: elsewhere
+    [(2, '2021-05-01', True), (3, '2021-05-03', False)]
+    >>> shown_dates(html.fromstring('<div><span class="updated">9 June 2021</span></div>'))
+    []
     """
     from .dates import find_date
 
