@@ -430,7 +430,7 @@ def focus(doc: Document) -> None:
         for name, value in pairs:
             if name in ("date_published", "date_modified") and name not in dates and value:
                 dates[name] = value
-        if "date_published" not in dates and not any((name or "").startswith("date_") for name, _ in pairs):
+        if "date_published" not in dates and (f is None or not f.gives("date_published", "date_modified")):
             shown = _date_line(doc, j)  # a date line no date rule read: a section or a place beside it
             if shown:
                 dates["date_published"] = shown
