@@ -957,10 +957,11 @@ def _head_times(tree, linked: List[Any]) -> dict:
         key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
         which, keys = (("published", _PUBLISHED_META) if key in _PUBLISHED_META else
                        ("modified", _MODIFIED_META) if key in _MODIFIED_META else (None, ()))
-        if which and keys.index(key) < rank.get(which, len(keys)):
+        order = keys.index(key) if which else 0
+        if which and order < rank.get(which, len(keys)):
             stamp = iso_timestamp(el.get("content") or "")
             if stamp:
-                found[which], rank[which] = stamp, keys.index(key)
+                found[which], rank[which] = stamp, order
     for which, key in (("published", "datePublished"), ("modified", "dateModified")):
         if which not in found:
             value = next(_json_values(linked, key), None)
