@@ -164,9 +164,9 @@ def page_metadata(tree, url: Optional[str] = None, shown=None) -> PageMeta:
         page.site_authors = site_authors(candidates)
     stamps = _head_times(tree, linked)
     page.date_modified = stamps.get("modified")
+    shown = tree if shown is None else shown
     page.date_published, page.date_guessed = published_date(
-        shown_dates(tree if shown is None else shown), headline_position(tree if shown is None else shown, page.title),
-        stamps.get("published"), m.date, page.date_modified)
+        shown_dates(shown), headline_position(shown, page.title), stamps.get("published"), m.date, page.date_modified)
     page.language = _language(tree)  # declared; merge() checks it against the text (agreed_language)
     return page
 
@@ -630,8 +630,13 @@ def author_candidates(tree, linked: List[Any], trafilatura_author: Optional[str]
         from lxml import etree
 
         printed = _letters(etree.tostring(tree, encoding="unicode", method="html"))
-        out["trafilatura"] = [n if _letters(n) in printed else n.lower() for n in out["trafilatura"]
-                              if _letters(n) in printed or (" " not in n and _letters(n.lower()) in printed)]
+        kept = []
+        for n in out["trafilatura"]:  # each name looked up in the page's letters once
+            if _letters(n) in printed:
+                kept.append(n)
+            elif " " not in n and _letters(n.lower()) in printed:
+                kept.append(n.lower())
+        out["trafilatura"] = kept
     for name in jsonld_persons(linked):
         out["jsonld"] += [n for n in byline_names(name, sites) if n not in out["jsonld"]]
     elsewhere: list = []
@@ -796,21 +801,6 @@ _NOT_PUBLISHED_CLASS = re.compile(r"modif|updat|comment|aktualisiert|geändert|e
 DATE_LINE_MAX_CHARS = 80
 
 
-def visible_date(tree) -> Optional[str]:
-    """The first date the page prints in a date element, outside comments, teasers and footers.
-
-    Its ``datetime`` (or ``content``) attribute when it has one, else the date in its text.
-
-    >>> from lxml import html
-    >>> visible_date(html.fromstring('<div><div class="comment"><time>1 May 2021</time></div>'
-    ...                              '<p class="post-date">Published 3 May 2021</p></div>'))
-    '2021-05-03'
-    >>> visible_date(html.fromstring('<div><span class="updated">9 June 2021</span></div>')) is None
-    True
-    """
-    return next((d for _, d, elsewhere in shown_dates(tree) if not elsewhere), None)
-
-
 def shown_dates(tree) -> List[Tuple[int, str, bool]]:
     """Every date the page prints in a date element, but an update's or a comment's, in page order.
 
@@ -822,6 +812,11 @@ def shown_dates(tree) -> List[Tuple[int, str, bool]]:
     >>> shown_dates(html.fromstring('<div><p class="post-date">3 May 2021</p><div class="teaser">'
     ...                             '<time datetime="2021-05-01">1 May</time></div></div>'))
     [(1, '2021-05-03', False), (3, '2021-05-01', True)]
+    >>> shown_dates(html.fromstring('<div><div class="comment"><time>1 May 2021</time></div>'
+    ...                             '<p class="post-date">Published 3 May 2021</p></div>'))  # a comment's date: elsewhere
+    [(2, '2021-05-01', True), (3, '2021-05-03', False)]
+    >>> shown_dates(html.fromstring('<div><span class="updated">9 June 2021</span></div>'))
+    []
     """
     from .dates import find_date
 
@@ -962,10 +957,11 @@ def _head_times(tree, linked: List[Any]) -> dict:
         key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
         which, keys = (("published", _PUBLISHED_META) if key in _PUBLISHED_META else
                        ("modified", _MODIFIED_META) if key in _MODIFIED_META else (None, ()))
-        if which and keys.index(key) < rank.get(which, len(keys)):
+        order = keys.index(key) if which else 0
+        if which and order < rank.get(which, len(keys)):
             stamp = iso_timestamp(el.get("content") or "")
             if stamp:
-                found[which], rank[which] = stamp, keys.index(key)
+                found[which], rank[which] = stamp, order
     for which, key in (("published", "datePublished"), ("modified", "dateModified")):
         if which not in found:
             value = next(_json_values(linked, key), None)

@@ -47,6 +47,7 @@ from ..names import (
     particles,
 )
 from ..shape import ends_sentence, headline_candidate, is_prose
+from .dates import date_label
 
 #: The headline is looked for among this many non-blank lines above the
 #: article's first paragraph (a photo, its credit, a share bar and a byline
@@ -429,7 +430,7 @@ def focus(doc: Document) -> None:
         for name, value in pairs:
             if name in ("date_published", "date_modified") and name not in dates and value:
                 dates[name] = value
-        if "date_published" not in dates and not any((name or "").startswith("date_") for name, _ in pairs):
+        if "date_published" not in dates and (f is None or not f.gives("date_published", "date_modified")):
             shown = _date_line(doc, j)  # a date line no date rule read: a section or a place beside it
             if shown:
                 dates["date_published"] = shown
@@ -460,8 +461,6 @@ def _date_line(doc: Document, j: int) -> Optional[str]:
     >>> _date_line(doc, 1), _date_line(doc, 2), _date_line(doc, 3), _date_line(doc, 4)
     ('2022-12-12T08:30:00', None, None, None)
     """
-    from .dates import date_label
-
     ln = doc.lines[j]
     if ln.words > DATE_NEAR_MAX_WORDS or not any(c.isdigit() for c in ln.text) or is_prose(ln.plain):
         return None
