@@ -806,7 +806,8 @@ def shown_dates(tree) -> List[Tuple[int, str, bool]]:
 
     Each as ``(position, date, elsewhere)``: the element's index in document
     order, its ``datetime`` (or ``content``) attribute when it has one, else the
-    date in its text, and whether it sits in a teaser, a sidebar or a footer.
+    date in its text, and whether it sits in a teaser, a sidebar or a footer, or
+    is hidden (:func:`_hidden`: machine data, not a date line the reader sees).
 
     >>> from lxml import html
     >>> shown_dates(html.fromstring('<div><p class="post-date">3 May 2021</p><div class="teaser">'
@@ -834,8 +835,35 @@ def shown_dates(tree) -> List[Tuple[int, str, bool]]:
             if len(text) <= DATE_LINE_MAX_CHARS and any(c.isdigit() for c in text):
                 stamp = (find_date(text) or (None, None))[1]
         if stamp:
-            out.append((pos, stamp, _elsewhere(el)))
+            out.append((pos, stamp, _elsewhere(el) or _hidden(el)))
     return out
+
+
+#: A class that hides an element: "hidden", "hide", "d-none", "h-hide", "is-hidden", "invisible".
+_HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:[a-z]{1,3}[-_])?(?:hidden|hide|none|invisible)(?=\s|$)", re.I)
+#: An inline style that hides an element.
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def _hidden(el) -> bool:
+    """True when ``el`` or an ancestor is hidden by its markup: the page does not print its date.
+
+    A hiding class beside a breakpoint's display class ("hidden lg:flex") shows the element on
+    other screens, and does not count.
+
+    >>> from lxml import html
+    >>> tree = html.fromstring('<div><div class="h-hide"><time>1 May</time></div><p style="display: none">x</p>'
+    ...                        '<nav class="hidden lg:flex"><time>2 May</time></nav></div>')
+    >>> [_hidden(el) for el in tree.iter("time", "p")]
+    [True, True, False]
+    """
+    for a in (el, *el.iterancestors()):
+        cls = a.get("class") or ""
+        if a.get("hidden") is not None or _HIDDEN_STYLE.search(a.get("style") or ""):
+            return True
+        if _HIDDEN_CLASS.search(cls) and ":" not in cls:
+            return True
+    return False
 
 
 #: A date element at most this many elements (in document order) from the headline

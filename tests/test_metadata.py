@@ -185,6 +185,21 @@ DATE_CASES = {
         '<meta property="article:published_time" content="2022-01-25T08:00:00+01:00">',
         '<h1>Harbour opens a new ferry line</h1><div class="teaser"><time datetime="2022-01-20">20 Jan 2022</time>'
         '</div><p>The ferry line opens in spring.</p>', "2022-01-25T08:00:00+01:00"),
+    "a hidden date element is not the date the page prints": (
+        '<title>Harbour opens a new ferry line</title>',
+        '<div class="d-none"><time itemprop="datePublished" datetime="2021-05-02T21:00:00+01:00"></time></div>'
+        '<article><h1>Harbour opens a new ferry line</h1><p class="meta">Harbour Town, 03.05.2021</p>'
+        '<p>The ferry line opens in spring.</p></article>', "2021-05-03"),
+    "keep: a class that hides an element on small screens only": (
+        '<title>Harbour opens a new ferry line</title>',
+        '<div class="hidden md:block"><time itemprop="datePublished" datetime="2021-05-02T21:00:00+01:00"></time>'
+        '</div><article><h1>Harbour opens a new ferry line</h1><p class="meta">Harbour Town, 03.05.2021</p>'
+        '<p>The ferry line opens in spring.</p></article>', "2021-05-02T21:00:00+01:00"),
+    "keep: a hidden date element below the headline serves when the page prints no other": (
+        '<title>Harbour opens a new ferry line</title>',
+        '<article><h1>Harbour opens a new ferry line</h1><time class="hidden" itemprop="datePublished" '
+        'datetime="2021-05-02 10:20:00">2021-05-02 10:20:00</time><p>The ferry line opens in spring.</p></article>',
+        "2021-05-02T10:20:00"),
     "keep: an update line is not the publication date": (
         '<meta property="article:published_time" content="2021-05-03T09:00:00+02:00">',
         '<p class="updated">Updated 9 June 2021</p>', "2021-05-03T09:00:00+02:00"),
