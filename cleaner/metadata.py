@@ -802,7 +802,7 @@ DATE_LINE_MAX_CHARS = 80
 
 
 def shown_dates(tree) -> List[Tuple[int, str, bool]]:
-    """Every date the page prints in a date element, but an update's or a comment's, in page order.
+    """Every date the page prints in a date element or a byline element, but an update's or a comment's, in page order.
 
     Each as ``(position, date, elsewhere)``: the element's index in document
     order, its ``datetime`` (or ``content``) attribute when it has one, else the
@@ -818,6 +818,13 @@ def shown_dates(tree) -> List[Tuple[int, str, bool]]:
     [(2, '2021-05-01', True), (3, '2021-05-03', False)]
     >>> shown_dates(html.fromstring('<div><span class="updated">9 June 2021</span></div>'))
     []
+
+    A byline element ("author", "byline") is read for its date line too, but not for an
+    update's: an author box may print when the page was last changed.
+
+    >>> shown_dates(html.fromstring('<div><p class="byline">Jane Smith | 3 May 2021</p>'
+    ...                             '<p class="author-box">Last updated: 9 June 2021</p></div>'))
+    [(1, '2021-05-03', False)]
     """
     from .dates import find_date
 
@@ -826,17 +833,36 @@ def shown_dates(tree) -> List[Tuple[int, str, bool]]:
         if not isinstance(el.tag, str) or el.tag in ("html", "body", "script", "style", "meta"):
             continue
         names = " ".join((el.get("class") or "", el.get("id") or "", el.get("itemprop") or ""))
-        if (el.tag != "time" and not _DATE_CLASS.search(names)) or _NOT_PUBLISHED_CLASS.search(names):
+        byline = el.tag != "time" and not _DATE_CLASS.search(names)
+        if (byline and not _BYLINE_CLASS.search(names)) or _NOT_PUBLISHED_CLASS.search(names):
             continue
         machine = el.get("datetime") or (el.get("content") if el.get("itemprop") else None)
         stamp = (iso_timestamp(machine) or (find_date(machine) or (None, None))[1]) if machine else None
         if not stamp:
-            text = " ".join(el.text_content().split())
+            text = " ".join(_printed_text(el).split())
             if len(text) <= DATE_LINE_MAX_CHARS and any(c.isdigit() for c in text):
-                stamp = (find_date(text) or (None, None))[1]
+                found = find_date(text)
+                if found and not (byline and lexicon.match_prefix("date_modified", text[:found[0].start()])):
+                    stamp = found[1]
         if stamp:
             out.append((pos, stamp, _elsewhere(el) or _hidden(el)))
     return out
+
+
+def _printed_text(el) -> str:
+    """The text of ``el`` without the code of its scripts and styles.
+
+    >>> from lxml import html
+    >>> _printed_text(html.fromstring('<p>4 May 2021 <script>init();</script>| Jane</p>'))
+    '4 May 2021 | Jane'
+    """
+    parts = []
+    for node in el.iter():
+        if isinstance(node.tag, str) and node.tag not in ("script", "style"):
+            parts.append(node.text or "")
+        if node is not el:
+            parts.append(node.tail or "")
+    return "".join(parts)
 
 
 #: A class that hides an element: "hidden", "hide", "d-none", "h-hide", "is-hidden", "invisible".
@@ -929,7 +955,7 @@ def published_date(shown: List[Tuple[int, str, bool]], headline: Optional[int], 
     if stamp and any(day[:10] == stamp[:10] for _, day in own):
         # The same time written with its zone ("…T02:24:00+00:00" for a head's "…T02:24:00") is finer.
         return next((day for _, day in own if day.startswith(stamp) and len(day) > len(stamp)), stamp), False
-    fallback = _agree(stamp, guess)
+    fallback = _agree(stamp, guess, modified)
     if headline is not None:
         near = [(pos, day) for pos, day in own if abs(pos - headline) <= NEAR_HEADLINE]
         if not near and not stamp:
@@ -961,9 +987,18 @@ def _shown(shown: Optional[str], published: Optional[str], modified: Optional[st
     return shown
 
 
-def _agree(stamp: Optional[str], day: Optional[str]) -> Optional[str]:
-    """The full timestamp when it agrees with trafilatura's date (or there is none), else that date."""
-    if stamp and (not day or stamp.startswith(day)):
+def _agree(stamp: Optional[str], day: Optional[str], modified: Optional[str] = None) -> Optional[str]:
+    """The full timestamp when it agrees with trafilatura's date (or there is none), else that date.
+
+    A date that is the day of the page's modification time is the update's, not the publication's:
+    the stamp stays.
+
+    >>> _agree("2020-01-19T12:25:36+00:00", "2020-01-20"), _agree("2020-01-19T12:25:36+00:00", "2020-01-19")
+    ('2020-01-20', '2020-01-19T12:25:36+00:00')
+    >>> _agree("2020-01-19T12:25:36+00:00", "2020-01-20", "2020-01-20T09:49:32+00:00")
+    '2020-01-19T12:25:36+00:00'
+    """
+    if stamp and (not day or stamp.startswith(day) or (modified and modified[:10] == day and stamp[:10] != day)):
         return stamp
     return day
 

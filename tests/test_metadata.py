@@ -200,6 +200,18 @@ DATE_CASES = {
         '<article><h1>Harbour opens a new ferry line</h1><time class="hidden" itemprop="datePublished" '
         'datetime="2021-05-02 10:20:00">2021-05-02 10:20:00</time><p>The ferry line opens in spring.</p></article>',
         "2021-05-02T10:20:00"),
+    "the date in the byline element beside the headline, past a script inside it": (
+        '<title>Harbour opens a new ferry line</title>'
+        '<meta property="article:published_time" content="2021-12-14T15:41:07+01:00">',
+        '<article><h1>Harbour opens a new ferry line</h1><div class="author"><p><strong class="author">'
+        '04.02.2022 | 15:33 Uhr | <script>authorPlugin.init({"open": true, "more": "all the names"});</script>'
+        '<a href="/jane">Jane Smith</a></strong></p></div><p>The ferry line opens in spring.</p></article>',
+        "2022-02-04T15:33:00"),
+    "keep: an author box's update line is not the publication date": (
+        '<title>Harbour opens a new ferry line</title>'
+        '<meta property="article:published_time" content="2021-10-13T08:00:00+02:00">',
+        '<article><h1>Harbour opens a new ferry line</h1><div class="author">Zuletzt geändert am: 15.10.2021</div>'
+        '<p>The ferry line opens in spring.</p></article>', "2021-10-13T08:00:00+02:00"),
     "keep: an update line is not the publication date": (
         '<meta property="article:published_time" content="2021-05-03T09:00:00+02:00">',
         '<p class="updated">Updated 9 June 2021</p>', "2021-05-03T09:00:00+02:00"),
@@ -210,6 +222,15 @@ DATE_CASES = {
 def test_date_published(name):
     head, body, expected = DATE_CASES[name]
     assert meta(head, body).date_published == expected
+
+
+def test_a_guess_of_the_update_day_does_not_beat_the_head_stamp():
+    from cleaner.metadata import published_date
+
+    stamp, modified = "2020-01-19T12:25:36+00:00", "2020-01-20T09:49:32+00:00"
+    assert published_date([], 10, stamp, "2020-01-20", modified) == (stamp, False)
+    # keep: a guess of another day than the update's still wins over the stamp
+    assert published_date([], 10, stamp, "2020-01-21", modified) == ("2020-01-21", False)
 
 
 def test_a_date_line_in_the_text_beats_a_guessed_page_date():
