@@ -950,7 +950,19 @@ def published_date(shown: List[Tuple[int, str, bool]], headline: Optional[int], 
     ('2022-01-27', True)
     >>> published_date([(80, "2022-01-27T18:45:00", False)], 40, None, "2022-01-27")
     ('2022-01-27T18:45:00', False)
+
+    The time is written in the page's own UTC offset when one of its timestamps gives
+    it (:func:`local_time`).
+
+    >>> published_date([(9, "2019-11-19T03:24:00+01:00", False)], 8, "2019-11-19T02:24:00Z", None)
+    ('2019-11-19T03:24:00+01:00', False)
     """
+    date, guessed = _published(shown, headline, stamp, guess, modified)
+    return local_time(date, [day for _, day, elsewhere in shown if not elsewhere] + [stamp]), guessed
+
+
+def _published(shown: List[Tuple[int, str, bool]], headline: Optional[int], stamp: Optional[str],
+               guess: Optional[str], modified: Optional[str]) -> Tuple[Optional[str], bool]:
     own = [(pos, day) for pos, day, elsewhere in shown if not elsewhere]
     if stamp and any(day[:10] == stamp[:10] for _, day in own):
         # The same time written with its zone ("…T02:24:00+00:00" for a head's "…T02:24:00") is finer.
@@ -969,6 +981,60 @@ def published_date(shown: List[Tuple[int, str, bool]], headline: Optional[int], 
     if own:
         return _shown(own[0][1], fallback, modified), False
     return fallback, not stamp
+
+
+def local_time(value: Optional[str], others: List[Optional[str]]) -> Optional[str]:
+    """``value`` written in the page's own UTC offset, when another of the page's timestamps
+    is the same moment and gives it; else ``value`` as it is.
+
+    - a UTC time (``+00:00``) that another timestamp writes with the page's offset takes it:
+      the page's local day and time are the ones it prints;
+    - a time without an offset that another timestamp writes with the same clock time and an
+      offset takes that offset.
+
+    >>> local_time("2022-01-21T13:00:00+00:00", ["2022-01-21", "2022-01-21T14:00:00+01:00"])
+    '2022-01-21T14:00:00+01:00'
+    >>> local_time("2022-05-04T03:38:19+00:00", ["2022-05-04T00:38:19-03:00"])
+    '2022-05-04T00:38:19-03:00'
+    >>> local_time("2022-05-04T00:38:00", ["2022-05-04T00:38:19-03:00"])  # a printed time drops the seconds
+    '2022-05-04T00:38:00-03:00'
+
+    Keeps: a time that has an offset of its own, a time of another moment, a bare day.
+
+    >>> local_time("2022-01-21T13:00:00+02:00", ["2022-01-21T12:00:00+01:00"])
+    '2022-01-21T13:00:00+02:00'
+    >>> local_time("2022-01-21T13:00:00+00:00", ["2022-01-21T15:00:00+01:00"])
+    '2022-01-21T13:00:00+00:00'
+    >>> local_time("2022-01-21T13:00:00", ["2022-01-21T14:00:00+01:00"]), local_time("2022-01-21", [None])
+    ('2022-01-21T13:00:00', '2022-01-21')
+    """
+    mine = _moment(value)
+    if mine is None or (mine.tzinfo is not None and mine.utcoffset()):
+        return value
+    for other in others:
+        theirs = _moment(other)
+        if theirs is None or theirs.tzinfo is None or not (theirs.utcoffset() or mine.tzinfo is None):
+            continue
+        if mine.tzinfo is not None and theirs == mine:
+            return theirs.isoformat()
+        if mine.tzinfo is None and _same_clock(mine, theirs.replace(tzinfo=None)):
+            return mine.replace(tzinfo=theirs.tzinfo).isoformat()
+    return value
+
+
+def _moment(value: Optional[str]) -> Optional[datetime]:
+    """A timestamp with a time of day, parsed; ``None`` for a bare day or no date."""
+    if not value or len(value) <= 10:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _same_clock(printed: datetime, machine: datetime) -> bool:
+    """The same clock time, to the second, or to the minute when the printed time has no seconds."""
+    return printed == machine or (printed.second == 0 and printed == machine.replace(second=0, microsecond=0))
 
 
 def _shown(shown: Optional[str], published: Optional[str], modified: Optional[str]) -> Optional[str]:

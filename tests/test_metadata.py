@@ -212,6 +212,21 @@ DATE_CASES = {
         '<meta property="article:published_time" content="2021-10-13T08:00:00+02:00">',
         '<article><h1>Harbour opens a new ferry line</h1><div class="author">Zuletzt geändert am: 15.10.2021</div>'
         '<p>The ferry line opens in spring.</p></article>', "2021-10-13T08:00:00+02:00"),
+    "a UTC head stamp in the page's own offset, which its time element prints": (
+        '<title>Harbour opens a new ferry line</title>'
+        '<meta property="article:published_time" content="2021-05-03T07:15:00Z">',
+        '<article><h1>Harbour opens a new ferry line</h1><p class="post-date"><time datetime="2021-05-03T09:15:00+02:00">'
+        '3 May 2021, 9:15</time></p><p>The ferry line opens in spring.</p></article>', "2021-05-03T09:15:00+02:00"),
+    "a UTC head stamp near midnight keeps the page's local day": (
+        '<title>Harbour opens a new ferry line</title>'
+        '<meta property="article:published_time" content="2021-05-02T22:30:00Z">',
+        '<article><h1>Harbour opens a new ferry line</h1><p class="post-date"><time datetime="2021-05-03T00:30:00+02:00">'
+        '3 May 2021, 0:30</time></p><p>The ferry line opens in spring.</p></article>', "2021-05-03T00:30:00+02:00"),
+    "keep: a time element of another moment leaves the head stamp as it is": (
+        '<title>Harbour opens a new ferry line</title>'
+        '<meta property="article:published_time" content="2021-05-03T07:15:00Z">',
+        '<article><h1>Harbour opens a new ferry line</h1><p class="post-date"><time datetime="2021-05-03T11:40:00+02:00">'
+        '3 May 2021, 11:40</time></p><p>The ferry line opens in spring.</p></article>', "2021-05-03T07:15:00+00:00"),
     "keep: an update line is not the publication date": (
         '<meta property="article:published_time" content="2021-05-03T09:00:00+02:00">',
         '<p class="updated">Updated 9 June 2021</p>', "2021-05-03T09:00:00+02:00"),
