@@ -805,7 +805,7 @@ def shown_dates(tree) -> List[Tuple[int, str, bool]]:
     """Every date the page prints in a date element or a byline element, but an update's or a comment's, in page order.
 
     Each as ``(position, date, elsewhere)``: the element's index in document
-    order, its ``datetime`` (or ``content``) attribute when it has one, else the
+    order, its ``datetime`` (or ``data-date``, ``data-datetime``, ``content``) attribute when it has one, else the
     date in its text, and whether it sits in a teaser, a sidebar or a footer, or
     is hidden (:func:`_hidden`: machine data, not a date line the reader sees).
 
@@ -833,10 +833,11 @@ def shown_dates(tree) -> List[Tuple[int, str, bool]]:
         if not isinstance(el.tag, str) or el.tag in ("html", "body", "script", "style", "meta"):
             continue
         names = " ".join((el.get("class") or "", el.get("id") or "", el.get("itemprop") or ""))
-        byline = el.tag != "time" and not _DATE_CLASS.search(names)
+        data = el.get("data-date") or el.get("data-datetime")
+        byline = el.tag != "time" and not data and not _DATE_CLASS.search(names)
         if (byline and not _BYLINE_CLASS.search(names)) or _NOT_PUBLISHED_CLASS.search(names):
             continue
-        machine = el.get("datetime") or (el.get("content") if el.get("itemprop") else None)
+        machine = el.get("datetime") or data or (el.get("content") if el.get("itemprop") else None)
         stamp = (iso_timestamp(machine) or (find_date(machine) or (None, None))[1]) if machine else None
         if not stamp:
             text = " ".join(_printed_text(el).split())

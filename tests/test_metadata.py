@@ -227,6 +227,17 @@ DATE_CASES = {
         '<meta property="article:published_time" content="2021-05-03T07:15:00Z">',
         '<article><h1>Harbour opens a new ferry line</h1><p class="post-date"><time datetime="2021-05-03T11:40:00+02:00">'
         '3 May 2021, 11:40</time></p><p>The ferry line opens in spring.</p></article>', "2021-05-03T07:15:00+00:00"),
+    "a data-date attribute by the headline, not the teasers' dates above it": (
+        '<title>Harbour opens a new ferry line</title>',
+        '<div class="teasers">' + ''.join(f'<div class="teaser"><a href="/s{k}">Story {k}</a>'
+                                          f'<span class="teaser-date">{k + 1}. Juli 2020</span></div>' for k in range(12))
+        + '</div><article><h1>Harbour opens a new ferry line</h1><div class="timeline" data-date="18. März 2020"></div>'
+        '<p>The ferry line opens in spring.</p></article>', "2020-03-18"),
+    "keep: a calendar's data-date in a sidebar is not the article's": (
+        '<meta property="article:published_time" content="2021-05-03T09:00:00+02:00">',
+        '<article><h1>Harbour opens a new ferry line</h1><p>The ferry line opens in spring.</p></article>'
+        '<aside class="sidebar"><table><tr><td data-date="2021-06-01">1</td><td data-date="2021-06-02">2</td></tr>'
+        '</table></aside>', "2021-05-03T09:00:00+02:00"),
     "keep: an update line is not the publication date": (
         '<meta property="article:published_time" content="2021-05-03T09:00:00+02:00">',
         '<p class="updated">Updated 9 June 2021</p>', "2021-05-03T09:00:00+02:00"),
