@@ -839,6 +839,8 @@ def shown_dates(tree) -> List[Tuple[int, str, bool]]:
             continue
         machine = el.get("datetime") or data or (el.get("content") if el.get("itemprop") else None)
         stamp = (iso_timestamp(machine) or (find_date(machine) or (None, None))[1]) if machine else None
+        if stamp and stamp.endswith("+00:00"):
+            stamp = _printed_offset(stamp, " ".join(_printed_text(el).split()))
         if not stamp:
             text = " ".join(_printed_text(el).split())
             if len(text) <= DATE_LINE_MAX_CHARS and any(c.isdigit() for c in text):
@@ -848,6 +850,44 @@ def shown_dates(tree) -> List[Tuple[int, str, bool]]:
         if stamp:
             out.append((pos, stamp, _elsewhere(el) or _hidden(el)))
     return out
+
+
+def _printed_offset(stamp: str, text: str) -> str:
+    """A UTC ``stamp`` written in the UTC offset that its own element's printed clock time shows.
+
+    >>> _printed_offset("2022-02-01T11:10:37+00:00", "Dienstag, 01. Februar 2022 12:10")
+    '2022-02-01T12:10:37+01:00'
+    >>> _printed_offset("2022-02-01T23:30:00+00:00", "Feb 1, 2022, 6:30 PM")
+    '2022-02-01T18:30:00-05:00'
+
+    Keeps: a printed date without a clock time, a time with its own zone, a clock time
+    that no offset explains (another minute).
+
+    >>> _printed_offset("2022-02-01T11:10:00+00:00", "1 Feb 2022"), _printed_offset("2022-02-01T11:10:00+00:00", "12:10 CET 1 Feb 2022")
+    ('2022-02-01T11:10:00+00:00', '2022-02-01T11:10:00+00:00')
+    >>> _printed_offset("2022-02-01T11:10:00+00:00", "1 Feb 2022 12:17")
+    '2022-02-01T11:10:00+00:00'
+    """
+    from datetime import timedelta, timezone
+
+    from .dates import find_date
+
+    machine = _moment(stamp)
+    found = find_date(text) if len(text) <= DATE_LINE_MAX_CHARS else None
+    printed = _moment(found[1]) if found else None
+    if machine is None or printed is None or printed.tzinfo is not None:
+        return stamp
+    clock = machine.replace(tzinfo=None)
+    if printed.second == 0:
+        clock = clock.replace(second=0, microsecond=0)
+    offset = printed - clock
+    if not offset or offset % timedelta(minutes=15) or abs(offset) > timedelta(hours=MAX_OFFSET_HOURS):
+        return stamp
+    return machine.astimezone(timezone(offset)).isoformat()
+
+
+#: The widest UTC offset in use (UTC+14, Kiribati).
+MAX_OFFSET_HOURS = 14
 
 
 def _printed_text(el) -> str:

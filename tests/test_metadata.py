@@ -238,6 +238,16 @@ DATE_CASES = {
         '<article><h1>Harbour opens a new ferry line</h1><p>The ferry line opens in spring.</p></article>'
         '<aside class="sidebar"><table><tr><td data-date="2021-06-01">1</td><td data-date="2021-06-02">2</td></tr>'
         '</table></aside>', "2021-05-03T09:00:00+02:00"),
+    "a time element's UTC datetime in the offset of the clock time it prints": (
+        '<title>Harbour opens a new ferry line</title>',
+        '<article><h1>Harbour opens a new ferry line</h1><p class="meta"><time datetime="2022-02-01T23:10:00Z">'
+        'Mittwoch, 02. Februar 2022 00:10</time></p><p>The ferry line opens in spring.</p></article>',
+        "2022-02-02T00:10:00+01:00"),
+    "keep: a time element whose printed clock time is another moment keeps its UTC datetime": (
+        '<title>Harbour opens a new ferry line</title>',
+        '<article><h1>Harbour opens a new ferry line</h1><p class="meta"><time datetime="2022-02-01T23:10:00Z">'
+        '01. Februar 2022 23:52</time></p><p>The ferry line opens in spring.</p></article>',
+        "2022-02-01T23:10:00+00:00"),
     "keep: an update line is not the publication date": (
         '<meta property="article:published_time" content="2021-05-03T09:00:00+02:00">',
         '<p class="updated">Updated 9 June 2021</p>', "2021-05-03T09:00:00+02:00"),
