@@ -835,7 +835,9 @@ def shown_dates(tree) -> List[Tuple[int, str, bool]]:
         names = " ".join((el.get("class") or "", el.get("id") or "", el.get("itemprop") or ""))
         data = el.get("data-date") or el.get("data-datetime")
         byline = el.tag != "time" and not data and not _DATE_CLASS.search(names)
-        if (byline and not _BYLINE_CLASS.search(names)) or _NOT_PUBLISHED_CLASS.search(names):
+        if byline and (not _BYLINE_CLASS.search(names) or _NOT_BYLINE_CLASS.search(names)):
+            continue  # neither a date element nor a byline (an author's bio box, avatar, share bar)
+        if _NOT_PUBLISHED_CLASS.search(names):
             continue
         machine = el.get("datetime") or data or (el.get("content") if el.get("itemprop") else None)
         stamp = (iso_timestamp(machine) or (find_date(machine) or (None, None))[1]) if machine else None

@@ -248,6 +248,11 @@ DATE_CASES = {
         '<article><h1>Harbour opens a new ferry line</h1><p class="meta"><time datetime="2022-02-01T23:10:00Z">'
         '01. Februar 2022 23:52</time></p><p>The ferry line opens in spring.</p></article>',
         "2022-02-01T23:10:00+00:00"),
+    "keep: the date in an author's bio box is not the article's": (
+        '<title>Harbour opens a new ferry line</title>'
+        '<meta property="article:published_time" content="2021-05-03T09:00:00+02:00">',
+        '<article><h1>Harbour opens a new ferry line</h1><div class="author-bio">Writes for us since 3 May 2010</div>'
+        '<p>The ferry line opens in spring.</p></article>', "2021-05-03T09:00:00+02:00"),
     "keep: an update line is not the publication date": (
         '<meta property="article:published_time" content="2021-05-03T09:00:00+02:00">',
         '<p class="updated">Updated 9 June 2021</p>', "2021-05-03T09:00:00+02:00"),
