@@ -910,6 +910,9 @@ def _printed_text(el) -> str:
 
 #: A class that hides an element: "hidden", "hide", "d-none", "h-hide", "is-hidden", "invisible".
 _HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:[a-z]{1,3}[-_])?(?:hidden|hide|none|invisible)(?=\s|$)", re.I)
+#: A class for a screen size ("lg:flex", "d-md-block", "hidden-sm"): beside a hiding class, the
+#: element shows on some screens.
+_BREAKPOINT_CLASS = re.compile(r":|[-_](?:xs|sm|md|lg|xl|xxl)(?![a-z])", re.I)
 #: An inline style that hides an element.
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
@@ -917,20 +920,21 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 def _hidden(el) -> bool:
     """True when ``el`` or an ancestor is hidden by its markup: the page does not print its date.
 
-    A hiding class beside a breakpoint's display class ("hidden lg:flex") shows the element on
-    other screens, and does not count.
+    A hiding class beside a breakpoint's display class ("hidden lg:flex", "d-none d-md-block")
+    shows the element on other screens, and does not count.
 
     >>> from lxml import html
     >>> tree = html.fromstring('<div><div class="h-hide"><time>1 May</time></div><p style="display: none">x</p>'
-    ...                        '<nav class="hidden lg:flex"><time>2 May</time></nav></div>')
+    ...                        '<nav class="hidden lg:flex"><time>2 May</time></nav>'
+    ...                        '<span class="d-none d-md-block"><time>3 May</time></span></div>')
     >>> [_hidden(el) for el in tree.iter("time", "p")]
-    [True, True, False]
+    [True, True, False, False]
     """
     for a in (el, *el.iterancestors()):
         cls = a.get("class") or ""
         if a.get("hidden") is not None or _HIDDEN_STYLE.search(a.get("style") or ""):
             return True
-        if _HIDDEN_CLASS.search(cls) and ":" not in cls:
+        if _HIDDEN_CLASS.search(cls) and not _BREAKPOINT_CLASS.search(cls):
             return True
     return False
 
