@@ -898,12 +898,17 @@ def _printed_text(el) -> str:
     >>> from lxml import html
     >>> _printed_text(html.fromstring('<p>4 May 2021 <script>init();</script>| Jane</p>'))
     '4 May 2021 | Jane'
+    >>> _printed_text(html.fromstring('<div><span><a>Jane Smith</a></span> - <span>4 May 2021</span></div>'))
+    'Jane Smith - 4 May 2021'
     """
+    from lxml import etree
+
     parts = []
-    for node in el.iter():
-        if isinstance(node.tag, str) and node.tag not in ("script", "style"):
-            parts.append(node.text or "")
-        if node is not el:
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        if event == "start":
+            if isinstance(node.tag, str) and node.tag not in ("script", "style"):
+                parts.append(node.text or "")
+        elif node is not el:
             parts.append(node.tail or "")
     return "".join(parts)
 
@@ -1005,7 +1010,7 @@ def published_date(shown: List[Tuple[int, str, bool]], headline: Optional[int], 
     ('2019-11-19T03:24:00+01:00', False)
     """
     date, guessed = _published(shown, headline, stamp, guess, modified)
-    return local_time(date, [day for _, day, elsewhere in shown if not elsewhere] + [stamp]), guessed
+    return local_time(date, [day for _, day, elsewhere in shown if not elsewhere] + [stamp, modified]), guessed
 
 
 def _published(shown: List[Tuple[int, str, bool]], headline: Optional[int], stamp: Optional[str],
@@ -1031,20 +1036,25 @@ def _published(shown: List[Tuple[int, str, bool]], headline: Optional[int], stam
 
 
 def local_time(value: Optional[str], others: List[Optional[str]]) -> Optional[str]:
-    """``value`` written in the page's own UTC offset, when another of the page's timestamps
-    is the same moment and gives it; else ``value`` as it is.
+    """``value`` as another of the page's timestamps writes the same moment more fully: with the
+    page's own UTC offset, or with the seconds; else ``value`` as it is.
 
     - a UTC time (``+00:00``) that another timestamp writes with the page's offset takes it:
       the page's local day and time are the ones it prints;
-    - a time without an offset that another timestamp writes with the same clock time and an
-      offset takes that offset.
+    - a time without an offset takes the other's offset when it is the other's clock time,
+      local or UTC (a head stamp without zone is often UTC);
+    - a time to the minute takes the seconds of a timestamp of the same minute and offset.
 
     >>> local_time("2022-01-21T13:00:00+00:00", ["2022-01-21", "2022-01-21T14:00:00+01:00"])
     '2022-01-21T14:00:00+01:00'
     >>> local_time("2022-05-04T03:38:19+00:00", ["2022-05-04T00:38:19-03:00"])
     '2022-05-04T00:38:19-03:00'
     >>> local_time("2022-05-04T00:38:00", ["2022-05-04T00:38:19-03:00"])  # a printed time drops the seconds
-    '2022-05-04T00:38:00-03:00'
+    '2022-05-04T00:38:19-03:00'
+    >>> local_time("2022-05-04T03:38:19", ["2022-05-04T00:38:19-03:00"])  # a zoneless UTC stamp
+    '2022-05-04T00:38:19-03:00'
+    >>> local_time("2022-05-04T03:38:00+00:00", ["2022-05-04T03:38:19+00:00"])
+    '2022-05-04T03:38:19+00:00'
 
     Keeps: a time that has an offset of its own, a time of another moment, a bare day.
 
@@ -1052,20 +1062,28 @@ def local_time(value: Optional[str], others: List[Optional[str]]) -> Optional[st
     '2022-01-21T13:00:00+02:00'
     >>> local_time("2022-01-21T13:00:00+00:00", ["2022-01-21T15:00:00+01:00"])
     '2022-01-21T13:00:00+00:00'
-    >>> local_time("2022-01-21T13:00:00", ["2022-01-21T14:00:00+01:00"]), local_time("2022-01-21", [None])
+    >>> local_time("2022-01-21T13:00:00", ["2022-01-21T15:00:00+01:00"]), local_time("2022-01-21", [None])
     ('2022-01-21T13:00:00', '2022-01-21')
     """
+    from datetime import timezone
+
     mine = _moment(value)
-    if mine is None or (mine.tzinfo is not None and mine.utcoffset()):
+    if mine is None:
         return value
     for other in others:
         theirs = _moment(other)
-        if theirs is None or theirs.tzinfo is None or not (theirs.utcoffset() or mine.tzinfo is None):
+        if theirs is None or theirs.tzinfo is None:
             continue
-        if mine.tzinfo is not None and theirs == mine:
+        if mine.tzinfo is None:
+            same = (_same_clock(mine, theirs.replace(tzinfo=None))
+                    or _same_clock(mine, theirs.astimezone(timezone.utc).replace(tzinfo=None)))
+            finer = True
+        else:
+            same = _same_clock(mine, theirs)
+            finer = ((not mine.utcoffset() and bool(theirs.utcoffset()))
+                     or (theirs.utcoffset() == mine.utcoffset() and mine.second == 0 and theirs.second != 0))
+        if same and finer:
             return theirs.isoformat()
-        if mine.tzinfo is None and _same_clock(mine, theirs.replace(tzinfo=None)):
-            return mine.replace(tzinfo=theirs.tzinfo).isoformat()
     return value
 
 
