@@ -91,7 +91,7 @@ def _patterns():
     )
     # ISO, and the year-month-day order of Chinese, Japanese and Korean ("2024年4月1日", "2024년 4월 1일").
     numeric = (r"(?P<y>\d{4})(?:-|[年년]\s*)(?P<m>[01]?\d)(?:-|[月월]\s*)(?P<d>[0-3]?\d)[日일]?"
-               r"|(?P<d2>[0-3]?\d)(?P<s>[./-])(?P<sp>(?:(?<=\.) )?)(?P<m2>[01]?\d)(?P=s)(?P=sp)(?P<y2>\d{4})")  # "4. 2. 2022"
+               r"|(?P<d2>[0-3]?\d)(?P<s>[./-])(?P<sp>(?:(?<=\.) )?)(?P<m2>[0-3]?\d)(?P=s)(?P=sp)(?P<y2>\d{4})")  # "4. 2. 2022"
     # "10:48, Tue, Nov 19, 2019": some sites print the time first.
     pre_time = (r"(?:(?P<pre_hour>[01]?\d|2[0-3])[:.](?P<pre_minute>[0-5]\d)"
                 r"(?:\s*(?P<pre_ampm>[ap]\.?\s?m\.?))?\s*(?P<pre_zone>(?-i:[A-Z]{2,5})\b)?\s*[,|·]?\s*)?")
@@ -114,6 +114,8 @@ def find_date(text: str):
     '2022-12-20T08:53:00-05:00'
     >>> find_date("12/19/2022")[1], find_date("Von Jane Smith 4. 2. 2022.")[1]
     ('2022-12-19', '2022-02-04')
+    >>> find_date("12/30/2019 05:03 AM EST")[1], find_date("12.30.2019")  # month first: with "/" only
+    ('2019-12-30T05:03:00-05:00', None)
     >>> find_date("Schritte 1. 2. 3. und 4.") is None, find_date("1/ 2/ 2022") is None  # spaced: a year and dots only
     (True, True)
     >>> find_date("2022-12-19T14:05:00Z")[1]
