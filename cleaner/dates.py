@@ -64,7 +64,8 @@ ZONES = {
 }
 
 
-_YEAR = regex.compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)")
+#: A four-digit year, alone or with a clock time glued on by a rendering ("3 de mayo de 202221:25").
+_YEAR = regex.compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?:(?!\d)|(?=\d{1,2}:\d\d(?!\d)))")
 
 
 @lexicon.cached
@@ -126,6 +127,8 @@ def find_date(text: str):
     ('2022-12-19T15:44:00', '2022-12-19')
     >>> find_date("no date here") is None
     True
+    >>> find_date("3 de mayo de 202221:25")[1], find_date("Ticket 120221:25")  # a rendering that glued the time on
+    ('2022-05-03T21:25:00', None)
     >>> find_date("17. Dezember 2019 von Jane Smith")[0].group()  # "von" is no time zone
     '17. Dezember 2019'
     """

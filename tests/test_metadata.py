@@ -352,8 +352,9 @@ def test_declared_language_is_kept_only_when_the_text_agrees(lang, expected):
     ("12/30/2019 05:03 AM EST", "2019-12-30T05:03:00-05:00"),  # month first: 30 cannot be a month
     ("30/12/2019 05:03", "2019-12-30T05:03:00"),
     ("12/03/2019 05:03 AM EST", None),  # keep: either order is a date, so no date is guessed
+    ("12. März 202014:30 Uhr", "2020-03-12T14:30:00"),  # a rendering glued the time to the year
 ])
-def test_a_numeric_date_line_under_the_byline_in_text(printed, expected):
+def test_a_date_line_under_the_byline_in_text(printed, expected):
     text = (f"Harbour opens a new ferry line\n\nBy JANE SMITH\n\n{printed}\n\n"
             "The new ferry line runs every hour from the old pier and stops at the island twice a day.\n")
     assert clean(text, input_format="text").date_published == expected
