@@ -124,3 +124,44 @@ def test_a_date_line_by_the_headline_that_no_date_rule_read_gives_the_date():
 def test_keeps_an_update_line_by_the_headline_out_of_the_publication_date():
     page = DATED_PAGE.replace("Hafen und Verkehr | Nordstadt, 4. März 2024", "Aktualisiert am 4. März 2024 von der Redaktion")
     assert clean(page, input_format="text").date_published != "2024-03-04"
+
+
+SHORT_PAGE = "\n".join([
+    "Home", "Recipes", "Baking", "",
+    "      Weekly newsletter", "",
+    "      Lemon Cake", "",
+    "      A moist lemon cake needs fresh lemons, good butter and a little patience while it cools down.", "",
+    "      Beat the butter with the sugar until pale, then add the eggs one by one and fold in the flour.", "",
+    "      Bake it for forty minutes and pour the lemon syrup over it while the cake is still warm.",
+])
+
+
+def test_a_two_word_headline_the_address_spells_is_the_title():
+    article = clean(SHORT_PAGE, input_format="text", url="https://bakery.example.org/recipes/1234-lemon-cake.html")
+    assert article.title == "Lemon Cake"
+
+
+def test_a_headline_of_two_sentences_the_address_spells_is_the_title():
+    page = SHORT_PAGE.replace("Lemon Cake", "Lemon cake? Bake it today!")
+    article = clean(page, input_format="text", url="https://bakery.example.org/lemon-cake-bake-it-today/")
+    assert article.title == "Lemon cake? Bake it today!"
+
+
+def test_keeps_the_headline_when_a_short_line_holds_only_a_part_of_the_address():
+    """Two words of a five-word slug: a menu item or a section, not the slug's line."""
+    page = PAGE.replace("More news", "Record Crowds")
+    article = clean(page, input_format="text", url="https://news.example.org/2024/harbour-opens-ferry-line-islands")
+    assert article.title == HEADLINE
+
+
+def test_keeps_the_headline_that_holds_the_words_of_the_line_the_address_spells():
+    """An interview's address spells the guest's name; the headline names the guest too."""
+    page = PAGE.replace("More news", "Jane Doe").replace(HEADLINE, "Harbour talks with Jane Doe about the ferry")
+    article = clean(page, input_format="text", url="https://news.example.org/2024/jane-doe")
+    assert article.title == "Harbour talks with Jane Doe about the ferry"
+
+
+def test_keeps_the_headline_the_page_title_line_names_over_a_section_the_address_spells():
+    page = "Harbour opens a new ferry line to the islands - Example News\n\n" + PAGE.replace("More news", "Ferry Travel")
+    article = clean(page, input_format="text", url="https://news.example.org/ferry-travel-123456")
+    assert article.title == HEADLINE

@@ -177,6 +177,12 @@ def _repeated(doc: Document, i: int, nearby: List[int]) -> bool:
     return False
 
 
+def _named_by_page_title(doc: Document, i: Optional[int]) -> bool:
+    """True when the page's first line is line ``i`` and a site name ("Headline - Site")."""
+    top = doc.next_nonblank(-1, kept_only=False)
+    return i is not None and top is not None and top != i and _names_headline(doc.lines[top].folded, doc.lines[i].folded)
+
+
 #: What follows a headline repeated at the start of a paragraph, and what comes
 #: before it at the end of a breadcrumb.
 _REPEAT_AFTER = frozenset(":–—-")
@@ -223,12 +229,16 @@ def _url_tokens(text: str) -> List[str]:
     return _URL_TOKEN.findall(text)
 
 
+#: A file name's extension ("….html", "….php") is no word of the slug.
+_EXTENSION = regex.compile(r"\.[A-Za-z]\w{1,4}$")
+
+
 def _url_words(doc: Document) -> frozenset:
     if "url_words" not in doc.memo:
         url = doc.memo.get("url") or ""
         path = urllib.parse.unquote(urllib.parse.urlsplit(url).path) if url else ""
         # The slug: the part of the path with the most words ("/politik/deutschland/council-approves-budget").
-        parts = [_url_tokens(part.replace("_", " ")) for part in path.split("/")]
+        parts = [_url_tokens(_EXTENSION.sub("", part).replace("_", " ")) for part in path.split("/")]
         doc.memo["url_words"] = frozenset(max(reversed(parts), key=len, default=[]))  # a tie: the last
     return doc.memo["url_words"]
 
@@ -238,6 +248,39 @@ def url_share(doc: Document, text: str) -> float:
     slug = _url_words(doc)
     words = _url_tokens(text)
     return sum(w in slug for w in words) / len(words) if slug and words else 0.0
+
+
+#: The address spells a line when all its words are in the slug and they make up at
+#: least this share of the slug's words ("/kleine-schafskunde", "/119-sprungbrett-event-schaffhausen").
+SLUG_COVER = 0.6
+
+
+def spells_url(doc: Document, text: str) -> bool:
+    """True when the page's address slug is the words of ``text``: every word of it is in the
+    slug and they are most of the slug. Stronger than :func:`names_url`: a two-word headline
+    ("Kleine Schafskunde") or one the shape tests refuse ("Diese Ymers! Zwei Überraschungen!")
+    is the headline when the address spells it.
+
+    >>> doc = Document("x")
+    >>> doc.memo["url"] = "https://example.com/lexikon/119-muffin-grundrezept.html"
+    >>> spells_url(doc, "Muffin Grundrezept"), spells_url(doc, "Muffin Rezepte"), spells_url(doc, "Muffin")
+    (True, False, False)
+    >>> spells_url(doc, "Muffin Grundrezept | Backen")  # a page-title line: the site's words are not in the slug
+    False
+    >>> doc.memo["url"] = "https://example.com/vintage-flair-mit-viel-gruen"
+    >>> spells_url(doc, "Vintage-Flair mit viel..."), spells_url(doc, "mit viel")  # a cut teaser, a fragment
+    (False, False)
+    """
+    slug = _url_words(doc)
+    words = _url_tokens(text)
+    if len(words) < 2 or not slug or any(w not in slug for w in words):
+        return False
+    if text[:1].islower() and len(words) <= SHORT_LOWER_WORDS:
+        return False  # "mit viel": the tail of a line
+    slug_words = sum(not w.isdigit() for w in slug)  # an id in the slug is no word
+    share = sum(not w.isdigit() for w in set(words)) / slug_words if slug_words else 0.0
+    # A line cut short ("Vintage-Flair mit viel...") is a teaser's unless it spells the whole slug.
+    return share >= (1.0 if text.rstrip().endswith(("...", "…")) else SLUG_COVER)
 
 
 #: The headline first taken gives way to a line the address names when at most
@@ -373,6 +416,13 @@ def run(doc: Document) -> Iterator[Finding]:
                           text)
     elif url_share(doc, doc.meta["title"]) <= URL_UNNAMED_SHARE:
         line = _headline_named_by_url(doc)  # the address names another line than the one taken: that one
+        if line is not None and (set(_url_tokens(doc.lines[line].plain)) <= set(_url_tokens(doc.meta["title"]))
+                                 or (_named_by_page_title(doc, _headline_line(doc))
+                                     and not _named_by_page_title(doc, line))):
+            # The headline taken holds that line's words ("… avec François Héran" over "François Héran"),
+            # or the page-title line names it and not that line ("Headline - Site"): the slug is a
+            # person's or a section's.
+            line = None
         if line is not None:
             doc.meta["title"] = doc.lines[line].plain
             doc.memo["headline"] = line
@@ -669,9 +719,12 @@ def _headline_named_by_url(doc: Document) -> Optional[int]:
         seen += 1
         if seen > URL_LOOKAHEAD:
             break
-        if (_cut_or_kept(doc, ln.index) and names_url(doc, ln.plain) and headline_candidate(ln.text)
-                and is_headline_text(ln.plain) and not is_link_line(ln)):
+        if not _cut_or_kept(doc, ln.index) or is_link_line(ln):
+            continue
+        if names_url(doc, ln.plain) and headline_candidate(ln.text) and is_headline_text(ln.plain):
             return ln.index
+        if spells_url(doc, ln.plain) and not LIST_ITEM.match(ln.text) and not is_prose(ln.plain):
+            return ln.index  # the slug is this line: a short headline, or one of two sentences
     return None
 
 
