@@ -165,3 +165,30 @@ def test_keeps_the_headline_the_page_title_line_names_over_a_section_the_address
     page = "Harbour opens a new ferry line to the islands - Example News\n\n" + PAGE.replace("More news", "Ferry Travel")
     article = clean(page, input_format="text", url="https://news.example.org/ferry-travel-123456")
     assert article.title == HEADLINE
+
+
+KICKER_PAGE = "\n".join([
+    "    {headline}", "",
+    "    {body}", "",
+    "    {more}",
+])
+GERMAN = dict(body="Die Stadt will im Frühjahr mit den Bohrungen beginnen, sagt der Bürgermeister, und sie sollen bis zum Herbst dauern.",
+              more="Die Kosten trägt zum größten Teil das Land, der Rest kommt aus dem Haushalt der Stadt und von den Stadtwerken.")
+
+
+def test_a_kicker_joined_to_the_headline_with_a_spaced_colon_is_dropped():
+    page = KICKER_PAGE.format(headline="Klimaschutz : Bohren, bis es heiß wird", **GERMAN)
+    assert clean(page, input_format="text").title == "Bohren, bis es heiß wird"
+
+
+def test_keeps_a_headline_with_its_own_colon():
+    page = KICKER_PAGE.format(headline="Klimaschutz: Bohren, bis es heiß wird", **GERMAN)
+    assert clean(page, input_format="text").title == "Klimaschutz: Bohren, bis es heiß wird"
+
+
+def test_keeps_the_spaced_colon_of_a_french_headline():
+    page = KICKER_PAGE.format(
+        headline="Parité en Tunisie : au-dessous de la moyenne mondiale",
+        body="Le gouvernement a présenté lundi son plan pour les hôpitaux et les écoles de la région, qui sera voté en mars.",
+        more="Les syndicats ont salué une avancée mais demandent des moyens pour les petites communes du sud du pays.")
+    assert clean(page, input_format="text").title == "Parité en Tunisie : au-dessous de la moyenne mondiale"

@@ -429,7 +429,54 @@ def run(doc: Document) -> Iterator[Finding]:
             if doc.kept(line):
                 yield Finding(line, "title.headline", f"the headline the page's address names {doc.lines[line].plain[:60]!r}")
     yield from _names_under_headline(doc)  # the pipeline has recorded the headline by now
+    if doc.meta["title"]:
+        doc.meta["title"] = without_kicker(doc, doc.meta["title"])
     focus(doc)
+
+
+#: A renderer that puts a line break nowhere between a kicker's element and the
+#: headline's joins them with the colon between, spaced: "Klimaschutz : Bohren, bis es heiß wird".
+_KICKER_JOIN = regex.compile(r"\s+:\s+")
+#: A kicker is a few words ("Für den HSV in der Oberliga?"); a longer first part is a headline's own.
+KICKER_MAX_WORDS = 6
+#: Languages whose typography spaces the colon ("Parité en Tunisie : au-dessous de la moyenne"):
+#: there the spaced colon is the headline's own.
+SPACED_COLON_LANGUAGES = frozenset({"fr"})
+
+
+def without_kicker(doc: Document, title: str) -> str:
+    """The headline without the kicker a renderer joined to it with a spaced colon.
+
+    >>> doc = Document("Die Bohrungen beginnen im Frühjahr, sagt die Stadt, und dauern bis zum Herbst des Jahres.")
+    >>> without_kicker(doc, "Klimaschutz : Bohren, bis es heiß wird")
+    'Bohren, bis es heiß wird'
+    >>> without_kicker(doc, "Klimaschutz: Bohren, bis es heiß wird")  # the headline's own colon
+    'Klimaschutz: Bohren, bis es heiß wird'
+
+    Keeps a French headline, whose colon is spaced::
+
+    >>> doc = Document("Le gouvernement a présenté son plan pour les hôpitaux et les écoles de la région.")
+    >>> without_kicker(doc, "Parité en Tunisie : au-dessous de la moyenne mondiale")
+    'Parité en Tunisie : au-dessous de la moyenne mondiale'
+    """
+    parts = _KICKER_JOIN.split(title)
+    if len(parts) != 2 or len(parts[0].split()) > KICKER_MAX_WORDS or len(parts[1].split()) < 2:
+        return title
+    if not headline_candidate(parts[1]):
+        return title
+    from ..language import SAMPLE_CHARS, detect  # only for a title with a spaced colon
+    sample: List[str] = []
+    size = 0
+    for ln in doc.kept_lines():
+        if size >= SAMPLE_CHARS:
+            break
+        if is_prose(ln.plain):
+            sample.append(ln.plain)
+            size += len(ln.plain) + 1
+    lang = detect(" ".join(sample))
+    if lang is None or lang in SPACED_COLON_LANGUAGES:
+        return title  # unsure, or a language that spaces its colons: the line as printed
+    return parts[1]
 
 
 #: Bylines and date lines belong to the article when they stand this close to
