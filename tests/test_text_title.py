@@ -192,3 +192,10 @@ def test_keeps_the_spaced_colon_of_a_french_headline():
         body="Le gouvernement a présenté lundi son plan pour les hôpitaux et les écoles de la région, qui sera voté en mars.",
         more="Les syndicats ont salué une avancée mais demandent des moyens pour les petites communes du sud du pays.")
     assert clean(page, input_format="text").title == "Parité en Tunisie : au-dessous de la moyenne mondiale"
+
+
+def test_keeps_the_headline_over_a_two_word_section_name_that_is_part_of_the_address():
+    """ "/news/uk-local-politics-123456": the slug is a section's name and an id."""
+    page = PAGE.replace("More news", "Local Politics")
+    article = clean(page, input_format="text", url="https://news.example.org/news/uk-local-politics-123456")
+    assert article.title == HEADLINE

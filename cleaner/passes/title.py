@@ -253,6 +253,8 @@ def url_share(doc: Document, text: str) -> float:
 #: The address spells a line when all its words are in the slug and they make up at
 #: least this share of the slug's words ("/kleine-schafskunde", "/119-sprungbrett-event-schaffhausen").
 SLUG_COVER = 0.6
+#: A line of fewer words than this spells the address only when it is all of the slug.
+SLUG_PART_MIN_WORDS = 3
 
 
 def spells_url(doc: Document, text: str) -> bool:
@@ -270,6 +272,9 @@ def spells_url(doc: Document, text: str) -> bool:
     >>> doc.memo["url"] = "https://example.com/vintage-flair-mit-viel-gruen"
     >>> spells_url(doc, "Vintage-Flair mit viel..."), spells_url(doc, "mit viel")  # a cut teaser, a fragment
     (False, False)
+    >>> doc.memo["url"] = "https://example.com/news/world-us-canada-52241221"
+    >>> spells_url(doc, "US & Canada")  # two words of three: a section's name
+    False
     """
     slug = _url_words(doc)
     words = _url_tokens(text)
@@ -278,9 +283,12 @@ def spells_url(doc: Document, text: str) -> bool:
     if text[:1].islower() and len(words) <= SHORT_LOWER_WORDS:
         return False  # "mit viel": the tail of a line
     slug_words = sum(not w.isdigit() for w in slug)  # an id in the slug is no word
-    share = sum(not w.isdigit() for w in set(words)) / slug_words if slug_words else 0.0
-    # A line cut short ("Vintage-Flair mit viel...") is a teaser's unless it spells the whole slug.
-    return share >= (1.0 if text.rstrip().endswith(("...", "…")) else SLUG_COVER)
+    own = sum(not w.isdigit() for w in set(words))
+    share = own / slug_words if slug_words else 0.0
+    # A line cut short ("Vintage-Flair mit viel...") is a teaser's unless it spells the whole
+    # slug, and so is a two-word one: "US & Canada" in "/news/world-us-canada-123" is a section.
+    whole = own < SLUG_PART_MIN_WORDS or text.rstrip().endswith(("...", "…"))
+    return share >= (1.0 if whole else SLUG_COVER)
 
 
 #: The headline first taken gives way to a line the address names when at most
