@@ -199,3 +199,21 @@ def test_keeps_the_headline_over_a_two_word_section_name_that_is_part_of_the_add
     page = PAGE.replace("More news", "Local Politics")
     article = clean(page, input_format="text", url="https://news.example.org/news/uk-local-politics-123456")
     assert article.title == HEADLINE
+
+
+BODY = "\n".join([
+    "The harbour opened a new ferry line to the islands on Monday, the first in twenty years, the port said.", "",
+    "Boats will run every two hours in summer and twice a day in winter, with tickets sold on board.",
+])
+
+
+def test_the_site_name_the_host_spells_leaves_the_title():
+    page = "Harbour opens a new ferry line to the islands - Island Times\n\n" + BODY
+    article = clean(page, input_format="text", url="https://www.islandtimes.example/2024/04/ferry")
+    assert article.title == "Harbour opens a new ferry line to the islands"
+
+
+def test_keeps_a_title_part_that_is_no_site_name():
+    page = "Harbour opens a new ferry line - the first in twenty years\n\n" + BODY
+    article = clean(page, input_format="text", url="https://www.islandtimes.example/2024/04/ferry")
+    assert article.title == "Harbour opens a new ferry line - the first in twenty years"

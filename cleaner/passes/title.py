@@ -438,8 +438,42 @@ def run(doc: Document) -> Iterator[Finding]:
                 yield Finding(line, "title.headline", f"the headline the page's address names {doc.lines[line].plain[:60]!r}")
     yield from _names_under_headline(doc)  # the pipeline has recorded the headline by now
     if doc.meta["title"]:
-        doc.meta["title"] = without_kicker(doc, doc.meta["title"])
+        doc.meta["title"] = without_site_name(doc, without_kicker(doc, doc.meta["title"]))
     focus(doc)
+
+
+#: The separator between a page title's parts ("Headline - Site", "Site | Headline").
+_SITE_SEPARATOR = regex.compile(r"\s+[-|–—·»]\s+")
+
+
+def _host_names(doc: Document) -> frozenset:
+    """The labels of the page's host name, lower case ("stardewvalleywiki", "hrinnovation")."""
+    host = urllib.parse.urlsplit(doc.memo.get("url") or "").hostname or ""
+    return frozenset("".join(_url_tokens(label)) for label in host.split(".")[:-1] if label != "www")
+
+
+def without_site_name(doc: Document, title: str) -> str:
+    """The title without the site's name that a page-title line adds ("Penny - Example Wiki"):
+    the part of two that the host name spells ("examplewiki.com") goes.
+
+    >>> doc = Document("x")
+    >>> doc.memo["url"] = "https://www.examplewiki.com/Penny"
+    >>> without_site_name(doc, "Penny - Example Wiki"), without_site_name(doc, "Example Wiki | Penny")
+    ('Penny', 'Penny')
+
+    Keeps a headline whose parts are no site's name, and one that names the site in its words::
+
+    >>> without_site_name(doc, "Penny - the story of a coin"), without_site_name(doc, "Example Wiki closes after ten years")
+    ('Penny - the story of a coin', 'Example Wiki closes after ten years')
+    """
+    parts = _SITE_SEPARATOR.split(title)
+    if len(parts) != 2 or not all(parts):
+        return title
+    hosts = _host_names(doc)
+    for keep, drop in ((parts[0], parts[1]), (parts[1], parts[0])):
+        if "".join(_url_tokens(drop)) in hosts:
+            return keep  # "Penny - Example Wiki" on examplewiki.com
+    return title
 
 
 #: A renderer that puts a line break nowhere between a kicker's element and the
