@@ -217,3 +217,19 @@ def test_keeps_a_title_part_that_is_no_site_name():
     page = "Harbour opens a new ferry line - the first in twenty years\n\n" + BODY
     article = clean(page, input_format="text", url="https://www.islandtimes.example/2024/04/ferry")
     assert article.title == "Harbour opens a new ferry line - the first in twenty years"
+
+
+DATED_NAME_PAGE = "* Home\n* News\n* {line}\n21.01.2022 Press release\n\n{line}\n\n" + BODY
+
+
+def test_a_line_read_as_a_name_under_a_date_is_the_headline_when_the_address_spells_it():
+    page = DATED_NAME_PAGE.format(line="Harbour Ferry Days")
+    article = clean(page, input_format="text", url="https://port.example.org/news/harbour-ferry-days")
+    assert article.title == "Harbour Ferry Days"
+    assert article.authors == []
+
+
+def test_keeps_a_name_under_a_date_as_the_author_when_the_address_spells_no_line():
+    page = "Home\nNews\nOld pier closes\n\n21.01.2022 Press release\nJane Smith\n\n" + BODY
+    article = clean(page, input_format="text", url="https://port.example.org/news/harbour-ferry-days")
+    assert article.authors == ["Jane Smith"]

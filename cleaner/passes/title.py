@@ -417,6 +417,7 @@ def run(doc: Document) -> Iterator[Finding]:
         if line is not None and not doc.kept(line):
             doc.meta["title"] = doc.lines[line].plain  # the boundary cut it with the page's head
             doc.memo["headline"] = line
+            _no_names(doc, line)
             line = None
         if line is not None:
             text = doc.lines[line].plain
@@ -434,6 +435,7 @@ def run(doc: Document) -> Iterator[Finding]:
         if line is not None:
             doc.meta["title"] = doc.lines[line].plain
             doc.memo["headline"] = line
+            _no_names(doc, line)
             if doc.kept(line):
                 yield Finding(line, "title.headline", f"the headline the page's address names {doc.lines[line].plain[:60]!r}")
     yield from _names_under_headline(doc)  # the pipeline has recorded the headline by now
@@ -786,6 +788,13 @@ def _headline_at_meta(doc: Document) -> Optional[int]:
     return None
 
 
+def _no_names(doc: Document, line: int) -> None:
+    """The headline's line read as a name line by its shape alone gives no authors."""
+    f = doc.findings.get(line)
+    if f is not None and f.rule in _WEAK_BYLINES and f.value:
+        doc.replace_meta("authors", [a for a in doc.meta["authors"] if a not in f.value])
+
+
 #: The headline the address names is looked for among this many first non-blank lines.
 URL_LOOKAHEAD = 400
 
@@ -808,6 +817,9 @@ def _headline_named_by_url(doc: Document) -> Optional[int]:
         seen += 1
         if seen > URL_LOOKAHEAD:
             break
+        f = doc.findings.get(ln.index)
+        if f is not None and f.rule in _WEAK_BYLINES and spells_url(doc, ln.plain):
+            return ln.index  # a "name" under a date line ("Der Turm der Wünsche") that the slug spells
         if not _cut_or_kept(doc, ln.index) or is_link_line(ln):
             continue
         if names_url(doc, ln.plain) and headline_candidate(ln.text) and is_headline_text(ln.plain):
