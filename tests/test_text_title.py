@@ -233,3 +233,10 @@ def test_keeps_a_name_under_a_date_as_the_author_when_the_address_spells_no_line
     page = "Home\nNews\nOld pier closes\n\n21.01.2022 Press release\nJane Smith\n\n" + BODY
     article = clean(page, input_format="text", url="https://port.example.org/news/harbour-ferry-days")
     assert article.authors == ["Jane Smith"]
+
+
+def test_keeps_the_headline_over_a_section_name_the_address_names_before_an_id():
+    """ "/local-news/123456": the part with words is the section's, the article has only an id."""
+    page = PAGE.replace("More news", "Local News")
+    article = clean(page, input_format="text", url="https://news.example.org/local-news/123456")
+    assert article.title == HEADLINE

@@ -239,7 +239,11 @@ def _url_words(doc: Document) -> frozenset:
         path = urllib.parse.unquote(urllib.parse.urlsplit(url).path) if url else ""
         # The slug: the part of the path with the most words ("/politik/deutschland/council-approves-budget").
         parts = [_url_tokens(_EXTENSION.sub("", part).replace("_", " ")) for part in path.split("/")]
-        doc.memo["url_words"] = frozenset(max(reversed(parts), key=len, default=[]))  # a tie: the last
+        slug = max(reversed(parts), key=len, default=[])  # a tie: the last
+        doc.memo["url_words"] = frozenset(slug)
+        # The slug ends the path ("/2021/council-approves-budget/"), or a part follows it
+        # ("/local-news/123456": the slug there is a section's name).
+        doc.memo["slug_last"] = bool(slug) and slug == next((p for p in reversed(parts) if p), None)
     return doc.memo["url_words"]
 
 
@@ -275,6 +279,10 @@ def spells_url(doc: Document, text: str) -> bool:
     >>> doc.memo["url"] = "https://example.com/news/world-us-canada-52241221"
     >>> spells_url(doc, "US & Canada")  # two words of three: a section's name
     False
+    >>> doc = Document("x")
+    >>> doc.memo["url"] = "https://example.com/local-news/123456"
+    >>> spells_url(doc, "Local News")  # a section's name before the article's id
+    False
     """
     slug = _url_words(doc)
     words = _url_tokens(text)
@@ -288,6 +296,8 @@ def spells_url(doc: Document, text: str) -> bool:
     # A line cut short ("Vintage-Flair mit viel...") is a teaser's unless it spells the whole
     # slug, and so is a two-word one: "US & Canada" in "/news/world-us-canada-123" is a section.
     whole = own < SLUG_PART_MIN_WORDS or text.rstrip().endswith(("...", "…"))
+    if own < SLUG_PART_MIN_WORDS and not doc.memo["slug_last"]:
+        return False  # "Local News" and "/local-news/123456": a section's name and an article's id
     return share >= (1.0 if whole else SLUG_COVER)
 
 
