@@ -15,6 +15,11 @@ the article. Lines that only look like headlines are never chosen: a control
 or share bar ("Teilen Twittern Email"), a relative time ("vor 2 Tagen"), a
 menu line ("Start | Magazin | Tipps"), an image credit, a prompt ("…?" over a form).
 
+With the page's address given, a line its slug spells (:func:`spells_url`) is the
+headline even when two words long ("/kleine-schafskunde"). The title drops what a
+renderer glued to the headline: a kicker joined with a spaced colon ("Klimaschutz :
+Bohren, bis es heiß wird", not in French), a site's name the host spells ("… - Example Wiki").
+
 Removes (into ``title``)::
 
     Border defence with Belarus remains top priority
