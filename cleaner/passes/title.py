@@ -15,6 +15,11 @@ the article. Lines that only look like headlines are never chosen: a control
 or share bar ("Teilen Twittern Email"), a relative time ("vor 2 Tagen"), a
 menu line ("Start | Magazin | Tipps"), an image credit, a prompt ("…?" over a form).
 
+With the page's address given, a line its slug spells (:func:`spells_url`) is the
+headline even when two words long ("/kleine-schafskunde"). The title drops what a
+renderer glued to the headline: a kicker joined with a spaced colon ("Klimaschutz :
+Bohren, bis es heiß wird", not in French), a site's name the host spells ("… - Example Wiki").
+
 Removes (into ``title``)::
 
     Border defence with Belarus remains top priority
@@ -177,6 +182,12 @@ def _repeated(doc: Document, i: int, nearby: List[int]) -> bool:
     return False
 
 
+def _named_by_page_title(doc: Document, i: Optional[int]) -> bool:
+    """True when the page's first line is line ``i`` and a site name ("Headline - Site")."""
+    top = doc.next_nonblank(-1, kept_only=False)
+    return i is not None and top is not None and top != i and _names_headline(doc.lines[top].folded, doc.lines[i].folded)
+
+
 #: What follows a headline repeated at the start of a paragraph, and what comes
 #: before it at the end of a breadcrumb.
 _REPEAT_AFTER = frozenset(":–—-")
@@ -223,13 +234,21 @@ def _url_tokens(text: str) -> List[str]:
     return _URL_TOKEN.findall(text)
 
 
+#: A file name's extension ("….html", "….php") is no word of the slug.
+_EXTENSION = regex.compile(r"\.[A-Za-z]\w{1,4}$")
+
+
 def _url_words(doc: Document) -> frozenset:
     if "url_words" not in doc.memo:
         url = doc.memo.get("url") or ""
         path = urllib.parse.unquote(urllib.parse.urlsplit(url).path) if url else ""
         # The slug: the part of the path with the most words ("/politik/deutschland/council-approves-budget").
-        parts = [_url_tokens(part.replace("_", " ")) for part in path.split("/")]
-        doc.memo["url_words"] = frozenset(max(reversed(parts), key=len, default=[]))  # a tie: the last
+        parts = [_url_tokens(_EXTENSION.sub("", part).replace("_", " ")) for part in path.split("/")]
+        slug = max(reversed(parts), key=len, default=[])  # a tie: the last
+        doc.memo["url_words"] = frozenset(slug)
+        # The slug ends the path ("/2021/council-approves-budget/"), or a part follows it
+        # ("/local-news/123456": the slug there is a section's name).
+        doc.memo["slug_last"] = bool(slug) and slug == next((p for p in reversed(parts) if p), None)
     return doc.memo["url_words"]
 
 
@@ -238,6 +257,53 @@ def url_share(doc: Document, text: str) -> float:
     slug = _url_words(doc)
     words = _url_tokens(text)
     return sum(w in slug for w in words) / len(words) if slug and words else 0.0
+
+
+#: The address spells a line when all its words are in the slug and they make up at
+#: least this share of the slug's words ("/kleine-schafskunde", "/119-sprungbrett-event-schaffhausen").
+SLUG_COVER = 0.6
+#: A line of fewer words than this spells the address only when it is all of the slug.
+SLUG_PART_MIN_WORDS = 3
+
+
+def spells_url(doc: Document, text: str) -> bool:
+    """True when the page's address slug is the words of ``text``: every word of it is in the
+    slug and they are most of the slug. Stronger than :func:`names_url`: a two-word headline
+    ("Kleine Schafskunde") or one the shape tests refuse ("Diese Ymers! Zwei Überraschungen!")
+    is the headline when the address spells it.
+
+    >>> doc = Document("x")
+    >>> doc.memo["url"] = "https://example.com/lexikon/119-muffin-grundrezept.html"
+    >>> spells_url(doc, "Muffin Grundrezept"), spells_url(doc, "Muffin Rezepte"), spells_url(doc, "Muffin")
+    (True, False, False)
+    >>> spells_url(doc, "Muffin Grundrezept | Backen")  # a page-title line: the site's words are not in the slug
+    False
+    >>> doc.memo["url"] = "https://example.com/vintage-flair-mit-viel-gruen"
+    >>> spells_url(doc, "Vintage-Flair mit viel..."), spells_url(doc, "mit viel")  # a cut teaser, a fragment
+    (False, False)
+    >>> doc.memo["url"] = "https://example.com/news/world-us-canada-52241221"
+    >>> spells_url(doc, "US & Canada")  # two words of three: a section's name
+    False
+    >>> doc = Document("x")
+    >>> doc.memo["url"] = "https://example.com/local-news/123456"
+    >>> spells_url(doc, "Local News")  # a section's name before the article's id
+    False
+    """
+    slug = _url_words(doc)
+    words = _url_tokens(text)
+    if len(words) < 2 or not slug or any(w not in slug for w in words):
+        return False
+    if text[:1].islower() and len(words) <= SHORT_LOWER_WORDS:
+        return False  # "mit viel": the tail of a line
+    slug_words = sum(not w.isdigit() for w in slug)  # an id in the slug is no word
+    own = sum(not w.isdigit() for w in set(words))
+    share = own / slug_words if slug_words else 0.0
+    # A line cut short ("Vintage-Flair mit viel...") is a teaser's unless it spells the whole
+    # slug, and so is a two-word one: "US & Canada" in "/news/world-us-canada-123" is a section.
+    whole = own < SLUG_PART_MIN_WORDS or text.rstrip().endswith(("...", "…"))
+    if own < SLUG_PART_MIN_WORDS and not doc.memo["slug_last"]:
+        return False  # "Local News" and "/local-news/123456": a section's name and an article's id
+    return share >= (1.0 if whole else SLUG_COVER)
 
 
 #: The headline first taken gives way to a line the address names when at most
@@ -366,6 +432,7 @@ def run(doc: Document) -> Iterator[Finding]:
         if line is not None and not doc.kept(line):
             doc.meta["title"] = doc.lines[line].plain  # the boundary cut it with the page's head
             doc.memo["headline"] = line
+            _no_names(doc, line)
             line = None
         if line is not None:
             text = doc.lines[line].plain
@@ -373,13 +440,102 @@ def run(doc: Document) -> Iterator[Finding]:
                           text)
     elif url_share(doc, doc.meta["title"]) <= URL_UNNAMED_SHARE:
         line = _headline_named_by_url(doc)  # the address names another line than the one taken: that one
+        if line is not None and (set(_url_tokens(doc.lines[line].plain)) <= set(_url_tokens(doc.meta["title"]))
+                                 or (_named_by_page_title(doc, _headline_line(doc))
+                                     and not _named_by_page_title(doc, line))):
+            # The headline taken holds that line's words ("… avec François Héran" over "François Héran"),
+            # or the page-title line names it and not that line ("Headline - Site"): the slug is a
+            # person's or a section's.
+            line = None
         if line is not None:
             doc.meta["title"] = doc.lines[line].plain
             doc.memo["headline"] = line
+            _no_names(doc, line)
             if doc.kept(line):
                 yield Finding(line, "title.headline", f"the headline the page's address names {doc.lines[line].plain[:60]!r}")
     yield from _names_under_headline(doc)  # the pipeline has recorded the headline by now
+    if doc.meta["title"]:
+        doc.meta["title"] = without_site_name(doc, without_kicker(doc, doc.meta["title"]))
     focus(doc)
+
+
+#: The separator between a page title's parts ("Headline - Site", "Site | Headline").
+_SITE_SEPARATOR = regex.compile(r"\s+[-|–—·»]\s+")
+
+
+def _host_names(doc: Document) -> frozenset:
+    """The labels of the page's host name, lower case ("stardewvalleywiki", "hrinnovation")."""
+    host = urllib.parse.urlsplit(doc.memo.get("url") or "").hostname or ""
+    return frozenset("".join(_url_tokens(label)) for label in host.split(".")[:-1] if label != "www")
+
+
+def without_site_name(doc: Document, title: str) -> str:
+    """The title without the site's name that a page-title line adds ("Penny - Example Wiki"):
+    the part of two that the host name spells ("examplewiki.com") goes.
+
+    >>> doc = Document("x")
+    >>> doc.memo["url"] = "https://www.examplewiki.com/Penny"
+    >>> without_site_name(doc, "Penny - Example Wiki"), without_site_name(doc, "Example Wiki | Penny")
+    ('Penny', 'Penny')
+
+    Keeps a headline whose parts are no site's name, and one that names the site in its words::
+
+    >>> without_site_name(doc, "Penny - the story of a coin"), without_site_name(doc, "Example Wiki closes after ten years")
+    ('Penny - the story of a coin', 'Example Wiki closes after ten years')
+    """
+    parts = _SITE_SEPARATOR.split(title)
+    if len(parts) != 2 or not all(parts):
+        return title
+    hosts = _host_names(doc)
+    for keep, drop in ((parts[0], parts[1]), (parts[1], parts[0])):
+        if "".join(_url_tokens(drop)) in hosts:
+            return keep  # "Penny - Example Wiki" on examplewiki.com
+    return title
+
+
+#: A renderer that puts a line break nowhere between a kicker's element and the
+#: headline's joins them with the colon between, spaced: "Klimaschutz : Bohren, bis es heiß wird".
+_KICKER_JOIN = regex.compile(r"\s+:\s+")
+#: A kicker is a few words ("Für den HSV in der Oberliga?"); a longer first part is a headline's own.
+KICKER_MAX_WORDS = 6
+#: Languages whose typography spaces the colon ("Parité en Tunisie : au-dessous de la moyenne"):
+#: there the spaced colon is the headline's own.
+SPACED_COLON_LANGUAGES = frozenset({"fr"})
+
+
+def without_kicker(doc: Document, title: str) -> str:
+    """The headline without the kicker a renderer joined to it with a spaced colon.
+
+    >>> doc = Document("Die Bohrungen beginnen im Frühjahr, sagt die Stadt, und dauern bis zum Herbst des Jahres.")
+    >>> without_kicker(doc, "Klimaschutz : Bohren, bis es heiß wird")
+    'Bohren, bis es heiß wird'
+    >>> without_kicker(doc, "Klimaschutz: Bohren, bis es heiß wird")  # the headline's own colon
+    'Klimaschutz: Bohren, bis es heiß wird'
+
+    Keeps a French headline, whose colon is spaced::
+
+    >>> doc = Document("Le gouvernement a présenté son plan pour les hôpitaux et les écoles de la région.")
+    >>> without_kicker(doc, "Parité en Tunisie : au-dessous de la moyenne mondiale")
+    'Parité en Tunisie : au-dessous de la moyenne mondiale'
+    """
+    parts = _KICKER_JOIN.split(title)
+    if len(parts) != 2 or len(parts[0].split()) > KICKER_MAX_WORDS or len(parts[1].split()) < 2:
+        return title
+    if not headline_candidate(parts[1]):
+        return title
+    from ..language import SAMPLE_CHARS, detect  # only for a title with a spaced colon
+    sample: List[str] = []
+    size = 0
+    for ln in doc.kept_lines():
+        if size >= SAMPLE_CHARS:
+            break
+        if is_prose(ln.plain):
+            sample.append(ln.plain)
+            size += len(ln.plain) + 1
+    lang = detect(" ".join(sample))
+    if lang is None or lang in SPACED_COLON_LANGUAGES:
+        return title  # unsure, or a language that spaces its colons: the line as printed
+    return parts[1]
 
 
 #: Bylines and date lines belong to the article when they stand this close to
@@ -647,6 +803,13 @@ def _headline_at_meta(doc: Document) -> Optional[int]:
     return None
 
 
+def _no_names(doc: Document, line: int) -> None:
+    """The headline's line read as a name line by its shape alone gives no authors."""
+    f = doc.findings.get(line)
+    if f is not None and f.rule in _WEAK_BYLINES and f.value:
+        doc.replace_meta("authors", [a for a in doc.meta["authors"] if a not in f.value])
+
+
 #: The headline the address names is looked for among this many first non-blank lines.
 URL_LOOKAHEAD = 400
 
@@ -669,9 +832,15 @@ def _headline_named_by_url(doc: Document) -> Optional[int]:
         seen += 1
         if seen > URL_LOOKAHEAD:
             break
-        if (_cut_or_kept(doc, ln.index) and names_url(doc, ln.plain) and headline_candidate(ln.text)
-                and is_headline_text(ln.plain) and not is_link_line(ln)):
+        f = doc.findings.get(ln.index)
+        if f is not None and f.rule in _WEAK_BYLINES and spells_url(doc, ln.plain):
+            return ln.index  # a "name" under a date line ("Der Turm der Wünsche") that the slug spells
+        if not _cut_or_kept(doc, ln.index) or is_link_line(ln):
+            continue
+        if names_url(doc, ln.plain) and headline_candidate(ln.text) and is_headline_text(ln.plain):
             return ln.index
+        if spells_url(doc, ln.plain) and not LIST_ITEM.match(ln.text) and not is_prose(ln.plain):
+            return ln.index  # the slug is this line: a short headline, or one of two sentences
     return None
 
 
