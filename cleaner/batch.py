@@ -41,7 +41,7 @@ from typing import Any, BinaryIO, Callable, Deque, Dict, Iterable, Iterator, Lis
 
 import regex
 
-from .ingest import DEFAULT_MAX_BYTES, InputError
+from .ingest import DEFAULT_MAX_BYTES, InputError, LazyPattern
 from .inputs import Failure, read_input
 from .model import Article
 
@@ -52,19 +52,21 @@ from .model import Article
 CHUNK_SIZE = 16
 #: Chunks in flight per job: keeps every worker fed while bounding memory.
 WINDOW_PER_JOB = 4
-#: Extensions of input names replaced by the output's own (``.gz`` first).
-_INPUT_EXT = regex.compile(r"(?:\.(?:html?|xhtml|txt|text))?(?:\.gz)?$", regex.I)
+#: Extensions of input names replaced by the output's own (``.gz`` first). This
+#: module's patterns compile on first use (:class:`~cleaner.ingest.LazyPattern`):
+#: a file cleaned to standard output reads none of them.
+_INPUT_EXT = LazyPattern(r"(?:\.(?:html?|xhtml|txt|text))?(?:\.gz)?$", regex.I)
 #: The extension of an output file, by format.
 OUTPUT_EXT = {"text": ".txt", "json": ".json", "jsonl": ".jsonl", "parquet": ".parquet"}
 #: Extensions of archive and JSONL input names replaced by the part file's own.
-_PART_EXT = regex.compile(r"(?:\.(?:warc|arc|jsonl|json|ndjson))?(?:\.gz)?$", regex.I)
+_PART_EXT = LazyPattern(r"(?:\.(?:warc|arc|jsonl|json|ndjson))?(?:\.gz)?$", regex.I)
 #: Plain inputs (not archives) per Parquet part file, ``part-NNNNN.parquet``.
 PART_FILES = 10_000
 #: The provenance keys of a WARC page, in output order.
 WARC_KEYS = ("warc_file", "warc_record_id", "warc_date", "warc_offset", "truncated")
 #: The provenance keys of a JSONL document.
 JSONL_KEYS = ("id", "source_line")
-_CONTROL = regex.compile(r"[\x00-\x1f\x7f]")
+_CONTROL = LazyPattern(r"[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -183,6 +185,8 @@ def shown(path: str) -> str:
     """
     if path == "-":
         return "<stdin>"
+    if path.isascii() and path.isprintable():
+        return path  # no control character, nothing undecodable: as it is
     text = path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     return _CONTROL.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
 
