@@ -15,7 +15,7 @@ profile, a time budget) for many documents: build one per process and reuse it.
 """
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import List, Optional, Union
 
 from .cleaner import Cleaner
 from .ingest import DEFAULT_MAX_BYTES, InputError, decode, reads_as_text
@@ -31,7 +31,14 @@ __all__ = ["Article", "Cleaner", "InputError", "clean", "clean_text", "__version
 def clean_text(text: str, passes=TEXT_PASSES, url: Optional[str] = None) -> Article:
     """Clean plain scraped text; imports nothing heavy. ``passes``: the passes to run, in order.
     ``url``: the page's address, if known (its slug names the headline)."""
-    doc = Document(text)
+    return _clean_lines([text], passes, url)
+
+
+def _clean_lines(held: List[str], passes, url: Optional[str]) -> Article:
+    """:func:`clean_text` of the text in ``held``, taken out of it: when the
+    caller holds no other reference, the text is freed once it is split into
+    lines, so a long input is not in memory twice while the passes run."""
+    doc = Document(held.pop())
     if url:
         doc.memo["url"] = url
     return to_article(run_passes(doc, passes))
@@ -46,6 +53,10 @@ def clean(data: Union[str, bytes], input_format: str = "auto", url: Optional[str
     """
     if input_format not in ("auto", "text", "html"):
         raise ValueError(f"input_format must be auto, text or html, not {input_format!r}")
+    # Each step drops the input it no longer needs (the bytes once decoded, the text
+    # once in lines), so that a long input is held once, not three times, while the
+    # passes run; a caller that hands ``data`` on without keeping it (as
+    # :meth:`Cleaner.clean` does) lets it go too.
     if isinstance(data, str):
         from .ingest import looks_like_html
 
@@ -59,6 +70,8 @@ def clean(data: Union[str, bytes], input_format: str = "auto", url: Optional[str
     else:
         decoded = decode(data, input_format, max_bytes)
         text, encoding, is_html, warnings = decoded.text, decoded.encoding, decoded.is_html, decoded.warnings
+        del decoded
+    del data
     if is_html:
         from .html import clean_html
 
@@ -70,7 +83,9 @@ def clean(data: Union[str, bytes], input_format: str = "auto", url: Optional[str
             article.url = url
             article.warnings.append("fallback: no body from HTML extraction; cleaned as text")
     else:
-        article = clean_text(text, passes, url=url)
+        held = [text]
+        del text
+        article = _clean_lines(held, passes, url)
         article.url = url
     article.encoding = encoding
     article.warnings = list(warnings) + article.warnings

@@ -249,6 +249,13 @@ def read_task(task: Task, max_bytes: int) -> bytes:
     return data
 
 
+def _take_bytes(task: Task, max_bytes: int) -> bytes:
+    """:func:`read_task`, with the task's own reference to data it carries dropped."""
+    data = read_task(task, max_bytes)
+    task.data = None
+    return data
+
+
 def page_site(task: Task, data: bytes, options: Options) -> Optional[str]:
     """The site the input belongs to (see :func:`cleaner.profile.site_key`)."""
     from .ingest import decode
@@ -272,10 +279,13 @@ def clean_article(task: Task, options: Options, after: tuple = ()) -> Article:
     after the passes (see :meth:`cleaner.cleaner.Cleaner.clean`).
     """
     cleaner = _State.cleaner if _State.cleaner is not None and _State.options == options else options.cleaner()
-    data = read_task(task, options.max_bytes)
     try:
-        article = cleaner.clean(data, url=task.url or options.url, charset=task.charset, path=task.path,
-                                input_format=task.doc_format, after=after, explain=options.explain)
+        # The bytes are handed to the Cleaner without a name here, and the task lets go
+        # of its own (a task is cleaned once): the Cleaner drops them once decoded, so a
+        # long input is not held in memory beside its lines while the passes run.
+        article = cleaner.clean(_take_bytes(task, options.max_bytes), url=task.url or options.url,
+                                charset=task.charset, path=task.path, input_format=task.doc_format, after=after,
+                                explain=options.explain)
     except InputError as e:
         raise Failure(f"{task_name(task)}: {e}") from None
     article.path = None if task.path == "-" else shown(task.path)

@@ -1,0 +1,76 @@
+"""A long input is held once while the passes run: each step lets go of what it no longer needs.
+
+The bytes are dropped once decoded and the text once split into lines, by
+:func:`cleaner.clean`, :meth:`cleaner.Cleaner.clean` and the batch's
+:func:`~cleaner.batch.clean_article` (issue 14: peak memory on a 20 MB text).
+Each test hands over an input whose ``__del__`` notes that it was freed, and a
+step after the passes looks whether it was.
+"""
+from __future__ import annotations
+
+from cleaner import Cleaner, batch, clean
+from cleaner.batch import Options, Task
+
+TEXT = "Council approves budget\n\nAdvertisement\n\nThe council approved the budget on Monday after a long debate.\n"
+
+
+class Freed:
+    """What the input's ``__del__`` and the step after the passes saw."""
+
+    def __init__(self):
+        self.input_freed = False
+        self.seen_in_passes = None
+
+    def run(self, doc):  # a step after the passes: was the input freed by then?
+        self.seen_in_passes = self.input_freed
+        return iter(())
+
+
+def tracked(kind, content, freed: Freed):
+    class Tracked(kind):
+        def __del__(self):
+            freed.input_freed = True
+
+    return Tracked(content)
+
+
+def test_clean_lets_go_of_the_bytes_and_the_text_before_the_passes():
+    freed = Freed()
+    from cleaner.passes import TEXT_PASSES
+
+    article = clean(tracked(bytes, TEXT.encode("utf-8"), freed), passes=tuple(TEXT_PASSES) + (freed,))
+    assert freed.seen_in_passes is True
+    assert article.text == "The council approved the budget on Monday after a long debate."
+
+
+def test_clean_lets_go_of_a_str_input_once_it_is_in_lines():
+    freed = Freed()
+    from cleaner.passes import TEXT_PASSES
+
+    clean(tracked(str, TEXT, freed), passes=tuple(TEXT_PASSES) + (freed,))
+    assert freed.seen_in_passes is True
+
+
+def test_a_cleaner_hands_the_input_on_without_keeping_it():
+    freed = Freed()
+    article = Cleaner().clean(tracked(bytes, TEXT.encode("utf-8"), freed), after=(freed,))
+    assert freed.seen_in_passes is True
+    assert article.title == "Council approves budget"
+
+
+def test_the_batch_hands_a_tasks_bytes_on_and_the_task_lets_go_of_them():
+    freed = Freed()
+    options = Options(fmt="jsonl")
+    batch.setup(options)
+    task = Task("-", tracked(bytes, TEXT.encode("utf-8"), freed))
+    article = batch.clean_article(task, options, after=(freed,))
+    assert freed.seen_in_passes is True and task.data is None
+    assert article.text.endswith("after a long debate.")
+
+
+def test_the_input_is_kept_while_the_caller_keeps_it():
+    """Nothing is taken from a caller: the same input cleans the same twice."""
+    data = TEXT.encode("utf-8")
+    assert clean(data).to_dict() == clean(data).to_dict()
+    c = Cleaner()
+    assert c.clean(data).to_dict() == c.clean(data).to_dict() and data == TEXT.encode("utf-8")
