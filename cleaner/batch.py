@@ -574,18 +574,23 @@ class StdoutSink:
         if outcome.end:  # the end of an archive's documents: nothing to write here
             return []
         record = outcome.record
+        # Written as (before, record, after): the record, the size of the input for a
+        # long text, is encoded once and not first copied into a larger string.
+        before, after = "", ""
         if self.fmt == "jsonl":
-            chunk = record + "\n"
+            after = "\n"
         elif self.fmt == "json":
             if not self.several:
-                chunk = record + "\n"
+                after = "\n"
             else:
-                indented = "\n".join("  " + line for line in record.split("\n"))
-                chunk = ("[\n" if not self.written else ",\n") + indented
+                before = "[\n" if not self.written else ",\n"
+                record = "\n".join("  " + line for line in record.split("\n"))
         else:
             header = f"==> {shown(outcome.path)} <==\n" if self.several else ""
-            chunk = ("\n" if self.written and self.several else "") + header + record
-        self.stream.write(chunk.encode("utf-8"))
+            before = ("\n" if self.written and self.several else "") + header
+        for part in (before, record, after):
+            if part:
+                self.stream.write(part.encode("utf-8"))
         self.stream.flush()
         self.written += 1
         return []
