@@ -62,7 +62,10 @@ def body(doc: Document) -> str:
 
 
 def removed(doc: Document) -> List[Removed]:
-    return [Removed(i + 1, f.rule, f.reason, doc.lines[i].shown) for i, f in sorted(doc.findings.items())]
+    # Sorted line numbers, not sorted (number, finding) pairs: a long text has tens of
+    # thousands of findings, and the pairs would be built while its memory peaks.
+    findings, lines = doc.findings, doc.lines
+    return [Removed(i + 1, findings[i].rule, findings[i].reason, lines[i].shown) for i in sorted(findings)]
 
 
 def word_count(text: str) -> int:
