@@ -21,7 +21,7 @@ from .cleaner import Cleaner
 from .ingest import DEFAULT_MAX_BYTES, InputError, decode, reads_as_text
 from .model import Article, Document
 from .passes import TEXT_PASSES
-from .pipeline import run_passes
+from .pipeline import RELEASE_MIN_CHARS, release_memory, run_passes
 from .render import to_article
 
 __version__ = "0.1.0"
@@ -83,10 +83,13 @@ def clean(data: Union[str, bytes], input_format: str = "auto", url: Optional[str
             article.url = url
             article.warnings.append("fallback: no body from HTML extraction; cleaned as text")
     else:
+        size = len(text)
         held = [text]
         del text
         article = _clean_lines(held, passes, url)
         article.url = url
+        if size >= RELEASE_MIN_CHARS:
+            release_memory()  # the lines are freed: give their memory back before the output is built
     article.encoding = encoding
     article.warnings = list(warnings) + article.warnings
     return article
