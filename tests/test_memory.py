@@ -8,6 +8,9 @@ step after the passes looks whether it was.
 """
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from cleaner import Cleaner, batch, clean
 from cleaner.batch import Options, Task
 
@@ -100,3 +103,42 @@ def test_releasing_memory_is_harmless_where_it_runs():
     if platform.libc_ver()[0] == "glibc":
         assert ran  # elsewhere (no malloc_trim) it does nothing, and says so
     assert clean(TEXT.encode("utf-8")).title == "Council approves budget"
+
+
+_LINES = ["Advertisement", "Council approves budget", "", "By Jane Smith", "The council met on Monday and voted.",
+          "Related articles", "Roads to be repaired next year", "Share this article", "  ", "Rates rise in April."]
+
+
+@given(st.lists(st.sampled_from(_LINES), max_size=30), st.sets(st.integers(0, 29)))
+@settings(max_examples=200, deadline=None)
+def test_the_body_is_the_paragraphs_joined_by_blank_lines(lines, removed):
+    """body() joins kept lines with an empty entry for each paragraph break: the same text as
+    joining the paragraphs (runs of kept lines) with a blank line."""
+    from cleaner.model import Document, Finding
+    from cleaner.render import body, paragraphs
+
+    doc = Document("\n".join(lines))
+    for i in sorted(removed):
+        if i < len(doc.lines) and not doc.lines[i].blank:
+            doc.record(Finding(i, "ads.marker", "test"))
+    assert body(doc) == "\n\n".join(paragraphs(doc))
+
+
+def test_what_the_passes_shared_is_freed_before_rendering(monkeypatch):
+    import cleaner as package
+
+    seen = []
+    real = package.to_article
+    monkeypatch.setattr(package, "to_article", lambda doc, **extra: seen.append(dict(doc.memo)) or real(doc, **extra))
+    article = clean(TEXT.encode("utf-8"), url="https://example.org/news/council-approves-budget")
+    assert seen == [{}] and article.title == "Council approves budget"
+
+
+def test_an_articles_teasers_are_its_own_list_and_its_output_copies_them():
+    text = ("Council approves budget\n\nThe council approved the budget on Monday after a long debate.\n\n"
+            "Related articles\nRoads to be repaired next year\nLibrary opens in May\n")
+    article = clean(text.encode("utf-8"))
+    assert [r["title"] for r in article.related] == ["Roads to be repaired next year", "Library opens in May"]
+    out = article.to_dict()["related"]
+    out[0]["title"] = "changed"
+    assert article.related[0]["title"] == "Roads to be repaired next year"
