@@ -43,9 +43,10 @@ from typing import List, NamedTuple, Optional, Tuple
 import regex
 
 #: Inputs larger than this (after decompression) are refused; ``--max-bytes`` changes it.
-#: A news page is well under 5 MB; cleaning holds about 22 times the input in
-#: memory for text and 30 times for HTML (benchmarks/scaling.py), so 64 MiB
-#: keeps one input under 1.5-2 GB while a 50 MB dump still goes through.
+#: A news page is well under 5 MB; cleaning takes at its peak about 10 times the
+#: input in memory for text (20 MB: 194 MB, benchmarks/speed.py, 2026-11-30) and
+#: 30 times for HTML (benchmarks/scaling.py), so 64 MiB keeps one input under
+#: 1-2 GB while a 50 MB dump still goes through.
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 #: Input that is not valid UTF-8 is still read as UTF-8 when its broken byte
 #: sequences are at most this share of its non-ASCII ones: text in another
