@@ -21,7 +21,8 @@ prints a markdown report of:
   dependencies are read from this interpreter's site-packages through a
   ``.pth`` path line), with ``PYTHONDONTWRITEBYTECODE`` set and unset (unset:
   one run first, so the bytecode exists, as on a user's machine); targets
-  <= 2.2x set and <= 1.8x unset;
+  <= 2.2x set and <= 1.8x unset; ``--instructions`` adds callgrind's
+  instruction counts of one run each, which load on the machine does not move;
 - **memory and scaling**: ``clean-article --format jsonl`` on synthetic
   articles (``benchmarks/scaling.py``'s generator, no third-party text) of
   ``--size`` MB / 100, / 10 and x 1, each in a fresh process: wall time, MB/s
@@ -174,7 +175,21 @@ def median_seconds(cmd: List[str], env: dict, runs: int) -> float:
     return statistics.median(times)
 
 
-def startup_figures(runs: int) -> None:
+def instructions(cmd: List[str], env: dict) -> int:
+    """Instructions executed by ``cmd`` (callgrind's total, the whole process): unlike
+    seconds, the same on a loaded machine, so a before/after of one change shows."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "callgrind.out"
+        subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}"] + cmd,
+                       env={**env, "PYTHONHASHSEED": "0"}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       check=True)
+        for line in out.read_text().splitlines():
+            if line.startswith(("summary:", "totals:")):
+                return int(line.split()[1])
+    raise RuntimeError("no total in callgrind's output")
+
+
+def startup_figures(runs: int, count_instructions: bool = False) -> None:
     sample = ("Council approves budget\n\nBy Jane Smith\n\nAdvertisement\n\n"
               "The council approved the budget on Monday after a long debate about roads and schools.\n")
     with tempfile.TemporaryDirectory() as tmp:
@@ -188,6 +203,7 @@ def startup_figures(runs: int) -> None:
         print(f"## Start-up (median of {runs} runs, fresh venv, package installed non-editable)\n")
         print("| PYTHONDONTWRITEBYTECODE | `clean-article` one small file | `python -c \"import click, regex\"` "
               "| ratio | target |\n|---|---:|---:|---:|---:|")
+        counted = []
         for label, env, target in (("set", {**base, "PYTHONDONTWRITEBYTECODE": "1"}, 2.2), ("unset", base, 1.8)):
             if label == "unset":  # as a user's machine: bytecode written by a first run
                 for cmd in (ours, peer):
@@ -195,7 +211,16 @@ def startup_figures(runs: int) -> None:
             t_ours, t_peer = median_seconds(ours, env, runs), median_seconds(peer, env, runs)
             print(f"| {label} | {t_ours * 1000:.0f} ms | {t_peer * 1000:.0f} ms | {t_ours / t_peer:.2f}x "
                   f"| <= {target}x |")
+            if count_instructions:
+                counted.append((label, instructions(ours, env), instructions(peer, env)))
         print()
+        if counted:
+            print("Instructions (callgrind, one run each; load-independent, but a ratio of instructions is "
+                  "not one of seconds: the peer's share of fixed process costs is larger):\n")
+            print("| PYTHONDONTWRITEBYTECODE | `clean-article` | peer | ratio |\n|---|---:|---:|---:|")
+            for label, i_ours, i_peer in counted:
+                print(f"| {label} | {i_ours / 1e6:.0f} M | {i_peer / 1e6:.0f} M | {i_ours / i_peer:.2f}x |")
+            print()
 
 
 def memory_figures(size_mb: float) -> None:
@@ -221,6 +246,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="passes over the data set; the best counts")
     parser.add_argument("--runs", type=int, default=21, help="start-up runs; the median counts")
     parser.add_argument("--size", type=float, default=20, help="largest synthetic input, MB")
+    parser.add_argument("--instructions", action="store_true",
+                        help="start-up: also count instructions with valgrind's callgrind (steady under load)")
     args = parser.parse_args()
     print(f"# Speed, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {platform.node()}, "
           f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
@@ -230,7 +257,7 @@ def main() -> None:
     if "html" in args.only:
         html_figures(args.data, args.repeat)
     if "startup" in args.only:
-        startup_figures(args.runs)
+        startup_figures(args.runs, args.instructions)
     if "memory" in args.only:
         # From a fresh, small process: a child's peak RSS counts the pages it
         # shared with its parent before exec, and this one holds the data sets.

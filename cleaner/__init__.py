@@ -15,13 +15,13 @@ profile, a time budget) for many documents: build one per process and reuse it.
 """
 from __future__ import annotations
 
-from typing import Optional, Union
+from typing import List, Optional, Union
 
 from .cleaner import Cleaner
 from .ingest import DEFAULT_MAX_BYTES, InputError, decode, reads_as_text
 from .model import Article, Document
 from .passes import TEXT_PASSES
-from .pipeline import run_passes
+from .pipeline import RELEASE_MIN_CHARS, release_memory, run_passes
 from .render import to_article
 
 __version__ = "0.1.0"
@@ -31,10 +31,22 @@ __all__ = ["Article", "Cleaner", "InputError", "clean", "clean_text", "__version
 def clean_text(text: str, passes=TEXT_PASSES, url: Optional[str] = None) -> Article:
     """Clean plain scraped text; imports nothing heavy. ``passes``: the passes to run, in order.
     ``url``: the page's address, if known (its slug names the headline)."""
-    doc = Document(text)
+    return _clean_lines([text], passes, url)
+
+
+def _clean_lines(held: List[str], passes, url: Optional[str]) -> Article:
+    """:func:`clean_text` of the text in ``held``, taken out of it: when the
+    caller holds no other reference, the text is freed once it is split into
+    lines, so a long input is not in memory twice while the passes run."""
+    doc = Document(held.pop())
     if url:
         doc.memo["url"] = url
-    return to_article(run_passes(doc, passes))
+    run_passes(doc, passes)
+    # What the passes shared (doc.memo: per-line tables such as the paragraph runs, 7 MB
+    # on a 20 MB text) is not read to render: freed before the body is built, when
+    # memory peaks.
+    doc.memo.clear()
+    return to_article(doc)
 
 
 def clean(data: Union[str, bytes], input_format: str = "auto", url: Optional[str] = None,
@@ -46,6 +58,11 @@ def clean(data: Union[str, bytes], input_format: str = "auto", url: Optional[str
     """
     if input_format not in ("auto", "text", "html"):
         raise ValueError(f"input_format must be auto, text or html, not {input_format!r}")
+    # Each step drops the input it no longer needs (the bytes once decoded, the text
+    # once in lines), so that a long input is held once, not three times, while the
+    # passes run; a caller that hands ``data`` on without keeping it (as
+    # :meth:`Cleaner.clean` does) lets it go too (from Python 3.11 on: before,
+    # a caller's stack kept the arguments it passed until the call returned).
     if isinstance(data, str):
         from .ingest import looks_like_html
 
@@ -59,6 +76,8 @@ def clean(data: Union[str, bytes], input_format: str = "auto", url: Optional[str
     else:
         decoded = decode(data, input_format, max_bytes)
         text, encoding, is_html, warnings = decoded.text, decoded.encoding, decoded.is_html, decoded.warnings
+        del decoded
+    del data
     if is_html:
         from .html import clean_html
 
@@ -70,8 +89,13 @@ def clean(data: Union[str, bytes], input_format: str = "auto", url: Optional[str
             article.url = url
             article.warnings.append("fallback: no body from HTML extraction; cleaned as text")
     else:
-        article = clean_text(text, passes, url=url)
+        size = len(text)
+        held = [text]
+        del text
+        article = _clean_lines(held, passes, url)
         article.url = url
+        if size >= RELEASE_MIN_CHARS:
+            release_memory()  # the lines are freed: give their memory back before the output is built
     article.encoding = encoding
     article.warnings = list(warnings) + article.warnings
     return article

@@ -41,7 +41,7 @@ from typing import Any, BinaryIO, Callable, Deque, Dict, Iterable, Iterator, Lis
 
 import regex
 
-from .ingest import DEFAULT_MAX_BYTES, InputError
+from .ingest import DEFAULT_MAX_BYTES, InputError, LazyPattern
 from .inputs import Failure, read_input
 from .model import Article
 
@@ -52,19 +52,21 @@ from .model import Article
 CHUNK_SIZE = 16
 #: Chunks in flight per job: keeps every worker fed while bounding memory.
 WINDOW_PER_JOB = 4
-#: Extensions of input names replaced by the output's own (``.gz`` first).
-_INPUT_EXT = regex.compile(r"(?:\.(?:html?|xhtml|txt|text))?(?:\.gz)?$", regex.I)
+#: Extensions of input names replaced by the output's own (``.gz`` first). This
+#: module's patterns compile on first use (:class:`~cleaner.ingest.LazyPattern`):
+#: a file cleaned to standard output reads none of them.
+_INPUT_EXT = LazyPattern(r"(?:\.(?:html?|xhtml|txt|text))?(?:\.gz)?$", regex.I)
 #: The extension of an output file, by format.
 OUTPUT_EXT = {"text": ".txt", "json": ".json", "jsonl": ".jsonl", "parquet": ".parquet"}
 #: Extensions of archive and JSONL input names replaced by the part file's own.
-_PART_EXT = regex.compile(r"(?:\.(?:warc|arc|jsonl|json|ndjson))?(?:\.gz)?$", regex.I)
+_PART_EXT = LazyPattern(r"(?:\.(?:warc|arc|jsonl|json|ndjson))?(?:\.gz)?$", regex.I)
 #: Plain inputs (not archives) per Parquet part file, ``part-NNNNN.parquet``.
 PART_FILES = 10_000
 #: The provenance keys of a WARC page, in output order.
 WARC_KEYS = ("warc_file", "warc_record_id", "warc_date", "warc_offset", "truncated")
 #: The provenance keys of a JSONL document.
 JSONL_KEYS = ("id", "source_line")
-_CONTROL = regex.compile(r"[\x00-\x1f\x7f]")
+_CONTROL = LazyPattern(r"[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -183,6 +185,8 @@ def shown(path: str) -> str:
     """
     if path == "-":
         return "<stdin>"
+    if path.isascii() and path.isprintable():
+        return path  # no control character, nothing undecodable: as it is
     text = path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     return _CONTROL.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
 
@@ -245,6 +249,13 @@ def read_task(task: Task, max_bytes: int) -> bytes:
     return data
 
 
+def _take_bytes(task: Task, max_bytes: int) -> bytes:
+    """:func:`read_task`, with the task's own reference to data it carries dropped."""
+    data = read_task(task, max_bytes)
+    task.data = None
+    return data
+
+
 def page_site(task: Task, data: bytes, options: Options) -> Optional[str]:
     """The site the input belongs to (see :func:`cleaner.profile.site_key`)."""
     from .ingest import decode
@@ -268,10 +279,13 @@ def clean_article(task: Task, options: Options, after: tuple = ()) -> Article:
     after the passes (see :meth:`cleaner.cleaner.Cleaner.clean`).
     """
     cleaner = _State.cleaner if _State.cleaner is not None and _State.options == options else options.cleaner()
-    data = read_task(task, options.max_bytes)
     try:
-        article = cleaner.clean(data, url=task.url or options.url, charset=task.charset, path=task.path,
-                                input_format=task.doc_format, after=after, explain=options.explain)
+        # The bytes are handed to the Cleaner without a name here, and the task lets go
+        # of its own (a task is cleaned once): the Cleaner drops them once decoded, so a
+        # long input is not held in memory beside its lines while the passes run.
+        article = cleaner.clean(_take_bytes(task, options.max_bytes), url=task.url or options.url,
+                                charset=task.charset, path=task.path, input_format=task.doc_format, after=after,
+                                explain=options.explain)
     except InputError as e:
         raise Failure(f"{task_name(task)}: {e}") from None
     article.path = None if task.path == "-" else shown(task.path)
@@ -560,18 +574,23 @@ class StdoutSink:
         if outcome.end:  # the end of an archive's documents: nothing to write here
             return []
         record = outcome.record
+        # Written as (before, record, after): the record, the size of the input for a
+        # long text, is encoded once and not first copied into a larger string.
+        before, after = "", ""
         if self.fmt == "jsonl":
-            chunk = record + "\n"
+            after = "\n"
         elif self.fmt == "json":
             if not self.several:
-                chunk = record + "\n"
+                after = "\n"
             else:
-                indented = "\n".join("  " + line for line in record.split("\n"))
-                chunk = ("[\n" if not self.written else ",\n") + indented
+                before = "[\n" if not self.written else ",\n"
+                record = "\n".join("  " + line for line in record.split("\n"))
         else:
             header = f"==> {shown(outcome.path)} <==\n" if self.several else ""
-            chunk = ("\n" if self.written and self.several else "") + header + record
-        self.stream.write(chunk.encode("utf-8"))
+            before = ("\n" if self.written and self.several else "") + header
+        for part in (before, record, after):
+            if part:
+                self.stream.write(part.encode("utf-8"))
         self.stream.flush()
         self.written += 1
         return []

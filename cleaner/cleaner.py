@@ -147,18 +147,29 @@ class Cleaner:
             from .passes import TEXT_PASSES  # looked up per call, as clean() callers do
 
             passes, notes = TEXT_PASSES, []
-        kwargs = {"passes": tuple(passes) + tuple(after)}
+        steps = tuple(passes) + tuple(after)
         rules = self.rule_set()
         host = self.site_of(raw, url) if rules is not None and rules.has_sites else None  # once, for every run
+        del raw
+        # The input is handed on to clean(), which lets go of it once decoded, so a long
+        # input is not held here while the passes run; only explaining, which runs
+        # clean() again per rule file, keeps it. (Called with plain arguments: a call
+        # with ``**kwargs`` would hold its arguments in a tuple until it returns.)
+        again = bool(explain and self.rules)
+        held = [data]
+        del data
+
+        def take() -> Union[str, bytes]:
+            return held[0] if again else held.pop()
 
         def work(files: Optional[int] = None) -> Article:
             if rules is None:
-                return clean(data, input_format=fmt, url=url, max_bytes=self.max_bytes, **kwargs)
+                return clean(take(), input_format=fmt, url=url, max_bytes=self.max_bytes, passes=steps)
             from .lexicon import using
 
             first = self.rule_set(files)  # the first ``files`` rule files (None: the stock lexicon)
             with using(None if first is None else first.lexicon_for(host)):
-                return clean(data, input_format=fmt, url=url, max_bytes=self.max_bytes, **kwargs)
+                return clean(take(), input_format=fmt, url=url, max_bytes=self.max_bytes, passes=steps)
 
         if self.budget is None:
             article = work()

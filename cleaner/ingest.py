@@ -38,14 +38,15 @@ from __future__ import annotations
 import codecs
 import zlib
 from dataclasses import dataclass, field
-from typing import List, Optional, Tuple
+from typing import List, NamedTuple, Optional, Tuple
 
 import regex
 
 #: Inputs larger than this (after decompression) are refused; ``--max-bytes`` changes it.
-#: A news page is well under 5 MB; cleaning holds about 22 times the input in
-#: memory for text and 30 times for HTML (benchmarks/scaling.py), so 64 MiB
-#: keeps one input under 1.5-2 GB while a 50 MB dump still goes through.
+#: A news page is well under 5 MB; cleaning takes at its peak about 10 times the
+#: input in memory for text (20 MB: 194 MB, benchmarks/speed.py, 2026-11-30) and
+#: 30 times for HTML (benchmarks/scaling.py), so 64 MiB keeps one input under
+#: 1-2 GB while a 50 MB dump still goes through.
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 #: Input that is not valid UTF-8 is still read as UTF-8 when its broken byte
 #: sequences are at most this share of its non-ASCII ones: text in another
@@ -99,6 +100,33 @@ FRAGMENT_LINE_SHARE = 0.5
 #: least this many words: a scrape with some raw HTML lines, not a page of markup.
 TEXT_MIN_WORDS = 10
 
+class LazyPattern:
+    """A regex pattern compiled on its first use, not at import.
+
+    The ``regex`` module takes 0.2 to 1 ms to compile a pattern, and a
+    module-level pattern is compiled by every process that imports the module,
+    whether it reads plain UTF-8 text (most of them need no charset or HTML
+    pattern) or not. Attributes are those of the compiled pattern; each one
+    read is kept on the instance, so later look-ups cost what a plain pattern's do.
+
+    >>> p = LazyPattern(r"\\d+")
+    >>> p.findall("12 and 345"), p.pattern
+    (['12', '345'], '\\\\d+')
+    """
+
+    def __init__(self, pattern, flags: int = 0):
+        self._source = (pattern, flags)
+
+    def __getattr__(self, name: str):
+        # Called only for what the instance does not hold yet: compile once, keep the attribute.
+        compiled = self.__dict__.get("_compiled")
+        if compiled is None:
+            compiled = self._compiled = regex.compile(*self._source)
+        value = getattr(compiled, name)
+        setattr(self, name, value)
+        return value
+
+
 _MAGIC = (
     (b"\x89PNG\r\n\x1a\n", "PNG image"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image"),
     (b"%PDF-", "PDF document"), (b"PK\x03\x04", "ZIP archive"), (b"PK\x05\x06", "ZIP archive"),
@@ -112,26 +140,29 @@ _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_META_CHARSET = regex.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", regex.I)
-_HTML_START = regex.compile(r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+# The patterns below are compiled on first use (:class:`LazyPattern`): plain text
+# without markup reads none of them but the binary check's, and that one only
+# when it has characters beyond ASCII.
+_META_CHARSET = LazyPattern(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", regex.I)
+_HTML_START = LazyPattern(r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
                             regex.I | regex.S)
 #: A document tag at the start of a line: where a page has it, after an HTTP header say.
-_DOCUMENT_LINE = regex.compile(r"^[ \t]*<(?:!doctype\s+html|html|head|body)\b", regex.I | regex.M)
+_DOCUMENT_LINE = LazyPattern(r"^[ \t]*<(?:!doctype\s+html|html|head|body)\b", regex.I | regex.M)
 #: One piece of markup: a comment, a script or style element (its content is
 #: found by :func:`_markup`), a doctype, or a tag ("<b>", "</p>", "<img src=…/>").
 #: Not "<3", "a < b" or "<https://example.com>" (a scheme is followed by ":").
-_MARKUP = regex.compile(r"<(?:!--|(script|style)\b[^<>]*>|!doctype\b[^<>]*>|/?[A-Za-z][A-Za-z0-9-]*(?:[\s/][^<>]*)?>)",
+_MARKUP = LazyPattern(r"<(?:!--|(script|style)\b[^<>]*>|!doctype\b[^<>]*>|/?[A-Za-z][A-Za-z0-9-]*(?:[\s/][^<>]*)?>)",
                         regex.I)
 #: Stands for one piece of markup in the masked sample :func:`_markup` builds.
 _MASK = "\x00"
 #: What text has next to none of: C0 controls other than \t \n \f \r, DEL,
 #: surrogates, unassigned and private-use code points, replacement characters.
-_JUNK = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\p{Cs}\p{Cn}\p{Co}\ufffd]")
+_JUNK = LazyPattern(r"[\x00-\x08\x0b\x0e-\x1f\x7f\p{Cs}\p{Cn}\p{Co}\ufffd]")
 #: Characters a windows-1252 reading of Western-European text is made of, besides ASCII and letters.
 _TYPOGRAPHY = "’‘“”„‚–—…€•·«»‹›°§©®™×÷¶†‡‰"
 _WESTERN = _TYPOGRAPHY + "\u00a0\u00a1-\u00bf"
-_NOT_WESTERN = regex.compile(rf"[^\x00-\x7f\p{{Latin}}{_WESTERN}\ufffd]")
-_ACCENT_RUN = regex.compile(r"[^\x00-\x7f\s]{3,}")
+_NOT_WESTERN = LazyPattern(rf"[^\x00-\x7f\p{{Latin}}{_WESTERN}\ufffd]")
+_ACCENT_RUN = LazyPattern(r"[^\x00-\x7f\s]{3,}")
 
 
 class InputError(Exception):
@@ -169,7 +200,7 @@ def decode(data: bytes, input_format: str = "auto", max_bytes: int = DEFAULT_MAX
             raise InputError(f"not text or HTML: looks like a {what}")
     text, encoding = _decode_bytes(data, input_format, warnings)
     sample = text[:JUNK_SAMPLE_CHARS]
-    junk = len(_JUNK.findall(sample))
+    junk = _junk_count(sample)
     if junk > max(1.0, JUNK_SHARE * len(sample)):
         raise InputError(f"not text or HTML: binary data ({junk / len(sample):.0%} control, unassigned or "
                          f"undecodable characters as {encoding})")
@@ -178,6 +209,21 @@ def decode(data: bytes, input_format: str = "auto", max_bytes: int = DEFAULT_MAX
     else:
         is_html = input_format == "html"
     return Decoded(text, encoding, is_html, gzipped, warnings)
+
+
+def _junk_count(sample: str) -> int:
+    """How many characters of ``sample`` text has next to none of (:data:`_JUNK`).
+
+    An ASCII sample can hold only the control characters among them: those
+    are counted as bytes, without the pattern.
+
+    >>> _junk_count("tab\\t, form feed\\f, bell\\a, NUL\\x00"), _junk_count("caf\\xe9 \\ufffd \\x7f")
+    (2, 2)
+    """
+    if sample.isascii():
+        raw = sample.encode("ascii")
+        return len(raw) - len(raw.translate(None, _CONTROL_BYTES))
+    return len(_JUNK.findall(sample))
 
 
 def looks_like_html(text: str) -> bool:
@@ -200,11 +246,14 @@ def looks_like_html(text: str) -> bool:
     ...                 + "Council approves budget\\n\\nThe council approved the budget on Monday.\\n\\nRates rise in April.\\n")
     False
     """
+    sample = text[:SAMPLE_CHARS]
+    if "<" not in sample:
+        return False  # no markup: no tag, no share of markup; every test below fails, and needs no pattern
     if _HTML_START.match(text[:4096]):
         return True
-    m = _markup(text[:SAMPLE_CHARS])
+    m = _markup(sample)
     lines = m.markup_lines + m.text_lines
-    if m.share >= DOCUMENT_MARKUP_SHARE and _DOCUMENT_LINE.search(text[:SAMPLE_CHARS]):
+    if m.share >= DOCUMENT_MARKUP_SHARE and _DOCUMENT_LINE.search(sample):
         return True
     if _reads_as_text(m):  # not a document, and most lines are words without markup
         return False
@@ -235,9 +284,9 @@ def _reads_as_text(m) -> bool:
     return m.text_words >= TEXT_MIN_WORDS and m.text_lines >= m.markup_lines
 
 
-@dataclass
-class _Markup:
-    """What :func:`_markup` counts in a sample."""
+class _Markup(NamedTuple):
+    """What :func:`_markup` counts in a sample (a named tuple: a dataclass costs
+    about ten times as much to define, at every start-up)."""
 
     share: float  # markup characters over the characters of the stripped sample
     tags: int  # pieces of markup

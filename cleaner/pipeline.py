@@ -176,3 +176,29 @@ def deadline(seconds: float) -> Iterator[Callable[[], None]]:
 def _can_use_timer() -> bool:
     return (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
             and signal.getitimer(signal.ITIMER_REAL)[0] == 0)
+
+
+#: Inputs of at least this many characters give the memory their lines took back
+#: to the system once cleaned (:func:`release_memory`); a news page is far smaller.
+RELEASE_MIN_CHARS = 1_000_000
+
+
+def release_memory() -> bool:
+    """Hand the memory freed by a large document back to the operating system.
+
+    The C allocator keeps most of what a document's lines and facts took (many
+    small blocks) as free heap, and after a long input raises its thresholds so
+    far that it does not trim it; the output of that document (a string the size
+    of the input, its JSON, its bytes) then takes fresh memory beside it: on a
+    20 MB text that made the peak 214 MB instead of 202. glibc's ``malloc_trim``
+    returns the free pages; elsewhere (macOS, musl, Windows) this does nothing.
+    Returns whether it ran.
+    """
+    try:
+        import ctypes
+
+        trim = ctypes.CDLL(None).malloc_trim
+    except (ImportError, OSError, AttributeError):
+        return False
+    trim(0)
+    return True

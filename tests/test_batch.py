@@ -8,6 +8,8 @@ import time
 
 import pytest
 from conftest import FIXTURES
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner import batch
 from cleaner.batch import (
@@ -383,3 +385,15 @@ def test_a_stop_signal_during_a_write_acts_after_it(tmp_path, monkeypatch):
         signal.signal(signal.SIGTERM, old)
     assert stopped.value.signum == signal.SIGTERM
     assert os.listdir(tmp_path) == ["a.txt"] and (tmp_path / "a.txt").read_bytes() == b"whole"
+
+
+@given(st.text(st.sampled_from(list("ab ./-~\t\n\x00\x1b\x7féß\udcff\u2028"))))
+@settings(max_examples=200, deadline=None)
+def test_shown_names_without_control_characters_as_they_are(name):
+    """shown() returns a printable ASCII name without building the escaped form: the same
+    answer as escaping it (undecodable bytes as U+FFFD, control characters escaped)."""
+    import regex
+
+    full = regex.sub(r"[\x00-\x1f\x7f]", lambda m: m.group(0).encode("unicode_escape").decode("ascii"),
+                     name.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
+    assert shown(name) == (full if name != "-" else "<stdin>")

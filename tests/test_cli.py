@@ -204,9 +204,10 @@ def test_help_has_examples_with_xargs():
 
 def test_every_option_has_help():
     import cleaner.cli as module
+    import cleaner.cli_tools as tools
 
-    commands = [c for c in vars(module).values() if isinstance(c, click.Command)]
-    assert cli in commands
+    commands = [c for m in (module, tools) for c in vars(m).values() if isinstance(c, click.Command)]
+    assert cli in commands and all(c in commands for c in (tools.learn_cli, tools.review_cli, tools.rules_cli))
     undocumented = [f"{c.name} {p.name}" for c in commands for p in c.params
                     if isinstance(p, click.Option) and not (p.help and p.help.strip())]
     assert undocumented == []

@@ -46,12 +46,14 @@ def test_plain_text_path_imports_no_html_stack(name):
 
 #: Modules of the package that a plain text file never needs: archives, JSONL
 #: records, Parquet, Dask, review pages, rule tables, site profiles, the HTML path.
-UNNEEDED = ("cleaner.warc", "cleaner.records", "cleaner.parquet", "cleaner.dask", "cleaner.review",
+UNNEEDED = ("cleaner.warc", "cleaner.records", "cleaner.parquet", "cleaner.dask", "cleaner.review", "cleaner.cli_tools",
             "cleaner.rules", "cleaner.profile", "cleaner.html", "cleaner.preclean", "cleaner.evaluate",
             # the legacy code pages looked up for undeclared non-UTF-8 bytes only
             "encodings.cp1252", "encodings.shift_jis", "encodings.koi8_r",
             # the lexicon files are found with os.path
-            "pathlib")
+            "pathlib",
+            # memory is handed back to the system (cleaner.pipeline.release_memory) only after a long input
+            "ctypes")
 
 
 @pytest.mark.parametrize("name", SCRIPTS)

@@ -351,3 +351,52 @@ def test_gzip_bomb_stops_at_max_bytes():
 @pytest.mark.parametrize("data", [b"", b"   \n\t\n", codecs.BOM_UTF8], ids=["empty", "whitespace", "bom-only"])
 def test_empty_input_decodes_to_blank_text(data):
     assert decode(data).text.strip() == ""
+
+
+# -- start-up shortcuts: the same answers without the patterns -------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from cleaner import ingest  # noqa: E402
+
+#: Text made of what the shortcuts look at: ASCII controls, tabs, NUL, markup characters,
+#: letters beyond ASCII, unassigned and private-use code points, replacement characters.
+_TEXTY = st.lists(st.sampled_from(list("ab <>/!-\n\t\r\f\x00\x07\x0b\x1b\x7féß€\u0378\ue000\ufffd") + ["<p>", "<!--"]
+                                  + ["<html>", "<!doctype html>", "word "] * 3), max_size=200).map("".join)
+
+
+@given(_TEXTY)
+@settings(max_examples=300, deadline=None)
+def test_junk_count_without_the_pattern_counts_what_the_pattern_finds(text):
+    assert ingest._junk_count(text) == len(ingest._JUNK.findall(text))
+
+
+def _looks_like_html_in_full(text):
+    """looks_like_html as written before its no-markup shortcut: every test run."""
+    if ingest._HTML_START.match(text[:4096]):
+        return True
+    m = ingest._markup(text[:ingest.SAMPLE_CHARS])
+    lines = m.markup_lines + m.text_lines
+    if m.share >= ingest.DOCUMENT_MARKUP_SHARE and ingest._DOCUMENT_LINE.search(text[:ingest.SAMPLE_CHARS]):
+        return True
+    if ingest._reads_as_text(m):
+        return False
+    if m.share >= ingest.MARKUP_MOST and m.markup_lines > ingest.FEW_MARKUP_LINES * lines:
+        return True
+    return m.tags >= ingest.FRAGMENT_MIN_TAGS and m.markup_lines >= ingest.FRAGMENT_LINE_SHARE * lines
+
+
+@given(_TEXTY)
+@settings(max_examples=300, deadline=None)
+def test_the_no_markup_shortcut_gives_the_full_answer(text):
+    assert looks_like_html(text) == _looks_like_html_in_full(text)
+
+
+def test_a_lazy_pattern_is_compiled_once_and_behaves_as_compiled():
+    p = ingest.LazyPattern(r"(?i)<b>")
+    assert "_compiled" not in vars(p)  # nothing compiled until it is used
+    assert p.search("x <B> y").span() == (2, 5)
+    compiled = vars(p)["_compiled"]
+    assert p.findall("<b><b>") == ["<b>", "<b>"]
+    assert vars(p)["_compiled"] is compiled and p.flags & ingest.regex.I

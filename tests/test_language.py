@@ -69,3 +69,18 @@ def test_text_input_fills_the_language_field():
 
 def test_text_input_without_enough_words_has_no_language():
     assert clean_text("Budget\n\nMenu").language is None
+
+
+def test_script_ranges_count_as_the_standard_engine_would():
+    """The script ranges are compiled by the regex module (cheaper to build); a code point
+    range must count the same characters as with the standard one, at both ends of each range."""
+    import re
+
+    from cleaner import language
+
+    edges = "".join(chr(c) for lo, hi in ((0xAC00, 0xD7AF), (0x3040, 0x30FF), (0x4E00, 0x9FFF), (0x0370, 0x03FF))
+                    for c in (lo - 1, lo, (lo + hi) // 2, hi, hi + 1))
+    text = "Plain words, Ελληνικά, 한국어, ひらがな, カタカナ, 漢字 and Ǆ ß ŉ. " + edges
+    for pattern in (language._HANGUL, language._KANA, language._HAN, language._GREEK):
+        assert pattern.findall(text) == re.findall(pattern.pattern, text)
+        assert pattern.findall(text)  # each range is seen in the text

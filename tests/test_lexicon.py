@@ -5,6 +5,8 @@ import json
 
 import pytest
 import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner import lexicon
 
@@ -268,3 +270,31 @@ def test_relative_time_in_every_language(text):
 @pytest.mark.parametrize("text", ["vor 2 Wochenenden", "3 giorni fantastici a Roma", "hacerlo en 2 horas", "Il y a 3 heureux gagnants", "2 days agony"])
 def test_relative_time_lookalikes(text):
     assert not lexicon.relative_time().search(text)
+
+
+def _first_word_by_pattern(text):
+    """first_word as the pattern alone computes it (before its shortcut for a word of letters)."""
+    m = lexicon._FIRST_WORD.match(text)
+    return m.group(1).casefold().replace("’", "'") if m else ""
+
+
+def test_every_letter_is_a_word_character_of_the_first_word_pattern():
+    """The shortcut of first_word takes a run of str.isalpha letters as the match: that holds
+    only if the pattern's class takes every such letter, checked over all of Unicode."""
+    import sys
+
+    letters = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isalpha())
+    assert len(regex.findall(r"[\w'’&+-]", letters)) == len(letters)
+
+
+@given(st.lists(st.sampled_from(["Read", "ÜBER", "ǅemal", "ﬁne", "İstanbul", "ß", "日本", "x_y", "it’s", "R&B",
+                                 "e-mail", "3", " ", "  ", "\t", ":", "»", "(", "-", "’", "_", "\u00a0", "Ⅻ"]),
+                max_size=6).map("".join))
+@settings(max_examples=400, deadline=None)
+def test_first_word_matches_the_pattern_whatever_the_line(text):
+    assert lexicon.first_word(text) == _first_word_by_pattern(text)
+
+
+def test_first_words_of_a_key_are_those_the_pattern_gives():
+    for key in ("cta", "byline_prefixes", "ad_markers", "photo_agencies", "related_inline"):
+        assert lexicon.first_words(key) == frozenset(_first_word_by_pattern(p) for p in lexicon.data()[key])

@@ -396,9 +396,16 @@ def first_word(text: str) -> str:
     """The first word of ``text``, folded, leading punctuation skipped: a cheap key
     that tells whether a line can start with a phrase of a list.
 
-    >>> first_word("» Read more: x"), first_word("(Image: Getty)")
-    ('read', 'image')
+    >>> first_word("» Read more: x"), first_word("(Image: Getty)"), first_word("Über alles")
+    ('read', 'image', 'über')
     """
+    # Most lines and phrases open with a word of letters and a space: that word is
+    # the match (every letter is a \w), found without the pattern. This runs for
+    # every line of a document and every phrase of a list a pass asks about.
+    space = text.find(" ")
+    head = text if space < 0 else text[:space]
+    if head.isalpha():
+        return head.casefold()
     m = _FIRST_WORD.match(text)
     return m.group(1).casefold().replace("’", "'") if m else ""
 
