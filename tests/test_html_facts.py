@@ -23,3 +23,15 @@ def test_letters_in_reads_across_punctuation_not_across_other_letters():
     assert letters_in("R.C. Baker", '<a href="/rc-baker">R C Baker</a>')
     assert not letters_in("Jane Smith", "<b>Jane</b><i>Smith</i>")  # tag names stand between the words
     assert not letters_in("Jane Smith", "jane smith")  # case counts
+
+
+def test_block_lines_reads_comment_tails_and_skips_hidden_elements_but_their_items():
+    from lxml import html
+
+    from cleaner.preclean import block_lines
+
+    el = html.fromstring('<div><p>One<!-- a note --> two</p><script>x = 1</script>Three'
+                         '<template><li>Kept apart</li></template></div>')
+    items: list = []
+    assert block_lines(el, items=items) == ["one two", "three"]
+    assert items == ["one two", "kept apart"]
