@@ -189,9 +189,13 @@ def rule_for(words: List[str]) -> Optional[str]:
         key = ""
         for j in range(i, min(i + MAX_JOIN, n)):
             key += words[j]
+            if key not in _STARTS:
+                break  # no word or phrase starts so: no longer join can be one either
             if key in _KEEP_KEYS:
                 return None
-            best = min(best, _KEY_RULE.get(key, best))
+            rule = _KEY_RULE.get(key, _NO_RULE)
+            if rule < best:
+                best = rule
     return RULES[best].id if best < _NO_RULE else None
 
 

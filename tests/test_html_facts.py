@@ -35,3 +35,30 @@ def test_block_lines_reads_comment_tails_and_skips_hidden_elements_but_their_ite
     items: list = []
     assert block_lines(el, items=items) == ["one two", "three"]
     assert items == ["one two", "kept apart"]
+
+
+def _rule_for_every_join(words):
+    """rule_for's definition, without its shortcuts: every join of up to MAX_JOIN adjacent words looked up."""
+    from cleaner.preclean import _KEEP_KEYS, _KEY_RULE, _NO_RULE, MAX_JOIN, RULES
+
+    best = _NO_RULE
+    for i in range(len(words)):
+        for j in range(i + 1, min(i + MAX_JOIN, len(words)) + 1):
+            key = "".join(words[i:j])
+            if key in _KEEP_KEYS:
+                return None
+            best = min(best, _KEY_RULE.get(key, best))
+    return RULES[best].id if best < _NO_RULE else None
+
+
+# Markup words: pieces of the rules' words and phrases, embed and tag words, and others.
+_MARKUP_WORDS = st.sampled_from(["read", "more", "re", "lated", "related", "you", "may", "also", "like", "ad", "ads",
+                                 "news", "letter", "social", "media", "embed", "tag", "tags", "share", "d", "header",
+                                 "most", "popular", "side", "bar", "c", "list", "x", "cookie", "nav", "foot", "er"])
+
+
+@given(st.lists(_MARKUP_WORDS, max_size=8))
+def test_rule_for_finds_what_every_join_of_adjacent_words_finds(words):
+    from cleaner.preclean import rule_for
+
+    assert rule_for(words) == _rule_for_every_join(words)
