@@ -67,7 +67,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Dict, Iterable, List, Optional, Tuple
 
-from lxml.etree import XPath
+from lxml.etree import XPath, iterwalk
 
 from . import lexicon
 
@@ -189,9 +189,13 @@ def rule_for(words: List[str]) -> Optional[str]:
         key = ""
         for j in range(i, min(i + MAX_JOIN, n)):
             key += words[j]
+            if key not in _STARTS:
+                break  # no word or phrase starts so: no longer join can be one either
             if key in _KEEP_KEYS:
                 return None
-            best = min(best, _KEY_RULE.get(key, best))
+            rule = _KEY_RULE.get(key, _NO_RULE)
+            if rule < best:
+                best = rule
     return RULES[best].id if best < _NO_RULE else None
 
 
@@ -686,58 +690,67 @@ def block_lines(el, linked: Optional[set] = None, items: Optional[List[str]] = N
     {'mayor quits'}
     """
     out: List[str] = []
-    current: List[str] = []
-    state = {"in_link": 0, "unlinked": False}
-
-    def add(text: str, in_link: bool) -> None:
-        current.append(text)
-        if not in_link and text.strip():
-            state["unlinked"] = True
+    current: List[str] = []  # the pieces of the line being read
+    in_link = 0  # how many ``<a href>`` the walk is inside
+    unlinked = False  # the current line has text outside links
+    open_items: List[Tuple[int, int]] = []  # each item being read: its slot in ``items``, its first line
 
     def flush() -> None:
         key = line_key("".join(current))
         if key:
             out.append(key)
-            if linked is not None and not state["unlinked"]:
+            if linked is not None and not unlinked:
                 linked.add(key)
         current.clear()
-        state["unlinked"] = False
 
-    stack = [(el, False)]
-    while stack:
-        node, closing = stack.pop()
-        tag = node.tag if isinstance(node.tag, str) else ""
-        if closing:
+    walker = iterwalk(el, events=_WALK_EVENTS)  # comments come as one event: only their tail is text
+    for event, node in walker:
+        if event == "start":
+            tag = node.tag
+            if tag in _HIDDEN_TAGS:
+                if items is not None:  # items inside a script or template: read on their own
+                    items.extend(" ".join(block_lines(item)) for item in node.iter(ITEM_TAGS))
+                walker.skip_subtree()  # its end event still comes, and adds its tail
+                continue
             if tag in BLOCK_TAGS:
-                flush()
-            if closing is not True:  # an item's end: its lines are those since its start
-                slot, start = closing
-                items[slot] = " ".join(out[start:])
+                if current:
+                    flush()
+                unlinked = False
             if tag == "a" and node.get("href"):
-                state["in_link"] -= 1
-            if node.tail and node is not el:
-                add(node.tail, state["in_link"] > 0)
+                in_link += 1
+            text = node.text
+            if text:
+                current.append(text)
+                if not in_link and not unlinked and text.strip():
+                    unlinked = True
+            if items is not None and tag in ITEM_TAGS:
+                open_items.append((len(items), len(out)))
+                items.append("")
             continue
-        if tag in _HIDDEN_TAGS:
-            if items is not None:  # items inside a script or template: read on their own
-                items.extend(" ".join(block_lines(item)) for item in node.iter(ITEM_TAGS))
-            if node.tail and node is not el:
-                add(node.tail, state["in_link"] > 0)
-            continue
-        if tag in BLOCK_TAGS:
-            flush()
-        if tag == "a" and node.get("href"):
-            state["in_link"] += 1
-        if node.text and isinstance(node.tag, str):
-            add(node.text, state["in_link"] > 0)
-        if items is not None and tag in ITEM_TAGS:
-            items.append("")
-            stack.append((node, (len(items) - 1, len(out))))
-        else:
-            stack.append((node, True))
-        stack.extend((child, False) for child in reversed(node))
-    flush()
+        if event == "end":
+            tag = node.tag
+            if tag not in _HIDDEN_TAGS:
+                if tag in BLOCK_TAGS:
+                    if current:
+                        flush()
+                    unlinked = False
+                if items is not None and tag in ITEM_TAGS:  # an item's lines are those since its start
+                    slot, start = open_items.pop()
+                    items[slot] = " ".join(out[start:])
+                if tag == "a" and node.get("href"):
+                    in_link -= 1
+        tail = node.tail  # an element's end, a comment: the text after it continues the line
+        if tail and node is not el:
+            current.append(tail)
+            if not in_link and not unlinked and tail.strip():
+                unlinked = True
+    if current:
+        flush()
     return out
+
+
+#: The events of :func:`block_lines`' walk (processing instructions are comments to the HTML parser).
+_WALK_EVENTS = ("start", "end", "comment", "pi")
 
 
 # -- a rule file's selectors (``[[site]]`` drop and keep) ---------------------
