@@ -285,12 +285,14 @@ def _box_end(doc: Document, below, name: str, about: bool):
         intro = lexicon.match_prefix("bio_self_intros", first.text)
         if intro is not None and regex.match(rf"[\s,]*{regex.escape(name)}\b", first.text[intro[1]:]):
             return [below[0]]  # "Über Steffi" over "Ich bin Steffi, …"
-    named = regex.compile(rf"\b{regex.escape(name)}\b")  # once per box, not per line
     box = []
     for k in below:
         f = doc.findings.get(k)
         line = doc.lines[k]
-        if f is not None and f.family == _BOX_ENDS and named.search(line.text):
+        # The name's pattern is built only for a line that can end the box: most
+        # candidate headings (any short capitalised line) meet none, and compiling
+        # a pattern per heading cost more than the rest of the pass.
+        if f is not None and f.family == _BOX_ENDS and regex.search(rf"\b{regex.escape(name)}\b", line.text):
             return box
         if f is None and line.words > BIO_MAX_WORDS:
             return []
