@@ -67,6 +67,7 @@ from ..shape import CTA_MAX_WORDS
 
 #: A line opening with one of these is someone speaking ("“Join us in the square,” she said"), not the site.
 QUOTE_MARKS = "\"'“”‘’„«»‹›"
+_QUOTE_MARKS = tuple(QUOTE_MARKS)  # for str.startswith
 #: A consent or disclosure notice ("We use cookies to …", "Ich bin damit
 #: einverstanden, dass …") runs long: its opening phrase and a named object of
 #: consent (cookies, privacy policy, e-mail) mark it up to this many words.
@@ -211,42 +212,45 @@ def run(doc: Document) -> Iterator[Finding]:
     prompt_starts = lexicon.first_words("cta")
     consent_starts = lexicon.first_words("consent")
     network_starts = lexicon.first_words("share_networks")
+    result_counts = lexicon.phrase_set("result_counts")
+    reply_cancels = tuple(lexicon.phrase_set("reply_cancels"))
     lines = doc.kept_lines()
     singles = {ln.index for ln in lines
                if ln.words <= 3 and ln.first_word in network_starts and network_names(ln.text) == 1}
     for ln in lines:
         text = ln.text
+        quoted = text.startswith(_QUOTE_MARKS)
         counter = _COUNTER.match(text) if text[:1].isdigit() else None  # "12 Comments"
         folded = lexicon.fold(text[counter.end():]) if counter else ln.folded
         if folded in ui:
             yield Finding(ln.index, "cta.ui_label", f"site control or label {text!r}")
-        elif (ln.words <= CTA_MAX_WORDS and ln.first_word in prompt_starts and not text.startswith(tuple(QUOTE_MARKS))
+        elif (ln.words <= CTA_MAX_WORDS and ln.first_word in prompt_starts and not quoted
               and lexicon.match_prefix("cta", text)):
             yield Finding(ln.index, "cta.prompt", f"call to action {text[:60]!r}")
-        elif (ln.words <= RESULT_COUNT_MAX_WORDS and not lexicon.phrase_set("result_counts").isdisjoint(ln.word_set)
+        elif (ln.words <= RESULT_COUNT_MAX_WORDS and not result_counts.isdisjoint(ln.word_set)
               and _RANGE_OF.search(text)):
             yield Finding(ln.index, "cta.ui_label", f"count of the results a listing shows {text[:60]!r}")
         elif (ln.words <= POLICY_MAX_WORDS and lexicon.might_contain("comment_policies", text, ln.word_set)
               and lexicon.finder("comment_policies").search(folded)
               and lexicon.finder("policy_addressees").search(folded)):
             yield Finding(ln.index, "cta.comment_policy", f"the site's comment policy {text[:60]!r}")
-        elif ln.words <= REPLY_HEADING_MAX_WORDS and folded.endswith(tuple(lexicon.phrase_set("reply_cancels"))):
+        elif ln.words <= REPLY_HEADING_MAX_WORDS and folded.endswith(reply_cancels):
             yield Finding(ln.index, "cta.ui_label", f"comment form heading with its cancel link {text[:60]!r}")
         elif ln.words <= CTA_MAX_WORDS and _comment_count(text, ln.first_word):
             yield Finding(ln.index, "cta.ui_label", f"heading counting the comments {text[:60]!r}")
         elif (ln.words <= CONSENT_MAX_WORDS and ln.first_word in consent_starts
-              and not text.startswith(tuple(QUOTE_MARKS)) and lexicon.match_prefix("consent", text)
+              and not quoted and lexicon.match_prefix("consent", text)
               and lexicon.finder("consent_objects").search(folded)):
             yield Finding(ln.index, "cta.consent", f"consent or disclosure notice {text[:60]!r}")
         elif (ln.words <= CTA_MAX_WORDS and lexicon.might_contain("footer_phrases", text, ln.word_set)
               and lexicon.finder("footer_phrases").search(folded)):
             yield Finding(ln.index, "cta.footer", f"copyright or site footer {text[:60]!r}")
-        elif (ln.words <= NEWSLETTER_MAX_WORDS and not text.startswith(tuple(QUOTE_MARKS))
+        elif (ln.words <= NEWSLETTER_MAX_WORDS and not quoted
               and lexicon.might_contain("newsletter_words", text, ln.word_set)
               and lexicon.finder("newsletter_words").search(folded)
               and lexicon.finder("newsletter_prompts").search(folded)):
             yield Finding(ln.index, "cta.prompt", f"newsletter prompt {text[:60]!r}")
-        elif (ln.words <= APPEAL_MAX_WORDS and not text.startswith(tuple(QUOTE_MARKS))
+        elif (ln.words <= APPEAL_MAX_WORDS and not quoted
               and lexicon.might_contain("support_appeals", text, ln.word_set)
               and lexicon.finder("support_appeals").search(folded)):
             yield Finding(ln.index, "cta.prompt", f"appeal to support the site {text[:60]!r}")
@@ -254,7 +258,7 @@ def run(doc: Document) -> Iterator[Finding]:
                 is_copyright_footer(text) or (lexicon.might_contain("footer_notices", text, ln.word_set)
                                               and lexicon.finder("footer_notices").search(folded))):
             yield Finding(ln.index, "cta.footer", f"copyright or site footer {text[:60]!r}")
-        elif (ln.words <= CTA_MAX_WORDS and ("?" in text or "!" in text) and not text.startswith(tuple(QUOTE_MARKS))
+        elif (ln.words <= CTA_MAX_WORDS and ("?" in text or "!" in text) and not quoted
               and _question_then_prompt(text)):
             yield Finding(ln.index, "cta.prompt", f"question and call to action {text[:60]!r}")
         elif ln.index in singles:
