@@ -9,6 +9,7 @@ keeps every line that has none.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from sys import intern
 from typing import Any, Dict, List, Optional, Tuple
@@ -130,7 +131,15 @@ def _word_set(line: Line) -> frozenset:
     >>> ln.word_set == lexicon.words_of(ln.text)
     True
     """
-    return frozenset(set(map(intern, lexicon._WORDS.findall(line.folded))))
+    folded = line.folded
+    words = _ASCII_WORDS.findall(folded) if folded.isascii() else lexicon._WORDS.findall(folded)
+    return frozenset(set(map(intern, words)))
+
+
+#: ``\w+`` on ASCII text: on ASCII the ``regex`` engine's ``\w`` is ``[A-Za-z0-9_]``,
+#: and the standard library's engine finds those runs about 30% faster
+#: (``tests/test_fast_paths.py``).
+_ASCII_WORDS = re.compile(r"[A-Za-z0-9_]+")
 
 
 def _plain(line: Line) -> str:

@@ -113,6 +113,8 @@ LINK_BAR_PART_MAX_WORDS = 4
 #: ... and the whole line at most this many words.
 LINK_BAR_MAX_WORDS = 30
 _BAR_SEPARATOR = regex.compile(r"\s*[|•·]\s*")
+#: The most words of a line any test that needs a lexicon word in the line reads.
+ANCHORED_MAX_WORDS = max(POLICY_MAX_WORDS, CTA_MAX_WORDS, NEWSLETTER_MAX_WORDS, APPEAL_MAX_WORDS, FOOTER_MAX_WORDS)
 
 
 def is_link_bar(text: str) -> bool:
@@ -214,12 +216,19 @@ def run(doc: Document) -> Iterator[Finding]:
     network_starts = lexicon.first_words("share_networks")
     result_counts = lexicon.phrase_set("result_counts")
     reply_cancels = tuple(lexicon.phrase_set("reply_cancels"))
+    # The phrase lists below that a line can hold only with one of their words in it
+    # (lexicon.might_contain): one test per line says whether it holds any of them.
+    anchored = ("comment_policies", "footer_phrases", "newsletter_words", "support_appeals", "footer_notices")
+    anchor_words = frozenset().union(*(lexicon.anchors(key)[0] for key in anchored))
+    anchor_symbols = tuple(symbol for key in anchored for symbol in lexicon.anchors(key)[1])
     lines = doc.kept_lines()
     singles = {ln.index for ln in lines
                if ln.words <= 3 and ln.first_word in network_starts and network_names(ln.text) == 1}
     for ln in lines:
         text = ln.text
         quoted = text.startswith(_QUOTE_MARKS)
+        anchors = ln.words <= ANCHORED_MAX_WORDS and (not anchor_words.isdisjoint(ln.word_set)
+                                                      or any(symbol in text for symbol in anchor_symbols))
         counter = _COUNTER.match(text) if text[:1].isdigit() else None  # "12 Comments"
         folded = lexicon.fold(text[counter.end():]) if counter else ln.folded
         if folded in ui:
@@ -230,7 +239,7 @@ def run(doc: Document) -> Iterator[Finding]:
         elif (ln.words <= RESULT_COUNT_MAX_WORDS and not result_counts.isdisjoint(ln.word_set)
               and _RANGE_OF.search(text)):
             yield Finding(ln.index, "cta.ui_label", f"count of the results a listing shows {text[:60]!r}")
-        elif (ln.words <= POLICY_MAX_WORDS and lexicon.might_contain("comment_policies", text, ln.word_set)
+        elif (ln.words <= POLICY_MAX_WORDS and anchors and lexicon.might_contain("comment_policies", text, ln.word_set)
               and lexicon.finder("comment_policies").search(folded)
               and lexicon.finder("policy_addressees").search(folded)):
             yield Finding(ln.index, "cta.comment_policy", f"the site's comment policy {text[:60]!r}")
@@ -242,20 +251,20 @@ def run(doc: Document) -> Iterator[Finding]:
               and not quoted and lexicon.match_prefix("consent", text)
               and lexicon.finder("consent_objects").search(folded)):
             yield Finding(ln.index, "cta.consent", f"consent or disclosure notice {text[:60]!r}")
-        elif (ln.words <= CTA_MAX_WORDS and lexicon.might_contain("footer_phrases", text, ln.word_set)
+        elif (ln.words <= CTA_MAX_WORDS and anchors and lexicon.might_contain("footer_phrases", text, ln.word_set)
               and lexicon.finder("footer_phrases").search(folded)):
             yield Finding(ln.index, "cta.footer", f"copyright or site footer {text[:60]!r}")
         elif (ln.words <= NEWSLETTER_MAX_WORDS and not quoted
-              and lexicon.might_contain("newsletter_words", text, ln.word_set)
+              and anchors and lexicon.might_contain("newsletter_words", text, ln.word_set)
               and lexicon.finder("newsletter_words").search(folded)
               and lexicon.finder("newsletter_prompts").search(folded)):
             yield Finding(ln.index, "cta.prompt", f"newsletter prompt {text[:60]!r}")
         elif (ln.words <= APPEAL_MAX_WORDS and not quoted
-              and lexicon.might_contain("support_appeals", text, ln.word_set)
+              and anchors and lexicon.might_contain("support_appeals", text, ln.word_set)
               and lexicon.finder("support_appeals").search(folded)):
             yield Finding(ln.index, "cta.prompt", f"appeal to support the site {text[:60]!r}")
         elif ln.words <= FOOTER_MAX_WORDS and (
-                is_copyright_footer(text) or (lexicon.might_contain("footer_notices", text, ln.word_set)
+                is_copyright_footer(text) or (anchors and lexicon.might_contain("footer_notices", text, ln.word_set)
                                               and lexicon.finder("footer_notices").search(folded))):
             yield Finding(ln.index, "cta.footer", f"copyright or site footer {text[:60]!r}")
         elif (ln.words <= CTA_MAX_WORDS and ("?" in text or "!" in text) and not quoted
@@ -324,7 +333,7 @@ def contact_cards(doc: Document) -> Iterator[Finding]:
     """
     block: list = []
     for ln in doc.lines + [None]:
-        if ln is not None and not ln.blank and doc.kept(ln.index):
+        if ln is not None and not ln.blank and ln.index not in doc.findings:
             block.append(ln)
             continue
         if 2 <= len(block) <= CARD_MAX_LINES and all(b.words <= CARD_LINE_MAX_WORDS for b in block):
