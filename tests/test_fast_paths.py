@@ -43,3 +43,37 @@ def test_word_set_as_the_pattern(text):
     if line.blank:
         return
     assert line.word_set == frozenset(regex.findall(r"\w+", lexicon.fold(line.text)))
+
+
+COPYRIGHT_TEXT = st.lists(st.sampled_from(["©", "(c)", "(C)", "Copyright", "COPYRİGHT", "_copyright", "copyright-2020",
+                                           " ", "2019", "-", "|", "•", "Example", "ſ", "«", "12", "Kommentare",
+                                           "responses to", "One", "thought on", "１２", "K", "_1"]),
+                          max_size=8).map("".join)
+
+
+def _copyright_by_pattern(text):
+    from cleaner.passes.cta import _COPYRIGHT_START, FOOTER_MIN_SEPARATORS
+    m = _COPYRIGHT_START.match(text)
+    if m is None or (m.group(0).strip().casefold().startswith("copyright") and not m.group(1)):
+        return False
+    return bool(m.group(1)) or sum(text.count(c) for c in "|•") >= FOOTER_MIN_SEPARATORS
+
+
+def _comment_count_by_pattern(text):
+    from cleaner.passes.cta import _COUNT
+    if text.rstrip().endswith("."):
+        return False
+    m = _COUNT.match(text)
+    ones = lexicon.phrase_set("count_ones")
+    if m is None and lexicon.first_word(text) not in ones:
+        return False
+    found = lexicon.match_prefix("comment_counts", text[m.end():] if m else text)
+    return found is not None and (m is not None or found[0].split()[0] in ones)
+
+
+@settings(max_examples=1500)
+@given(st.one_of(COPYRIGHT_TEXT, ANY))
+def test_copyright_and_comment_count_gates_as_the_patterns(text):
+    from cleaner.passes.cta import _comment_count, is_copyright_footer
+    assert is_copyright_footer(text) == _copyright_by_pattern(text)
+    assert _comment_count(text) == _comment_count_by_pattern(text)

@@ -158,14 +158,21 @@ def network_names(text: str) -> int:
     return count
 
 
-def is_copyright_footer(text: str) -> bool:
+def is_copyright_footer(text: str, first_word: Optional[str] = None) -> bool:
     """A long line that opens with a copyright mark and reads as a site footer.
+    ``first_word``: the line's :attr:`Line.first_word` when the caller has it.
 
     >>> is_copyright_footer("© Example Verlag | Hauptstraße 1 | 12345 Musterstadt | Telefon 0123")
     True
     >>> is_copyright_footer("Copyright law was reformed in 2019 after years of debate in parliament.")
     False
     """
+    # Before the mark only characters that are neither word characters, "©" nor "(":
+    # without "©" and "(" in the line, its first word must be "copyright" ("copyr",
+    # whose letters have no case partner outside ASCII, stands for it).
+    if "©" not in text and "(" not in text and \
+            not (lexicon.first_word(text) if first_word is None else first_word).startswith("copyr"):
+        return False
     m = _COPYRIGHT_START.match(text)
     if m is None or (m.group(0).strip().casefold().startswith("copyright") and not m.group(1)):
         return False
@@ -182,10 +189,13 @@ def _comment_count(text: str, first_word: Optional[str] = None) -> bool:
     """
     if text.rstrip().endswith("."):
         return False
-    m = _COUNT.match(text)
+    first_word = lexicon.first_word(text) if first_word is None else first_word
+    # A count opens the line: its first word character is a digit, so a first word
+    # that opens with an ASCII letter rules it out without the pattern.
+    m = None if "a" <= first_word[:1] <= "z" else _COUNT.match(text)
     # A count spelled out: without a number the phrase opens with a word of ``count_ones`` ("One thought on").
     ones = lexicon.phrase_set("count_ones")
-    if m is None and (lexicon.first_word(text) if first_word is None else first_word) not in ones:
+    if m is None and first_word not in ones:
         return False  # no number, and no spelled-out count opens the line: no phrase look-up
     found = lexicon.match_prefix("comment_counts", text[m.end():] if m else text)
     return found is not None and (m is not None or found[0].split()[0] in ones)
@@ -264,7 +274,7 @@ def run(doc: Document) -> Iterator[Finding]:
               and lexicon.finder("support_appeals").search(folded)):
             yield Finding(ln.index, "cta.prompt", f"appeal to support the site {text[:60]!r}")
         elif ln.words <= FOOTER_MAX_WORDS and (
-                is_copyright_footer(text) or (anchors and lexicon.might_contain("footer_notices", text, ln.word_set)
+                is_copyright_footer(text, ln.first_word) or (anchors and lexicon.might_contain("footer_notices", text, ln.word_set)
                                               and lexicon.finder("footer_notices").search(folded))):
             yield Finding(ln.index, "cta.footer", f"copyright or site footer {text[:60]!r}")
         elif (ln.words <= CTA_MAX_WORDS and ("?" in text or "!" in text) and not quoted
