@@ -42,7 +42,7 @@ def test_word_set_as_the_pattern(text):
     line = Line(0, text, text.strip())
     if line.blank:
         return
-    assert line.word_set == frozenset(regex.findall(r"\w+", lexicon.fold(line.text)))
+    assert frozenset(line.word_set) == frozenset(regex.findall(r"\w+", lexicon.fold(line.text)))
 
 
 COPYRIGHT_TEXT = st.lists(st.sampled_from(["©", "(c)", "(C)", "Copyright", "COPYRİGHT", "_copyright", "copyright-2020",
