@@ -57,7 +57,10 @@ class Line:
     :meth:`__getattr__` (which Python calls only for an empty slot) fills it
     from :data:`_FACTS`. Slots instead of a per-instance ``__dict__`` keep a
     line small (a 20 MB text has about a million of them) and reading a
-    filled fact is a plain attribute read. Lines are never changed once built;
+    filled fact is a plain attribute read. A blank line (about half the lines
+    of a text) is a bare :class:`Line`, 64 bytes: its facts are "" and 0,
+    worked out when read and not kept; a line with text is a :class:`_TextLine`,
+    which has the slots to keep them. Lines are never changed once built;
     two lines are equal when their index and texts are.
 
     >>> ln = Line(3, " By  Jane ", "By Jane")
@@ -67,9 +70,10 @@ class Line:
     Line(index=3, raw=' By  Jane ', text='By Jane')
     """
 
-    __slots__ = ("index", "raw", "text", "blank", "shown", "words", "folded", "word_set", "plain", "first_word",
-                 # Facts a pass defines (:func:`line_fact`) and reads more than once: boundary runs twice.
-                 "shape_score", "comment_heading", "timestamp")
+    __slots__ = ("index", "raw", "text", "blank")
+
+    def __new__(cls, index=None, raw=None, text=None, shown=None):
+        return object.__new__(_TextLine if text and cls is Line else cls)
 
     def __init__(self, index: int, raw: str, text: str, shown: Optional[str] = None):
         self.index, self.raw, self.text = index, raw, text
@@ -84,7 +88,8 @@ class Line:
             self.shown = _shown(self) if shown is None else shown
             self.words = count_words(text)
             self.folded = lexicon.fold(text)
-            self.first_word = lexicon.first_word(text)
+            # Interned: a long text's lines open with the same few hundred words.
+            self.first_word = intern(lexicon.first_word(text))
             self.plain = markdown.plain(text)
 
     def __getattr__(self, name: str):
@@ -93,11 +98,12 @@ class Line:
         if compute is None:
             raise AttributeError(f"'Line' object has no attribute {name!r}")
         value = compute(self)
-        setattr(self, name, value)
+        if not self.blank:
+            setattr(self, name, value)
         return value
 
     def __eq__(self, other):
-        if other.__class__ is not Line:
+        if not isinstance(other, Line):
             return NotImplemented
         return (self.index, self.raw, self.text) == (other.index, other.raw, other.text)
 
@@ -106,6 +112,14 @@ class Line:
 
     def __repr__(self):
         return f"Line(index={self.index!r}, raw={self.raw!r}, text={self.text!r})"
+
+
+class _TextLine(Line):
+    """A :class:`Line` with text: slots for the facts it keeps once computed."""
+
+    __slots__ = ("shown", "words", "folded", "word_set", "plain", "first_word",
+                 # Facts a pass defines (:func:`line_fact`) and reads more than once: boundary runs twice.
+                 "shape_score", "comment_heading", "timestamp")
 
 
 def _shown(line: Line) -> str:
@@ -172,7 +186,7 @@ def line_fact(name: str):
     (``boundary`` runs twice over the same lines): the pass keeps its
     definition, the line keeps the value. ``name`` is one of :class:`Line`'s slots.
     """
-    if name not in Line.__slots__:
+    if name not in _TextLine.__slots__:
         raise ValueError(f"{name!r} is not a slot of Line")
 
     def register(func):
