@@ -79,7 +79,7 @@ def run(doc: Document) -> Iterator[Finding]:
     for ln in kept:
         text = ln.text
         if PROFILE_MIN_WORDS <= ln.words <= PROFILE_MAX_WORDS:
-            name = profile_name(text)
+            name = profile_name(text, ln.first_word)
             if name is not None:
                 if mentions is None:
                     mentions = Counter(w for other in kept for w in other.word_set)
@@ -118,8 +118,9 @@ def _profile_patterns():
     return third, first
 
 
-def profile_name(text: str) -> Optional[str]:
+def profile_name(text: str, first_word: Optional[str] = None) -> Optional[str]:
     """The person a profile line is about ("Jake is the co-founder of …"), or None.
+    ``first_word``: the line's :attr:`Line.first_word` when the caller has it.
 
     >>> profile_name("Jake is the co-founder of a consultancy and runs a conference.")
     'Jake'
@@ -132,7 +133,10 @@ def profile_name(text: str) -> Optional[str]:
     """
     text = text.replace("’", "'")
     roles = lexicon.phrase_set("bio_roles")
-    for pattern in _profile_patterns():
+    third, first = _profile_patterns()
+    # The self-introduction opens the line: its first word opens one of the phrases.
+    opener = lexicon.first_word(text) if first_word is None else first_word
+    for pattern in (third, first) if opener in lexicon.first_words("bio_self_intros") else (third,):
         m = pattern.match(text)
         if m is None or not function_words().isdisjoint(m.group(1).casefold().split()):
             continue
