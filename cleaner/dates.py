@@ -24,6 +24,7 @@ the time.
 """
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta, timezone
 from typing import Optional
 
@@ -134,12 +135,62 @@ def find_date(text: str):
     """
     if not _YEAR.search(text):
         return _short_date(text)  # every other format read here has a four-digit year
-    pattern = _patterns()
-    for m in pattern.finditer(text, timeout=pattern_timeout()):
+    for m in _matches(_patterns(), text):
         iso = _to_iso(m)
         if iso:
             return m, iso
     return None
+
+
+def _matches(pattern, text: str):
+    """``pattern.finditer(text)``, the pattern tried only where :func:`_starts` finds
+    a place a date can start: the long pattern of month and weekday names costs
+    about 3 µs a character when tried at every one (a prose line with a year in
+    it took 0.4 ms), a scan for where it can start a tenth of that."""
+    starts, timeout = _starts().search, pattern_timeout()
+    pos = 0
+    while True:
+        start = starts(text, pos)
+        if start is None:
+            return
+        m = pattern.match(text, start.start(), timeout=timeout)
+        if m is None:
+            pos = start.start() + 1
+        else:
+            yield m
+            pos = max(m.end(), start.start() + 1)
+
+
+@lexicon.cached
+def _starts():
+    """Where a date of :func:`_patterns` can start, a superset of them: a digit, any
+    character outside ASCII, or (after no ASCII letter) the first letter of a month
+    or weekday name with its second. The standard library's engine scans for it
+    fast; all text outside ASCII is left to the full pattern, so that the two
+    engines' differences in case folding cannot matter.
+
+    >>> [m.start() for m in _starts().finditer("The Tuesday, 3 Dec")]
+    [0, 4, 13, 15]
+    """
+    seconds = {}
+    data = lexicon.data()
+    for name in list(data.get("months", {})) + list(data.get("weekdays", [])):
+        # A first letter whose case partner is ASCII ("K" for "k") counts as that letter.
+        firsts = {c[:1] for c in (name[:1].lower(), name[:1].upper())} - {""}
+        follow = name[1:2].lower()
+        for first in firsts:
+            if first.isascii():
+                # Outside ASCII the second is always let through (below); "" stands for any.
+                seconds.setdefault(first.lower(), set()).add(follow if follow.isalnum() or not follow.isascii() else "")
+    names = []
+    for first, follows in sorted(seconds.items()):
+        if "" in follows:  # a name of one letter, or one whose second character is no plain letter
+            names.append(re.escape(first))
+        else:
+            ascii_follows = "".join(sorted(c for c in follows if c.isascii()))
+            names.append(re.escape(first) + "[" + re.escape(ascii_follows) + "\\x80-\\U0010ffff]")
+    letters = "|(?<![A-Za-z])(?i:" + "|".join(names) + ")" if names else ""
+    return re.compile("[0-9\\x80-\\U0010ffff]" + letters)
 
 
 #: "19.10.19": day, month and a two-digit year, with full stops only (a "/" date of

@@ -9,6 +9,8 @@ keeps every line that has none.
 """
 from __future__ import annotations
 
+import re
+import sys
 from dataclasses import asdict, dataclass, field
 from sys import intern
 from typing import Any, Dict, List, Optional, Tuple
@@ -56,19 +58,23 @@ class Line:
     :meth:`__getattr__` (which Python calls only for an empty slot) fills it
     from :data:`_FACTS`. Slots instead of a per-instance ``__dict__`` keep a
     line small (a 20 MB text has about a million of them) and reading a
-    filled fact is a plain attribute read. Lines are never changed once built;
+    filled fact is a plain attribute read. A blank line (about half the lines
+    of a text) is a bare :class:`Line`, 64 bytes: its facts are "" and 0,
+    worked out when read and not kept; a line with text is a :class:`_TextLine`,
+    which has the slots to keep them. Lines are never changed once built;
     two lines are equal when their index and texts are.
 
     >>> ln = Line(3, " By  Jane ", "By Jane")
-    >>> ln.words, ln.first_word, ln.folded, sorted(ln.word_set)
-    (2, 'by', 'by jane', ['by', 'jane'])
+    >>> ln.words, ln.first_word, ln.folded, ln.word_set
+    (2, 'by', 'by jane', ('by', 'jane'))
     >>> ln
     Line(index=3, raw=' By  Jane ', text='By Jane')
     """
 
-    __slots__ = ("index", "raw", "text", "blank", "shown", "words", "folded", "word_set", "plain", "first_word",
-                 # Facts a pass defines (:func:`line_fact`) and reads more than once: boundary runs twice.
-                 "shape_score", "comment_heading", "timestamp")
+    __slots__ = ("index", "raw", "text", "blank")
+
+    def __new__(cls, index=None, raw=None, text=None, shown=None):
+        return object.__new__(_TextLine if text and cls is Line else cls)
 
     def __init__(self, index: int, raw: str, text: str, shown: Optional[str] = None):
         self.index, self.raw, self.text = index, raw, text
@@ -83,7 +89,8 @@ class Line:
             self.shown = _shown(self) if shown is None else shown
             self.words = count_words(text)
             self.folded = lexicon.fold(text)
-            self.first_word = lexicon.first_word(text)
+            # Interned: a long text's lines open with the same few hundred words.
+            self.first_word = intern(lexicon.first_word(text))
             self.plain = markdown.plain(text)
 
     def __getattr__(self, name: str):
@@ -92,11 +99,12 @@ class Line:
         if compute is None:
             raise AttributeError(f"'Line' object has no attribute {name!r}")
         value = compute(self)
-        setattr(self, name, value)
+        if not self.blank:
+            setattr(self, name, value)
         return value
 
     def __eq__(self, other):
-        if other.__class__ is not Line:
+        if not isinstance(other, Line):
             return NotImplemented
         return (self.index, self.raw, self.text) == (other.index, other.raw, other.text)
 
@@ -105,6 +113,14 @@ class Line:
 
     def __repr__(self):
         return f"Line(index={self.index!r}, raw={self.raw!r}, text={self.text!r})"
+
+
+class _TextLine(Line):
+    """A :class:`Line` with text: slots for the facts it keeps once computed."""
+
+    __slots__ = ("shown", "words", "folded", "word_set", "plain", "first_word",
+                 # Facts a pass defines (:func:`line_fact`) and reads more than once: boundary runs twice.
+                 "shape_score", "comment_heading", "timestamp")
 
 
 def _shown(line: Line) -> str:
@@ -117,20 +133,31 @@ def _shown(line: Line) -> str:
     return normalise_space(line.raw) if _INVISIBLE.search(line.raw) else line.text
 
 
-def _word_set(line: Line) -> frozenset:
-    """The folded words of the line, for quick "can it hold this phrase" tests:
-    :func:`cleaner.lexicon.words_of` of the text, read off ``folded`` (no second
-    fold), each word interned, so that the sets of a long text share their
-    words instead of each holding a copy. Built from a set, the frozenset gets
-    a table sized for its distinct words; built word by word, it grows in
-    steps of four and a line of 20-30 distinct words takes twice the memory
-    (2.2 KB instead of 1.2 KB: about 2x the size of a long text, measured).
+def _word_set(line: Line) -> Tuple[str, ...]:
+    """The distinct folded words of the line, for quick "can it hold this phrase"
+    tests (``phrases.isdisjoint(line.word_set)``, :func:`cleaner.lexicon.might_contain`):
+    the words of :func:`cleaner.lexicon.words_of` of the text, read off ``folded``
+    (no second fold), each once, in order, each interned, so that the lines of a
+    long text share their words instead of each holding a copy.
 
-    >>> ln = Line(0, "All Rights Reserved.", "All Rights Reserved.")
-    >>> ln.word_set == lexicon.words_of(ln.text)
-    True
+    A tuple, not a frozenset: every reader asks a set of phrases whether it meets
+    the line's words, which reads them one by one either way, and a tuple of 25
+    words takes 256 bytes where a frozenset takes 1.2 KB (its hash table): the
+    word sets of a long text took twice its size (measured), now half of it.
+
+    >>> ln = Line(0, "All Rights Reserved. All rights!", "All Rights Reserved. All rights!")
+    >>> ln.word_set, frozenset(ln.word_set) == lexicon.words_of(ln.text)
+    (('all', 'rights', 'reserved'), True)
     """
-    return frozenset(set(map(intern, lexicon._WORDS.findall(line.folded))))
+    folded = line.folded
+    words = _ASCII_WORDS.findall(folded) if folded.isascii() else lexicon._WORDS.findall(folded)
+    return tuple(dict.fromkeys(map(intern, words)))
+
+
+#: ``\w+`` on ASCII text: on ASCII the ``regex`` engine's ``\w`` is ``[A-Za-z0-9_]``,
+#: and the standard library's engine finds those runs about 30% faster
+#: (``tests/test_fast_paths.py``).
+_ASCII_WORDS = re.compile(r"[A-Za-z0-9_]+")
 
 
 def _plain(line: Line) -> str:
@@ -160,7 +187,7 @@ def line_fact(name: str):
     (``boundary`` runs twice over the same lines): the pass keeps its
     definition, the line keeps the value. ``name`` is one of :class:`Line`'s slots.
     """
-    if name not in Line.__slots__:
+    if name not in _TextLine.__slots__:
         raise ValueError(f"{name!r} is not a slot of Line")
 
     def register(func):
@@ -169,7 +196,12 @@ def line_fact(name: str):
     return register
 
 
-@dataclass(frozen=True)
+#: Slots for the many small records of a long text (a :class:`Finding` without a
+#: ``__dict__`` takes half the memory); ``dataclass`` makes them from Python 3.10 on.
+_SLOTS = {"slots": True} if sys.version_info >= (3, 10) else {}
+
+
+@dataclass(frozen=True, **_SLOTS)
 class Finding:
     """A verdict on one line: it is removed by ``rule`` because ``reason``.
 

@@ -29,8 +29,13 @@ LABEL_MAX_WORDS = 3
 #: A call to action or control label is short: at most this many words.
 CTA_MAX_WORDS = 20
 
-_SENTENCE_END = regex.compile(r"[.!?…。！？][\"'”’»)\]」』）]*$")
-_FULL_STOP_END = regex.compile(r"(?:(?<!\.)\.|。)[\"'”’»)\]」』）]*$")
+#: What ends a sentence, and the closing quotes and brackets that may follow it.
+#: The end tests below are string operations, not patterns: they run on most
+#: lines of a page, several times (what the patterns ``[.!?…。！？][CLOSERS]*$``
+#: and ``(?:(?<!\.)\.|。)[CLOSERS]*$`` say; ``tests/test_fast_paths.py`` holds
+#: them to that).
+SENTENCE_ENDS = (".", "!", "?", "…", "。", "！", "？")
+CLOSERS = "\"'”’»)]」』）"
 _LETTER = regex.compile(r"\p{L}")
 #: Scripts written without spaces between words: Thai, Lao, Myanmar, Khmer,
 #: Japanese kana, CJK ideographs. Code-point ranges with the standard library's
@@ -63,7 +68,7 @@ def ends_sentence(text: str) -> bool:
     >>> ends_sentence('He said "no."'), ends_sentence("Breaking news")
     (True, False)
     """
-    return bool(_SENTENCE_END.search(text))
+    return _before_closers(text).endswith(SENTENCE_ENDS)
 
 
 def ends_full_stop(text: str) -> bool:
@@ -72,7 +77,14 @@ def ends_full_stop(text: str) -> bool:
     >>> ends_full_stop("It rained."), ends_full_stop("Wait..."), ends_full_stop("Why?")
     (True, False, False)
     """
-    return bool(_FULL_STOP_END.search(text))
+    end = _before_closers(text)
+    return end.endswith("。") or (end.endswith(".") and not end.endswith(".."))
+
+
+def _before_closers(text: str) -> str:
+    """``text`` without the closing quotes and brackets at its end (and a final
+    newline after them, where a pattern's ``$`` matches too)."""
+    return (text[:-1] if text.endswith("\n") else text).rstrip(CLOSERS)
 
 
 def has_letters(text: str) -> bool:

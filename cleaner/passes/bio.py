@@ -79,7 +79,7 @@ def run(doc: Document) -> Iterator[Finding]:
     for ln in kept:
         text = ln.text
         if PROFILE_MIN_WORDS <= ln.words <= PROFILE_MAX_WORDS:
-            name = profile_name(text)
+            name = profile_name(text, ln.first_word)
             if name is not None:
                 if mentions is None:
                     mentions = Counter(w for other in kept for w in other.word_set)
@@ -118,8 +118,9 @@ def _profile_patterns():
     return third, first
 
 
-def profile_name(text: str) -> Optional[str]:
+def profile_name(text: str, first_word: Optional[str] = None) -> Optional[str]:
     """The person a profile line is about ("Jake is the co-founder of …"), or None.
+    ``first_word``: the line's :attr:`Line.first_word` when the caller has it.
 
     >>> profile_name("Jake is the co-founder of a consultancy and runs a conference.")
     'Jake'
@@ -132,7 +133,10 @@ def profile_name(text: str) -> Optional[str]:
     """
     text = text.replace("’", "'")
     roles = lexicon.phrase_set("bio_roles")
-    for pattern in _profile_patterns():
+    third, first = _profile_patterns()
+    # The self-introduction opens the line: its first word opens one of the phrases.
+    opener = lexicon.first_word(text) if first_word is None else first_word
+    for pattern in (third, first) if opener in lexicon.first_words("bio_self_intros") else (third,):
         m = pattern.match(text)
         if m is None or not function_words().isdisjoint(m.group(1).casefold().split()):
             continue
@@ -187,17 +191,18 @@ BOX_REACH = 4
 _BOX_ENDS = "cta"
 
 
-def _box_name(text: str, bare: bool) -> Optional[str]:
+def _box_name(text: str, bare: bool, first_word: Optional[str] = None) -> Optional[str]:
     """The person an author box's heading names: after an about-word ("Über
     Creeny", "About Jane Smith 12 posts"), or, with ``bare``, the whole line
-    when it is a name alone ("Jane Smith").
+    when it is a name alone ("Jane Smith"). ``first_word``: the line's
+    :attr:`Line.first_word` when the caller has it.
 
     >>> _box_name("Über Steffi 1009 Artikel", False), _box_name("About the author", False)
     ('Steffi', None)
     >>> _box_name("Jane Smith", True), _box_name("Jane Smith", False), _box_name("The Council", True)
     ('Jane Smith', None, None)
     """
-    found = lexicon.match_prefix("bio_prefixes", text)
+    found = _about(text, first_word)
     if found is not None:
         rest = text[found[1]:].split()
     elif bare:
@@ -216,6 +221,14 @@ def _box_name(text: str, bare: bool) -> Optional[str]:
     if not function_words().isdisjoint(w.casefold() for w in name):
         return None  # "About Us", "Über die Stadt": no person
     return " ".join(name)
+
+
+def _about(text: str, first_word: Optional[str] = None):
+    """:func:`cleaner.lexicon.match_prefix` of ``bio_prefixes`` ("About", "Über"), asked
+    only when the first word can open one: it runs on every short line of a page."""
+    if (lexicon.first_word(text) if first_word is None else first_word) not in lexicon.first_words("bio_prefixes"):
+        return None
+    return lexicon.match_prefix("bio_prefixes", text)
 
 
 def author_boxes(doc: Document) -> Iterator[Finding]:
@@ -241,10 +254,10 @@ def author_boxes(doc: Document) -> Iterator[Finding]:
         f = doc.findings.get(ln.index)
         if f is not None and f.rule not in ("bio.heading", "byline.name_line"):
             continue
-        name = _box_name(ln.text, bare=True)
+        name = _box_name(ln.text, bare=True, first_word=ln.first_word)
         if name is None:
             continue
-        about = lexicon.match_prefix("bio_prefixes", ln.text) is not None
+        about = _about(ln.text, ln.first_word) is not None
         if not about and len(name.split()) < 2:
             continue  # a name alone heads a box only as a full name ("Jane Smith", not "Berlin")
         below = []
@@ -285,12 +298,16 @@ def _box_end(doc: Document, below, name: str, about: bool):
         intro = lexicon.match_prefix("bio_self_intros", first.text)
         if intro is not None and regex.match(rf"[\s,]*{regex.escape(name)}\b", first.text[intro[1]:]):
             return [below[0]]  # "Über Steffi" over "Ich bin Steffi, …"
-    named = regex.compile(rf"\b{regex.escape(name)}\b")  # once per box, not per line
     box = []
     for k in below:
         f = doc.findings.get(k)
         line = doc.lines[k]
-        if f is not None and f.family == _BOX_ENDS and named.search(line.text):
+        # The name's pattern is built only for a line that can end the box and
+        # holds the name: most candidate headings (any short capitalised line)
+        # meet none, and compiling a pattern per heading cost more than the rest
+        # of the pass.
+        if f is not None and f.family == _BOX_ENDS and name in line.text \
+                and regex.search(rf"\b{regex.escape(name)}\b", line.text):
             return box
         if f is None and line.words > BIO_MAX_WORDS:
             return []

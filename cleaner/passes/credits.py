@@ -184,6 +184,7 @@ def run(doc: Document) -> Iterator[Finding]:
     [['AP', 'self']]
     """
     agency_starts = lexicon.first_words("photo_agencies")
+    caption_starts = lexicon.first_words("caption_prefixes")
     max_words = lexicon.threshold("credits.caption_max_words")  # CAPTION_MAX_WORDS unless a rule file sets it
     for ln in doc.kept_lines():
         if ln.words > max_words:
@@ -202,7 +203,9 @@ def run(doc: Document) -> Iterator[Finding]:
         if values is None:
             credit = ((colon and trailing_credit(text))
                       or (("/" in text or "|" in text) and agency_tail(text)))
-            prefix = lexicon.match_prefix("caption_prefixes", text)
+            # ``text`` is the plain reading: its first word is the line's unless Markdown changed it.
+            first = ln.first_word if text is ln.text else lexicon.first_word(text)
+            prefix = lexicon.match_prefix("caption_prefixes", text) if first in caption_starts else None
             if credit and len(credit.split()) <= CREDIT_MAX_WORDS:
                 yield Finding(ln.index, "credits.caption", f"image caption ending in its credit {ln.text[:60]!r}",
                               "image_credits", [credit])

@@ -67,6 +67,7 @@ from ..shape import CTA_MAX_WORDS
 
 #: A line opening with one of these is someone speaking ("“Join us in the square,” she said"), not the site.
 QUOTE_MARKS = "\"'“”‘’„«»‹›"
+_QUOTE_MARKS = tuple(QUOTE_MARKS)  # for str.startswith
 #: A consent or disclosure notice ("We use cookies to …", "Ich bin damit
 #: einverstanden, dass …") runs long: its opening phrase and a named object of
 #: consent (cookies, privacy policy, e-mail) mark it up to this many words.
@@ -112,6 +113,8 @@ LINK_BAR_PART_MAX_WORDS = 4
 #: ... and the whole line at most this many words.
 LINK_BAR_MAX_WORDS = 30
 _BAR_SEPARATOR = regex.compile(r"\s*[|•·]\s*")
+#: The most words of a line any test that needs a lexicon word in the line reads.
+ANCHORED_MAX_WORDS = max(POLICY_MAX_WORDS, CTA_MAX_WORDS, NEWSLETTER_MAX_WORDS, APPEAL_MAX_WORDS, FOOTER_MAX_WORDS)
 
 
 def is_link_bar(text: str) -> bool:
@@ -155,14 +158,21 @@ def network_names(text: str) -> int:
     return count
 
 
-def is_copyright_footer(text: str) -> bool:
+def is_copyright_footer(text: str, first_word: Optional[str] = None) -> bool:
     """A long line that opens with a copyright mark and reads as a site footer.
+    ``first_word``: the line's :attr:`Line.first_word` when the caller has it.
 
     >>> is_copyright_footer("© Example Verlag | Hauptstraße 1 | 12345 Musterstadt | Telefon 0123")
     True
     >>> is_copyright_footer("Copyright law was reformed in 2019 after years of debate in parliament.")
     False
     """
+    # Before the mark only characters that are neither word characters, "©" nor "(":
+    # without "©" and "(" in the line, its first word must be "copyright" ("copyr",
+    # whose letters have no case partner outside ASCII, stands for it).
+    if "©" not in text and "(" not in text and \
+            not (lexicon.first_word(text) if first_word is None else first_word).startswith("copyr"):
+        return False
     m = _COPYRIGHT_START.match(text)
     if m is None or (m.group(0).strip().casefold().startswith("copyright") and not m.group(1)):
         return False
@@ -179,10 +189,13 @@ def _comment_count(text: str, first_word: Optional[str] = None) -> bool:
     """
     if text.rstrip().endswith("."):
         return False
-    m = _COUNT.match(text)
+    first_word = lexicon.first_word(text) if first_word is None else first_word
+    # A count opens the line: its first word character is a digit, so a first word
+    # that opens with an ASCII letter rules it out without the pattern.
+    m = None if "a" <= first_word[:1] <= "z" else _COUNT.match(text)
     # A count spelled out: without a number the phrase opens with a word of ``count_ones`` ("One thought on").
     ones = lexicon.phrase_set("count_ones")
-    if m is None and (lexicon.first_word(text) if first_word is None else first_word) not in ones:
+    if m is None and first_word not in ones:
         return False  # no number, and no spelled-out count opens the line: no phrase look-up
     found = lexicon.match_prefix("comment_counts", text[m.end():] if m else text)
     return found is not None and (m is not None or found[0].split()[0] in ones)
@@ -211,50 +224,60 @@ def run(doc: Document) -> Iterator[Finding]:
     prompt_starts = lexicon.first_words("cta")
     consent_starts = lexicon.first_words("consent")
     network_starts = lexicon.first_words("share_networks")
+    result_counts = lexicon.phrase_set("result_counts")
+    reply_cancels = tuple(lexicon.phrase_set("reply_cancels"))
+    # The phrase lists below that a line can hold only with one of their words in it
+    # (lexicon.might_contain): one test per line says whether it holds any of them.
+    anchored = ("comment_policies", "footer_phrases", "newsletter_words", "support_appeals", "footer_notices")
+    anchor_words = frozenset().union(*(lexicon.anchors(key)[0] for key in anchored))
+    anchor_symbols = tuple(symbol for key in anchored for symbol in lexicon.anchors(key)[1])
     lines = doc.kept_lines()
     singles = {ln.index for ln in lines
                if ln.words <= 3 and ln.first_word in network_starts and network_names(ln.text) == 1}
     for ln in lines:
         text = ln.text
+        quoted = text.startswith(_QUOTE_MARKS)
+        anchors = ln.words <= ANCHORED_MAX_WORDS and (not anchor_words.isdisjoint(ln.word_set)
+                                                      or any(symbol in text for symbol in anchor_symbols))
         counter = _COUNTER.match(text) if text[:1].isdigit() else None  # "12 Comments"
         folded = lexicon.fold(text[counter.end():]) if counter else ln.folded
         if folded in ui:
             yield Finding(ln.index, "cta.ui_label", f"site control or label {text!r}")
-        elif (ln.words <= CTA_MAX_WORDS and ln.first_word in prompt_starts and not text.startswith(tuple(QUOTE_MARKS))
+        elif (ln.words <= CTA_MAX_WORDS and ln.first_word in prompt_starts and not quoted
               and lexicon.match_prefix("cta", text)):
             yield Finding(ln.index, "cta.prompt", f"call to action {text[:60]!r}")
-        elif (ln.words <= RESULT_COUNT_MAX_WORDS and not lexicon.phrase_set("result_counts").isdisjoint(ln.word_set)
+        elif (ln.words <= RESULT_COUNT_MAX_WORDS and not result_counts.isdisjoint(ln.word_set)
               and _RANGE_OF.search(text)):
             yield Finding(ln.index, "cta.ui_label", f"count of the results a listing shows {text[:60]!r}")
-        elif (ln.words <= POLICY_MAX_WORDS and lexicon.might_contain("comment_policies", text, ln.word_set)
+        elif (ln.words <= POLICY_MAX_WORDS and anchors and lexicon.might_contain("comment_policies", text, ln.word_set)
               and lexicon.finder("comment_policies").search(folded)
               and lexicon.finder("policy_addressees").search(folded)):
             yield Finding(ln.index, "cta.comment_policy", f"the site's comment policy {text[:60]!r}")
-        elif ln.words <= REPLY_HEADING_MAX_WORDS and folded.endswith(tuple(lexicon.phrase_set("reply_cancels"))):
+        elif ln.words <= REPLY_HEADING_MAX_WORDS and folded.endswith(reply_cancels):
             yield Finding(ln.index, "cta.ui_label", f"comment form heading with its cancel link {text[:60]!r}")
         elif ln.words <= CTA_MAX_WORDS and _comment_count(text, ln.first_word):
             yield Finding(ln.index, "cta.ui_label", f"heading counting the comments {text[:60]!r}")
         elif (ln.words <= CONSENT_MAX_WORDS and ln.first_word in consent_starts
-              and not text.startswith(tuple(QUOTE_MARKS)) and lexicon.match_prefix("consent", text)
+              and not quoted and lexicon.match_prefix("consent", text)
               and lexicon.finder("consent_objects").search(folded)):
             yield Finding(ln.index, "cta.consent", f"consent or disclosure notice {text[:60]!r}")
-        elif (ln.words <= CTA_MAX_WORDS and lexicon.might_contain("footer_phrases", text, ln.word_set)
+        elif (ln.words <= CTA_MAX_WORDS and anchors and lexicon.might_contain("footer_phrases", text, ln.word_set)
               and lexicon.finder("footer_phrases").search(folded)):
             yield Finding(ln.index, "cta.footer", f"copyright or site footer {text[:60]!r}")
-        elif (ln.words <= NEWSLETTER_MAX_WORDS and not text.startswith(tuple(QUOTE_MARKS))
-              and lexicon.might_contain("newsletter_words", text, ln.word_set)
+        elif (ln.words <= NEWSLETTER_MAX_WORDS and not quoted
+              and anchors and lexicon.might_contain("newsletter_words", text, ln.word_set)
               and lexicon.finder("newsletter_words").search(folded)
               and lexicon.finder("newsletter_prompts").search(folded)):
             yield Finding(ln.index, "cta.prompt", f"newsletter prompt {text[:60]!r}")
-        elif (ln.words <= APPEAL_MAX_WORDS and not text.startswith(tuple(QUOTE_MARKS))
-              and lexicon.might_contain("support_appeals", text, ln.word_set)
+        elif (ln.words <= APPEAL_MAX_WORDS and not quoted
+              and anchors and lexicon.might_contain("support_appeals", text, ln.word_set)
               and lexicon.finder("support_appeals").search(folded)):
             yield Finding(ln.index, "cta.prompt", f"appeal to support the site {text[:60]!r}")
         elif ln.words <= FOOTER_MAX_WORDS and (
-                is_copyright_footer(text) or (lexicon.might_contain("footer_notices", text, ln.word_set)
+                is_copyright_footer(text, ln.first_word) or (anchors and lexicon.might_contain("footer_notices", text, ln.word_set)
                                               and lexicon.finder("footer_notices").search(folded))):
             yield Finding(ln.index, "cta.footer", f"copyright or site footer {text[:60]!r}")
-        elif (ln.words <= CTA_MAX_WORDS and ("?" in text or "!" in text) and not text.startswith(tuple(QUOTE_MARKS))
+        elif (ln.words <= CTA_MAX_WORDS and ("?" in text or "!" in text) and not quoted
               and _question_then_prompt(text)):
             yield Finding(ln.index, "cta.prompt", f"question and call to action {text[:60]!r}")
         elif ln.index in singles:
@@ -320,7 +343,7 @@ def contact_cards(doc: Document) -> Iterator[Finding]:
     """
     block: list = []
     for ln in doc.lines + [None]:
-        if ln is not None and not ln.blank and doc.kept(ln.index):
+        if ln is not None and not ln.blank and ln.index not in doc.findings:
             block.append(ln)
             continue
         if 2 <= len(block) <= CARD_MAX_LINES and all(b.words <= CARD_LINE_MAX_WORDS for b in block):

@@ -75,7 +75,8 @@ def run(doc: Document) -> Iterator[Finding]:
             continue
         if dated_byline(text) and under_headline(doc, ln.index):
             continue  # "Jane Smith | 06.11.23" under the headline: a byline, the byline pass reads it
-        found = _date_segment(text) or _dated_label_under_headline(doc, ln.index, text)
+        whole = find_date(text)  # once: both readings below start from the line's first date
+        found = _date_segment(text, whole) or _dated_label_under_headline(doc, ln.index, text, whole)
         if not found:
             continue
         (kind, iso), more = found[0], found[1:]
@@ -98,20 +99,20 @@ NEAR_HEADLINE_EXTRA_WORDS = 3
 DATE_FIRST_EXTRA_WORDS = 8
 
 
-def _dated_label_under_headline(doc: Document, i: int, text: str) -> List[Tuple[str, str]]:
+def _dated_label_under_headline(doc: Document, i: int, text: str, found) -> List[Tuple[str, str]]:
     """A date with a word or two beside it (a section, a place, an agency) right under
     a headline: the article's date line, read as a bare date; elsewhere such a line stays.
+    ``found``: :func:`~cleaner.dates.find_date` of ``text``.
 
     >>> doc = Document("Council approves budget after long debate\\nPolitik 12.12.2022, 08:30 Uhr\\nText.")
-    >>> _dated_label_under_headline(doc, 1, doc.lines[1].text)
+    >>> _dated_label_under_headline(doc, 1, doc.lines[1].text, find_date(doc.lines[1].text))
     [('bare', '2022-12-12T08:30:00')]
     >>> doc = Document("The council met.\\nPolitik 12.12.2022, 08:30 Uhr\\nText.")
-    >>> _dated_label_under_headline(doc, 1, doc.lines[1].text)
+    >>> _dated_label_under_headline(doc, 1, doc.lines[1].text, find_date(doc.lines[1].text))
     []
     """
     if ends_sentence(text) or len(text.split()) > NEAR_HEADLINE_EXTRA_WORDS + 6:
         return []
-    found = find_date(text)
     if not found:
         return []
     m, iso = found
@@ -135,12 +136,13 @@ def _dated_label_under_headline(doc: Document, i: int, text: str) -> List[Tuple[
 _FIELD = {"mod": "date_modified", "pub": "date_published", "bare": "date_published"}
 
 
-def _date_segment(text: str) -> List[Tuple[str, str]]:
+def _date_segment(text: str, found) -> List[Tuple[str, str]]:
     """``[(kind, iso), …]`` when ``text`` is a date line: the whole line, or the dated
     parts of a line of short parts joined by separators ("Nov 19, 2019 | 0 Comments");
     empty otherwise. A line of parts that holds a byline ("By Jane Smith | Nov 19,
-    2019") is left to the byline pass, which records the names and the date."""
-    whole = _date_only(text)
+    2019") is left to the byline pass, which records the names and the date.
+    ``found``: :func:`~cleaner.dates.find_date` of ``text``."""
+    whole = _date_only(text, found)
     if whole:
         return [whole]
     parts = _SEPARATOR.split(text)
@@ -150,12 +152,12 @@ def _date_segment(text: str) -> List[Tuple[str, str]]:
     # longer line of parts ("… / 0 Comments / by admin") it is the blog's account, not a byline.
     if any(byline_names(p) or (len(parts) == 2 and byline_part(p)) for p in parts):
         return []
-    return [found for found in map(_date_only, parts) if found]
+    return [dated for dated in (_date_only(p, find_date(p)) for p in parts) if dated]
 
 
-def _date_only(text: str) -> Optional[Tuple[str, str]]:
-    """``(kind, iso)`` when ``text`` is a date with at most a label and a reading time."""
-    found = find_date(text)
+def _date_only(text: str, found) -> Optional[Tuple[str, str]]:
+    """``(kind, iso)`` when ``text`` is a date with at most a label and a reading time;
+    ``found``: :func:`~cleaner.dates.find_date` of ``text``."""
     if not found:
         return None
     m, iso = found

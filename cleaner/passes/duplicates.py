@@ -44,7 +44,7 @@ def run(doc: Document) -> Iterator[Finding]:
         if ln.blank:
             continue
         key = ln.folded
-        kept = doc.kept(ln.index)
+        kept = ln.index not in doc.findings  # doc.kept() of a non-blank line
         if kept and key in (previous_key, previous_kept_key) and ln.words >= CONSECUTIVE_MIN_WORDS:
             yield Finding(ln.index, "dup.consecutive", f"line repeats the line before it {ln.text[:60]!r}")
         elif kept and key in first_seen and ln.words >= repeat_min \
@@ -53,7 +53,7 @@ def run(doc: Document) -> Iterator[Finding]:
                           f"line already stood at line {first_seen[key] + 1} {ln.text[:60]!r}")
         first_seen.setdefault(key, ln.index)
         previous_key = key
-        if doc.kept(ln.index):
+        if ln.index not in doc.findings:  # a finding yielded above is recorded by now
             previous_kept_key = key
 
 

@@ -1,0 +1,79 @@
+"""The fast paths of the text passes say what the patterns they replace say.
+
+A test each: where a hot test was a ``regex`` pattern and is now string
+operations or a standard-library pattern (faster, but ``\\w``, ``\\s``, ``$``
+and case folding differ between engines), it must give the pattern's answer
+on any text, the awkward characters included.
+"""
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner import lexicon
+from cleaner.model import Line
+from cleaner.shape import ends_full_stop, ends_sentence
+
+#: Text made mostly of the characters the patterns care about.
+AWKWARD = st.text(alphabet=st.sampled_from(list(".!?…。！？\"'”’»)]」』）\n aZ9_-é\u00a0ſKİı٣") + [chr(0x1E4F1)]),
+                  max_size=12)
+ANY = st.one_of(AWKWARD, st.text(max_size=30))
+
+SENTENCE_END = regex.compile(r"[.!?…。！？][\"'”’»)\]」』）]*$")
+FULL_STOP_END = regex.compile(r"(?:(?<!\.)\.|。)[\"'”’»)\]」』）]*$")
+
+
+@settings(max_examples=3000)
+@given(ANY)
+def test_sentence_ends_as_the_patterns(text):
+    assert ends_sentence(text) == bool(SENTENCE_END.search(text))
+    assert ends_full_stop(text) == bool(FULL_STOP_END.search(text))
+
+
+def test_sentence_end_cases():
+    assert ends_sentence('He said "no."') and ends_sentence("Wait…\n") and not ends_sentence("")
+    assert not ends_sentence("a.\n\n") and not ends_sentence('"')
+    assert ends_full_stop(".") and ends_full_stop("Done.”)") and not ends_full_stop("Wait...")
+    assert ends_full_stop("終わり。") and not ends_full_stop("")
+
+
+@settings(max_examples=3000)
+@given(ANY)
+def test_word_set_as_the_pattern(text):
+    line = Line(0, text, text.strip())
+    if line.blank:
+        return
+    assert frozenset(line.word_set) == frozenset(regex.findall(r"\w+", lexicon.fold(line.text)))
+
+
+COPYRIGHT_TEXT = st.lists(st.sampled_from(["©", "(c)", "(C)", "Copyright", "COPYRİGHT", "_copyright", "copyright-2020",
+                                           " ", "2019", "-", "|", "•", "Example", "ſ", "«", "12", "Kommentare",
+                                           "responses to", "One", "thought on", "１２", "K", "_1"]),
+                          max_size=8).map("".join)
+
+
+def _copyright_by_pattern(text):
+    from cleaner.passes.cta import _COPYRIGHT_START, FOOTER_MIN_SEPARATORS
+    m = _COPYRIGHT_START.match(text)
+    if m is None or (m.group(0).strip().casefold().startswith("copyright") and not m.group(1)):
+        return False
+    return bool(m.group(1)) or sum(text.count(c) for c in "|•") >= FOOTER_MIN_SEPARATORS
+
+
+def _comment_count_by_pattern(text):
+    from cleaner.passes.cta import _COUNT
+    if text.rstrip().endswith("."):
+        return False
+    m = _COUNT.match(text)
+    ones = lexicon.phrase_set("count_ones")
+    if m is None and lexicon.first_word(text) not in ones:
+        return False
+    found = lexicon.match_prefix("comment_counts", text[m.end():] if m else text)
+    return found is not None and (m is not None or found[0].split()[0] in ones)
+
+
+@settings(max_examples=1500)
+@given(st.one_of(COPYRIGHT_TEXT, ANY))
+def test_copyright_and_comment_count_gates_as_the_patterns(text):
+    from cleaner.passes.cta import _comment_count, is_copyright_footer
+    assert is_copyright_footer(text) == _copyright_by_pattern(text)
+    assert _comment_count(text) == _comment_count_by_pattern(text)
