@@ -242,6 +242,8 @@ def name_beside_date(doc: Document) -> Iterator[Finding]:
             continue
         if f.line in under_dek and (len(under_dek) > 1 or dated):
             continue  # headline, summary, name again and again: a teaser list
+        if f.line in under_dek and _first_prose(doc) < doc.prev_nonblank(f.line, kept_only=False):
+            continue  # the text has begun above: a teaser or a box inside or after the article
         yield f
 
 
@@ -322,6 +324,24 @@ def _name_under_dek(doc: Document, ln, prev: Optional[int]) -> bool:
     names = parse_names(ln.plain)
     return bool(names) and len(names) <= 2 and full_names(names) and all(two_part(n) for n in names) \
         and not is_label(ln.plain) and not has_stopword(ln.plain)
+
+
+def _first_prose(doc: Document) -> int:
+    """The index of the first line that reads as prose (the number of lines when none does).
+
+    A name alone under a headline and its standfirst is the byline only above the
+    article's text. Further down the same shape is a teaser's (section label, headline,
+    summary, label …) or a contact box's; on a whole page the teasers around it make a
+    list (:func:`name_beside_date`), but once a first cleaning has removed the others,
+    the one left inside the body would look like a byline to a second cleaning.
+
+    >>> _first_prose(Document("Menu\\nCouncil approves budget\\nThe council approved the budget on Monday night."))
+    2
+    """
+    if "first_prose" not in doc.memo:
+        doc.memo["first_prose"] = next((ln.index for ln in doc.lines if not ln.blank and is_prose(ln.plain)),
+                                       len(doc.lines))
+    return doc.memo["first_prose"]
 
 
 def _is_date(doc: Document, i: int) -> bool:
