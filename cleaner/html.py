@@ -33,7 +33,8 @@ The steps, on one parsed tree:
    link on the page leave as ``html.link_run`` (:func:`link_runs`); the
    headline, when the extractor kept it, leaves as ``html.title``.
 7. **Floor** (:func:`keep_floor`): when the kept lines hold under
-   :data:`KEEP_SHARE` of the extracted words, the cuts are undone and a
+   :data:`KEEP_SHARE` of the extracted words, the cuts are undone, the text
+   passes take the lines their own rules recognise (:func:`after_floor`), and a
    warning "kept: ..." says so.
 8. **Merge**: page metadata first, what the passes found fills the gaps (see
    :func:`merge`).
@@ -212,6 +213,8 @@ def clean_lines(text: str, run, dropped: List[Dropped], tree, page: PageMeta, fl
         if admitted(finding, disabled, keep):
             doc.record(finding)
     kept_note = keep_floor(doc) if floor else None
+    if kept_note:
+        doc = after_floor(text, run, dropped, left, page, keep)
     return doc, [kept_note] if kept_note else []
 
 
@@ -306,6 +309,27 @@ def keep_floor(doc: Document) -> Optional[str]:
         del doc.findings[index]
     return (f"kept: trafilatura's default extraction; the cleaned body held only "
             f"{kept / total:.0%} of its words")
+
+
+def after_floor(text: str, run, dropped: List[Dropped], left: set, page: PageMeta,
+                keep: frozenset = frozenset()) -> Document:
+    """The extraction the floor kept, cleaned again: the navigation, sidebars and footers the
+    pre-clean found outside the article (:data:`cleaner.preclean.OUTSIDE_ONLY`) stay cut, and the
+    passes ``run`` take the lines their own rules recognise (a prompt the pre-clean had dropped with
+    the comments around it), as a second cleaning of the body as text would; the headline goes as
+    ``html.title``. What the floor undoes is the pre-clean's cuts of whole elements and the link runs.
+    """
+    doc = Document(text)
+    disabled = lexicon.disabled()
+    outside = [d for d in dropped if d.rule in OUTSIDE_ONLY]
+    for finding in furniture(doc, outside, left):
+        if admitted(finding, disabled, keep):
+            doc.record(finding)
+    run_passes(doc, run, keep=keep)
+    for finding in headline(doc, page):
+        if admitted(finding, disabled, keep):
+            doc.record(finding)
+    return doc
 
 
 #: trafilatura found no article when it returns fewer characters than this ...
