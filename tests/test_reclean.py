@@ -39,6 +39,16 @@ def test_a_name_under_the_headline_and_standfirst_is_still_the_byline():
     assert article.authors == ["Mary Major"] and "Mary Major" not in article.text
 
 
+def test_a_byline_under_a_page_head_with_long_menu_lines_is_taken_on_both_runs():
+    # Prose far above (a menu line of many words) is no text the byline sits in: the first
+    # cleaning takes the name, as the second does once the menus are gone.
+    menu = " ".join(f"Section{k}" for k in range(30))
+    text = "Home\n" + menu + "\n\nNews\nSport\nWeather\nTravel\nMarkets\n\n" + BOX + "Share this article\n\n" + BODY
+    once, again = twice(text, "text")
+    assert once.authors == ["Mary Major"] and "Mary Major" not in once.text
+    assert again.text == once.text
+
+
 # -- the HTML floor: the text passes still take their own lines ---------------------------
 
 COMMENT = ("<div class='replies'><p>I have lived in this town for {} years and the roads have never been "

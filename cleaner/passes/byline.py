@@ -242,8 +242,8 @@ def name_beside_date(doc: Document) -> Iterator[Finding]:
             continue
         if f.line in under_dek and (len(under_dek) > 1 or dated):
             continue  # headline, summary, name again and again: a teaser list
-        if f.line in under_dek and _first_prose(doc) < doc.prev_nonblank(f.line, kept_only=False):
-            continue  # the text has begun above: a teaser or a box inside or after the article
+        if f.line in under_dek and _prose_above(doc, doc.prev_nonblank(f.line, kept_only=False)):
+            continue  # the text runs on above: a teaser or a box inside or after the article
         yield f
 
 
@@ -326,22 +326,32 @@ def _name_under_dek(doc: Document, ln, prev: Optional[int]) -> bool:
         and not is_label(ln.plain) and not has_stopword(ln.plain)
 
 
-def _first_prose(doc: Document) -> int:
-    """The index of the first line that reads as prose (the number of lines when none does).
+#: A teaser inside or after the text: prose within this many non-blank lines above its headline.
+PROSE_ABOVE_TEASER = 4
 
-    A name alone under a headline and its standfirst is the byline only above the
-    article's text. Further down the same shape is a teaser's (section label, headline,
-    summary, label …) or a contact box's; on a whole page the teasers around it make a
-    list (:func:`name_beside_date`), but once a first cleaning has removed the others,
-    the one left inside the body would look like a byline to a second cleaning.
 
-    >>> _first_prose(Document("Menu\\nCouncil approves budget\\nThe council approved the budget on Monday night."))
-    2
+def _prose_above(doc: Document, dek: int) -> bool:
+    """True when a prose line stands a few lines (:data:`PROSE_ABOVE_TEASER`) above the
+    headline over the standfirst ``dek``: the headline, standfirst and name are a teaser's
+    or a box's inside or after the article (section label, headline, summary, name …).
+    On a whole page the teasers around it make a list (:func:`name_beside_date`), but
+    once a first cleaning has cut the others, the one left inside the body would read as
+    a byline to a second cleaning; the article's own byline has menus and labels above it.
+
+    >>> doc = Document("The council approved the budget on Monday after a long debate.\\nNews\\n"
+    ...                "Library gets a new roof\\nWork starts in spring, the city said.\\nMary Major")
+    >>> _prose_above(doc, 3), _prose_above(Document("Menu\\nNews\\nLibrary gets a new roof\\nWork starts."), 3)
+    (True, False)
     """
-    if "first_prose" not in doc.memo:
-        doc.memo["first_prose"] = next((ln.index for ln in doc.lines if not ln.blank and is_prose(ln.plain)),
-                                       len(doc.lines))
-    return doc.memo["first_prose"]
+    top = doc.prev_nonblank(dek, kept_only=False)
+    j = top
+    for _ in range(PROSE_ABOVE_TEASER):
+        j = doc.prev_nonblank(j, kept_only=False) if j is not None else None
+        if j is None:
+            return False
+        if doc.kept(j) and is_prose(doc.lines[j].plain):
+            return True
+    return False
 
 
 def _is_date(doc: Document, i: int) -> bool:
