@@ -71,3 +71,21 @@ def test_the_floor_keeps_the_extraction_and_the_text_rules_still_apply():
     assert "Let us know in the comments" not in once.text  # a call to action all the same
     assert any(r.rule == "cta.prompt" for r in once.removed)
     assert again.text == once.text
+
+
+# -- boundary: the page's title line over a short page ------------------------------------
+
+def test_a_short_pages_title_line_goes_with_its_headline():
+    # html-text prints the <title> first. Here the title line names two lines: the
+    # headline (the later one, taken) and the site's name under the menu. Left on top of
+    # the body, the title line would make a second cleaning take the site's name as the
+    # headline and cut everything above it.
+    text = ("Winter notes #1 | Harbour Diary\n\nHome\nAbout me\nOld posts\n\n"
+            "Harbour Diary\nLife by the sea\n\nWinter notes #1\n\n"
+            "The ice on the pier was thick this morning, and the gulls stayed away.\n\n"
+            "Share this:\n\nTwitter\nFacebook\n")
+    once, again = twice(text, "text")
+    assert once.title == "Winter notes #1"
+    assert "Winter notes #1 | Harbour Diary" not in once.text
+    assert "The ice on the pier" in once.text
+    assert again.text == once.text
