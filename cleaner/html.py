@@ -50,6 +50,8 @@ from __future__ import annotations
 from copy import deepcopy
 from typing import Iterator, List, Optional
 
+import regex
+
 from . import lexicon
 from .metadata import PageMeta, headline, merge, page_metadata
 from .model import Article, Document, Finding, Removed
@@ -209,13 +211,55 @@ def clean_lines(text: str, run, dropped: List[Dropped], tree, page: PageMeta, fl
     for finding in list(link_runs(doc, linked)):
         if admitted(finding, disabled, keep):
             doc.record(finding)
-    for finding in headline(doc, page):
+    for finding in page_headline(doc, page):
         if admitted(finding, disabled, keep):
             doc.record(finding)
     kept_note = keep_floor(doc) if floor else None
     if kept_note:
         doc = after_floor(text, run, dropped, left, page, keep)
     return doc, [kept_note] if kept_note else []
+
+
+#: The page's title ends with the headline after the site's and section's names
+#: ("Site » Blog » Headline") when its last words, at least this many, are the line's.
+TITLE_TAIL_MIN_WORDS = 3
+_WORDS = regex.compile(r"\w+")
+
+
+def page_headline(doc: Document, page: PageMeta) -> Iterator[Finding]:
+    """html.title: the first kept line when it repeats the page's title or an ``<h1>``
+    (:func:`cleaner.metadata.headline`), or is the last part of the title after the
+    site's name; then once more for the line below it: a section's ``<h1>``
+    ("Press releases") stands over the headline on some pages. A headline left on
+    top of the body would be taken as one by a second cleaning of the body as text.
+
+    >>> doc = Document("Press releases\\nCouncil approves budget\\nThe council approved it on Monday.")
+    >>> page = PageMeta(title="Council approves budget", headings=["Press releases", "Council approves budget"])
+    >>> [doc.record(f) and f.line for f in page_headline(doc, page)]  # (recorded as clean_lines does)
+    [0, 1]
+    >>> doc = Document("Council approves the budget\\nThe council approved it on Monday.")
+    >>> [f.line for f in page_headline(doc, PageMeta(title="City News » Politics » Council approves the budget"))]
+    [0]
+    """
+    for _ in range(2):
+        finding = next(iter(headline(doc, page)), None) or _title_tail(doc, page)
+        if finding is None:
+            return
+        yield finding
+        if doc.findings.get(finding.line) is not finding:
+            return  # not recorded (a rule file keeps the line)
+
+
+def _title_tail(doc: Document, page: PageMeta) -> Optional[Finding]:
+    first = doc.next_nonblank(-1)
+    if first is None or doc.next_nonblank(first) is None or not page.title:
+        return None
+    line = _WORDS.findall(doc.lines[first].text.casefold())
+    known = _WORDS.findall(page.title.casefold())
+    if len(known) > len(line) >= TITLE_TAIL_MIN_WORDS and known[-len(line):] == line:
+        return Finding(first, "html.title", f"the page's headline {doc.lines[first].text[:60]!r}",
+                       "title", doc.lines[first].text)
+    return None
 
 
 def extract_text(tree, url: Optional[str] = None) -> str:
@@ -326,7 +370,7 @@ def after_floor(text: str, run, dropped: List[Dropped], left: set, page: PageMet
         if admitted(finding, disabled, keep):
             doc.record(finding)
     run_passes(doc, run, keep=keep)
-    for finding in headline(doc, page):
+    for finding in page_headline(doc, page):
         if admitted(finding, disabled, keep):
             doc.record(finding)
     return doc

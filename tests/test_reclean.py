@@ -89,3 +89,16 @@ def test_a_short_pages_title_line_goes_with_its_headline():
     assert "Winter notes #1 | Harbour Diary" not in once.text
     assert "The ice on the pier" in once.text
     assert again.text == once.text
+
+
+# -- html.title: the headline at the end of the page's title (a section's <h1> over it: doctest) --
+
+STORY = "<p>" + BODY + "</p><p>Residents will see the new rates in their April bills, officials said on Monday.</p>"
+
+
+def test_a_headline_at_the_end_of_the_page_title_goes():
+    page = ("<html><head><title>City News » Politics » Council approves the budget</title></head><body>"
+            "<article><h2>Council approves the budget</h2>" + STORY + "</article></body></html>")
+    once, again = twice(page, "html")
+    assert not once.text.startswith("Council approves the budget")
+    assert again.text == once.text
