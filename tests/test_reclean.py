@@ -102,3 +102,36 @@ def test_a_headline_at_the_end_of_the_page_title_goes():
     once, again = twice(page, "html")
     assert not once.text.startswith("Council approves the budget")
     assert again.text == once.text
+
+
+# -- title: a headline-shaped line left on top of the body --------------------------------
+
+def test_a_headline_over_a_standfirst_stays_when_a_second_cleaning_would_take_the_standfirst():
+    # The byline marks the first line as the headline; the standfirst under it has the shape
+    # of a bare headline ("short line, blank, body"), so a second cleaning would take it.
+    # Which one is the headline is then unknown to a text cleaning: both stay, the title is kept.
+    text = ("Council approves budget\nBy Jane Smith\n\nA late night at the town hall\n\n" + BODY)
+    once, again = twice(text, "text")
+    assert once.title == "Council approves budget" and once.authors == ["Jane Smith"]
+    assert once.text.startswith("Council approves budget\n\nA late night at the town hall\n\n")
+    assert "By Jane Smith" not in once.text
+    assert again.text == once.text
+
+
+def test_a_headline_over_the_text_still_goes():
+    # Keep-case of the rule above: the headline goes when the line under it is the text.
+    for text in ("Council approves budget\n\n" + BODY,
+                 "Council approves budget\nBy Jane Smith\n\n" + BODY):
+        once, again = twice(text, "text")
+        assert once.title == "Council approves budget" and once.text == BODY
+        assert again.text == once.text
+
+
+def test_a_headline_shaped_line_over_the_headline_goes():
+    # A kicker or label over the headline the byline marks: left on top of the body, a
+    # second cleaning would take it as the headline. Above the headline it is no article text.
+    for text in ("Weekend reading for the whole family\n\nCouncil approves budget\nBy Jane Smith\n\n" + BODY,
+                 "Our town hall\nCouncil approves budget\nBy Jane Smith\n3 March 2021\n\n" + BODY):
+        once, again = twice(text, "text")
+        assert once.title == "Council approves budget" and once.text == BODY
+        assert again.text == once.text
