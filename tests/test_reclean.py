@@ -135,3 +135,15 @@ def test_a_headline_shaped_line_over_the_headline_goes():
         once, again = twice(text, "text")
         assert once.title == "Council approves budget" and once.text == BODY
         assert again.text == once.text
+
+
+def test_the_headline_printed_again_under_it_goes():
+    # Kept over its own repeat, the headline would make the pair look like a page's title
+    # line and the headline it names to a second cleaning: the repeat goes instead.
+    from cleaner.model import Document, Finding
+    from cleaner.passes.title import _reclean_head
+
+    doc = Document("Council approves budget\n\nCouncil approves budget\n\n" + BODY)
+    doc.record(Finding(0, "title.headline", "the headline", "title", "Council approves budget"))
+    assert [f.line for f in _reclean_head(doc)] == [2]
+    assert 0 in doc.findings  # the headline stays removed

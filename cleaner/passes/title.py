@@ -738,7 +738,8 @@ def _reclean_head(doc: Document) -> Iterator[Finding]:
       headline-shaped lines, of which a cleaning takes neither (which one is the
       headline is then unknown from the text alone); the title stays;
     - the line stands over the headline: a kicker, a label or menu left above it
-      (lines above the article's headline are not its text). It goes.
+      (lines above the article's headline are not its text); or it prints the
+      headline again. It goes.
 
     Keeps (the title is still ``Council approves budget``)::
 
@@ -759,9 +760,9 @@ def _reclean_head(doc: Document) -> Iterator[Finding]:
         first = doc.next_nonblank(-1)
         if first is None or _first_line_headline(doc, first) is None:
             return
-        if first < headline:
+        if first < headline or doc.lines[first].folded == doc.lines[headline].folded:
             text = doc.lines[first].plain
-            finding = Finding(first, "title.headline", f"a headline-shaped line over the headline {text[:60]!r}: "
+            finding = Finding(first, "title.headline", f"a headline-shaped line over the headline, or its repeat {text[:60]!r}: "
                               "a second cleaning would take it")
             yield finding
             if doc.findings.get(first) is not finding:
