@@ -217,6 +217,7 @@ def clean_lines(text: str, run, dropped: List[Dropped], tree, page: PageMeta, fl
     kept_note = keep_floor(doc) if floor else None
     if kept_note:
         doc = after_floor(text, run, dropped, left, page, keep)
+    _keep_headline_over_standfirst(doc)
     return doc, [kept_note] if kept_note else []
 
 
@@ -248,6 +249,27 @@ def page_headline(doc: Document, page: PageMeta) -> Iterator[Finding]:
         yield finding
         if doc.findings.get(finding.line) is not finding:
             return  # not recorded (a rule file keeps the line)
+
+
+def _keep_headline_over_standfirst(doc: Document) -> None:
+    """The headline (``html.title``) stays in the body when the line under it would be
+    taken as the headline by a second cleaning of the body as text (a short standfirst
+    or subheading over the text): over it, the headline makes two headline-shaped lines,
+    of which a cleaning takes neither. The title stays the page's."""
+    from .passes.title import _first_line_headline
+
+    first = doc.next_nonblank(-1)
+    if first is None:
+        return
+    below = doc.next_nonblank(first)
+    if below is None:
+        return
+    head = Document(doc.lines[first].shown + "\n\n" + doc.lines[below].shown)  # as body() prints them
+    if _first_line_headline(head, 0) is None:
+        return
+    above = doc.prev_nonblank(first, kept_only=False)
+    if above is not None and doc.findings.get(above) is not None and doc.findings[above].rule == "html.title":
+        del doc.findings[above]
 
 
 def _title_tail(doc: Document, page: PageMeta) -> Optional[Finding]:

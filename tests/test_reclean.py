@@ -147,3 +147,21 @@ def test_the_headline_printed_again_under_it_goes():
     doc.record(Finding(0, "title.headline", "the headline", "title", "Council approves budget"))
     assert [f.line for f in _reclean_head(doc)] == [2]
     assert 0 in doc.findings  # the headline stays removed
+
+
+def test_html_headline_stays_over_a_standfirst_a_second_cleaning_would_take():
+    page = ("<html><head><title>Council approves budget</title></head><body><article>"
+            "<h1>Council approves budget</h1><h2>A late night at the town hall</h2>" + STORY
+            + "</article></body></html>")
+    once, again = twice(page, "html")
+    assert once.title == "Council approves budget"
+    assert once.text.startswith("Council approves budget\n\nA late night at the town hall\n\n")
+    assert again.text == once.text
+
+
+def test_html_headline_over_the_text_still_goes():
+    # Keep-case of the rule above.
+    page = ("<html><head><title>Council approves budget</title></head><body><article>"
+            "<h1>Council approves budget</h1>" + STORY + "</article></body></html>")
+    once, again = twice(page, "html")
+    assert once.text.startswith(BODY) and again.text == once.text
