@@ -14,7 +14,7 @@ A clean output is a fixed point: the second body equals the first. Prints,
 per folder, how many pages changed, and for each (up to ``--diff`` lines of a
 unified diff) what the second cleaning removed or changed, and the rules
 that removed lines the second time (also counted over the folder), and
-each changed page's cause (:func:`cause`). Exit status 1 when any page changed.
+each changed page's cause (:func:`cause`), also in its heading. Exit status 1 when any page changed.
 """
 from __future__ import annotations
 
@@ -119,16 +119,17 @@ def main(argv=None) -> int:
             for path in files:
                 first, second, rules, warnings = second_clean(read(path), fmt)
                 if first != second:
-                    changed.append((path, first, second, rules))
+                    why = cause(fmt, rules, warnings)
+                    changed.append((path, first, second, rules, why))
                     by_rule.update(set(rules))
-                    by_cause[cause(fmt, rules, warnings)] += 1
+                    by_cause[why] += 1
             print(f"## {data_dir.name}/{folder}: {len(changed)} of {len(files)} pages change when cleaned again")
             if by_rule:
                 print("\nPages by rule that removed lines the second time: "
                       + ", ".join(f"`{rule}` {n}" for rule, n in by_rule.most_common()))
                 print("\nPages by cause: " + ", ".join(f"{c} {n}" for c, n in by_cause.most_common()))
-            for path, first, second, rules in changed:
-                print(f"\n### {path.name}: " + ", ".join(f"`{r}` ×{n}" for r, n in Counter(rules).most_common()))
+            for path, first, second, rules, why in changed:
+                print(f"\n### {path.name} ({why}): " + ", ".join(f"`{r}` ×{n}" for r, n in Counter(rules).most_common()))
                 print("```diff")
                 print("\n".join(short_diff(first, second, args.diff)))
                 print("```")

@@ -33,7 +33,8 @@ The steps, on one parsed tree:
    link on the page leave as ``html.link_run`` (:func:`link_runs`); the
    headline, when the extractor kept it, leaves as ``html.title``.
 7. **Floor** (:func:`keep_floor`): when the kept lines hold under
-   :data:`KEEP_SHARE` of the extracted words, the cuts are undone and a
+   :data:`KEEP_SHARE` of the extracted words, the cuts are undone, the text
+   passes take the lines their own rules recognise (:func:`after_floor`), and a
    warning "kept: ..." says so.
 8. **Merge**: page metadata first, what the passes found fills the gaps (see
    :func:`merge`).
@@ -48,6 +49,8 @@ from __future__ import annotations
 
 from copy import deepcopy
 from typing import Iterator, List, Optional
+
+import regex
 
 from . import lexicon
 from .metadata import PageMeta, headline, merge, page_metadata
@@ -208,11 +211,77 @@ def clean_lines(text: str, run, dropped: List[Dropped], tree, page: PageMeta, fl
     for finding in list(link_runs(doc, linked)):
         if admitted(finding, disabled, keep):
             doc.record(finding)
-    for finding in headline(doc, page):
+    for finding in page_headline(doc, page):
         if admitted(finding, disabled, keep):
             doc.record(finding)
     kept_note = keep_floor(doc) if floor else None
+    if kept_note:
+        doc = after_floor(text, run, dropped, left, page, keep)
+    _keep_headline_over_standfirst(doc)
     return doc, [kept_note] if kept_note else []
+
+
+#: The page's title ends with the headline after the site's and section's names
+#: ("Site » Blog » Headline") when its last words, at least this many, are the line's.
+TITLE_TAIL_MIN_WORDS = 3
+_WORDS = regex.compile(r"\w+")
+
+
+def page_headline(doc: Document, page: PageMeta) -> Iterator[Finding]:
+    """html.title: the first kept line when it repeats the page's title or an ``<h1>``
+    (:func:`cleaner.metadata.headline`), or is the last part of the title after the
+    site's name; then once more for the line below it: a section's ``<h1>``
+    ("Press releases") stands over the headline on some pages. A headline left on
+    top of the body would be taken as one by a second cleaning of the body as text.
+
+    >>> doc = Document("Press releases\\nCouncil approves budget\\nThe council approved it on Monday.")
+    >>> page = PageMeta(title="Council approves budget", headings=["Press releases", "Council approves budget"])
+    >>> [doc.record(f) and f.line for f in page_headline(doc, page)]  # (recorded as clean_lines does)
+    [0, 1]
+    >>> doc = Document("Council approves the budget\\nThe council approved it on Monday.")
+    >>> [f.line for f in page_headline(doc, PageMeta(title="City News » Politics » Council approves the budget"))]
+    [0]
+    """
+    for _ in range(2):
+        finding = next(iter(headline(doc, page)), None) or _title_tail(doc, page)
+        if finding is None:
+            return
+        yield finding
+        if doc.findings.get(finding.line) is not finding:
+            return  # not recorded (a rule file keeps the line)
+
+
+def _keep_headline_over_standfirst(doc: Document) -> None:
+    """The headline (``html.title``) stays in the body when the line under it would be
+    taken as the headline by a second cleaning of the body as text (a short standfirst
+    or subheading over the text): over it, the headline makes two headline-shaped lines,
+    of which a cleaning takes neither. The title stays the page's."""
+    from .passes.title import _first_line_headline
+
+    first = doc.next_nonblank(-1)
+    if first is None:
+        return
+    below = doc.next_nonblank(first)
+    if below is None:
+        return
+    head = Document(doc.lines[first].shown + "\n\n" + doc.lines[below].shown)  # as body() prints them
+    if _first_line_headline(head, 0) is None:
+        return
+    above = doc.prev_nonblank(first, kept_only=False)
+    if above is not None and doc.findings.get(above) is not None and doc.findings[above].rule == "html.title":
+        del doc.findings[above]
+
+
+def _title_tail(doc: Document, page: PageMeta) -> Optional[Finding]:
+    first = doc.next_nonblank(-1)
+    if first is None or doc.next_nonblank(first) is None or not page.title:
+        return None
+    line = _WORDS.findall(doc.lines[first].text.casefold())
+    known = _WORDS.findall(page.title.casefold())
+    if len(known) > len(line) >= TITLE_TAIL_MIN_WORDS and known[-len(line):] == line:
+        return Finding(first, "html.title", f"the page's headline {doc.lines[first].text[:60]!r}",
+                       "title", doc.lines[first].text)
+    return None
 
 
 def extract_text(tree, url: Optional[str] = None) -> str:
@@ -306,6 +375,27 @@ def keep_floor(doc: Document) -> Optional[str]:
         del doc.findings[index]
     return (f"kept: trafilatura's default extraction; the cleaned body held only "
             f"{kept / total:.0%} of its words")
+
+
+def after_floor(text: str, run, dropped: List[Dropped], left: set, page: PageMeta,
+                keep: frozenset = frozenset()) -> Document:
+    """The extraction the floor kept, cleaned again: the navigation, sidebars and footers the
+    pre-clean found outside the article (:data:`cleaner.preclean.OUTSIDE_ONLY`) stay cut, and the
+    passes ``run`` take the lines their own rules recognise (a prompt the pre-clean had dropped with
+    the comments around it), as a second cleaning of the body as text would; the headline goes as
+    ``html.title``. What the floor undoes is the pre-clean's cuts of whole elements and the link runs.
+    """
+    doc = Document(text)
+    disabled = lexicon.disabled()
+    outside = [d for d in dropped if d.rule in OUTSIDE_ONLY]
+    for finding in furniture(doc, outside, left):
+        if admitted(finding, disabled, keep):
+            doc.record(finding)
+    run_passes(doc, run, keep=keep)
+    for finding in page_headline(doc, page):
+        if admitted(finding, disabled, keep):
+            doc.record(finding)
+    return doc
 
 
 #: trafilatura found no article when it returns fewer characters than this ...

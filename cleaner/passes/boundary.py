@@ -271,6 +271,7 @@ def run(doc: Document) -> Iterator[Finding]:
         # line the page's title line names is still the headline.
         if anchor is not None:
             yield from _headline(doc, [], nonblank[anchor])
+            yield from _title_line(doc, nonblank[0])
         return
     if anchor is not None and anchor > first:
         first = anchor  # the article starts under its headline, not in the ticker above it
@@ -596,6 +597,20 @@ def _headline(doc: Document, head: List[int], anchor: Optional[int]) -> Iterator
         if headline_candidate(best):
             yield Finding(first, "boundary.page_title", f"the page's title line {doc.lines[first].text[:60]!r}",
                           "title", best)
+
+
+def _title_line(doc: Document, first: int) -> Iterator[Finding]:
+    """The page's title line ("Headline | Site") over the headline it names, on a page too
+    short to cut around: it goes with the headline. Left on top of the body, it would name
+    another line in a second cleaning (the site's name printed under the menu) and take
+    that for the headline, with all above it.
+
+    >>> doc = Document("Storm hits the coast | Daily News\\nHome\\nStorm hits the coast\\nIt rained.")
+    >>> [(f.line, f.rule) for f in _title_line(doc, 0)]
+    [(0, 'boundary.page_title')]
+    """
+    if doc.kept(first):
+        yield Finding(first, "boundary.page_title", f"the page's title line {doc.lines[first].text[:60]!r}")
 
 
 def _headline_above(doc: Document, head: List[int]) -> Optional[int]:

@@ -242,6 +242,8 @@ def name_beside_date(doc: Document) -> Iterator[Finding]:
             continue
         if f.line in under_dek and (len(under_dek) > 1 or dated):
             continue  # headline, summary, name again and again: a teaser list
+        if f.line in under_dek and _prose_above(doc, doc.prev_nonblank(f.line, kept_only=False)):
+            continue  # the text runs on above: a teaser or a box inside or after the article
         yield f
 
 
@@ -322,6 +324,34 @@ def _name_under_dek(doc: Document, ln, prev: Optional[int]) -> bool:
     names = parse_names(ln.plain)
     return bool(names) and len(names) <= 2 and full_names(names) and all(two_part(n) for n in names) \
         and not is_label(ln.plain) and not has_stopword(ln.plain)
+
+
+#: A teaser inside or after the text: prose within this many non-blank lines above its headline.
+PROSE_ABOVE_TEASER = 4
+
+
+def _prose_above(doc: Document, dek: int) -> bool:
+    """True when a prose line stands a few lines (:data:`PROSE_ABOVE_TEASER`) above the
+    headline over the standfirst ``dek``: the headline, standfirst and name are a teaser's
+    or a box's inside or after the article (section label, headline, summary, name …).
+    On a whole page the teasers around it make a list (:func:`name_beside_date`), but
+    once a first cleaning has cut the others, the one left inside the body would read as
+    a byline to a second cleaning; the article's own byline has menus and labels above it.
+
+    >>> doc = Document("The council approved the budget on Monday after a long debate.\\nNews\\n"
+    ...                "Library gets a new roof\\nWork starts in spring, the city said.\\nMary Major")
+    >>> _prose_above(doc, 3), _prose_above(Document("Menu\\nNews\\nLibrary gets a new roof\\nWork starts."), 3)
+    (True, False)
+    """
+    top = doc.prev_nonblank(dek, kept_only=False)
+    j = top
+    for _ in range(PROSE_ABOVE_TEASER):
+        j = doc.prev_nonblank(j, kept_only=False) if j is not None else None
+        if j is None:
+            return False
+        if doc.kept(j) and is_prose(doc.lines[j].plain):
+            return True
+    return False
 
 
 def _is_date(doc: Document, i: int) -> bool:

@@ -457,6 +457,7 @@ def run(doc: Document) -> Iterator[Finding]:
     if doc.meta["title"]:
         doc.meta["title"] = without_site_name(doc, without_kicker(doc, doc.meta["title"]))
     focus(doc)
+    yield from _reclean_head(doc)
 
 
 #: The separator between a page title's parts ("Headline - Site", "Site | Headline").
@@ -886,3 +887,57 @@ def _first_line_headline(doc: Document, first: int) -> Optional[int]:
         # starts with another headline, which a second cleaning would take too.
         return None
     return first
+
+
+#: Lines over the headline looked at, one after the other, by :func:`_reclean_head`.
+RECLEAN_MAX_LINES = 3
+
+
+def _reclean_head(doc: Document) -> Iterator[Finding]:
+    """Decide now about the line a second cleaning would take as the headline.
+
+    A cleaned body is text again: when it opens with a line the bare first-line rule
+    takes (:func:`_first_line_headline`: a short headline-shaped line over the text),
+    a second cleaning would remove it. The requirement that a headline on the first
+    line goes and the one that a clean body is a fixed point meet here:
+
+    - the line is under the headline taken by other evidence (a byline or date under
+      it, the page's title line): a standfirst or subheading, or the real headline
+      under a kicker. The headline stays in the body: over that line it makes two
+      headline-shaped lines, of which a cleaning takes neither (which one is the
+      headline is then unknown from the text alone); the title stays;
+    - the line stands over the headline: a kicker, a label or menu left above it
+      (lines above the article's headline are not its text); or it prints the
+      headline again. It goes.
+
+    Keeps (the title is still ``Council approves budget``)::
+
+        Council approves budget
+        By Jane Smith                        (removed: byline)
+
+        A late night at the town hall
+
+    >>> from cleaner import clean_text
+    >>> clean_text("Council approves budget\\nBy Jane Smith\\n\\nA late night at the town hall\\n\\n"
+    ...            "The council approved the budget on Monday after a long debate.").text.split("\\n\\n")[:2]
+    ['Council approves budget', 'A late night at the town hall']
+    """
+    headline = _headline_line(doc)
+    if headline is None:
+        return
+    for _ in range(RECLEAN_MAX_LINES):
+        first = doc.next_nonblank(-1)
+        if first is None or _first_line_headline(doc, first) is None:
+            return
+        if first < headline or doc.lines[first].folded == doc.lines[headline].folded:
+            text = doc.lines[first].plain
+            finding = Finding(first, "title.headline", f"a headline-shaped line over the headline, or its repeat {text[:60]!r}: "
+                              "a second cleaning would take it")
+            yield finding
+            if doc.findings.get(first) is not finding:
+                return  # not recorded (a rule file's keep)
+            continue
+        f = doc.findings.get(headline)
+        if f is not None and f.rule in _HEADLINE_RULES:
+            del doc.findings[headline]
+        return

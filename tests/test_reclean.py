@@ -1,0 +1,167 @@
+"""A clean body is a fixed point: cleaning the output again changes nothing.
+
+Each test here is one cause ``benchmarks/idempotence.py`` found on the dev
+sets, on a small page written for it: the first cleaning and the second must
+decide the same way.
+"""
+from cleaner import clean, clean_text
+
+
+def twice(data, fmt):
+    once = clean(data, input_format=fmt)
+    return once, clean(once.text, input_format="text")
+
+
+# -- byline: a name under a headline and its standfirst, inside the body ----------------
+
+BODY = ("The council approved the budget on Monday after a long debate in the town hall that ran late "
+        "into the night, with members split over roads and libraries.")
+BOX = ("Library gets a new roof\n\n"
+       "Work on the roof starts in the spring, the city said.\n\n"
+       "Mary Major\n\n")
+
+
+def test_a_name_under_a_teaser_inside_the_body_stays():
+    # A teaser box inside the article (section label, headline, summary, name, the next teaser):
+    # on a whole page its neighbours make a teaser list, and once they are gone the one left
+    # must not read as a byline to a second cleaning.
+    text = (BODY + "\n\nCompany News\n\n" + BOX + "Ferry line opens on the north shore\n\n"
+            "The boats run every hour from the old pier, the harbour said.\n\n"
+            "Residents will see the new rates in their April bills, officials said on Monday.")
+    once, again = twice(text, "text")
+    assert "Mary Major" in once.text and once.authors == []
+    assert again.text == once.text
+
+
+def test_a_name_under_the_headline_and_standfirst_is_still_the_byline():
+    # Keep-case of the rule above: over the article's text, the same shape is its byline.
+    article = clean_text(BOX + "Share this article\n\n" + BODY)
+    assert article.authors == ["Mary Major"] and "Mary Major" not in article.text
+
+
+def test_a_byline_under_a_page_head_with_long_menu_lines_is_taken_on_both_runs():
+    # Prose far above (a menu line of many words) is no text the byline sits in: the first
+    # cleaning takes the name, as the second does once the menus are gone.
+    menu = " ".join(f"Section{k}" for k in range(30))
+    text = "Home\n" + menu + "\n\nNews\nSport\nWeather\nTravel\nMarkets\n\n" + BOX + "Share this article\n\n" + BODY
+    once, again = twice(text, "text")
+    assert once.authors == ["Mary Major"] and "Mary Major" not in once.text
+    assert again.text == once.text
+
+
+# -- the HTML floor: the text passes still take their own lines ---------------------------
+
+COMMENT = ("<div class='replies'><p>I have lived in this town for {} years and the roads have never been "
+           "as bad as they are this winter, so the money for repairs is welcome news for all of us here.</p></div>")
+
+
+def floor_page() -> str:
+    """A thread: the story, then readers' posts each marked as a reply (most of the page's words)."""
+    return ("<html lang='en'><head><title>Council approves budget</title></head><body><div class='main'>"
+            "<h1>Council approves budget</h1><p>" + BODY + "</p>"
+            + "".join(COMMENT.format(years) for years in ("ten", "twenty", "thirty", "forty", "fifty", "sixty"))
+            + "<div class='respond'><p>Let us know in the comments what you think of the new budget</p></div>"
+            "</div></body></html>")
+
+
+def test_the_floor_keeps_the_extraction_and_the_text_rules_still_apply():
+    once, again = twice(floor_page(), "html")
+    assert any(w.startswith("kept:") for w in once.warnings)  # the pre-clean cut most of it: undone
+    assert "forty years" in once.text
+    assert "Let us know in the comments" not in once.text  # a call to action all the same
+    assert any(r.rule == "cta.prompt" for r in once.removed)
+    assert again.text == once.text
+
+
+# -- boundary: the page's title line over a short page ------------------------------------
+
+def test_a_short_pages_title_line_goes_with_its_headline():
+    # html-text prints the <title> first. Here the title line names two lines: the
+    # headline (the later one, taken) and the site's name under the menu. Left on top of
+    # the body, the title line would make a second cleaning take the site's name as the
+    # headline and cut everything above it.
+    text = ("Winter notes #1 | Harbour Diary\n\nHome\nAbout me\nOld posts\n\n"
+            "Harbour Diary\nLife by the sea\n\nWinter notes #1\n\n"
+            "The ice on the pier was thick this morning, and the gulls stayed away.\n\n"
+            "Share this:\n\nTwitter\nFacebook\n")
+    once, again = twice(text, "text")
+    assert once.title == "Winter notes #1"
+    assert "Winter notes #1 | Harbour Diary" not in once.text
+    assert "The ice on the pier" in once.text
+    assert again.text == once.text
+
+
+# -- html.title: the headline at the end of the page's title (a section's <h1> over it: doctest) --
+
+STORY = "<p>" + BODY + "</p><p>Residents will see the new rates in their April bills, officials said on Monday.</p>"
+
+
+def test_a_headline_at_the_end_of_the_page_title_goes():
+    page = ("<html><head><title>City News » Politics » Council approves the budget</title></head><body>"
+            "<article><h2>Council approves the budget</h2>" + STORY + "</article></body></html>")
+    once, again = twice(page, "html")
+    assert not once.text.startswith("Council approves the budget")
+    assert again.text == once.text
+
+
+# -- title: a headline-shaped line left on top of the body --------------------------------
+
+def test_a_headline_over_a_standfirst_stays_when_a_second_cleaning_would_take_the_standfirst():
+    # The byline marks the first line as the headline; the standfirst under it has the shape
+    # of a bare headline ("short line, blank, body"), so a second cleaning would take it.
+    # Which one is the headline is then unknown to a text cleaning: both stay, the title is kept.
+    text = ("Council approves budget\nBy Jane Smith\n\nA late night at the town hall\n\n" + BODY)
+    once, again = twice(text, "text")
+    assert once.title == "Council approves budget" and once.authors == ["Jane Smith"]
+    assert once.text.startswith("Council approves budget\n\nA late night at the town hall\n\n")
+    assert "By Jane Smith" not in once.text
+    assert again.text == once.text
+
+
+def test_a_headline_over_the_text_still_goes():
+    # Keep-case of the rule above: the headline goes when the line under it is the text.
+    for text in ("Council approves budget\n\n" + BODY,
+                 "Council approves budget\nBy Jane Smith\n\n" + BODY):
+        once, again = twice(text, "text")
+        assert once.title == "Council approves budget" and once.text == BODY
+        assert again.text == once.text
+
+
+def test_a_headline_shaped_line_over_the_headline_goes():
+    # A kicker or label over the headline the byline marks: left on top of the body, a
+    # second cleaning would take it as the headline. Above the headline it is no article text.
+    for text in ("Weekend reading for the whole family\n\nCouncil approves budget\nBy Jane Smith\n\n" + BODY,
+                 "Our town hall\nCouncil approves budget\nBy Jane Smith\n3 March 2021\n\n" + BODY):
+        once, again = twice(text, "text")
+        assert once.title == "Council approves budget" and once.text == BODY
+        assert again.text == once.text
+
+
+def test_the_headline_printed_again_under_it_goes():
+    # Kept over its own repeat, the headline would make the pair look like a page's title
+    # line and the headline it names to a second cleaning: the repeat goes instead.
+    from cleaner.model import Document, Finding
+    from cleaner.passes.title import _reclean_head
+
+    doc = Document("Council approves budget\n\nCouncil approves budget\n\n" + BODY)
+    doc.record(Finding(0, "title.headline", "the headline", "title", "Council approves budget"))
+    assert [f.line for f in _reclean_head(doc)] == [2]
+    assert 0 in doc.findings  # the headline stays removed
+
+
+def test_html_headline_stays_over_a_standfirst_a_second_cleaning_would_take():
+    page = ("<html><head><title>Council approves budget</title></head><body><article>"
+            "<h1>Council approves budget</h1><h2>A late night at the town hall</h2>" + STORY
+            + "</article></body></html>")
+    once, again = twice(page, "html")
+    assert once.title == "Council approves budget"
+    assert once.text.startswith("Council approves budget\n\nA late night at the town hall\n\n")
+    assert again.text == once.text
+
+
+def test_html_headline_over_the_text_still_goes():
+    # Keep-case of the rule above.
+    page = ("<html><head><title>Council approves budget</title></head><body><article>"
+            "<h1>Council approves budget</h1>" + STORY + "</article></body></html>")
+    once, again = twice(page, "html")
+    assert once.text.startswith(BODY) and again.text == once.text
