@@ -31,7 +31,6 @@ Keeps::
 from __future__ import annotations
 
 import unicodedata
-import urllib.parse
 from collections import Counter
 from typing import Iterator, List, Optional
 
@@ -241,7 +240,11 @@ _EXTENSION = regex.compile(r"\.[A-Za-z]\w{1,4}$")
 def _url_words(doc: Document) -> frozenset:
     if "url_words" not in doc.memo:
         url = doc.memo.get("url") or ""
-        path = urllib.parse.unquote(urllib.parse.urlsplit(url).path) if url else ""
+        path = ""
+        if url:
+            import urllib.parse  # only a document with an address reads one (start-up)
+
+            path = urllib.parse.unquote(urllib.parse.urlsplit(url).path)
         # The slug: the part of the path with the most words ("/politik/deutschland/council-approves-budget").
         parts = [_url_tokens(_EXTENSION.sub("", part).replace("_", " ")) for part in path.split("/")]
         slug = max(reversed(parts), key=len, default=[])  # a tie: the last
@@ -466,7 +469,12 @@ _SITE_SEPARATOR = regex.compile(r"\s+[-|–—·»]\s+")
 
 def _host_names(doc: Document) -> frozenset:
     """The labels of the page's host name, lower case ("stardewvalleywiki", "hrinnovation")."""
-    host = urllib.parse.urlsplit(doc.memo.get("url") or "").hostname or ""
+    url = doc.memo.get("url")
+    if not url:
+        return frozenset()
+    import urllib.parse  # only a document with an address reads one (start-up)
+
+    host = urllib.parse.urlsplit(url).hostname or ""
     return frozenset("".join(_url_tokens(label)) for label in host.split(".")[:-1] if label != "www")
 
 
