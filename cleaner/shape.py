@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-import regex
+from .patterns import lazy_pattern
 
 #: A headline or teaser title has at most this many words; real headlines run
 #: 5-20 words, and 30 leaves room for the long ones some sites write.
@@ -36,7 +36,7 @@ CTA_MAX_WORDS = 20
 #: them to that).
 SENTENCE_ENDS = (".", "!", "?", "…", "。", "！", "？")
 CLOSERS = "\"'”’»)]」』）"
-_LETTER = regex.compile(r"\p{L}")
+_LETTER = lazy_pattern(r"\p{L}")
 #: Scripts written without spaces between words: Thai, Lao, Myanmar, Khmer,
 #: Japanese kana, CJK ideographs. Code-point ranges with the standard library's
 #: engine, because this runs on every line: 0.4 µs a line against 1.7 µs with
@@ -118,11 +118,11 @@ def headline_shaped(text: str) -> bool:
 
 #: "Never heard them? Watch a clip!": complete sentences make a paragraph, not a
 #: headline ("Smog in Krakow. City makes buses free" is a two-part headline).
-_TWO_SENTENCES = regex.compile(r"\p{Ll}[.!?][\"'”’)]*\s+\p{Lu}")
+_TWO_SENTENCES = lazy_pattern(r"\p{Ll}[.!?][\"'”’)]*\s+\p{Lu}")
 #: A cut-off line ("… diagnosed with the plague,...") is a teaser or a standfirst,
 #: and a clock time ("Posted Nov 19, 6:51 AM") belongs to a date line.
-_CLOCK = regex.compile(r"\b\d{1,2}:\d{2}\b")
-_NOT_HEADLINE = regex.compile(r"^(?:[•▪◦●·*+–o-]\s|\d{1,3}[.)]\s)|https?://|www\.|\S@\S")
+_CLOCK = lazy_pattern(r"\b\d{1,2}:\d{2}\b")
+_NOT_HEADLINE = lazy_pattern(r"^(?:[•▪◦●·*+–o-]\s|\d{1,3}[.)]\s)|https?://|www\.|\S@\S")
 
 
 def headline_candidate(text: str) -> bool:

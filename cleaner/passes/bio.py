@@ -44,6 +44,7 @@ import regex
 from .. import lexicon
 from ..model import Document, Finding
 from ..names import function_words  # a "name" holding an article or pronoun ("Die Stadt") names a thing
+from ..patterns import lazy_pattern
 
 #: A biography is a paragraph, not an essay: at most this many words.
 BIO_MAX_WORDS = 80
@@ -60,7 +61,7 @@ PROFILE_ROLE_WITHIN = 6
 PROFILE_MIN_WORDS = 8
 PROFILE_MAX_WORDS = BIO_MAX_WORDS
 _NAME = r"\p{Lu}[\p{L}'.\-]*"
-_NAME_WORD = regex.compile(_NAME)
+_NAME_WORD = lazy_pattern(_NAME)
 
 
 def run(doc: Document) -> Iterator[Finding]:
