@@ -6,7 +6,9 @@ whether its documents ever reach the line that reads it or not: about 80
 patterns made a third of ``clean-article``'s start-up. A pattern written as
 ``_NAME = lazy_pattern(r"...", flags)`` is read as before (``_NAME.search``,
 ``_NAME.sub``, ``_NAME.pattern``); each attribute read is kept on the
-instance, so later look-ups cost what a compiled pattern's do.
+instance, so later look-ups cost what a compiled pattern's do. A pattern
+meant for the standard library's engine says so: ``lazy_pattern(r"...",
+engine=re)``.
 
 >>> p = lazy_pattern(r"\\d+")
 >>> p.findall("12 and 345"), p.pattern
@@ -19,8 +21,9 @@ import regex
 class LazyPattern:
     """A regex pattern compiled on its first use (see the module docstring)."""
 
-    def __init__(self, pattern, flags: int = 0):
+    def __init__(self, pattern, flags: int = 0, engine=regex):
         self._source = (pattern, flags)
+        self._compile = engine.compile  # a function pickles by name, a module does not
 
     def __getattr__(self, name: str):
         # Called only for what the instance does not hold yet: compile once, keep the attribute.
@@ -30,7 +33,7 @@ class LazyPattern:
         state = self.__dict__
         compiled = state.get("_compiled")
         if compiled is None:
-            compiled = state["_compiled"] = regex.compile(*state["_source"])
+            compiled = state["_compiled"] = state["_compile"](*state["_source"])
         value = getattr(compiled, name)
         state[name] = value
         return value
@@ -39,6 +42,6 @@ class LazyPattern:
         return f"lazy_pattern({self._source[0]!r}, {self._source[1]!r})"
 
 
-def lazy_pattern(pattern, flags: int = 0) -> LazyPattern:
-    """``regex.compile(pattern, flags)``, done when an attribute is first read."""
-    return LazyPattern(pattern, flags)
+def lazy_pattern(pattern, flags: int = 0, engine=regex) -> LazyPattern:
+    """``engine.compile(pattern, flags)`` (``regex`` or ``re``), done when an attribute is first read."""
+    return LazyPattern(pattern, flags, engine)

@@ -2,10 +2,11 @@
 
 import copy
 import pickle
+import re
 
 import regex
 
-from cleaner import markdown, model, names
+from cleaner import markdown, model, names, shape
 from cleaner.patterns import lazy_pattern
 
 
@@ -47,3 +48,13 @@ def test_a_lazy_pattern_copies_and_pickles_unused_or_used():
             assert p.findall("1 22") == ["1", "22"]
         for clone in (copy.deepcopy(p), pickle.loads(pickle.dumps(p))):
             assert clone.findall("3 and 44") == ["3", "44"] and clone.flags & regex.V1
+
+
+def test_a_pattern_for_the_standard_engine_is_compiled_by_it():
+    lazy = lazy_pattern(r"[\u3040-\u30ff]+", engine=re)
+    assert lazy.findall("abc ひらがな def カタカナ") == ["ひらがな", "カタカナ"]
+    assert isinstance(vars(lazy)["_compiled"], re.Pattern)
+    assert pickle.loads(pickle.dumps(lazy)).findall("xかy") == ["か"]
+    # The unspaced scripts' pattern is the standard library's (fast on every line), read lazily.
+    assert shape.UNSPACED.findall("漢字 and かな") == re.findall(shape.UNSPACED.pattern, "漢字 and かな")
+    assert isinstance(vars(shape.UNSPACED)["_compiled"], re.Pattern)
