@@ -31,8 +31,11 @@ _INVISIBLE = lazy_pattern(f"[{_INVISIBLE_CHARS}]")
 #: spaces in a row, an invisible character.
 _TO_FOLD = lazy_pattern(f"[\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000{_INVISIBLE_CHARS}]|  ")
 #: What is stripped from the ends of a shown line: every character ``str.strip()``
-#: strips, and the invisible ones (at the end of a line they join or part nothing).
-_EDGE_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + _INVISIBLE_CHARS
+#: strips (``str.isspace()``, none above U+3000; written out, as computing them is
+#: 9 M instructions of every start-up; ``tests/test_patterns.py`` checks the list),
+#: and the invisible ones (at the end of a line they join or part nothing).
+_EDGE_CHARS = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+               "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000" + _INVISIBLE_CHARS)
 
 
 def normalise_space(text: str) -> str:

@@ -58,3 +58,9 @@ def test_a_pattern_for_the_standard_engine_is_compiled_by_it():
     # The unspaced scripts' pattern is the standard library's (fast on every line), read lazily.
     assert shape.UNSPACED.findall("漢字 and かな") == re.findall(shape.UNSPACED.pattern, "漢字 and かな")
     assert isinstance(vars(shape.UNSPACED)["_compiled"], re.Pattern)
+
+
+def test_the_edge_characters_are_every_space_str_strip_strips_and_the_invisible_ones():
+    spaces = "".join(c for c in map(chr, range(0x110000)) if c.isspace())
+    assert model._EDGE_CHARS == spaces + model._INVISIBLE_CHARS
+    assert model.normalise_space("\u3000\u2029 a \x85\u200b") == "a"
