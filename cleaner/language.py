@@ -114,6 +114,8 @@ def detect(text: str) -> Optional[str]:
 
 def _script(sample: str) -> Optional[str]:
     """The language a script alone names, when enough of the letters are in it."""
+    if sample.isascii():
+        return None  # no letter of these scripts (nor their patterns, compiled on first use) needed
     letters = len(_LETTER.findall(sample))
     if not letters:
         return None

@@ -165,7 +165,7 @@ class Lexicon:
         try:
             return self._first[key]
         except KeyError:
-            value = self._first[key] = frozenset(first_word(p) for p in self.data().get(key, []))
+            value = self._first[key] = frozenset(map(first_word, self.data().get(key, [])))
             return value
 
     def anchors(self, key: str) -> Tuple[FrozenSet[str], Tuple[str, ...]]:
