@@ -41,9 +41,10 @@ from typing import Any, BinaryIO, Callable, Deque, Dict, Iterable, Iterator, Lis
 
 import regex
 
-from .ingest import DEFAULT_MAX_BYTES, InputError, LazyPattern
+from .ingest import DEFAULT_MAX_BYTES, InputError
 from .inputs import Failure, read_input
 from .model import Article
+from .patterns import lazy_pattern
 
 #: Inputs handed to a worker process at a time: passing them between
 #: processes costs about 4% of the cleaning time in chunks of 4 and 2% in
@@ -53,20 +54,20 @@ CHUNK_SIZE = 16
 #: Chunks in flight per job: keeps every worker fed while bounding memory.
 WINDOW_PER_JOB = 4
 #: Extensions of input names replaced by the output's own (``.gz`` first). This
-#: module's patterns compile on first use (:class:`~cleaner.ingest.LazyPattern`):
+#: module's patterns compile on first use (:func:`~cleaner.patterns.lazy_pattern`):
 #: a file cleaned to standard output reads none of them.
-_INPUT_EXT = LazyPattern(r"(?:\.(?:html?|xhtml|txt|text))?(?:\.gz)?$", regex.I)
+_INPUT_EXT = lazy_pattern(r"(?:\.(?:html?|xhtml|txt|text))?(?:\.gz)?$", regex.I)
 #: The extension of an output file, by format.
 OUTPUT_EXT = {"text": ".txt", "json": ".json", "jsonl": ".jsonl", "parquet": ".parquet"}
 #: Extensions of archive and JSONL input names replaced by the part file's own.
-_PART_EXT = LazyPattern(r"(?:\.(?:warc|arc|jsonl|json|ndjson))?(?:\.gz)?$", regex.I)
+_PART_EXT = lazy_pattern(r"(?:\.(?:warc|arc|jsonl|json|ndjson))?(?:\.gz)?$", regex.I)
 #: Plain inputs (not archives) per Parquet part file, ``part-NNNNN.parquet``.
 PART_FILES = 10_000
 #: The provenance keys of a WARC page, in output order.
 WARC_KEYS = ("warc_file", "warc_record_id", "warc_date", "warc_offset", "truncated")
 #: The provenance keys of a JSONL document.
 JSONL_KEYS = ("id", "source_line")
-_CONTROL = LazyPattern(r"[\x00-\x1f\x7f]")
+_CONTROL = lazy_pattern(r"[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True)

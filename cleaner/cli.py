@@ -15,6 +15,7 @@ stop it, remove any half-written temporary file, and end it by that signal.
 """
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
@@ -416,6 +417,12 @@ def __getattr__(name: str):
 
 def main(argv: Optional[List[str]] = None) -> None:
     """Console-script entry point: ``learn``, ``review`` or ``rules`` as the first argument runs that command."""
+    if argv is None:
+        # The command's own process: what importing made (modules, classes, functions)
+        # lives until exit, so the garbage collector need not walk it again at every
+        # full collection and at exit (callgrind: 35 M of the 438 M instructions of
+        # cleaning one small file). Called with argv (tests, other programs): left alone.
+        gc.freeze()
     args = sys.argv[1:] if argv is None else list(argv)
     sub = SUBCOMMANDS.get(args[0]) if args else None
     if sub is not None:

@@ -31,6 +31,7 @@ from typing import Optional
 import regex
 
 from . import lexicon
+from .patterns import lazy_pattern
 from .pipeline import pattern_timeout
 
 #: Time-zone abbreviations and their UTC offsets in minutes. Abbreviations that
@@ -66,7 +67,7 @@ ZONES = {
 
 
 #: A four-digit year, alone or with a clock time glued on by a rendering ("3 de mayo de 202221:25").
-_YEAR = regex.compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?:(?!\d)|(?=\d{1,2}:\d\d(?!\d)))")
+_YEAR = lazy_pattern(r"(?<!\d)(?:1[89]|2[01])\d\d(?:(?!\d)|(?=\d{1,2}:\d\d(?!\d)))")
 
 
 @lexicon.cached

@@ -50,12 +50,11 @@ from __future__ import annotations
 from copy import deepcopy
 from typing import Iterator, List, Optional
 
-import regex
-
 from . import lexicon
 from .metadata import PageMeta, headline, merge, page_metadata
 from .model import Article, Document, Finding, Removed
 from .passes import TEXT_PASSES, runs_on_html
+from .patterns import lazy_pattern
 from .pipeline import admitted, run_passes
 from .preclean import (
     BLOCK_TAGS,
@@ -224,7 +223,7 @@ def clean_lines(text: str, run, dropped: List[Dropped], tree, page: PageMeta, fl
 #: The page's title ends with the headline after the site's and section's names
 #: ("Site » Blog » Headline") when its last words, at least this many, are the line's.
 TITLE_TAIL_MIN_WORDS = 3
-_WORDS = regex.compile(r"\w+")
+_WORDS = lazy_pattern(r"\w+")
 
 
 def page_headline(doc: Document, page: PageMeta) -> Iterator[Finding]:

@@ -42,6 +42,8 @@ from typing import List, NamedTuple, Optional, Tuple
 
 import regex
 
+from .patterns import lazy_pattern
+
 #: Inputs larger than this (after decompression) are refused; ``--max-bytes`` changes it.
 #: A news page is well under 5 MB; cleaning takes at its peak about 10 times the
 #: input in memory for text (20 MB: 194 MB, benchmarks/speed.py, 2026-11-30) and
@@ -100,33 +102,6 @@ FRAGMENT_LINE_SHARE = 0.5
 #: least this many words: a scrape with some raw HTML lines, not a page of markup.
 TEXT_MIN_WORDS = 10
 
-class LazyPattern:
-    """A regex pattern compiled on its first use, not at import.
-
-    The ``regex`` module takes 0.2 to 1 ms to compile a pattern, and a
-    module-level pattern is compiled by every process that imports the module,
-    whether it reads plain UTF-8 text (most of them need no charset or HTML
-    pattern) or not. Attributes are those of the compiled pattern; each one
-    read is kept on the instance, so later look-ups cost what a plain pattern's do.
-
-    >>> p = LazyPattern(r"\\d+")
-    >>> p.findall("12 and 345"), p.pattern
-    (['12', '345'], '\\\\d+')
-    """
-
-    def __init__(self, pattern, flags: int = 0):
-        self._source = (pattern, flags)
-
-    def __getattr__(self, name: str):
-        # Called only for what the instance does not hold yet: compile once, keep the attribute.
-        compiled = self.__dict__.get("_compiled")
-        if compiled is None:
-            compiled = self._compiled = regex.compile(*self._source)
-        value = getattr(compiled, name)
-        setattr(self, name, value)
-        return value
-
-
 _MAGIC = (
     (b"\x89PNG\r\n\x1a\n", "PNG image"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image"),
     (b"%PDF-", "PDF document"), (b"PK\x03\x04", "ZIP archive"), (b"PK\x05\x06", "ZIP archive"),
@@ -140,29 +115,29 @@ _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
-# The patterns below are compiled on first use (:class:`LazyPattern`): plain text
+# The patterns below are compiled on first use (:func:`~cleaner.patterns.lazy_pattern`): plain text
 # without markup reads none of them but the binary check's, and that one only
 # when it has characters beyond ASCII.
-_META_CHARSET = LazyPattern(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", regex.I)
-_HTML_START = LazyPattern(r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+_META_CHARSET = lazy_pattern(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", regex.I)
+_HTML_START = lazy_pattern(r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
                             regex.I | regex.S)
 #: A document tag at the start of a line: where a page has it, after an HTTP header say.
-_DOCUMENT_LINE = LazyPattern(r"^[ \t]*<(?:!doctype\s+html|html|head|body)\b", regex.I | regex.M)
+_DOCUMENT_LINE = lazy_pattern(r"^[ \t]*<(?:!doctype\s+html|html|head|body)\b", regex.I | regex.M)
 #: One piece of markup: a comment, a script or style element (its content is
 #: found by :func:`_markup`), a doctype, or a tag ("<b>", "</p>", "<img src=…/>").
 #: Not "<3", "a < b" or "<https://example.com>" (a scheme is followed by ":").
-_MARKUP = LazyPattern(r"<(?:!--|(script|style)\b[^<>]*>|!doctype\b[^<>]*>|/?[A-Za-z][A-Za-z0-9-]*(?:[\s/][^<>]*)?>)",
+_MARKUP = lazy_pattern(r"<(?:!--|(script|style)\b[^<>]*>|!doctype\b[^<>]*>|/?[A-Za-z][A-Za-z0-9-]*(?:[\s/][^<>]*)?>)",
                         regex.I)
 #: Stands for one piece of markup in the masked sample :func:`_markup` builds.
 _MASK = "\x00"
 #: What text has next to none of: C0 controls other than \t \n \f \r, DEL,
 #: surrogates, unassigned and private-use code points, replacement characters.
-_JUNK = LazyPattern(r"[\x00-\x08\x0b\x0e-\x1f\x7f\p{Cs}\p{Cn}\p{Co}\ufffd]")
+_JUNK = lazy_pattern(r"[\x00-\x08\x0b\x0e-\x1f\x7f\p{Cs}\p{Cn}\p{Co}\ufffd]")
 #: Characters a windows-1252 reading of Western-European text is made of, besides ASCII and letters.
 _TYPOGRAPHY = "’‘“”„‚–—…€•·«»‹›°§©®™×÷¶†‡‰"
 _WESTERN = _TYPOGRAPHY + "\u00a0\u00a1-\u00bf"
-_NOT_WESTERN = LazyPattern(rf"[^\x00-\x7f\p{{Latin}}{_WESTERN}\ufffd]")
-_ACCENT_RUN = LazyPattern(r"[^\x00-\x7f\s]{3,}")
+_NOT_WESTERN = lazy_pattern(rf"[^\x00-\x7f\p{{Latin}}{_WESTERN}\ufffd]")
+_ACCENT_RUN = lazy_pattern(r"[^\x00-\x7f\s]{3,}")
 
 
 class InputError(Exception):

@@ -25,7 +25,7 @@ import re
 from functools import lru_cache
 from typing import Dict, FrozenSet, Optional, Tuple
 
-import regex
+from .patterns import lazy_pattern
 
 #: Only the start of the text is read: a few paragraphs decide, and the cost
 #: stays flat however long the page.
@@ -77,10 +77,10 @@ _WORD = re.compile(r"[^\W\d_]+")
 # The script ranges are compiled by the regex module: a range of code points means the
 # same to both engines, and the standard one takes about 5 ms to build the tables of
 # these large ranges at every start-up (regex: 0.2 ms).
-_HANGUL = regex.compile(r"[\uac00-\ud7af]")
-_KANA = regex.compile(r"[\u3040-\u30ff]")
-_HAN = regex.compile(r"[\u4e00-\u9fff]")
-_GREEK = regex.compile(r"[\u0370-\u03ff]")
+_HANGUL = lazy_pattern(r"[\uac00-\ud7af]")
+_KANA = lazy_pattern(r"[\u3040-\u30ff]")
+_HAN = lazy_pattern(r"[\u4e00-\u9fff]")
+_GREEK = lazy_pattern(r"[\u0370-\u03ff]")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -114,6 +114,8 @@ def detect(text: str) -> Optional[str]:
 
 def _script(sample: str) -> Optional[str]:
     """The language a script alone names, when enough of the letters are in it."""
+    if sample.isascii():
+        return None  # no letter of these scripts (nor their patterns, compiled on first use) needed
     letters = len(_LETTER.findall(sample))
     if not letters:
         return None

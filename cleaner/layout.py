@@ -13,19 +13,18 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Optional, Tuple
 
-import regex
-
 from . import lexicon
 from .dates import find_date
 from .markdown import IMAGE as _IMAGE
 from .markdown import LINK as _LINK
 from .model import Document, Line
+from .patterns import lazy_pattern
 from .shape import ends_sentence, headline_candidate
 
 #: What opens a line that goes on with the sentence above it: punctuation that
 #: starts no sentence, or a space and a lower-case word (a renderer that prints
 #: each inline element on its own line keeps the space before the next word).
-_CONT_START = regex.compile(r"[,.;:)!?’”]|\s[a-z]")
+_CONT_START = lazy_pattern(r"[,.;:)!?’”]|\s[a-z]")
 _CONT_FIRST = frozenset(",.;:)!?’”")  # a cheap test before the pattern
 
 #: Hard-wrapped text (lynx and w3m dumps, html2text's default, mail): paragraphs
@@ -170,7 +169,7 @@ MAX_OTHER_WORDS = 3
 #: with a few labels between the links is still a menu.
 MIN_OTHER_SHARE = 0.25
 
-_WORD = regex.compile(r"\w+")
+_WORD = lazy_pattern(r"\w+")
 
 
 def split_words(text: str) -> Tuple[int, int, int]:

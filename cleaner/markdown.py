@@ -17,22 +17,22 @@ names, a teaser's headline) is taken from its plain reading.
 """
 from __future__ import annotations
 
-import regex
+from .patterns import lazy_pattern
 
 #: The address part of a link or image: no spaces; parentheses escaped as
 #: html2text writes them (``javascript:play\\('a'\\)``) or balanced, one deep
 #: (``/wiki/Mercury_(planet)``); an optional "title".
 _TARGET = r'\((?:[^()\s\\]|\\.|\([^()\s]*\))*(?:\s+"[^"]*")?\)'
 #: ``![alt](src "title")``: an image.
-IMAGE = regex.compile(r"!\[([^\[\]]*)\]" + _TARGET)
+IMAGE = lazy_pattern(r"!\[([^\[\]]*)\]" + _TARGET)
 #: ``[text](href "title")``: a link whose text holds no image (read images first).
-LINK = regex.compile(r"\[([^\[\]]*)\]" + _TARGET)
+LINK = lazy_pattern(r"\[([^\[\]]*)\]" + _TARGET)
 #: ``**strong**`` and ``__strong__``; the text inside holds no ``*`` (``_``), so a
 #: line of unclosed markers is read in linear time.
-_STRONG = regex.compile(r"\*\*(?=[^\s*])([^*]+?)(?<=\S)\*\*|__(?=[^\s_])([^_]+?)(?<=\S)__")
+_STRONG = lazy_pattern(r"\*\*(?=[^\s*])([^*]+?)(?<=\S)\*\*|__(?=[^\s_])([^_]+?)(?<=\S)__")
 #: What opens a heading, a quote or a list item: "## ", "> ", "* ", "+ ".
-_LEAD = regex.compile(r"^(?:#{1,6}|>|[*+])\s+")
-_SPACES = regex.compile(r"\s+")
+_LEAD = lazy_pattern(r"^(?:#{1,6}|>|[*+])\s+")
+_SPACES = lazy_pattern(r"\s+")
 
 
 def has_markup(text: str) -> bool:

@@ -15,25 +15,27 @@ from dataclasses import asdict, dataclass, field
 from sys import intern
 from typing import Any, Dict, List, Optional, Tuple
 
-import regex
-
 from . import lexicon, markdown
+from .patterns import lazy_pattern
 from .shape import count_words
 
 #: Characters rendered as one plain space: NBSP, the Unicode spaces, tabs.
-_SPACES = regex.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACES = lazy_pattern(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 #: Invisible characters that scrapers leave around text (zero-width, BOM).
 #: The forms lines are matched in (``Line.text`` and those derived from it)
 #: drop them; the body keeps the ones inside a line (``Line.shown``): a
 #: zero-width joiner inside an emoji sequence, a ZWNJ inside a Persian word.
 _INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
-_INVISIBLE = regex.compile(f"[{_INVISIBLE_CHARS}]")
+_INVISIBLE = lazy_pattern(f"[{_INVISIBLE_CHARS}]")
 #: What folding changes in a line: a space character other than " ", two
 #: spaces in a row, an invisible character.
-_TO_FOLD = regex.compile(f"[\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000{_INVISIBLE_CHARS}]|  ")
+_TO_FOLD = lazy_pattern(f"[\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000{_INVISIBLE_CHARS}]|  ")
 #: What is stripped from the ends of a shown line: every character ``str.strip()``
-#: strips, and the invisible ones (at the end of a line they join or part nothing).
-_EDGE_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + _INVISIBLE_CHARS
+#: strips (``str.isspace()``, none above U+3000; written out, as computing them is
+#: 9 M instructions of every start-up; ``tests/test_patterns.py`` checks the list),
+#: and the invisible ones (at the end of a line they join or part nothing).
+_EDGE_CHARS = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+               "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000" + _INVISIBLE_CHARS)
 
 
 def normalise_space(text: str) -> str:

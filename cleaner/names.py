@@ -17,9 +17,10 @@ import regex
 
 from . import lexicon
 from .dates import find_date
+from .patterns import lazy_pattern
 from .pipeline import pattern_timeout
 
-_DIGIT = regex.compile(r"\d")
+_DIGIT = lazy_pattern(r"\d")
 
 #: A person's or desk's name has at most this many words.
 NAME_MAX_WORDS = 5
@@ -87,7 +88,7 @@ def parse_names(text: str) -> Optional[List[str]]:
     return names
 
 
-_INITIAL_AT_END = regex.compile(r"(?:^|\s)\p{Lu}\.$")
+_INITIAL_AT_END = lazy_pattern(r"(?:^|\s)\p{Lu}\.$")
 
 
 def strip_end(text: str) -> str:
@@ -142,7 +143,7 @@ def is_time_phrase(name: str) -> bool:
 
 
 #: A user name printed after "von"/"by" ("gizzmo", "revamp-it"): one token.
-HANDLE = regex.compile(r"[\p{L}\d][\p{L}\d._\-]{1,30}")
+HANDLE = lazy_pattern(r"[\p{L}\d][\p{L}\d._\-]{1,30}")
 #: A handle this short ("abc") is as often a word or an abbreviation as a user name.
 HANDLE_MIN_CHARS = 4
 
@@ -157,8 +158,8 @@ def is_handle(text: str) -> bool:
     return len(text) >= HANDLE_MIN_CHARS and bool(HANDLE.fullmatch(text))
 SEPARATORS = " ,|·•-–—/"
 #: A list item: a bullet before the text (a number may be a date: "28. Jan. 2022").
-LIST_ITEM = regex.compile(r"\s*[*+•▪◦·–-]\s")
-_PART_SEPARATOR = regex.compile(r"\s+[|·•]\s+|\s*,\s+(?=\p{L}+\s*:)|\s+(?=\p{Lu}\p{Ll}+:\s)")
+LIST_ITEM = lazy_pattern(r"\s*[*+•▪◦·–-]\s")
+_PART_SEPARATOR = lazy_pattern(r"\s+[|·•]\s+|\s*,\s+(?=\p{L}+\s*:)|\s+(?=\p{Lu}\p{Ll}+:\s)")
 
 
 def names_before_separator(text: str) -> Optional[List[str]]:
@@ -271,7 +272,7 @@ def dated_byline(text: str) -> bool:
         and any(names_beside_date(p) for p in parts if not _DIGIT.search(p))
 
 
-_DATED_PARTS = regex.compile(r"\s+[|·•]\s+|\s*\|\s*")
+_DATED_PARTS = lazy_pattern(r"\s+[|·•]\s+|\s*\|\s*")
 
 
 @lexicon.cached
@@ -295,7 +296,7 @@ def trim_counts(text: str) -> str:
 
 
 #: A number and a word at most at the end of a byline: a comment count ("2 Kommentare", "0"), a reading time.
-_TRAILING_COUNT = regex.compile(r"\s+\d+(?:\s+\S+){0,2}$")
+_TRAILING_COUNT = lazy_pattern(r"\s+\d+(?:\s+\S+){0,2}$")
 
 
 def full_names(names: List[str]) -> bool:

@@ -67,6 +67,7 @@ import regex
 
 from . import lexicon, passes
 from .model import Document, Finding, normalise_space
+from .patterns import lazy_pattern
 from .shape import headline_shaped, is_prose
 
 #: A line is the site's when it stands on at least this share of the site's
@@ -92,11 +93,11 @@ RULE = "site.repeated"
 FORMAT = "clean-article site profile"
 VERSION = 1
 
-_DIGITS = regex.compile(r"\d+")
-_CANONICAL = regex.compile(
+_DIGITS = lazy_pattern(r"\d+")
+_CANONICAL = lazy_pattern(
     r"""<link\b[^>]{0,300}?\brel\s*=\s*["']?canonical\b[^>]{0,300}?>"""
     r"""|<meta\b[^>]{0,300}?\bproperty\s*=\s*["']?og:url\b[^>]{0,300}?>""", regex.I)
-_URL_ATTR = regex.compile(r"""\b(?:href|content)\s*=\s*["']?(https?://[^"'\s>]+)""", regex.I)
+_URL_ATTR = lazy_pattern(r"""\b(?:href|content)\s*=\s*["']?(https?://[^"'\s>]+)""", regex.I)
 
 
 class ProfileError(Exception):

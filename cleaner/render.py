@@ -17,14 +17,13 @@ from __future__ import annotations
 
 from typing import List
 
-import regex
-
 from . import markdown
 from .language import detect as detect_language
 from .model import Article, Document, Removed
+from .patterns import lazy_pattern
 from .shape import UNSPACED, UNSPACED_CHARS_PER_WORD
 
-_WORD = regex.compile(r"\w+")
+_WORD = lazy_pattern(r"\w+")
 
 
 def paragraphs(doc: Document) -> List[str]:

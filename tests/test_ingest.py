@@ -391,12 +391,3 @@ def _looks_like_html_in_full(text):
 @settings(max_examples=300, deadline=None)
 def test_the_no_markup_shortcut_gives_the_full_answer(text):
     assert looks_like_html(text) == _looks_like_html_in_full(text)
-
-
-def test_a_lazy_pattern_is_compiled_once_and_behaves_as_compiled():
-    p = ingest.LazyPattern(r"(?i)<b>")
-    assert "_compiled" not in vars(p)  # nothing compiled until it is used
-    assert p.search("x <B> y").span() == (2, 5)
-    compiled = vars(p)["_compiled"]
-    assert p.findall("<b><b>") == ["<b>", "<b>"]
-    assert vars(p)["_compiled"] is compiled and p.flags & ingest.regex.I

@@ -30,6 +30,7 @@ from typing import Dict, FrozenSet, Iterator, List, Mapping, Optional, Tuple
 
 import regex
 
+from ..patterns import lazy_pattern
 from . import packs
 
 #: The folder of the language files (``HERE``, a :class:`~pathlib.Path`, is made
@@ -164,7 +165,7 @@ class Lexicon:
         try:
             return self._first[key]
         except KeyError:
-            value = self._first[key] = frozenset(first_word(p) for p in self.data().get(key, []))
+            value = self._first[key] = frozenset(map(first_word, self.data().get(key, [])))
             return value
 
     def anchors(self, key: str) -> Tuple[FrozenSet[str], Tuple[str, ...]]:
@@ -300,7 +301,7 @@ def alternation(key: str) -> str:
     return "(?:" + "|".join(_phrase_pattern(p) for p in parts) + ")"
 
 
-_WORDS = regex.compile(r"\w+")
+_WORDS = lazy_pattern(r"\w+")
 
 
 def words_of(text: str) -> FrozenSet[str]:
@@ -389,7 +390,7 @@ def fold(text: str) -> str:
     return text.strip().strip(" :.!|-–—»›>•·*#").strip()
 
 
-_FIRST_WORD = regex.compile(r"[\W_]*([\w'’&+-]+)")
+_FIRST_WORD = lazy_pattern(r"[\W_]*([\w'’&+-]+)")
 
 
 def first_word(text: str) -> str:
@@ -422,7 +423,7 @@ def first_words(key: str) -> FrozenSet[str]:
 
 #: Punctuation that may end a word of a phrase in running text ("Reported by:").
 _TRAILING = ":：.,;!?|»›>)]"
-_LEADING = regex.compile(r"[\W_]*")
+_LEADING = lazy_pattern(r"[\W_]*")
 
 
 #: How much of a line :func:`match_prefix` reads to find its first word cheaply

@@ -30,10 +30,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-import regex
-
 from .. import lexicon
 from ..model import Document, Finding
+from ..patterns import lazy_pattern
 from .cta import QUOTE_MARKS
 
 RULE = "ads.marker"
@@ -45,7 +44,7 @@ DISCLOSURE_MAX_WORDS = 60
 
 #: What joins several markers on one line ("Advertisement - Continue Reading Below")
 #: and sets a marker off ("- Advertisement -", "[Ad]", "*** ADVERTISEMENT ***").
-_JOINERS = regex.compile(r"\s+[\-–—.]+\s+|\s*[:|·/\[\]()*#~=_•…]+\s*|^[\s\-–—.]+|[\s\-–—.]+$")
+_JOINERS = lazy_pattern(r"\s+[\-–—.]+\s+|\s*[:|·/\[\]()*#~=_•…]+\s*|^[\s\-–—.]+|[\s\-–—.]+$")
 
 
 def is_marker(text: str) -> bool:

@@ -44,6 +44,7 @@ import regex
 from .. import lexicon
 from ..model import Document, Finding
 from ..names import function_words  # a "name" holding an article or pronoun ("Die Stadt") names a thing
+from ..patterns import lazy_pattern
 
 #: A biography is a paragraph, not an essay: at most this many words.
 BIO_MAX_WORDS = 80
@@ -60,7 +61,7 @@ PROFILE_ROLE_WITHIN = 6
 PROFILE_MIN_WORDS = 8
 PROFILE_MAX_WORDS = BIO_MAX_WORDS
 _NAME = r"\p{Lu}[\p{L}'.\-]*"
-_NAME_WORD = regex.compile(_NAME)
+_NAME_WORD = lazy_pattern(_NAME)
 
 
 def run(doc: Document) -> Iterator[Finding]:
@@ -111,11 +112,17 @@ def run(doc: Document) -> Iterator[Finding]:
 
 
 @lexicon.cached
-def _profile_patterns():
-    third = regex.compile(rf"({_NAME}(?:\s+{_NAME}){{0,{PROFILE_NAME_MAX_WORDS - 1}}})\s+"
-                          rf"{lexicon.alternation('bio_copulas')}\s+(.+)", regex.V1)
-    first = regex.compile(rf"(?i:{lexicon.alternation('bio_self_intros')})\s+({_NAME})\s*[,.]\s*(.+)", regex.V1)
-    return third, first
+def _third_person_pattern():
+    return regex.compile(rf"({_NAME}(?:\s+{_NAME}){{0,{PROFILE_NAME_MAX_WORDS - 1}}})\s+"
+                         rf"{lexicon.alternation('bio_copulas')}\s+(.+)", regex.V1)
+
+
+@lexicon.cached
+def _self_intro_pattern():
+    # Its own cache, compiled only for a line that opens like a self-introduction: the
+    # case-insensitive alternation costs about 10 ms to compile (58 M instructions), a
+    # quarter of a small file's start-up, and most documents hold no such line.
+    return regex.compile(rf"(?i:{lexicon.alternation('bio_self_intros')})\s+({_NAME})\s*[,.]\s*(.+)", regex.V1)
 
 
 def profile_name(text: str, first_word: Optional[str] = None) -> Optional[str]:
@@ -133,11 +140,11 @@ def profile_name(text: str, first_word: Optional[str] = None) -> Optional[str]:
     """
     text = text.replace("’", "'")
     roles = lexicon.phrase_set("bio_roles")
-    third, first = _profile_patterns()
     # The self-introduction opens the line: its first word opens one of the phrases.
     opener = lexicon.first_word(text) if first_word is None else first_word
-    for pattern in (third, first) if opener in lexicon.first_words("bio_self_intros") else (third,):
-        m = pattern.match(text)
+    self_intro = opener in lexicon.first_words("bio_self_intros")
+    for pattern in (_third_person_pattern, _self_intro_pattern) if self_intro else (_third_person_pattern,):
+        m = pattern().match(text)
         if m is None or not function_words().isdisjoint(m.group(1).casefold().split()):
             continue
         for word in m.group(2).split()[:PROFILE_ROLE_WITHIN]:

@@ -29,10 +29,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-import regex
-
 from .. import lexicon
 from ..model import Document, Finding
+from ..patterns import lazy_pattern
 
 #: A credit names an agency or a photographer: at most this many words.
 CREDIT_MAX_WORDS = 8
@@ -44,9 +43,9 @@ CREDIT_MAX_COMMON_WORDS = 2
 CAPTION_MAX_WORDS = 60
 
 
-_SEGMENTS = regex.compile(r"\s*[|;]\s*")
-_AGENCY_PARTS = regex.compile(r"\s*[/,;|]\s*")
-_AGENCY_TAIL = regex.compile(r"\s[/|]\s*")
+_SEGMENTS = lazy_pattern(r"\s*[|;]\s*")
+_AGENCY_PARTS = lazy_pattern(r"\s*[/,;|]\s*")
+_AGENCY_TAIL = lazy_pattern(r"\s[/|]\s*")
 _EDGE = " \t()[]{}.,:;-–—*•"
 
 

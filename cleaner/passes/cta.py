@@ -63,6 +63,7 @@ import regex
 
 from .. import lexicon
 from ..model import Document, Finding
+from ..patterns import lazy_pattern
 from ..shape import CTA_MAX_WORDS
 
 #: A line opening with one of these is someone speaking ("“Join us in the square,” she said"), not the site.
@@ -85,10 +86,10 @@ NEWSLETTER_MAX_WORDS = 45
 APPEAL_MAX_WORDS = 60
 #: The heading over a blog's comments counts them: "142 Antworten zu „Title“", "One thought on “Title”"
 #: (lexicon ``comment_counts``, after an optional count); a sentence ending in a full stop is prose.
-_COUNT = regex.compile(r"[^\w]*\d+\s+")
+_COUNT = lazy_pattern(r"[^\w]*\d+\s+")
 #: A listing's count of what it shows ("1–10 of 19", "1 bis 10 von insgesamt 19", "1-10 di 19"),
 #: on a line of at most RESULT_COUNT_MAX_WORDS words with a verb of showing (lexicon ``result_counts``: "Showing", "angezeigt").
-_RANGE_OF = regex.compile(r"\d+\s*(?:[–-]|\w{1,3})\s*\d+\s+\w{1,3}\s+(?:\w+\s+)?\d+")
+_RANGE_OF = lazy_pattern(r"\d+\s*(?:[–-]|\w{1,3})\s*\d+\s+\w{1,3}\s+(?:\w+\s+)?\d+")
 RESULT_COUNT_MAX_WORDS = 12
 #: A comment policy is a few sentences: up to this many words.
 POLICY_MAX_WORDS = 60
@@ -96,8 +97,8 @@ POLICY_MAX_WORDS = 60
 REPLY_HEADING_MAX_WORDS = 10
 #: A short question that ends in a call to action ("Want more? Sign up here",
 #: "Artikel gefallen? Vergiss nicht zu teilen!"): the question, then the last sentence.
-_QUESTION_THEN = regex.compile(r".*[?!]\s+(?=\S)")
-_COPYRIGHT_START = regex.compile(r"[^\w©(]*(?:©|\(c\)|copyright\b)\s*(\d{4})?", regex.I)
+_QUESTION_THEN = lazy_pattern(r".*[?!]\s+(?=\S)")
+_COPYRIGHT_START = lazy_pattern(r"[^\w©(]*(?:©|\(c\)|copyright\b)\s*(\d{4})?", regex.I)
 #: A line made of share-network names alone is a share bar when it names at least this many.
 SHARE_BAR_MIN_NAMES = 2
 #: A share bar on one line names at most this many networks and labels.
@@ -112,7 +113,7 @@ LINK_BAR_MIN_LABELS = 2
 LINK_BAR_PART_MAX_WORDS = 4
 #: ... and the whole line at most this many words.
 LINK_BAR_MAX_WORDS = 30
-_BAR_SEPARATOR = regex.compile(r"\s*[|•·]\s*")
+_BAR_SEPARATOR = lazy_pattern(r"\s*[|•·]\s*")
 #: The most words of a line any test that needs a lexicon word in the line reads.
 ANCHORED_MAX_WORDS = max(POLICY_MAX_WORDS, CTA_MAX_WORDS, NEWSLETTER_MAX_WORDS, APPEAL_MAX_WORDS, FOOTER_MAX_WORDS)
 
@@ -132,9 +133,9 @@ def is_link_bar(text: str) -> bool:
     return sum(lexicon.fold(p) in ui for p in parts) >= LINK_BAR_MIN_LABELS
 
 
-_COUNTER = regex.compile(r"\d+(?:[.,]\d+)?\s*[kKmM]?\s+(?:\w+\s+)?")
-_NAME_TOKEN = regex.compile(r"[\w'+&-]+")
-_NUMBER = regex.compile(r"\d+(?:[.,]\d+)?[km]?")
+_COUNTER = lazy_pattern(r"\d+(?:[.,]\d+)?\s*[kKmM]?\s+(?:\w+\s+)?")
+_NAME_TOKEN = lazy_pattern(r"[\w'+&-]+")
+_NUMBER = lazy_pattern(r"\d+(?:[.,]\d+)?[km]?")
 
 
 def network_names(text: str) -> int:
@@ -305,11 +306,11 @@ CONTACT_MAX_WORDS = 8
 #: A phone number: a "+" or "(" opening it, a label's colon before it, or three groups of
 #: digits ("0800 000 98 00"); at least :data:`PHONE_MIN_DIGITS` digits. A date
 #: ("10.11.2021") or a span of years ("2006 - 2012") is none.
-_PHONE = regex.compile(r"(?:(?<=:\s*)|(?<![\w.])(?=[+(]))[+(]?\d[\d\s/()–-]{4,}\d(?!\w)"
+_PHONE = lazy_pattern(r"(?:(?<=:\s*)|(?<![\w.])(?=[+(]))[+(]?\d[\d\s/()–-]{4,}\d(?!\w)"
                        r"|(?<![\w.+])\d{2,5}(?:[\s/–-]+\d{2,5}){2,}(?![\w.])")
 PHONE_MIN_DIGITS = 7
-_EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_WEB = regex.compile(r"^(?:https?://|www\.)\S+$")
+_EMAIL = lazy_pattern(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_WEB = lazy_pattern(r"^(?:https?://|www\.)\S+$")
 
 
 def _contact_kind(text: str) -> str:

@@ -30,6 +30,7 @@ from ..dates import find_date
 from ..layout import under_headline
 from ..model import Document, Finding
 from ..names import byline_names, byline_part, dated_byline, names_beside_date
+from ..patterns import lazy_pattern
 from ..pipeline import pattern_timeout
 from ..shape import ends_sentence
 
@@ -45,8 +46,8 @@ META_PART_MAX_WORDS = 6
 #: A line that only gives a reading time is short ("Tempo estimado de leitura: cerca de 12 minutos").
 READING_TIME_MAX_CHARS = 60
 
-_DIGIT = regex.compile(r"\d")
-_SEPARATOR = regex.compile(r"\s+[|/·•]\s+|\s*\|\s*")
+_DIGIT = lazy_pattern(r"\d")
+_SEPARATOR = lazy_pattern(r"\s+[|/·•]\s+|\s*\|\s*")
 
 
 @lexicon.cached

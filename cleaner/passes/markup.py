@@ -22,15 +22,14 @@ from __future__ import annotations
 
 from typing import Iterator
 
-import regex
-
 from ..model import Document, Finding, Line
+from ..patterns import lazy_pattern
 from ..pipeline import pattern_timeout
 
 RULE = "markup.tags"
 
 #: A whole line of HTML tags and comments: at least one, only spaces between them.
-_MARKUP_ONLY = regex.compile(r"\s*(?:(?:<!--.*?-->|</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>)\s*)+")
+_MARKUP_ONLY = lazy_pattern(r"\s*(?:(?:<!--.*?-->|</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>)\s*)+")
 
 
 def is_markup_line(line: Line) -> bool:

@@ -40,16 +40,15 @@ from __future__ import annotations
 
 from typing import Iterator, Optional
 
-import regex
-
 from .. import lexicon
 from ..layout import is_heading
 from ..model import Document, Finding
+from ..patterns import lazy_pattern
 from ..shape import headline_shaped
 from ..teasers import block, fits_headline
 
 #: What stands between an inline label and its headline: "Also Read: …", "Related » …".
-_LINK_SEPARATOR = regex.compile(r"\s*[:：|»›>\-–—]+\s*(?=\S)")
+_LINK_SEPARATOR = lazy_pattern(r"\s*[:：|»›>\-–—]+\s*(?=\S)")
 
 
 def run(doc: Document) -> Iterator[Finding]:
@@ -85,7 +84,7 @@ def run(doc: Document) -> Iterator[Finding]:
 
 
 #: A teaser's summary is cut off mid-sentence: an ellipsis right after a word ("… für…").
-_CUT_OFF = regex.compile(r"\p{L}(?:…|\.\.\.)$")
+_CUT_OFF = lazy_pattern(r"\p{L}(?:…|\.\.\.)$")
 #: ... and is at most this many words long.
 CUT_SUMMARY_MAX_WORDS = 60
 

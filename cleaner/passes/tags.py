@@ -22,10 +22,9 @@ from __future__ import annotations
 
 from typing import Iterator, List, Optional, Tuple
 
-import regex
-
 from .. import lexicon, markdown
 from ..model import Document, Finding
+from ..patterns import lazy_pattern
 
 RULE = "tags.line"
 
@@ -35,7 +34,7 @@ TERM_MAX_WORDS = 5
 #: A tag line longer than this is a paragraph that happens to start with the word.
 LINE_MAX_WORDS = 60
 
-_TERM_SEPARATORS = regex.compile(r"\s*[,;|·•/]\s*|\s+[-–—]\s+")
+_TERM_SEPARATORS = lazy_pattern(r"\s*[,;|·•/]\s*|\s+[-–—]\s+")
 _EDGE = " .:：-–—\"'“”‘’()[]*#"
 
 

@@ -50,6 +50,7 @@ from ..names import (
     parse_names,
     particles,
 )
+from ..patterns import lazy_pattern
 from ..shape import ends_sentence, headline_candidate, is_prose
 from .dates import date_label
 
@@ -88,12 +89,12 @@ EVIDENCE_MIN = 2.5
 #: line of links, not a headline (longer ones may open with a brand: "creditshelf …").
 SHORT_LOWER_WORDS = 4
 #: A numeric date that no reading resolves ("11/08/2020": day or month first).
-_NUMERIC_DATE = regex.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
-_MENU_SEPARATORS = regex.compile(r"\s[|»›>/·•]\s|\s[|»›]\s*$|^\s*[|»›]")
-_DIGIT = regex.compile(r"\d")
+_NUMERIC_DATE = lazy_pattern(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
+_MENU_SEPARATORS = lazy_pattern(r"\s[|»›>/·•]\s|\s[|»›]\s*$|^\s*[|»›]")
+_DIGIT = lazy_pattern(r"\d")
 #: A number standing alone (a house number, a postcode), not part of a word ("Paris-8", "F13").
-_NUMBER = regex.compile(r"(?<![\w-])\d+(?![\w-])")
-_CREDIT_MARK = regex.compile(r"/|©|\bvia\b|\(c\)", regex.I)
+_NUMBER = lazy_pattern(r"(?<![\w-])\d+(?![\w-])")
+_CREDIT_MARK = lazy_pattern(r"/|©|\bvia\b|\(c\)", regex.I)
 
 
 def is_headline_text(text: str) -> bool:
@@ -193,7 +194,7 @@ _REPEAT_AFTER = frozenset(":–—-")
 _REPEAT_BEFORE = frozenset(" »›>/|:")
 
 
-_TITLE_SEPARATOR = regex.compile(r"\s*[-|–—:·»]\s")
+_TITLE_SEPARATOR = lazy_pattern(r"\s*[-|–—:·»]\s")
 
 
 def _names_headline(page_title: str, line: str) -> bool:
@@ -215,7 +216,7 @@ def _names_headline(page_title: str, line: str) -> bool:
 #: address's path, and at least :data:`URL_MIN_WORDS` of them (all of a shorter line's).
 URL_SHARE = 0.6
 URL_MIN_WORDS = 3
-_URL_TOKEN = regex.compile(r"[\p{L}\p{N}]+")
+_URL_TOKEN = lazy_pattern(r"[\p{L}\p{N}]+")
 #: Umlauts written out in addresses ("kaese" for "Käse") and the sharp s: both sides drop them.
 _SPELLED_OUT = (("ae", "a"), ("oe", "o"), ("ue", "u"), ("ss", "s"))
 
@@ -234,7 +235,7 @@ def _url_tokens(text: str) -> List[str]:
 
 
 #: A file name's extension ("….html", "….php") is no word of the slug.
-_EXTENSION = regex.compile(r"\.[A-Za-z]\w{1,4}$")
+_EXTENSION = lazy_pattern(r"\.[A-Za-z]\w{1,4}$")
 
 
 def _url_words(doc: Document) -> frozenset:
@@ -464,7 +465,7 @@ def run(doc: Document) -> Iterator[Finding]:
 
 
 #: The separator between a page title's parts ("Headline - Site", "Site | Headline").
-_SITE_SEPARATOR = regex.compile(r"\s+[-|–—·»]\s+")
+_SITE_SEPARATOR = lazy_pattern(r"\s+[-|–—·»]\s+")
 
 
 def _host_names(doc: Document) -> frozenset:
@@ -504,7 +505,7 @@ def without_site_name(doc: Document, title: str) -> str:
 
 #: A renderer that puts a line break nowhere between a kicker's element and the
 #: headline's joins them with the colon between, spaced: "Klimaschutz : Bohren, bis es heiß wird".
-_KICKER_JOIN = regex.compile(r"\s+:\s+")
+_KICKER_JOIN = lazy_pattern(r"\s+:\s+")
 #: A kicker is a few words ("Für den HSV in der Oberliga?"); a longer first part is a headline's own.
 KICKER_MAX_WORDS = 6
 #: Languages whose typography spaces the colon ("Parité en Tunisie : au-dessous de la moyenne"):
@@ -708,7 +709,7 @@ def names_of_line(ln) -> Optional[List[str]]:
 #: A person's name without "By" has at most this many words ("José Miguel Wilson").
 PERSON_MAX_WORDS = 3
 #: A word no personal name ends in, or an acronym or abbreviation ("RM", "Co.") in it: a firm or club.
-_NOT_PERSON_WORD = regex.compile(r"\p{Lu}{2,3}|\p{L}{2,}\.|\d")
+_NOT_PERSON_WORD = lazy_pattern(r"\p{Lu}{2,3}|\p{L}{2,}\.|\d")
 
 
 def _person_like(name: str) -> bool:
@@ -866,7 +867,7 @@ def _cut_or_kept(doc: Document, i: int) -> bool:
 BARE_MAX_WORDS = 15
 #: A line opening with a joiner or a bracket is the tail of a line or a label
 #: ("& Jane Doe, Director …", "… im Wettbewerb", "[A] Planung"), not a headline.
-_FRAGMENT_START = regex.compile(r"[&\[(.…,;:/|+]")
+_FRAGMENT_START = lazy_pattern(r"[&\[(.…,;:/|+]")
 #: ... and so is one ending in a joiner ("Lire aussi Jane Doe &").
 _FRAGMENT_END = ("&", "+", "/", "|", "-", "–", "—")
 

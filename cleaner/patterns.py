@@ -1,0 +1,47 @@
+"""Module-level regex patterns compiled on their first use, not at import.
+
+The ``regex`` module takes 0.1 to 1 ms to compile a pattern, and a
+module-level pattern is compiled by every process that imports the module,
+whether its documents ever reach the line that reads it or not: about 80
+patterns made a third of ``clean-article``'s start-up. A pattern written as
+``_NAME = lazy_pattern(r"...", flags)`` is read as before (``_NAME.search``,
+``_NAME.sub``, ``_NAME.pattern``); each attribute read is kept on the
+instance, so later look-ups cost what a compiled pattern's do. A pattern
+meant for the standard library's engine says so: ``lazy_pattern(r"...",
+engine=re)``.
+
+>>> p = lazy_pattern(r"\\d+")
+>>> p.findall("12 and 345"), p.pattern
+(['12', '345'], '\\\\d+')
+"""
+
+import regex
+
+
+class LazyPattern:
+    """A regex pattern compiled on its first use (see the module docstring)."""
+
+    def __init__(self, pattern, flags: int = 0, engine=regex):
+        self._source = (pattern, flags)
+        self._compile = engine.compile  # a function pickles by name, a module does not
+
+    def __getattr__(self, name: str):
+        # Called only for what the instance does not hold yet: compile once, keep the attribute.
+        # Special names (copy and pickle probe "__setstate__" and the like) are no pattern's.
+        if name.startswith("__"):
+            raise AttributeError(name)
+        state = self.__dict__
+        compiled = state.get("_compiled")
+        if compiled is None:
+            compiled = state["_compiled"] = state["_compile"](*state["_source"])
+        value = getattr(compiled, name)
+        state[name] = value
+        return value
+
+    def __repr__(self) -> str:
+        return f"lazy_pattern({self._source[0]!r}, {self._source[1]!r})"
+
+
+def lazy_pattern(pattern, flags: int = 0, engine=regex) -> LazyPattern:
+    """``engine.compile(pattern, flags)`` (``regex`` or ``re``), done when an attribute is first read."""
+    return LazyPattern(pattern, flags, engine)
