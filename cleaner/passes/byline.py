@@ -134,7 +134,7 @@ def _names_end():
 def _dated(doc: Document, ln) -> Iterator[Finding]:
     """A date line with the author: "Posted on May 3, 2021 by Jane Smith" (byline.author),
     or near a headline "Jane Smith 19.10.2019" / a name line next to a date line (byline.dated_name)."""
-    found = find_date(ln.plain)
+    found = ln.first_date  # the dates pass has read most of these lines already
     if not found:
         return
     m, iso = found
