@@ -106,10 +106,13 @@ MIN_COMMENT_PAIRS = 2
 MIN_ANCHOR_CHARS = 15
 
 _URL_LINE = regex.compile(r"(?:https?://|www\.)\S+")
+#: What a line :data:`_URL_LINE` matches starts with: a cheap test first.
+_URL_STARTS = ("http://", "https://", "www.")
 _LIST_ITEM = regex.compile(r"(?:\d{1,3}[.)]|[•▪◦●·*–+o-]|\(\w\))\s+\S")
 _DIGIT_TIME = regex.compile(r"\d{1,2}[:/.]\d{2}")
 _LIST_STARTS = frozenset("0123456789•▪◦●·*–+o-(")
 _DIGIT = regex.compile(r"\d")
+#: A token of figures; one that opens with a letter is none (tested first: most are words).
 _NUMBER = regex.compile(r"^[\d.,:%$€£/+-]+$")
 _TITLE_SEPARATOR = regex.compile(r"\s+[-|–—:·»]\s+")
 _TITLE_SEPARATOR_END = regex.compile(r"\s+[-|–—:·»]\s+$")
@@ -153,7 +156,7 @@ def text_score(text: str) -> float:
     """
     tokens = text.split()
     words = len(tokens) if text.isascii() else count_words(text)
-    if _URL_LINE.fullmatch(text):
+    if text.startswith(_URL_STARTS) and _URL_LINE.fullmatch(text):
         return 0.0
     item = text[0] in _LIST_STARTS and _LIST_ITEM.match(text)
     if item:
@@ -162,7 +165,7 @@ def text_score(text: str) -> float:
         tokens = text.split()
         words = count_words(text)
     elif words >= TABLE_ROW_MIN_TOKENS and _DIGIT.search(text) \
-            and sum(bool(_NUMBER.match(t)) for t in tokens) >= TABLE_ROW_NUMBER_SHARE * words:
+            and sum(1 for t in tokens if not t[0].isalpha() and _NUMBER.match(t)) >= TABLE_ROW_NUMBER_SHARE * words:
         return LIST_LINE_SCORE  # a table row of figures
     sentence = ends_sentence(text) or text.endswith(":")
     if item and not sentence and (words >= LIST_ITEM_MIN_WORDS or text[:1].isdigit()):
@@ -482,6 +485,8 @@ def _is_comment_heading(text: str, folded: Optional[str] = None) -> bool:
         return False
     if (lexicon.fold(text) if folded is None else folded) in lexicon.phrase_set("comment_headings"):
         return True
+    if not _DIGIT.search(text):
+        return False  # both count patterns need a digit (most lines have none: a search costs a tenth of theirs)
     lead, inside = _comment_patterns()
     timeout = pattern_timeout()
     return bool(lead.match(text, timeout=timeout)) or (words <= COMMENT_COUNT_MAX_WORDS
