@@ -143,3 +143,41 @@ def test_first_date_read_once():
     assert ln.first_date[1] == "2021-05-03" and ln.first_date is ln.first_date
     assert Document("No date here").lines[0].first_date is None
 
+
+
+def _is_timestamp_by_patterns(text: str) -> bool:
+    """:func:`boundary._is_timestamp` as it was: the relative-time pattern tried on every short line."""
+    if len(text.split()) > boundary.TIMESTAMP_MAX_WORDS:
+        return False
+    if lexicon.relative_time().search(text):
+        return True
+    found = find_date(text)
+    return bool(found) and len(text) - (found[0].end() - found[0].start()) < boundary.TIMESTAMP_EXTRA_CHARS
+
+
+#: The lexicon's relative times as a page prints them: any case, a number for "#", words around.
+RELATIVE = st.tuples(st.sampled_from(sorted(set(lexicon.data().get("relative_times", [])))),
+                     st.sampled_from(["3", "١٢", "12"]), st.sampled_from([str.lower, str.upper, str.title]),
+                     st.sampled_from(["", "Reply ", "· ", "x"]), st.sampled_from(["", " ·", "!", "s"])) \
+    .map(lambda t: t[3] + t[2](t[0].replace("#", t[1])) + t[4])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(RELATIVE, TEXT))
+def test_timestamp_as_the_patterns(text):
+    assert boundary._is_timestamp(text) == _is_timestamp_by_patterns(text)
+
+
+def test_every_relative_time_passes_the_hint():
+    hint = boundary._relative_time_hint()
+    phrases = set(lexicon.data().get("relative_times", []))
+    assert len(phrases) > 100 and hint is not None
+    for phrase in phrases:
+        for shown in (phrase, phrase.upper(), phrase.title()):
+            text = shown.replace("#", "5")
+            assert lexicon.relative_time().search(text), text
+            assert hint.search(text), text
+    assert boundary._is_timestamp("vor 2 Tagen") and boundary._is_timestamp("EEN UUR GELEDEN")
+    # Keep-case: a name line holds no relative time, and a sentence with one is too long.
+    assert not boundary._is_timestamp("Jane Smith")
+    assert not boundary._is_timestamp("We met the mayor two days ago and again last week at the hall.")

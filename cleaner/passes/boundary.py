@@ -565,10 +565,33 @@ def _name_then_time(doc: Document, scores, k: int) -> bool:
 def _is_timestamp(text: str) -> bool:
     if len(text.split()) > TIMESTAMP_MAX_WORDS:
         return False
-    if lexicon.relative_time().search(text):
+    hint = _relative_time_hint()
+    if (hint is None or hint.search(text)) and lexicon.relative_time().search(text):
         return True  # "2 days ago", "vor 2 Tagen", "il y a 3 heures": the lexicon's relative times
     found = find_date(text)
     return bool(found) and len(text) - (found[0].end() - found[0].start()) < TIMESTAMP_EXTRA_CHARS
+
+
+@lexicon.cached
+def _relative_time_hint():
+    """A pattern that finds something in every line :func:`cleaner.lexicon.relative_time`
+    finds a relative time in, at a fifth of its cost (it has ~170 phrases): a digit for a
+    phrase with a number ("#" -> ``\\d+``), else the phrase's longest word, which that
+    pattern holds as is (same engine, same flags). ``None`` when a phrase has neither.
+
+    >>> bool(_relative_time_hint().search("vor 2 Tagen")), bool(_relative_time_hint().search("Jane Smith"))
+    (True, False)
+    """
+    keys = set()
+    for phrase in lexicon.data().get("relative_times", []):
+        if "#" in phrase:
+            keys.add(r"\d")
+            continue
+        words = [w for w in phrase.split() if w.isalnum()]
+        if not words:
+            return None
+        keys.add(regex.escape(max(words, key=len)))
+    return regex.compile("|".join(sorted(keys)) or "(?!)", regex.I)
 
 
 @line_fact("timestamp")
