@@ -7,6 +7,7 @@ characters included (digits of other scripts, letters that fold oddly).
 """
 import sys
 
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -181,3 +182,23 @@ def test_every_relative_time_passes_the_hint():
     # Keep-case: a name line holds no relative time, and a sentence with one is too long.
     assert not boundary._is_timestamp("Jane Smith")
     assert not boundary._is_timestamp("We met the mayor two days ago and again last week at the hall.")
+
+
+def test_no_letter_or_digit_opens_a_list_item():
+    """byline's ``_list_item`` skips the pattern for a line opening with a letter or a digit
+    (``str.isalnum``): no such character is a space or an item marker to it (all code points)."""
+    from cleaner.names import LIST_ITEM
+    opener = regex.compile(LIST_ITEM.pattern[:LIST_ITEM.pattern.index("]") + 1])  # r"\s*[…]": what can open it
+    alnum = [c for c in map(chr, range(sys.maxunicode + 1)) if c.isalnum()]
+    assert len(alnum) > 100_000 and opener.pattern.startswith(r"\s*[")
+    assert not [c for c in alnum if opener.match(c)]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(st.tuples(st.sampled_from(["", " ", "\u00a0", "\u2003", "\x1c", "\u2028", "a", "9", "٣"]),
+                           st.sampled_from(["*", "+", "•", "▪", "◦", "·", "–", "-", "x", ""]),
+                           st.sampled_from([" ", "\u00a0", "\t", "", "J"]), TEXT).map("".join), TEXT))
+def test_list_item_as_the_pattern(text):
+    from cleaner.names import LIST_ITEM
+    from cleaner.passes.byline import _list_item
+    assert _list_item(text) == bool(LIST_ITEM.match(text))
