@@ -575,23 +575,26 @@ def _is_timestamp(text: str) -> bool:
 @lexicon.cached
 def _relative_time_hint():
     """A pattern that finds something in every line :func:`cleaner.lexicon.relative_time`
-    finds a relative time in, at a fifth of its cost (it has ~170 phrases): a digit for a
+    finds a relative time in, at a fourth of its cost (it has ~170 phrases): a digit for a
     phrase with a number ("#" -> ``\\d+``), else the phrase's longest word, which that
-    pattern holds as is (same engine, same flags). ``None`` when a phrase has neither.
+    pattern holds as is (same engine, same flags), as a whole word: in it a word stands
+    after ``(?<!\\w)`` or a space and before a space or ``(?!\\w)``. ``None`` when a
+    phrase has neither.
 
     >>> bool(_relative_time_hint().search("vor 2 Tagen")), bool(_relative_time_hint().search("Jane Smith"))
     (True, False)
     """
-    keys = set()
+    digit, words = False, set()
     for phrase in lexicon.data().get("relative_times", []):
         if "#" in phrase:
-            keys.add(r"\d")
+            digit = True
             continue
-        words = [w for w in phrase.split() if w.isalnum()]
-        if not words:
+        alnum = [w for w in phrase.split() if w.isalnum()]
+        if not alnum:
             return None
-        keys.add(regex.escape(max(words, key=len)))
-    return regex.compile("|".join(sorted(keys)) or "(?!)", regex.I)
+        words.add(regex.escape(max(alnum, key=len)))
+    parts = ([r"\d"] if digit else []) + ([rf"(?<!\w)(?:{'|'.join(sorted(words))})(?!\w)"] if words else [])
+    return regex.compile("|".join(parts) or "(?!)", regex.I)
 
 
 @line_fact("timestamp")
