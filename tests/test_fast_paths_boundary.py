@@ -99,7 +99,7 @@ def test_url_lines_start_with_their_prefixes():
     assert boundary.text_score("see https://example.org/a-page") != 0.0
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=1500, deadline=None)
 @given(TEXT)
 def test_text_score_as_the_patterns(text):
     text = text.strip()
@@ -114,7 +114,7 @@ def test_table_rows_still_score_as_lists():
     assert boundary.text_score("The council approved 12 of the 40 budget items on Monday.") > 0
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=1500, deadline=None)
 @given(TEXT)
 def test_comment_heading_as_the_patterns(text):
     assert boundary._is_comment_heading(text) == _is_comment_heading_by_patterns(text)
@@ -163,7 +163,7 @@ RELATIVE = st.tuples(st.sampled_from(sorted(set(lexicon.data().get("relative_tim
     .map(lambda t: t[3] + t[2](t[0].replace("#", t[1])) + t[4])
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=1500, deadline=None)
 @given(st.one_of(RELATIVE, TEXT))
 def test_timestamp_as_the_patterns(text):
     assert boundary._is_timestamp(text) == _is_timestamp_by_patterns(text)
@@ -194,7 +194,7 @@ def test_no_letter_or_digit_opens_a_list_item():
     assert not [c for c in alnum if opener.match(c)]
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=1500, deadline=None)
 @given(st.one_of(st.tuples(st.sampled_from(["", " ", "\u00a0", "\u2003", "\x1c", "\u2028", "a", "9", "٣"]),
                            st.sampled_from(["*", "+", "•", "▪", "◦", "·", "–", "-", "x", ""]),
                            st.sampled_from([" ", "\u00a0", "\t", "", "J"]), TEXT).map("".join), TEXT))
