@@ -122,7 +122,9 @@ class _TextLine(Line):
 
     __slots__ = ("shown", "words", "folded", "word_set", "plain", "first_word",
                  # Facts a pass defines (:func:`line_fact`) and reads more than once: boundary runs twice.
-                 "shape_score", "comment_heading", "timestamp")
+                 "shape_score", "comment_heading", "timestamp",
+                 # The first date in ``plain`` (:func:`_first_date`): the dates and byline passes both read it.
+                 "first_date")
 
 
 def _shown(line: Line) -> str:
@@ -168,6 +170,16 @@ def _plain(line: Line) -> str:
     return markdown.plain(line.text)
 
 
+def _first_date(line: Line):
+    """:func:`cleaner.dates.find_date` of ``plain``: ``(match, iso)`` or ``None``.
+
+    >>> Line(0, "Posted on 3 May 2021 by Jane", "Posted on 3 May 2021 by Jane").first_date[1]
+    '2021-05-03'
+    """
+    from .dates import find_date  # dates imports the pipeline, which imports this module
+    return find_date(line.plain)
+
+
 #: How each fact of a :class:`Line` is computed from its text, on first use.
 _FACTS = {
     "shown": _shown,
@@ -179,6 +191,7 @@ _FACTS = {
     "plain": _plain,
     #: The folded first word, punctuation stripped: the key for prefix look-ups.
     "first_word": lambda line: lexicon.first_word(line.text),
+    "first_date": _first_date,
 }
 
 

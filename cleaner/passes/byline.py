@@ -134,7 +134,7 @@ def _names_end():
 def _dated(doc: Document, ln) -> Iterator[Finding]:
     """A date line with the author: "Posted on May 3, 2021 by Jane Smith" (byline.author),
     or near a headline "Jane Smith 19.10.2019" / a name line next to a date line (byline.dated_name)."""
-    found = find_date(ln.plain)
+    found = ln.first_date  # the dates pass has read most of these lines already
     if not found:
         return
     m, iso = found
@@ -275,9 +275,19 @@ def _names_beside_dates(doc: Document) -> Iterator[Finding]:
                           "authors", names)
 
 
+def _list_item(text: str) -> bool:
+    """``LIST_ITEM.match(text)``, asked of nearly every short line: one that opens with a
+    letter or a digit (most) is no item, and the pattern is tried on the others only.
+
+    >>> _list_item("* Jane Smith"), _list_item("Jane Smith"), _list_item(" - Jane Smith")
+    (True, False, True)
+    """
+    return not text[:1].isalnum() and LIST_ITEM.match(text) is not None
+
+
 def _name_line(doc: Document, ln, prev: Optional[int], nxt: Optional[int]) -> bool:
     """A line of one or two full names right under a headline-shaped line and over prose."""
-    if prev is None or nxt is None or not doc.kept(prev) or LIST_ITEM.match(ln.text):
+    if prev is None or nxt is None or not doc.kept(prev) or _list_item(ln.text):
         return False
     # The cheap shape tests first: this runs on nearly every line of a page.
     if not is_prose(doc.lines[nxt].plain):
@@ -301,7 +311,7 @@ def _name_line(doc: Document, ln, prev: Optional[int], nxt: Optional[int]) -> bo
 def _name_under_dek(doc: Document, ln, prev: Optional[int]) -> bool:
     """A line of one or two plain full names under a standfirst sentence that is itself
     right under a headline-shaped line ("Headline / One-sentence summary. / Jane Doe")."""
-    if prev is None or not doc.kept(prev) or LIST_ITEM.match(ln.text) or ln.words > NAME_MAX_WORDS:
+    if prev is None or not doc.kept(prev) or _list_item(ln.text) or ln.words > NAME_MAX_WORDS:
         return False
     dek = doc.lines[prev].plain
     if not (is_prose(dek) or ends_sentence(dek)) or _DIGIT.search(ln.text):

@@ -76,7 +76,7 @@ def run(doc: Document) -> Iterator[Finding]:
             continue
         if dated_byline(text) and under_headline(doc, ln.index):
             continue  # "Jane Smith | 06.11.23" under the headline: a byline, the byline pass reads it
-        whole = find_date(text)  # once: both readings below start from the line's first date
+        whole = ln.first_date  # once (a line fact: the byline pass reads it too)
         found = _date_segment(text, whole) or _dated_label_under_headline(doc, ln.index, text, whole)
         if not found:
             continue
