@@ -26,7 +26,7 @@ import os
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import update_wrapper
-from typing import Dict, FrozenSet, Iterator, List, Mapping, Optional, Tuple
+from typing import Dict, FrozenSet, Iterable, Iterator, List, Mapping, Optional, Tuple
 
 import regex
 
@@ -330,8 +330,9 @@ def phrase_words(*keys: str) -> FrozenSet[str]:
     return frozenset(w for key in keys for phrase in data().get(key, []) for w in _WORDS.findall(phrase))
 
 
-def might_contain(key: str, text: str, words: FrozenSet[str]) -> bool:
-    """Cheap test: can ``text`` (with word set ``words``) hold a phrase of ``key``?"""
+def might_contain(key: str, text: str, words: Iterable[str]) -> bool:
+    """Cheap test: can ``text`` (with words ``words``: a line's ``word_set``, a tuple of its
+    distinct words) hold a phrase of ``key``?"""
     lex = _get()
     try:
         word_anchors, symbols = lex._anchors[key]
