@@ -84,3 +84,26 @@ def test_detect_as_before_on_long_texts():
     text = "Der Rat und die Stadt " * 300 + "the and of the " * 500
     assert language.detect(text) == detect_before(text) == "de"
     assert language.detect("Ελληνικά κείμενα και λέξεις " * 3) == script_before("Ελληνικά κείμενα και λέξεις " * 3) == "el"
+
+
+# --- render: the word count by the standard library's engine in bytes ---
+
+from cleaner import render  # noqa: E402
+
+_WORD = regex.compile(r"\w+")
+#: ASCII word and non-word characters, non-ASCII punctuation, letters, marks, digits, joiners, CJK.
+WORD_CHARS = list("aZ9_ .-'\n?’“”—…\u00a0éßſİı\u0301\u0663\u00b2\u00bd\u200d\u200c\u203f中あ한\U0001d7ce🙂")
+WORD_TEXTS = st.one_of(st.text(alphabet=st.sampled_from(WORD_CHARS), max_size=40), st.text(max_size=40))
+
+
+@settings(max_examples=4000)
+@given(WORD_TEXTS)
+def test_word_count_as_the_pattern(text):
+    assert render._count_words(text) == len(_WORD.findall(text))
+
+
+def test_word_count_in_chunks(monkeypatch):
+    # Across chunk ends (cut at a newline) the count is the whole text's.
+    monkeypatch.setattr(render, "_COUNT_CHUNK", 8)
+    text = "It’s 5 o’clock —\nthe “late” news\n\nof the day\n" * 5
+    assert render._count_words(text) == len(_WORD.findall(text)) == 55
