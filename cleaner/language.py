@@ -81,6 +81,9 @@ _HANGUL = lazy_pattern(r"[\uac00-\ud7af]")
 _KANA = lazy_pattern(r"[\u3040-\u30ff]")
 _HAN = lazy_pattern(r"[\u4e00-\u9fff]")
 _GREEK = lazy_pattern(r"[\u0370-\u03ff]")
+#: Any character of the four ranges above: most non-ASCII samples (curly quotes, accents)
+#: have none, and then no script can reach its share, whatever the letter count.
+_ANY_SCRIPT = lazy_pattern(r"[\u0370-\u03ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -102,8 +105,9 @@ def detect(text: str) -> Optional[str]:
         return script
     counts = {lang: 0.0 for lang in stopwords()}
     shares = _shares()
-    for word in _WORD.findall(sample.lower()):
-        for lang, share in shares.get(word, ()):
+    # Only the stop words, picked out in C (most words are none): the same additions in the same order.
+    for word in filter(shares.__contains__, _WORD.findall(sample.lower())):
+        for lang, share in shares[word]:
             counts[lang] += share
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     (best, hits), (_, second) = ranked[0], ranked[1]
@@ -116,6 +120,10 @@ def _script(sample: str) -> Optional[str]:
     """The language a script alone names, when enough of the letters are in it."""
     if sample.isascii():
         return None  # no letter of these scripts (nor their patterns, compiled on first use) needed
+    if not _ANY_SCRIPT.search(sample):
+        # Every script count below is 0, and 0 reaches no share of a positive letter
+        # count: the answer is None, without listing every letter of the sample.
+        return None
     letters = len(_LETTER.findall(sample))
     if not letters:
         return None
