@@ -78,3 +78,14 @@ def is_heading_by_definition(line):
 def test_is_heading_as_defined(text):
     line = Line(0, text, " ".join(text.split()))
     assert layout.is_heading(line) == is_heading_by_definition(line)
+
+
+def test_is_heading_follows_the_active_lexicon():
+    # The tables are cached per lexicon: a rule file's headings reach is_heading, and leave with it.
+    whole, prefixed = Line(0, "Zebra corner", "Zebra corner"), Line(1, "Zebra news today", "Zebra news today")
+    assert not layout.is_heading(whole) and not layout.is_heading(prefixed)
+    extra = {"related_headings": ["zebra corner"], "related_heading_prefixes": ["zebra news"]}
+    with lexicon.using(lexicon.stock().extended(extra)):
+        assert layout.is_heading(whole) and layout.is_heading(prefixed)
+        assert not layout.is_heading(Line(2, "Zebra news today.", "Zebra news today."))  # a sentence stays
+    assert not layout.is_heading(whole) and not layout.is_heading(prefixed)
