@@ -69,7 +69,11 @@ def ends_sentence(text: str) -> bool:
     >>> ends_sentence('He said "no."'), ends_sentence("Breaking news")
     (True, False)
     """
-    return _before_closers(text).endswith(SENTENCE_ENDS)
+    # Most lines end on the mark itself, or on a character that is no closer:
+    # then there is nothing to strip (a function call spared on every line).
+    if text.endswith(SENTENCE_ENDS):
+        return True
+    return text[-1:] in _STRIPPED_ENDS and _before_closers(text).endswith(SENTENCE_ENDS)
 
 
 def ends_full_stop(text: str) -> bool:
@@ -78,8 +82,13 @@ def ends_full_stop(text: str) -> bool:
     >>> ends_full_stop("It rained."), ends_full_stop("Wait..."), ends_full_stop("Why?")
     (True, False, False)
     """
-    end = _before_closers(text)
+    end = _before_closers(text) if text[-1:] in _STRIPPED_ENDS else text
     return end.endswith("。") or (end.endswith(".") and not end.endswith(".."))
+
+
+#: The last characters :func:`_before_closers` removes: when a text ends on
+#: none of them, it is its own end (a set: ``"" in`` a string would be true).
+_STRIPPED_ENDS = frozenset(CLOSERS + "\n")
 
 
 def _before_closers(text: str) -> str:
