@@ -133,11 +133,19 @@ def is_heading(line: Line) -> bool:
     >>> [is_heading(ln) for ln in Document("Related articles\\nMore from Sport\\nPopular support grew.").lines]
     [True, True, False]
     """
-    if line.folded in lexicon.phrase_set("related_headings"):
+    # Both tables in one look-up: this runs on every line, in both boundary runs.
+    headings, heads = _heading_tables()
+    if line.folded in headings:
         return True
-    if line.words > HEADING_MAX_WORDS or line.first_word not in lexicon.first_words("related_heading_prefixes"):
+    if line.words > HEADING_MAX_WORDS or line.first_word not in heads:
         return False
     return not line.text.endswith(".") and lexicon.match_prefix("related_heading_prefixes", line.text) is not None
+
+
+@lexicon.cached
+def _heading_tables():
+    """The whole-line headings and the first words of the heading prefixes, for :func:`is_heading`."""
+    return lexicon.phrase_set("related_headings"), lexicon.first_words("related_heading_prefixes")
 
 
 #: A name printed without "By" beside a date is a byline only this close under

@@ -69,7 +69,11 @@ def ends_sentence(text: str) -> bool:
     >>> ends_sentence('He said "no."'), ends_sentence("Breaking news")
     (True, False)
     """
-    return _before_closers(text).endswith(SENTENCE_ENDS)
+    # Most lines end on the mark itself, or on a character that is no closer:
+    # then there is nothing to strip (a function call spared on every line).
+    if text.endswith(SENTENCE_ENDS):
+        return True
+    return text[-1:] in _STRIPPED_ENDS and _before_closers(text).endswith(SENTENCE_ENDS)
 
 
 def ends_full_stop(text: str) -> bool:
@@ -78,8 +82,13 @@ def ends_full_stop(text: str) -> bool:
     >>> ends_full_stop("It rained."), ends_full_stop("Wait..."), ends_full_stop("Why?")
     (True, False, False)
     """
-    end = _before_closers(text)
+    end = _before_closers(text) if text[-1:] in _STRIPPED_ENDS else text
     return end.endswith("。") or (end.endswith(".") and not end.endswith(".."))
+
+
+#: The last characters :func:`_before_closers` removes: when a text ends on
+#: none of them, it is its own end (a set: ``"" in`` a string would be true).
+_STRIPPED_ENDS = frozenset(CLOSERS + "\n")
 
 
 def _before_closers(text: str) -> str:
@@ -89,7 +98,9 @@ def _before_closers(text: str) -> str:
 
 
 def has_letters(text: str) -> bool:
-    return bool(_LETTER.search(text))
+    # An ASCII letter first (most lines) is a letter to \p{L} too: no pattern needed.
+    first = text[:1]
+    return (first.isascii() and first.isalpha()) or bool(_LETTER.search(text))
 
 
 def is_prose(text: str) -> bool:
@@ -112,9 +123,18 @@ def headline_shaped(text: str) -> bool:
     >>> headline_shaped("The council approved the budget on Monday after a long debate.")
     False
     """
-    n = count_words(text)
-    return HEADLINE_SHAPED_MIN_WORDS <= n <= HEADLINE_MAX_WORDS and not ends_full_stop(text) and has_letters(text) \
-        and not text.endswith((":", ",", ";", "：", "，", "、", "；"))
+    return _shaped(text, count_words(text), HEADLINE_SHAPED_MIN_WORDS)
+
+
+#: What ends a line that goes on (a label, a list): never a headline.
+_OPEN_ENDS = (":", ",", ";", "：", "，", "、", "；")
+
+
+def _shaped(text: str, n: int, least: int) -> bool:
+    """:func:`headline_shaped` of ``text`` of ``n`` words, with at least ``least`` of them:
+    the string tests before the letter pattern (all must hold, so the order changes no answer)."""
+    return least <= n <= HEADLINE_MAX_WORDS and not ends_full_stop(text) and not text.endswith(_OPEN_ENDS) \
+        and has_letters(text)
 
 
 #: "Never heard them? Watch a clip!": complete sentences make a paragraph, not a
@@ -139,6 +159,23 @@ def headline_candidate(text: str) -> bool:
     >>> headline_candidate("Two people in China were diagnosed with the plague,..."), headline_candidate("Posted Nov 19, 6:51 AM")
     (False, False)
     """
-    return (headline_shaped(text) and count_words(text) >= HEADLINE_MIN_WORDS and not _NOT_HEADLINE.search(text)
-            and not (_TWO_SENTENCES.search(text) and ends_sentence(text))
-            and not text.endswith(("...", "…")) and not _CLOCK.search(text))
+    # The words counted once (headline_shaped counted them again), the string tests
+    # before the patterns, and each pattern only where the characters it needs
+    # occur; every test must hold, so their order changes no answer
+    # (``tests/test_fast_paths_layout.py`` holds this to the definition above).
+    return (_shaped(text, count_words(text), max(HEADLINE_SHAPED_MIN_WORDS, HEADLINE_MIN_WORDS)) and not text.endswith(("...", "…"))
+            and not (_may_not_be_headline(text) and _NOT_HEADLINE.search(text))
+            and not (ends_sentence(text) and _TWO_SENTENCES.search(text))
+            and not (":" in text and _CLOCK.search(text)))
+
+
+#: The first characters :data:`_NOT_HEADLINE`'s list-item branch can start with, besides digits.
+_ITEM_STARTS = frozenset("•▪◦●·*+–o-")
+
+
+def _may_not_be_headline(text: str) -> bool:
+    """False when :data:`_NOT_HEADLINE` cannot match: no "://", "www.", "@", and a
+    first character that is ASCII, no digit and no bullet."""
+    first = text[:1]
+    return (first in _ITEM_STARTS or not first.isascii() or first.isdigit()
+            or "://" in text or "www." in text or "@" in text)
