@@ -4,6 +4,8 @@ Each test here is one cause ``benchmarks/idempotence.py`` found on the dev
 sets, on a small page written for it: the first cleaning and the second must
 decide the same way.
 """
+import pytest
+
 from cleaner import clean, clean_text
 
 
@@ -118,23 +120,21 @@ def test_a_headline_over_a_standfirst_stays_when_a_second_cleaning_would_take_th
     assert again.text == once.text
 
 
-def test_a_headline_over_the_text_still_goes():
+@pytest.mark.parametrize("text", [
     # Keep-case of the rule above: the headline goes when the line under it is the text.
-    for text in ("Council approves budget\n\n" + BODY,
-                 "Council approves budget\nBy Jane Smith\n\n" + BODY):
-        once, again = twice(text, "text")
-        assert once.title == "Council approves budget" and once.text == BODY
-        assert again.text == once.text
-
-
-def test_a_headline_shaped_line_over_the_headline_goes():
+    pytest.param("Council approves budget\n\n" + BODY, id="headline-over-text"),
+    pytest.param("Council approves budget\nBy Jane Smith\n\n" + BODY, id="headline-byline-over-text"),
     # A kicker or label over the headline the byline marks: left on top of the body, a
     # second cleaning would take it as the headline. Above the headline it is no article text.
-    for text in ("Weekend reading for the whole family\n\nCouncil approves budget\nBy Jane Smith\n\n" + BODY,
-                 "Our town hall\nCouncil approves budget\nBy Jane Smith\n3 March 2021\n\n" + BODY):
-        once, again = twice(text, "text")
-        assert once.title == "Council approves budget" and once.text == BODY
-        assert again.text == once.text
+    pytest.param("Weekend reading for the whole family\n\nCouncil approves budget\nBy Jane Smith\n\n" + BODY,
+                 id="kicker-over-headline"),
+    pytest.param("Our town hall\nCouncil approves budget\nBy Jane Smith\n3 March 2021\n\n" + BODY,
+                 id="label-over-headline"),
+])
+def test_a_headline_over_the_text_goes_and_so_does_a_headline_shaped_line_over_it(text):
+    once, again = twice(text, "text")
+    assert once.title == "Council approves budget" and once.text == BODY
+    assert again.text == once.text
 
 
 def test_the_headline_printed_again_under_it_goes():
