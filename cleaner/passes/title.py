@@ -166,8 +166,7 @@ def _repeated(doc: Document, i: int, nearby: List[int]) -> bool:
     """The words of line ``i`` printed again: another line the same, the page-title line
     ("Headline - Site") at the top, a breadcrumb ending in it, a paragraph opening with it."""
     folded = doc.lines[i].folded
-    top = doc.next_nonblank(-1, kept_only=False)
-    if top is not None and top != i and _names_headline(doc.lines[top].folded, folded):
+    if _named_by_page_title(doc, i):
         return True
     for j in nearby:
         other = doc.lines[j].folded
