@@ -63,16 +63,16 @@ def test_keeps_a_listing_without_a_headline_when_the_address_names_no_line():
     assert article.title is None
 
 
-def test_the_address_overrides_a_headline_taken_without_its_words():
+@pytest.mark.parametrize("url, title", [
+    pytest.param("https://news.example.org/politics/weekend-markets-draw-record-crowds",
+                 "Weekend markets draw record crowds", id="the-address-overrides-a-headline-taken-without-its-words"),
+    pytest.param("https://news.example.org/politics-and-society/harbour-ferry-islands",
+                 HEADLINE, id="a-section-in-the-address-path-is-not-the-slug"),
+])
+def test_the_address_slug_over_a_section_line(url, title):
     page = PAGE.replace("More news", "Politics and Society")
-    article = clean(page, input_format="text", url="https://news.example.org/politics/weekend-markets-draw-record-crowds")
-    assert article.title == "Weekend markets draw record crowds"
-
-
-def test_a_section_in_the_address_path_is_not_the_slug():
-    page = PAGE.replace("More news", "Politics and Society")
-    article = clean(page, input_format="text", url="https://news.example.org/politics-and-society/harbour-ferry-islands")
-    assert article.title == HEADLINE
+    article = clean(page, input_format="text", url=url)
+    assert article.title == title
 
 
 STANDFIRST_PAGE = "\n".join([
