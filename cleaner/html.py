@@ -255,7 +255,7 @@ def _keep_headline_over_standfirst(doc: Document) -> None:
     taken as the headline by a second cleaning of the body as text (a short standfirst
     or subheading over the text): over it, the headline makes two headline-shaped lines,
     of which a cleaning takes neither. The title stays the page's."""
-    from .passes.title import _first_line_headline
+    from .passes.title import first_line_headline
 
     first = doc.next_nonblank(-1)
     if first is None:
@@ -264,7 +264,7 @@ def _keep_headline_over_standfirst(doc: Document) -> None:
     if below is None:
         return
     head = Document(doc.lines[first].shown + "\n\n" + doc.lines[below].shown)  # as body() prints them
-    if _first_line_headline(head, 0) is None:
+    if first_line_headline(head, 0) is None:
         return
     above = doc.prev_nonblank(first, kept_only=False)
     if above is not None and doc.findings.get(above) is not None and doc.findings[above].rule == "html.title":
