@@ -203,21 +203,23 @@ def clean_lines(text: str, run, dropped: List[Dropped], tree, page: PageMeta, fl
     keep = frozenset(ln.index for ln in doc.lines if not ln.blank and line_key(ln.text) in keep_keys) \
         if keep_keys else frozenset()
     disabled = lexicon.disabled()
-    for finding in furniture(doc, dropped, left):
-        if admitted(finding, disabled, keep):
-            doc.record(finding)
+    _record(doc, furniture(doc, dropped, left), disabled, keep)
     run_passes(doc, run, keep=keep)
-    for finding in list(link_runs(doc, linked)):
-        if admitted(finding, disabled, keep):
-            doc.record(finding)
-    for finding in page_headline(doc, page):
-        if admitted(finding, disabled, keep):
-            doc.record(finding)
+    _record(doc, list(link_runs(doc, linked)), disabled, keep)
+    _record(doc, page_headline(doc, page), disabled, keep)
     kept_note = keep_floor(doc) if floor else None
     if kept_note:
         doc = after_floor(text, run, dropped, left, page, keep)
     _keep_headline_over_standfirst(doc)
     return doc, [kept_note] if kept_note else []
+
+
+def _record(doc: Document, findings, disabled: frozenset, keep: frozenset) -> None:
+    """Record each of ``findings`` that a rule file admits (:func:`cleaner.pipeline.admitted`), one
+    at a time: :func:`page_headline` reads what was recorded before it yields its second line."""
+    for finding in findings:
+        if admitted(finding, disabled, keep):
+            doc.record(finding)
 
 
 #: The page's title ends with the headline after the site's and section's names
@@ -255,7 +257,7 @@ def _keep_headline_over_standfirst(doc: Document) -> None:
     taken as the headline by a second cleaning of the body as text (a short standfirst
     or subheading over the text): over it, the headline makes two headline-shaped lines,
     of which a cleaning takes neither. The title stays the page's."""
-    from .passes.title import _first_line_headline
+    from .passes.title import first_line_headline
 
     first = doc.next_nonblank(-1)
     if first is None:
@@ -264,7 +266,7 @@ def _keep_headline_over_standfirst(doc: Document) -> None:
     if below is None:
         return
     head = Document(doc.lines[first].shown + "\n\n" + doc.lines[below].shown)  # as body() prints them
-    if _first_line_headline(head, 0) is None:
+    if first_line_headline(head, 0) is None:
         return
     above = doc.prev_nonblank(first, kept_only=False)
     if above is not None and doc.findings.get(above) is not None and doc.findings[above].rule == "html.title":
@@ -387,13 +389,9 @@ def after_floor(text: str, run, dropped: List[Dropped], left: set, page: PageMet
     doc = Document(text)
     disabled = lexicon.disabled()
     outside = [d for d in dropped if d.rule in OUTSIDE_ONLY]
-    for finding in furniture(doc, outside, left):
-        if admitted(finding, disabled, keep):
-            doc.record(finding)
+    _record(doc, furniture(doc, outside, left), disabled, keep)
     run_passes(doc, run, keep=keep)
-    for finding in page_headline(doc, page):
-        if admitted(finding, disabled, keep):
-            doc.record(finding)
+    _record(doc, page_headline(doc, page), disabled, keep)
     return doc
 
 
