@@ -177,7 +177,7 @@ MAX_OTHER_WORDS = 3
 #: with a few labels between the links is still a menu.
 MIN_OTHER_SHARE = 0.25
 
-_WORD = lazy_pattern(r"\w+")
+_WORD = lexicon._WORDS  # the same ``\w+`` pattern (as model.py reads it): compiled once, not twice
 
 
 def split_words(text: str) -> Tuple[int, int, int]:

@@ -18,13 +18,13 @@ from __future__ import annotations
 import re
 from typing import List
 
-from . import markdown
+from . import lexicon, markdown
 from .language import detect as detect_language
 from .model import Article, Document, Removed
 from .patterns import lazy_pattern
 from .shape import UNSPACED, UNSPACED_CHARS_PER_WORD
 
-_WORD = lazy_pattern(r"\w+")
+_WORD = lexicon._WORDS  # the same ``\w+`` pattern: compiled once, not once more here
 
 
 def paragraphs(doc: Document) -> List[str]:
