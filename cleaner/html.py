@@ -211,6 +211,7 @@ def clean_lines(text: str, run, dropped: List[Dropped], tree, page: PageMeta, fl
     if kept_note:
         doc = after_floor(text, run, dropped, left, page, keep)
     _keep_headline_over_standfirst(doc)
+    _record(doc, head_line(doc), disabled, keep)
     return doc, [kept_note] if kept_note else []
 
 
@@ -271,6 +272,49 @@ def _keep_headline_over_standfirst(doc: Document) -> None:
     above = doc.prev_nonblank(first, kept_only=False)
     if above is not None and doc.findings.get(above) is not None and doc.findings[above].rule == "html.title":
         del doc.findings[above]
+
+
+def head_line(doc: Document) -> Iterator[Finding]:
+    """html.head_line: a short headline-shaped line left on top of the body, over its first paragraph.
+
+    The body is text again for whoever cleans it next, and a text that opens
+    with a short headline-shaped line over a paragraph loses that line as its
+    headline (:func:`cleaner.passes.title.first_line_headline`, the seed
+    articles' rule). The page's headline is known here and is not that line
+    (:func:`page_headline` took it, or :func:`_keep_headline_over_standfirst`
+    kept it above), so the line is a kicker, a label or a standfirst left by
+    the extraction: it goes now, with its reason, and a second cleaning of the
+    body gives the body again. Two headline-shaped lines at the top, or a line
+    over a wrapped paragraph, stay: the same test refuses them.
+
+    Removes::
+
+        Gut zu wissen: Termine im Überblick
+
+        The council approved the budget on Monday after a long debate.
+
+    Keeps (a sentence, not a headline)::
+
+        The mayor spoke first.
+
+        The council approved the budget on Monday after a long debate.
+
+    >>> [f.rule for f in head_line(Document("Budget talks drag on into the night\\n\\nThe council approved the budget on Monday."))]
+    ['html.head_line']
+    >>> list(head_line(Document("The mayor spoke first.\\n\\nThe council approved the budget on Monday.")))
+    []
+    """
+    from .passes.title import first_line_headline
+
+    first = doc.next_nonblank(-1)
+    below = None if first is None else doc.next_nonblank(first)
+    if below is None:
+        return
+    head = Document(doc.lines[first].shown + "\n\n" + doc.lines[below].shown)  # as body() prints them
+    if first_line_headline(head, 0) is not None:
+        text = doc.lines[first].text
+        yield Finding(first, "html.head_line", f"a headline-shaped line over the body's first paragraph {text[:60]!r}: "
+                      "not the page's headline, and a second cleaning would take it as one")
 
 
 def _title_tail(doc: Document, page: PageMeta) -> Optional[Finding]:
