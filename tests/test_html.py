@@ -400,3 +400,42 @@ if __name__ == "__main__":
         regenerate()
     else:
         sys.exit("usage: python tests/test_html.py --regenerate")
+
+
+# -- html.head_line: a headline-shaped line left on top of the body ---------------------------
+
+_STORY = ("<p>The city council approved the budget on Monday after a long debate about roads, "
+          "schools and the new library, which will open next spring.</p>"
+          "<p>Spending on schools rises by a tenth, and the parks budget stays as it was for "
+          "another year, the mayor said after the vote.</p>")
+
+
+def _page(head: str) -> str:
+    # The <title> names the story, and the story does not print its headline again.
+    return ("<html lang='en'><head><title>Council approves budget - City News</title></head><body>"
+            "<header><a href='/'>City News</a></header><article>" + head + _STORY + "</article></body></html>")
+
+
+def test_a_kicker_left_on_top_of_the_body_goes_and_a_second_cleaning_changes_nothing():
+    article = clean(_page("<p>Late night at the town hall</p>"), input_format="html")
+    assert [r.text for r in article.removed if r.rule == "html.head_line"] == ["Late night at the town hall"]
+    assert article.text.startswith("The city council approved the budget on Monday")
+    assert article.title.startswith("Council approves budget")  # the page's, not the kicker
+    assert clean(article.text).text == article.text
+
+
+def test_a_sentence_on_top_of_the_body_stays():
+    # Keep-case: a first line ending in a full stop is the story's first sentence, not a headline.
+    article = clean(_page("<p>The mayor spoke first.</p>"), input_format="html")
+    assert article.text.startswith("The mayor spoke first.\n\nThe city council approved")
+    assert not [r for r in article.removed if r.rule == "html.head_line"]
+    assert clean(article.text).text == article.text
+
+
+def test_two_headline_shaped_lines_on_top_of_the_body_both_stay():
+    # Keep-case: which of two headline-shaped lines is the headline the text does not tell,
+    # so a second cleaning takes neither, and neither goes now.
+    article = clean(_page("<p>Late night at the town hall</p><h2>What the vote means for schools</h2>"),
+                    input_format="html")
+    assert article.text.startswith("Late night at the town hall\n\nWhat the vote means for schools\n\n")
+    assert clean(article.text).text == article.text
