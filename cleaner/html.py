@@ -51,7 +51,7 @@ from copy import deepcopy
 from typing import Iterator, List, Optional
 
 from . import lexicon
-from .metadata import PageMeta, headline, merge, page_metadata
+from .metadata import PageMeta, headline, merge, names_headline, page_metadata
 from .model import Article, Document, Finding, Removed
 from .passes import TEXT_PASSES, runs_on_html
 from .patterns import lazy_pattern
@@ -206,6 +206,7 @@ def clean_lines(text: str, run, dropped: List[Dropped], tree, page: PageMeta, fl
     _record(doc, furniture(doc, dropped, left), disabled, keep)
     run_passes(doc, run, keep=keep)
     _record(doc, list(link_runs(doc, linked)), disabled, keep)
+    _record(doc, list(over_headline(doc, page)), disabled, keep)
     _record(doc, page_headline(doc, page), disabled, keep)
     kept_note = keep_floor(doc) if floor else None
     if kept_note:
@@ -227,6 +228,55 @@ def _record(doc: Document, findings, disabled: frozenset, keep: frozenset) -> No
 #: ("Site » Blog » Headline") when its last words, at least this many, are the line's.
 TITLE_TAIL_MIN_WORDS = 3
 _WORDS = lazy_pattern(r"\w+")
+
+
+#: The page's headline is looked for among this many kept lines at the top of the body.
+OVER_HEADLINE_LINES = 5
+
+
+def over_headline(doc: Document, page: PageMeta) -> Iterator[Finding]:
+    """html.head_line: the lines the extraction kept above the page's headline, none of them prose.
+
+    A date and category row, a kicker or a section label printed over the
+    headline (:func:`cleaner.metadata.names_headline`) is not the story's
+    text; :func:`page_headline` then takes the headline. Read as text, the body
+    would lose them too: a text pass cuts what stands above the headline.
+
+    Removes::
+
+        26 | 01 | 2022 | Politics | Video
+        Council approves budget            (the page's headline: html.title)
+
+    Keeps (a sentence above the headline line is not furniture)::
+
+        The council met on Monday.
+        Council approves budget
+
+    >>> from cleaner.metadata import PageMeta
+    >>> page = PageMeta(title="Council approves budget | City News")
+    >>> doc = Document("26 | 01 | 2022 | Politics\\nCouncil approves budget\\nThe council approved it on Monday.")
+    >>> [f.line for f in over_headline(doc, page)]
+    [0]
+    >>> list(over_headline(Document("The council met on Monday.\\nCouncil approves budget\\nMore text."), page))
+    []
+    """
+    from .shape import ends_sentence, is_prose
+
+    lines = []
+    i = doc.next_nonblank(-1)
+    while i is not None and len(lines) < OVER_HEADLINE_LINES:
+        lines.append(i)
+        i = doc.next_nonblank(i)
+    for k, i in enumerate(lines[1:], 1):
+        above = doc.lines[lines[k - 1]].text
+        if is_prose(above) or ends_sentence(above):
+            return  # the story has begun above: a heading inside it, not the headline
+        if i is not lines[-1] and names_headline(doc.lines[i].text, page):
+            headline_text = doc.lines[i].text[:60]
+            for j in lines[:k]:
+                yield Finding(j, "html.head_line", f"above the page's headline {headline_text!r}: "
+                              f"not the story's text {doc.lines[j].text[:60]!r}")
+            return
 
 
 def page_headline(doc: Document, page: PageMeta) -> Iterator[Finding]:

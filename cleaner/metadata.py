@@ -73,15 +73,28 @@ def headline(doc: Document, page: PageMeta) -> Iterator[Finding]:
     first = doc.next_nonblank(-1)
     if first is None or doc.next_nonblank(first) is None:
         return
-    line = _tokens(doc.lines[first].text)
+    if names_headline(doc.lines[first].text, page):
+        yield Finding(first, "html.title", f"the page's headline {doc.lines[first].text[:60]!r}",
+                      "title", doc.lines[first].text)
+
+
+def names_headline(text: str, page: PageMeta) -> bool:
+    """``text`` is the page's headline: the words of its ``<title>`` or of an ``<h1>``,
+    or (three words or more) their beginning, the title's end being the site's name.
+
+    >>> names_headline("Council approves budget", PageMeta(title="Council approves budget | City News"))
+    True
+    >>> names_headline("City News", PageMeta(title="Council approves budget | City News"))
+    False
+    """
+    line = _tokens(text)
     if not line:
-        return
+        return False
     for name in [page.title] + page.headings:
         known = _tokens(name or "")
         if known and (line == known or (len(line) >= 3 and known[:len(line)] == line)):
-            yield Finding(first, "html.title", f"the page's headline {doc.lines[first].text[:60]!r}",
-                          "title", doc.lines[first].text)
-            return
+            return True
+    return False
 
 
 def _tokens(text: str) -> List[str]:

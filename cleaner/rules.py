@@ -168,7 +168,8 @@ RULES: Tuple[RuleInfo, ...] = (
     # HTML headline check after the passes (cleaner/html.py).
     RuleInfo("html.title", "html", "the first extracted line repeating the page's <title> or <h1> (into title)"),
     RuleInfo("html.head_line", "html", "a short headline-shaped line left on top of the body over its first "
-             "paragraph (a kicker, label or standfirst): a second cleaning would take it as the headline"),
+             "paragraph (a kicker, label or standfirst): a second cleaning would take it as the headline; "
+             "lines that are no prose above the page's headline"),
     RuleInfo("html.link_run", "html", "a run of extracted lines that are each wholly one link on the page (teasers)"),
     # A rule file's [[site]] drop selectors (cleaner/rulefile.py, --rules).
     RuleInfo("site.drop", "rulefile", "an HTML element a rule file's CSS selector drops (reason names the file)"),

@@ -439,3 +439,20 @@ def test_two_headline_shaped_lines_on_top_of_the_body_both_stay():
                     input_format="html")
     assert article.text.startswith("Late night at the town hall\n\nWhat the vote means for schools\n\n")
     assert clean(article.text).text == article.text
+
+
+def test_a_date_and_section_row_over_the_page_headline_goes_with_the_headline():
+    article = clean(_page("<p>26 | 01 | 2022 | Politics | Video</p><p>Council approves budget</p>"),
+                    input_format="html")
+    gone = {r.text: r.rule for r in article.removed}
+    assert gone["26 | 01 | 2022 | Politics | Video"] == "html.head_line"
+    assert gone["Council approves budget"] == "html.title"
+    assert article.text.startswith("The city council approved the budget on Monday")
+    assert clean(article.text).text == article.text
+
+
+def test_a_sentence_over_a_line_repeating_the_headline_stays():
+    # Keep-case: the story has begun above; the line naming the headline is a heading inside it.
+    article = clean(_page("<p>The mayor spoke first.</p><p>Council approves budget</p>"), input_format="html")
+    assert article.text.startswith("The mayor spoke first.\n\n")
+    assert not [r for r in article.removed if r.rule == "html.head_line"]
