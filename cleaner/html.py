@@ -308,16 +308,8 @@ def _keep_headline_over_standfirst(doc: Document) -> None:
     taken as the headline by a second cleaning of the body as text (a short standfirst
     or subheading over the text): over it, the headline makes two headline-shaped lines,
     of which a cleaning takes neither. The title stays the page's."""
-    from .passes.title import first_line_headline
-
-    first = doc.next_nonblank(-1)
+    first = _taken_again(doc)
     if first is None:
-        return
-    below = doc.next_nonblank(first)
-    if below is None:
-        return
-    head = Document(doc.lines[first].shown + "\n\n" + doc.lines[below].shown)  # as body() prints them
-    if first_line_headline(head, 0) is None:
         return
     above = doc.prev_nonblank(first, kept_only=False)
     if above is not None and doc.findings.get(above) is not None and doc.findings[above].rule == "html.title":
@@ -354,17 +346,24 @@ def head_line(doc: Document) -> Iterator[Finding]:
     >>> list(head_line(Document("The mayor spoke first.\\n\\nThe council approved the budget on Monday.")))
     []
     """
+    first = _taken_again(doc)
+    if first is not None:
+        text = doc.lines[first].text
+        yield Finding(first, "html.head_line", f"a headline-shaped line over the body's first paragraph {text[:60]!r}: "
+                      "not the page's headline, and a second cleaning would take it as one")
+
+
+def _taken_again(doc: Document) -> Optional[int]:
+    """The body's first kept line when a cleaning of the body as text would take it as the
+    headline (:func:`cleaner.passes.title.first_line_headline` on the body's first two lines)."""
     from .passes.title import first_line_headline
 
     first = doc.next_nonblank(-1)
     below = None if first is None else doc.next_nonblank(first)
     if below is None:
-        return
+        return None
     head = Document(doc.lines[first].shown + "\n\n" + doc.lines[below].shown)  # as body() prints them
-    if first_line_headline(head, 0) is not None:
-        text = doc.lines[first].text
-        yield Finding(first, "html.head_line", f"a headline-shaped line over the body's first paragraph {text[:60]!r}: "
-                      "not the page's headline, and a second cleaning would take it as one")
+    return first if first_line_headline(head, 0) is not None else None
 
 
 def _title_tail(doc: Document, page: PageMeta) -> Optional[Finding]:
