@@ -47,7 +47,7 @@ folded behind a "read more" toggle, and stays (:func:`is_unlinked_text`).
 content components (``cmp-text``, ``cmp-image``).
 
 Rule ids: ``html.cookie``, ``html.popup``, ``html.ads``, ``html.newsletter``, ``html.share``,
-``html.comments``, ``html.related``, ``html.promo``, ``html.breadcrumbs``,
+``html.comments``, ``html.related``, ``html.promo``, ``html.reading_time``, ``html.breadcrumbs``,
 ``html.nav``, ``html.aside``, ``html.footer``, ``html.links``.
 
 >>> from lxml import html
@@ -103,7 +103,7 @@ RULES: Tuple[Rule, ...] = (
     Rule("html.cookie", "cookie or consent banner", (
         "cookie", "cookies", "consent", "gdpr")),
     Rule("html.popup", "tooltip or pop-up", (
-        "tooltip", "tooltips", "popover", "popup", "pop up", "rollover", "hovercard", "modal")),
+        "tooltip", "tooltips", "popover", "popup", "pop up", "rollover", "hovercard", "modal", "popmake")),
     Rule("html.ads", "advertisement slot", (
         "ad", "ads", "adv", "advert", "adverts", "advertisement", "advertisements", "advertising",
         "advertorial", "adslot", "adunit", "adbox", "adcontainer", "adwrapper", "adzone", "adsense",
@@ -127,6 +127,7 @@ RULES: Tuple[Rule, ...] = (
         "latest posts")),
     Rule("html.promo", "promotion", (
         "promo", "promos", "promotion", "promotions", "promoted", "upsell")),
+    Rule("html.reading_time", "reading-time label", ("reading time", "read time", "time to read")),
     Rule("html.breadcrumbs", "breadcrumb trail", ("breadcrumb", "breadcrumbs", "crumb", "crumbs")),
     Rule("html.nav", "navigation", ("nav", "navbar", "navigation", "menu", "skip link")),
     Rule("html.aside", "sidebar", ("sidebar", "side bar", "complementary", "rail", "right rail")),

@@ -81,6 +81,7 @@ RULES: Tuple[RuleInfo, ...] = (
              _keys("markup_comments")),
     RuleInfo("html.related", "preclean", "related or recommended stories element"),
     RuleInfo("html.promo", "preclean", "promotion element"),
+    RuleInfo("html.reading_time", "preclean", "reading-time label element (\"4 min read\", also without a number)"),
     RuleInfo("html.breadcrumbs", "preclean", "breadcrumb trail element"),
     RuleInfo("html.nav", "preclean", "navigation outside the article (<nav>, role=navigation, menu classes)"),
     RuleInfo("html.aside", "preclean", "sidebar outside the article (<aside>, role=complementary)"),

@@ -56,6 +56,9 @@ DROPS = [
     ("html.breadcrumbs", '<ol class="breadcrumb"><li>Home</li><li>News</li></ol>'),
     ("html.promo", '<div class="promo-box">Subscribe for one pound a week</div>'),
     ("html.popup", '<div class="modal-window">Log in with your e-mail and password</div>'),
+    ("html.popup", '<div class="pum-container popmake"><p>Never miss a story: our newsletter</p></div>'),
+    ("html.reading_time", '<span class="readingTime">You will read this in under a minute</span>'),
+    ("html.reading_time", '<div class="estimated-read-time">Tempo de leitura: 2 minutos</div>'),
     ("html.links", '<ul><li><a href="/a">Budget talks stall</a></li><li><a href="/b">Mayor quits</a></li></ul>'),
 ]
 
@@ -103,6 +106,8 @@ KEEPS = [
      'was rebuilt last year with money from the regional arts fund and a local brewery. Tickets go on '
      'sale in May at the town hall desk.</p></div>',
      "read-more toggle around the story's own text"),
+    ('<p class="reading">The first reading is from the book of Isaiah.</p>', "reading alone is no reading time"),
+    ('<p class="time">The meeting lasted until midnight.</p>', "time alone is no reading time"),
 ]
 
 
