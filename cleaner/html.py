@@ -151,7 +151,7 @@ def clean_html(html: str, url: Optional[str] = None, passes=TEXT_PASSES) -> Arti
     work = deepcopy(tree)  # the extractor reads the page without the other rules' drops
     dropped += preclean(tree, OTHER_RULES, candidates, repair=False)
     page = page_metadata(tree, url, shown=work)  # the date line may sit in a share bar the pre-clean drops
-    text = extract_text(work, page.url)
+    text = restore_format_chars(extract_text(work, page.url), work, html)
     if is_no_article(text, tree):
         doc, notes = clean_lines(page_text(html), passes, dropped, tree, page, floor=False, keep_keys=keep_keys)
         notes.insert(0, "fallback: trafilatura found no article; the page's text was cleaned as text")
@@ -384,6 +384,42 @@ def extract_text(tree, url: Optional[str] = None) -> str:
 
     result = trafilatura.bare_extraction(tree, url=url, **TRAFILATURA_OPTIONS)
     return (result.text if result is not None else "") or ""
+
+
+#: Characters of Unicode's "format" category: soft hyphens, zero-width joiners
+#: (inside emoji sequences), bidirectional marks. trafilatura drops them from the
+#: text it extracts (it keeps printable characters and spaces only).
+_FORMAT_CHAR = lazy_pattern(r"\p{Cf}")
+#: Elements whose text is one extracted line when the extractor keeps them whole.
+_LINE_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dd", "dt", "blockquote",
+              "figcaption", "pre", "caption")
+
+
+def restore_format_chars(text: str, tree, html: str) -> str:
+    """``text`` with each line the extractor stripped of format characters written as the page has it.
+
+    A soft hyphen ("Werk\\u00adzeug") or the joiner of an emoji sequence is the
+    page's text, and the body keeps every character a kept line holds. A line
+    comes back only when it is exactly the text of one element (``<p>``,
+    ``<li>``, a heading, a cell …) without those characters: a line the
+    extractor joined or split differently stays as extracted.
+
+    >>> from lxml import html as lxml_html
+    >>> page = "<p>Die Werk\u00adzeug\u00adtypen</p><p>A family \U0001f469\u200d\U0001f467 day</p>"
+    >>> out = restore_format_chars("Die Werkzeugtypen\\nA family \U0001f469\U0001f467 day", lxml_html.fromstring(page), page)
+    >>> out == "Die Werk\u00adzeug\u00adtypen\\nA family \U0001f469\u200d\U0001f467 day"
+    True
+    """
+    if not _FORMAT_CHAR.search(html):
+        return text
+    shown = {}
+    for el in tree.iter(_LINE_TAGS):
+        line = " ".join(el.text_content().split())
+        if _FORMAT_CHAR.search(line):
+            shown.setdefault(" ".join(_FORMAT_CHAR.sub("", line).split()), line)
+    if not shown:
+        return text
+    return "\n".join(shown.get(line, line) for line in text.split("\n"))
 
 
 def furniture(doc: Document, dropped: List[Dropped], left: set) -> Iterator[Finding]:
