@@ -26,9 +26,7 @@ import click
 
 from . import __version__
 from .batch import (
-    DirSink,
     Options,
-    PartSink,
     StdoutSink,
     cpu_count,
     input_kind,
@@ -201,6 +199,8 @@ def cli(fmt, with_metadata, explain, output_dir, overwrite, keep_dirs, resume, e
         if scheduler or engine == "dask":
             _need("distributed", "dask", "--engine dask")
             _run_dask(list(names), output_dir, options, scheduler, jobs or cpu_count(), quiet)
+        from .outdir import DirSink, PartSink
+
         sink = parts = PartSink(output_dir, fmt, overwrite, DirSink(output_dir, fmt, overwrite, keep_dirs))
     else:
         sink = StdoutSink(fmt, several)
@@ -306,8 +306,10 @@ def _chain(first, rest) -> Iterator[str]:
 
 
 def _run_batch(names, count, options, sink, jobs, quiet, to_terminal, label, learning=False, skip_part=None):
-    from . import batch
-
+    if learning:
+        from .learning import learn_task as task
+    else:
+        from .batch import clean_task as task
     jobs = _jobs(jobs, count)
     show_bar = (not quiet and not to_terminal and _isatty(sys.stderr)
                 and (count is None or count >= PROGRESS_MIN_INPUTS))
@@ -321,7 +323,7 @@ def _run_batch(names, count, options, sink, jobs, quiet, to_terminal, label, lea
 
     with _stopping_cleanly():
         summary = run(names, options, sink, jobs, report, quiet, progress if show_bar else None,
-                      func=batch.learn_task if learning else batch.clean_task, count=count, skip_part=skip_part)
+                      func=task, count=count, skip_part=skip_part)
     if not learning:
         if summary.files > 1 and not quiet:
             click.echo(f"clean-article: {summary.line()}", err=True)
