@@ -38,9 +38,8 @@ import stat
 import sys
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from itertools import islice
-from typing import Any, BinaryIO, Callable, Dict, Iterable, Iterator, List, Optional, Tuple
+from typing import Any, BinaryIO, Callable, Dict, Iterable, Iterator, List, NamedTuple, Optional, Tuple
 
 from .ingest import DEFAULT_MAX_BYTES, InputError
 from .inputs import Failure, read_input
@@ -63,9 +62,17 @@ PART_FILES = 10_000
 _CONTROL = lazy_pattern(r"[\x00-\x1f\x7f]")
 
 
-@dataclass(frozen=True)
-class Options:
-    """What to do with each input: the command's options that reach the workers."""
+class Options(NamedTuple):
+    """What to do with each input: the command's options that reach the workers.
+
+    Immutable, compared and hashed by value, and pickled to the workers; a
+    copy with changes is ``options._replace(url=...)``. A named tuple, not a
+    frozen dataclass: that would generate and compile six methods at every
+    import (issue 14: start-up).
+
+    >>> Options(fmt="json")._replace(url="https://example.org/") == Options("json", url="https://example.org/")
+    True
+    """
 
     fmt: str = "text"
     with_metadata: bool = False
@@ -98,8 +105,26 @@ class Options:
                        site=self.site, budget=self.budget, rules=self.rules)
 
 
-@dataclass
-class Task:
+class _Record:
+    """A record of named fields, compared and shown field by field, as ``@dataclass`` makes them.
+
+    Written out by hand: ``@dataclass`` generates and compiles its methods at
+    every import (about 4 M instructions a class, issue 14: start-up).
+    """
+
+    __slots__ = ()
+    __hash__ = None  # mutable, as a dataclass with eq and without frozen
+
+    def __eq__(self, other):
+        if type(other) is not type(self):
+            return NotImplemented
+        return all(getattr(self, k) == getattr(other, k) for k in self.__slots__)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(f'{k}={getattr(self, k)!r}' for k in self.__slots__)})"
+
+
+class Task(_Record):
     """One input: its name as given and, for standard input, its bytes (read by the parent).
 
     A document from an archive or a JSONL file carries its bytes or text,
@@ -107,33 +132,36 @@ class Task:
     provenance (``meta``); ``part`` names the part file it goes to under
     ``--output-dir``. ``end`` marks the end of a part (no document): the
     part file is complete; ``note`` is then what the reader skipped.
+
+    >>> Task("a.txt") == Task("a.txt", None), Task("a.txt", end=True)
+    (True, Task(path='a.txt', data=None, error=None, url=None, charset=None, meta=None, doc_format=None, part=None, end=True, note=None))
     """
 
-    path: str
-    data: Any = None
-    error: Optional[str] = None
-    url: Optional[str] = None
-    charset: Optional[str] = None
-    meta: Optional[Dict[str, Any]] = None
-    doc_format: Optional[str] = None
-    part: Optional[str] = None
-    end: bool = False
-    note: Optional[str] = None
+    __slots__ = ("path", "data", "error", "url", "charset", "meta", "doc_format", "part", "end", "note")
+
+    def __init__(self, path: str, data: Any = None, error: Optional[str] = None, url: Optional[str] = None,
+                 charset: Optional[str] = None, meta: Optional[Dict[str, Any]] = None,
+                 doc_format: Optional[str] = None, part: Optional[str] = None, end: bool = False,
+                 note: Optional[str] = None):
+        self.path, self.data, self.error, self.url, self.charset = path, data, error, url, charset
+        self.meta, self.doc_format, self.part, self.end, self.note = meta, doc_format, part, end, note
 
 
-@dataclass
-class Outcome:
-    """What cleaning one input gave: the rendered output, or the error that stopped it."""
+class Outcome(_Record):
+    """What cleaning one input gave: the rendered output, or the error that stopped it.
 
-    path: str
-    record: Any = None
-    error: Optional[str] = None
-    warnings: List[str] = field(default_factory=list)
-    explain: List[str] = field(default_factory=list)
-    #: With ``--stats``: the input format and removed lines per rule id (see :func:`removed_counts`).
-    stats: Optional[Dict[str, Any]] = None
-    part: Optional[str] = None
-    end: bool = False
+    ``stats``: with ``--stats``, the input format and removed lines per rule id (see :func:`removed_counts`).
+    """
+
+    __slots__ = ("path", "record", "error", "warnings", "explain", "stats", "part", "end")
+
+    def __init__(self, path: str, record: Any = None, error: Optional[str] = None,
+                 warnings: Optional[List[str]] = None, explain: Optional[List[str]] = None,
+                 stats: Optional[Dict[str, Any]] = None, part: Optional[str] = None, end: bool = False):
+        self.path, self.record, self.error = path, record, error
+        self.warnings = [] if warnings is None else warnings
+        self.explain = [] if explain is None else explain
+        self.stats, self.part, self.end = stats, part, end
 
 
 # -- input lists --------------------------------------------------------------
@@ -492,13 +520,13 @@ def _signals_held():
 
 
 # -- a whole batch ---------------------------------------------------------------------
-@dataclass
-class Summary:
+class Summary(_Record):
     """How a batch went: inputs seen, inputs failed, seconds."""
 
-    files: int = 0
-    failed: int = 0
-    seconds: float = 0.0
+    __slots__ = ("files", "failed", "seconds")
+
+    def __init__(self, files: int = 0, failed: int = 0, seconds: float = 0.0):
+        self.files, self.failed, self.seconds = files, failed, seconds
 
     def line(self) -> str:
         """

@@ -245,12 +245,10 @@ def _need(module: str, extra: str, what: str) -> None:
 
 def _run_dask(names, output_dir, options, scheduler, workers, quiet):
     """Clean the inputs on Dask (one task per input, a part file each) and exit."""
-    from dataclasses import replace
-
     from .dask import DEFAULT_BUDGET, clean_files
 
     _dask_inputs(names, options)
-    options = replace(options, budget=options.budget or DEFAULT_BUDGET)
+    options = options._replace(budget=options.budget or DEFAULT_BUDGET)
     failed = documents = 0
 
     def on_result(result):

@@ -42,8 +42,7 @@ from __future__ import annotations
 
 import codecs
 import zlib
-from dataclasses import dataclass, field
-from typing import List, Tuple
+from typing import List, Optional, Tuple
 
 from .patterns import lazy_pattern
 
@@ -95,15 +94,23 @@ class InputError(Exception):
     """The input cannot be cleaned; the message says why, in one line."""
 
 
-@dataclass
 class Decoded:
-    """Decoded input: the text, the encoding chosen (as ``--explain`` shows it), what was found."""
+    """Decoded input: the text, the encoding chosen (as ``--explain`` shows it), what was found.
 
-    text: str
-    encoding: str
-    is_html: bool = False
-    gzipped: bool = False
-    warnings: List[str] = field(default_factory=list)
+    A plain class: ``@dataclass`` would generate and compile its methods at
+    every import (issue 14: start-up).
+    """
+
+    __slots__ = ("text", "encoding", "is_html", "gzipped", "warnings")
+
+    def __init__(self, text: str, encoding: str, is_html: bool = False, gzipped: bool = False,
+                 warnings: Optional[List[str]] = None):
+        self.text, self.encoding, self.is_html, self.gzipped = text, encoding, is_html, gzipped
+        self.warnings = [] if warnings is None else warnings
+
+    def __repr__(self) -> str:
+        return (f"Decoded(text={self.text!r}, encoding={self.encoding!r}, is_html={self.is_html!r}, "
+                f"gzipped={self.gzipped!r}, warnings={self.warnings!r})")
 
 
 def decode(data: bytes, input_format: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:

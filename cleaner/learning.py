@@ -4,7 +4,6 @@ Split from :mod:`cleaner.batch`: only ``learn`` (and a Dask ``learn``) runs it.
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Optional
 
 from .batch import Options, Outcome, Task, _State, read_task, shown, task_name
@@ -49,7 +48,7 @@ def learn_task(task: Task) -> Outcome:
 
             data = _transcode(data, task.charset)[0]
         url = task.url or options.url
-        site = page_site(task, data, replace(options, url=url))
+        site = page_site(task, data, options._replace(url=url))
         fmt = task.doc_format or options.document_format()
         clean(data, input_format=fmt, url=url, max_bytes=options.max_bytes, passes=with_step(recorder))
     except InputError as e:
