@@ -3,8 +3,9 @@
 Step 3 of :mod:`cleaner.ingest`'s order after strict UTF-8 failed: UTF-8 with
 a few broken bytes, a ``<meta charset>``, windows-1252 when it reads as
 Western-European text, charset detection, windows-1252 with replacements;
-and UTF-16 without a byte-order mark. Split from :mod:`cleaner.ingest` so
-that UTF-8 input, nearly all of it, neither compiles nor imports this
+UTF-16 without a byte-order mark; and a charset named outside the bytes (a
+WARC record's HTTP header, :func:`transcode`). Split from :mod:`cleaner.ingest`
+so that UTF-8 input, nearly all of it, neither compiles nor imports this
 (issue 14: start-up).
 """
 from __future__ import annotations
@@ -268,3 +269,37 @@ def _decodes(data: bytes, encoding: str) -> bool:
     except (LookupError, UnicodeDecodeError):
         return False
     return True
+
+
+def transcode(data: bytes, charset: str) -> Tuple[bytes, Optional[str]]:
+    """Bytes in ``charset`` as UTF-8, when the hint is needed and fits; else the bytes as they are.
+
+    Bytes that are UTF-8, start with a byte-order mark or are gzip are read
+    as usual (a header that says latin-1 over UTF-8 bytes is common and
+    wrong). Pages that say iso-8859-1 are read as windows-1252 (the WHATWG rule).
+
+    >>> transcode("Привет".encode("cp1251"), "windows-1251")
+    (b'\\xd0\\x9f\\xd1\\x80\\xd0\\xb8\\xd0\\xb2\\xd0\\xb5\\xd1\\x82', 'windows-1251 (HTTP header)')
+    >>> transcode("Café".encode("utf-8"), "iso-8859-1")
+    (b'Caf\\xc3\\xa9', None)
+    """
+    if data[:2] == b"\x1f\x8b" or data[:3] == codecs.BOM_UTF8 or data[:2] in (codecs.BOM_UTF16_LE,
+                                                                            codecs.BOM_UTF16_BE):
+        return data, None
+    try:
+        data.decode("utf-8")
+        return data, None
+    except UnicodeDecodeError:
+        pass
+    try:
+        name = codecs.lookup(charset).name
+    except LookupError:
+        return data, None
+    if name in ("latin-1", "iso8859-1", "ascii"):
+        name = "cp1252"
+    try:
+        text = data.decode(name)
+    except UnicodeDecodeError:
+        return data, None
+    shown = "windows-1252" if name == "cp1252" else charset
+    return text.encode("utf-8"), f"{shown} (HTTP header)"

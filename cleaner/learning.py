@@ -44,9 +44,9 @@ def learn_task(task: Task) -> Outcome:
     try:
         data = read_task(task, options.max_bytes)
         if task.charset:
-            from .cleaner import _transcode
+            from .charsets import transcode
 
-            data = _transcode(data, task.charset)[0]
+            data = transcode(data, task.charset)[0]
         url = task.url or options.url
         site = page_site(task, data, options._replace(url=url))
         fmt = task.doc_format or options.document_format()

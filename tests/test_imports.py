@@ -54,6 +54,8 @@ UNNEEDED = ("cleaner.warc", "cleaner.records", "cleaner.parquet", "cleaner.dask"
             "multiprocessing", "concurrent.futures", "tempfile", "hashlib",
             # split from cleaner.ingest: bytes that are not UTF-8, input with markup in it
             "cleaner.charsets", "cleaner.htmlsniff", "charset_normalizer", "gzip",
+            # split from cleaner.cleaner: which rule file caused a removal (--explain with --rules)
+            "cleaner.attribution",
             # the legacy code pages looked up for undeclared non-UTF-8 bytes only
             "encodings.cp1252", "encodings.shift_jis", "encodings.koi8_r",
             # the lexicon files are found with os.path
