@@ -41,7 +41,6 @@ them (issue 14: start-up). Their names can still be imported from here.
 from __future__ import annotations
 
 import codecs
-import zlib
 from typing import List, Optional, Tuple
 
 from .patterns import lazy_pattern
@@ -189,6 +188,8 @@ def _gunzip(data: bytes, max_bytes: int, warnings: List[str]) -> bytes:
     >>> _gunzip(gzip.compress(b"one ") + gzip.compress(b"two"), 100, [])
     b'one two'
     """
+    import zlib  # a shared library to load: only for gzip input
+
     out = bytearray()
     rest = data
     while rest[:2] == b"\x1f\x8b":

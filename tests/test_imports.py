@@ -53,7 +53,7 @@ UNNEEDED = ("cleaner.warc", "cleaner.records", "cleaner.parquet", "cleaner.dask"
             "cleaner.workers", "cleaner.outdir", "cleaner.archives", "cleaner.learning",
             "multiprocessing", "concurrent.futures", "tempfile", "hashlib",
             # split from cleaner.ingest: bytes that are not UTF-8, input with markup in it
-            "cleaner.charsets", "cleaner.htmlsniff", "charset_normalizer", "gzip",
+            "cleaner.charsets", "cleaner.htmlsniff", "charset_normalizer", "gzip", "zlib",
             # split from cleaner.cleaner: which rule file caused a removal (--explain with --rules)
             "cleaner.attribution",
             # the legacy code pages looked up for undeclared non-UTF-8 bytes only
