@@ -407,7 +407,7 @@ def ordered_map(func: Callable, items: Iterable, jobs: int, options: Options,
                 crashed: Callable[[object, str], object], chunk_size: int = CHUNK_SIZE) -> Iterator:
     """``func(item)`` for each item, in order, in ``jobs`` worker processes (in this one for 1).
 
-    ``func`` and the items must pickle (a module-level function, dataclasses).
+    ``func`` and the items must pickle (a module-level function, :class:`Task`).
     Each worker runs :func:`setup` with ``options`` first. Items go to the
     workers in chunks of ``chunk_size``, at most :data:`WINDOW_PER_JOB`
     chunks per job ahead of the one being yielded. A worker that dies
@@ -633,7 +633,7 @@ def run(names: Iterable[str], options: Options, sink, jobs: int = 1,
     ``report`` gets each message for stderr (errors; warnings unless
     ``quiet``; ``--explain`` lines; what each archive held). ``skip_part``:
     ``parts``: see :func:`tasks`. ``progress`` wraps the stream of outcomes
-    (a progress bar). ``func`` is :func:`clean_task`, or :func:`learn_task`
+    (a progress bar). ``func`` is :func:`clean_task`, or :func:`~cleaner.learning.learn_task`
     for ``learn``. ``count``, when known, is the number of inputs. Returns
     the :class:`Summary`.
     """
