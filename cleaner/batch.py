@@ -1,4 +1,4 @@
-"""Running many inputs: order, parallel jobs, output files, input lists.
+"""Running many inputs: order, input lists, standard output; the rest on demand.
 
 The command's batch machinery, usable from Python too:
 
@@ -12,34 +12,34 @@ The command's batch machinery, usable from Python too:
   writes exactly what ``--jobs 1`` writes. At most :data:`WINDOW_PER_JOB`
   chunks per job are in flight, so memory does not grow with the batch.
 - :class:`StdoutSink` writes the outputs to standard output (flushed per
-  input); :class:`DirSink` writes one file per input under ``--output-dir``,
-  each atomically.
+  input); :class:`~cleaner.outdir.DirSink` writes one file per input under
+  ``--output-dir``, each atomically.
 
 Only the parent process writes, so output names are decided in one place:
 collisions between inputs of one call are handled the same with any
 ``--jobs``.
 
+What one file cleaned to standard output never runs lives in modules of its
+own, imported when needed, so that it costs that call nothing to compile or
+import (issue 14: start-up): the process pool (:mod:`cleaner.workers`),
+output files (:mod:`cleaner.outdir`), archive and JSONL inputs
+(:mod:`cleaner.archives`) and ``learn``'s task (:mod:`cleaner.learning`).
+Their names can still be imported from here (:func:`__getattr__`).
+
 >>> import io
 >>> list(names_from(io.BytesIO(b"a.txt\\0dir/b c.txt\\0"), null=True))
 ['a.txt', 'dir/b c.txt']
->>> output_name("pages/2023/index.html.gz", "text"), output_name("-", "jsonl")
-('index.txt', 'stdin.jsonl')
 """
 from __future__ import annotations
 
 import json
 import os
-import signal
 import stat
 import sys
 import time
-from collections import deque
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
 from itertools import islice
-from typing import Any, BinaryIO, Callable, Deque, Dict, Iterable, Iterator, List, Optional, Tuple
-
-import regex
+from typing import Any, BinaryIO, Callable, Dict, Iterable, Iterator, List, NamedTuple, Optional, Tuple
 
 from .ingest import DEFAULT_MAX_BYTES, InputError
 from .inputs import Failure, read_input
@@ -53,26 +53,26 @@ from .patterns import lazy_pattern
 CHUNK_SIZE = 16
 #: Chunks in flight per job: keeps every worker fed while bounding memory.
 WINDOW_PER_JOB = 4
-#: Extensions of input names replaced by the output's own (``.gz`` first). This
-#: module's patterns compile on first use (:func:`~cleaner.patterns.lazy_pattern`):
-#: a file cleaned to standard output reads none of them.
-_INPUT_EXT = lazy_pattern(r"(?:\.(?:html?|xhtml|txt|text))?(?:\.gz)?$", regex.I)
 #: The extension of an output file, by format.
 OUTPUT_EXT = {"text": ".txt", "json": ".json", "jsonl": ".jsonl", "parquet": ".parquet"}
-#: Extensions of archive and JSONL input names replaced by the part file's own.
-_PART_EXT = lazy_pattern(r"(?:\.(?:warc|arc|jsonl|json|ndjson))?(?:\.gz)?$", regex.I)
 #: Plain inputs (not archives) per Parquet part file, ``part-NNNNN.parquet``.
 PART_FILES = 10_000
-#: The provenance keys of a WARC page, in output order.
-WARC_KEYS = ("warc_file", "warc_record_id", "warc_date", "warc_offset", "truncated")
-#: The provenance keys of a JSONL document.
-JSONL_KEYS = ("id", "source_line")
+#: Control characters, escaped in names as printed; compiled on first use
+#: (:func:`~cleaner.patterns.lazy_pattern`): printable names never need it.
 _CONTROL = lazy_pattern(r"[\x00-\x1f\x7f]")
 
 
-@dataclass(frozen=True)
-class Options:
-    """What to do with each input: the command's options that reach the workers."""
+class Options(NamedTuple):
+    """What to do with each input: the command's options that reach the workers.
+
+    Immutable, compared and hashed by value, and pickled to the workers; a
+    copy with changes is ``options._replace(url=...)``. A named tuple, not a
+    frozen dataclass: that would generate and compile six methods at every
+    import (issue 14: start-up).
+
+    >>> Options(fmt="json")._replace(url="https://example.org/") == Options("json", url="https://example.org/")
+    True
+    """
 
     fmt: str = "text"
     with_metadata: bool = False
@@ -105,8 +105,26 @@ class Options:
                        site=self.site, budget=self.budget, rules=self.rules)
 
 
-@dataclass
-class Task:
+class _Record:
+    """A record of named fields, compared and shown field by field, as ``@dataclass`` makes them.
+
+    Written out by hand: ``@dataclass`` generates and compiles its methods at
+    every import (about 4 M instructions a class, issue 14: start-up).
+    """
+
+    __slots__ = ()
+    __hash__ = None  # mutable, as a dataclass with eq and without frozen
+
+    def __eq__(self, other):
+        if type(other) is not type(self):
+            return NotImplemented
+        return all(getattr(self, k) == getattr(other, k) for k in self.__slots__)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(f'{k}={getattr(self, k)!r}' for k in self.__slots__)})"
+
+
+class Task(_Record):
     """One input: its name as given and, for standard input, its bytes (read by the parent).
 
     A document from an archive or a JSONL file carries its bytes or text,
@@ -114,33 +132,36 @@ class Task:
     provenance (``meta``); ``part`` names the part file it goes to under
     ``--output-dir``. ``end`` marks the end of a part (no document): the
     part file is complete; ``note`` is then what the reader skipped.
+
+    >>> Task("a.txt") == Task("a.txt", None), Task("a.txt", end=True)
+    (True, Task(path='a.txt', data=None, error=None, url=None, charset=None, meta=None, doc_format=None, part=None, end=True, note=None))
     """
 
-    path: str
-    data: Any = None
-    error: Optional[str] = None
-    url: Optional[str] = None
-    charset: Optional[str] = None
-    meta: Optional[Dict[str, Any]] = None
-    doc_format: Optional[str] = None
-    part: Optional[str] = None
-    end: bool = False
-    note: Optional[str] = None
+    __slots__ = ("path", "data", "error", "url", "charset", "meta", "doc_format", "part", "end", "note")
+
+    def __init__(self, path: str, data: Any = None, error: Optional[str] = None, url: Optional[str] = None,
+                 charset: Optional[str] = None, meta: Optional[Dict[str, Any]] = None,
+                 doc_format: Optional[str] = None, part: Optional[str] = None, end: bool = False,
+                 note: Optional[str] = None):
+        self.path, self.data, self.error, self.url, self.charset = path, data, error, url, charset
+        self.meta, self.doc_format, self.part, self.end, self.note = meta, doc_format, part, end, note
 
 
-@dataclass
-class Outcome:
-    """What cleaning one input gave: the rendered output, or the error that stopped it."""
+class Outcome(_Record):
+    """What cleaning one input gave: the rendered output, or the error that stopped it.
 
-    path: str
-    record: Any = None
-    error: Optional[str] = None
-    warnings: List[str] = field(default_factory=list)
-    explain: List[str] = field(default_factory=list)
-    #: With ``--stats``: the input format and removed lines per rule id (see :func:`removed_counts`).
-    stats: Optional[Dict[str, Any]] = None
-    part: Optional[str] = None
-    end: bool = False
+    ``stats``: with ``--stats``, the input format and removed lines per rule id (see :func:`removed_counts`).
+    """
+
+    __slots__ = ("path", "record", "error", "warnings", "explain", "stats", "part", "end")
+
+    def __init__(self, path: str, record: Any = None, error: Optional[str] = None,
+                 warnings: Optional[List[str]] = None, explain: Optional[List[str]] = None,
+                 stats: Optional[Dict[str, Any]] = None, part: Optional[str] = None, end: bool = False):
+        self.path, self.record, self.error = path, record, error
+        self.warnings = [] if warnings is None else warnings
+        self.explain = [] if explain is None else explain
+        self.stats, self.part, self.end = stats, part, end
 
 
 # -- input lists --------------------------------------------------------------
@@ -225,22 +246,6 @@ def _file_state(path: Optional[str]) -> Optional[tuple]:
     return (info.st_mtime_ns, info.st_size, info.st_ino)
 
 
-def warm_up(options: Options) -> None:
-    """Clean a few lines once, so the lexicon's patterns are compiled (they compile on first use)."""
-    from . import clean_text
-
-    setup(options)
-    clean_text("Advertisement\nA headline\n\nBy A Writer\nPublished 1 May 2024\n\nA sentence of body text.")
-
-
-def _worker_setup(options: Options) -> None:
-    # Ctrl-C reaches the whole process group: the parent stops the workers,
-    # which must not print tracebacks of their own. SIGTERM kills them outright.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    setup(options)
-
-
 def read_task(task: Task, max_bytes: int) -> bytes:
     data = task.data if task.data is not None else read_input(task.path, max_bytes)
     if isinstance(data, str):
@@ -255,21 +260,6 @@ def _take_bytes(task: Task, max_bytes: int) -> bytes:
     data = read_task(task, max_bytes)
     task.data = None
     return data
-
-
-def page_site(task: Task, data: bytes, options: Options) -> Optional[str]:
-    """The site the input belongs to (see :func:`cleaner.profile.site_key`)."""
-    from .ingest import decode
-    from .profile import site_key
-
-    html = None
-    if not options.site and not options.url and options.input_format != "text":
-        try:
-            decoded = decode(data, options.input_format, options.max_bytes)
-        except InputError as e:
-            raise Failure(f"{shown(task.path)}: {e}") from None
-        html = decoded.text if decoded.is_html else None
-    return site_key(task.path, options.site, options.url, html)
 
 
 def clean_article(task: Task, options: Options, after: tuple = ()) -> Article:
@@ -351,40 +341,6 @@ def error_record(task: Task, error: str, options: Options) -> Any:
     return _serialised(d, options)
 
 
-def learn_task(task: Task) -> Outcome:
-    """Read one input for ``learn``: its :class:`~cleaner.profile.Sample` is the outcome's record.
-
-    The page goes through the same passes as when cleaning, up to where the
-    site step runs, so the lines learned are the lines the step will see.
-    """
-    from . import clean
-    from .profile import Recorder, with_step
-
-    options = _State.options
-    if task.error is not None:
-        return Outcome(task.path, error=task.error)
-    if task.end:
-        return Outcome(task.path, part=task.part, end=True, warnings=[task.note] if task.note else [])
-    recorder = Recorder(keep_text=options.explain)
-    try:
-        data = read_task(task, options.max_bytes)
-        if task.charset:
-            from .cleaner import _transcode
-
-            data = _transcode(data, task.charset)[0]
-        url = task.url or options.url
-        site = page_site(task, data, replace(options, url=url))
-        fmt = task.doc_format or options.document_format()
-        clean(data, input_format=fmt, url=url, max_bytes=options.max_bytes, passes=with_step(recorder))
-    except InputError as e:
-        return Outcome(task.path, error=f"{task_name(task)}: {e}")
-    except Failure as e:
-        return Outcome(task.path, error=str(e))
-    except Exception as e:  # noqa: BLE001 - one bad input must not stop the batch
-        return Outcome(task.path, error=f"{task_name(task)}: internal error: {type(e).__name__}: {e}")
-    return Outcome(task.path, record=recorder.sample(site, task.path))
-
-
 # -- rendering -------------------------------------------------------------------
 def front_matter(article: Article) -> str:
     """YAML front matter: each value written as JSON, which YAML reads as is."""
@@ -440,10 +396,6 @@ def _serialised(d: Dict[str, Any], options: Options) -> Any:
 
 
 # -- running in parallel ---------------------------------------------------------
-def _run_chunk(func: Callable, items: list) -> list:
-    return [func(item) for item in items]
-
-
 def cpu_count() -> int:
     try:
         return len(os.sched_getaffinity(0))
@@ -455,7 +407,7 @@ def ordered_map(func: Callable, items: Iterable, jobs: int, options: Options,
                 crashed: Callable[[object, str], object], chunk_size: int = CHUNK_SIZE) -> Iterator:
     """``func(item)`` for each item, in order, in ``jobs`` worker processes (in this one for 1).
 
-    ``func`` and the items must pickle (a module-level function, dataclasses).
+    ``func`` and the items must pickle (a module-level function, :class:`Task`).
     Each worker runs :func:`setup` with ``options`` first. Items go to the
     workers in chunks of ``chunk_size``, at most :data:`WINDOW_PER_JOB`
     chunks per job ahead of the one being yielded. A worker that dies
@@ -468,83 +420,9 @@ def ordered_map(func: Callable, items: Iterable, jobs: int, options: Options,
         for item in items:
             yield func(item)
         return
-    # Imported here: a one-file run should not pay for multiprocessing at start-up.
-    from concurrent.futures.process import BrokenProcessPool
+    from .workers import parallel_map  # a one-file run does not pay for the process pool
 
-    workers = _Workers(func, jobs, options)
-    pending: Deque = deque()
-    chunks = _chunks(items, chunk_size)
-    try:
-        while True:
-            while len(pending) < jobs * WINDOW_PER_JOB:
-                chunk = next(chunks, None)
-                if chunk is None:
-                    break
-                pending.append((chunk, workers.submit(chunk)))
-            if not pending:
-                return
-            chunk, future = pending.popleft()
-            try:
-                results = future.result()
-            except BrokenProcessPool:
-                workers.restart()
-                results = [workers.run_alone(item, crashed) for item in chunk]
-                pending = deque((c, workers.submit(c)) for c, _ in pending)
-            yield from results
-    finally:
-        workers.stop()
-
-
-class _Workers:
-    """A process pool that can be restarted after a worker died, and stopped at once."""
-
-    def __init__(self, func: Callable, jobs: int, options: Options):
-        self.func, self.jobs, self.options = func, jobs, options
-        self.pool = None  # a concurrent.futures.ProcessPoolExecutor while running
-
-    def submit(self, chunk: list):
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        if self.pool is None:
-            if multiprocessing.get_start_method() == "fork":
-                warm_up(self.options)  # forked workers inherit the compiled patterns
-            self.pool = ProcessPoolExecutor(self.jobs, initializer=_worker_setup, initargs=(self.options,))
-        return self.pool.submit(_run_chunk, self.func, chunk)
-
-    def run_alone(self, item, crashed: Callable[[object, str], object]):
-        from concurrent.futures.process import BrokenProcessPool
-
-        try:
-            return self.submit([item]).result()[0]
-        except BrokenProcessPool:
-            self.restart()
-            return crashed(item, "worker process died (killed, or out of memory)")
-
-    def restart(self) -> None:
-        self.stop()
-
-    def stop(self) -> None:
-        """Stop the workers now: work in flight is not wanted any more (done, or interrupted)."""
-        pool, self.pool = self.pool, None
-        if pool is None:
-            return
-        procs = list((getattr(pool, "_processes", None) or {}).values())  # no public way to end them now
-        pool.shutdown(wait=False, cancel_futures=True)
-        for proc in procs:
-            if proc.is_alive():
-                proc.terminate()
-        for proc in procs:
-            proc.join(timeout=5)
-
-
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
-    it = iter(items)
-    while True:
-        chunk = list(islice(it, size))
-        if not chunk:
-            return
-        yield chunk
+    yield from parallel_map(func, items, jobs, options, crashed, chunk_size)
 
 
 def crashed_outcome(task: Task, message: str, options: Optional[Options] = None) -> Outcome:
@@ -602,214 +480,6 @@ class StdoutSink:
             self.stream.flush()
 
 
-def output_name(path: str, fmt: str) -> str:
-    """The file name an input's output gets: its name with the format's extension.
-
-    >>> output_name("a/story.HTML", "json"), output_name("notes", "text"), output_name(".txt", "text")
-    ('story.json', 'notes.txt', '.txt.txt')
-    """
-    base = "stdin" if path == "-" else os.path.basename(os.path.normpath(path))
-    stem = _INPUT_EXT.sub("", base, count=1)
-    return (stem or base) + OUTPUT_EXT[fmt]
-
-
-def _source(path: str) -> str:
-    return "-" if path == "-" else os.path.abspath(path)
-
-
-def alternative_name(path: str, fmt: str) -> str:
-    """The name used when another input of the batch took :func:`output_name`.
-
-    A hash of the input's absolute path, so the same input gets the same name
-    on every run.
-    """
-    import hashlib
-
-    name = output_name(path, fmt)
-    ext = OUTPUT_EXT[fmt]
-    digest = hashlib.sha1(os.fsencode(_source(path))).hexdigest()[:8]
-    return f"{name[:-len(ext)]}~{digest}{ext}"
-
-
-class DirSink:
-    """One output file per input under ``directory``, written atomically.
-
-    - The name is :func:`output_name`. When an earlier input of the same call
-      took it, this input gets :func:`alternative_name` and a warning says so.
-    - A file that exists and was not written by this call is replaced only
-      with ``overwrite``; otherwise the input fails (named on stderr).
-    - Never the input itself, even with ``overwrite``.
-    - Each file is written to a hidden temporary file in ``directory`` and
-      renamed (or hard-linked, so that an existing file is never replaced
-      without ``overwrite``) into place: an interrupted run leaves either
-      the whole file or none.
-    """
-
-    def __init__(self, directory: str, fmt: str, overwrite: bool = False, keep_dirs: bool = False):
-        self.directory, self.fmt, self.overwrite, self.keep_dirs = directory, fmt, overwrite, keep_dirs
-        self.taken: Dict[str, str] = {}
-        umask = os.umask(0)
-        os.umask(umask)
-        self.mode = 0o666 & ~umask
-
-    def write(self, outcome: Outcome) -> List[str]:
-        if outcome.end:
-            return []
-        path, warnings = outcome.path, []
-        source = _source(path)
-        name = output_name(path, self.fmt)
-        if self.keep_dirs and path != "-":
-            name = os.path.join(kept_dir(path), name)
-            os.makedirs(os.path.join(self.directory, os.path.dirname(name)), exist_ok=True)
-        owner = self.taken.get(name)
-        if owner is not None and owner != source:
-            alt = alternative_name(path, self.fmt)
-            warnings.append(f"{shown(path)}: {os.path.join(self.directory, name)} is taken by "
-                            f"{shown(owner)}; writing {os.path.join(self.directory, alt)}")
-            name = alt
-        final = os.path.join(self.directory, name)
-        if path != "-" and os.path.exists(final) and os.path.exists(path) and os.path.samefile(final, path):
-            raise Failure(f"{shown(path)}: output {final} would replace the input itself")
-        data = outcome.record if self.fmt == "text" else outcome.record + "\n"
-        try:
-            atomic_write(final, data.encode("utf-8"), replace=self.overwrite or self.taken.get(name) == source,
-                         mode=self.mode)
-        except FileExistsError:
-            raise Failure(f"{shown(path)}: {final} exists ({EXISTS_ADVICE})") from None
-        except OSError as e:
-            raise Failure(f"{shown(path)}: cannot write {final}: {e.strerror or e}") from None
-        self.taken[name] = source
-        return warnings
-
-    def close(self) -> None:
-        pass
-
-
-#: What to do when an output file exists. Not only "--overwrite": under
-#: ``xargs -P`` the file may be another input's output from this same batch
-#: (two inputs with one name in different folders), which --overwrite would lose.
-EXISTS_ADVICE = ("written by an earlier run, or by another input of the same name in this batch (under "
-                 "xargs -P); --keep-dirs keeps inputs from different folders apart, --overwrite replaces it")
-
-
-def kept_dir(path: str) -> str:
-    """The input's folder as a relative path under ``--output-dir`` (``--keep-dirs``).
-
-    Leading ``/`` and ``..`` parts are dropped, so outputs stay inside the folder.
-
-    >>> kept_dir("html/x.html"), kept_dir("/data/../pages/a.txt"), kept_dir("a.txt")
-    ('html', 'data/pages', '')
-    """
-    parts = [p for p in os.path.dirname(path).replace(os.sep, "/").split("/") if p not in ("", ".", "..")]
-    return os.path.join(*parts) if parts else ""
-
-
-class PartSink:
-    """Part files under ``directory``: one per archive, JSONL input or chunk of plain inputs.
-
-    A document's outcome goes into its part (``outcome.part``, the file's
-    name without extension); the part is written to a hidden temporary file
-    and renamed into place at the part's end marker, so a part file that
-    exists is complete. Outcomes of plain inputs (no part) go to ``files``
-    (a :class:`DirSink`). The bytes of a part are those :class:`StdoutSink`
-    writes for the same documents (text, json, jsonl) or a Parquet file
-    (:mod:`cleaner.parquet`).
-    """
-
-    def __init__(self, directory: str, fmt: str, overwrite: bool = False, files: Optional["DirSink"] = None):
-        self.directory, self.fmt, self.overwrite, self.files = directory, fmt, overwrite, files
-        self.open: Dict[str, Tuple[str, Any, Any]] = {}  # part -> (temporary path, file, writer)
-        umask = os.umask(0)
-        os.umask(umask)
-        self.mode = 0o666 & ~umask
-
-    def final(self, part: str) -> str:
-        return os.path.join(self.directory, part + OUTPUT_EXT[self.fmt])
-
-    def write(self, outcome: Outcome) -> List[str]:
-        if outcome.part is None:
-            if self.files is None:
-                raise Failure(f"{shown(outcome.path)}: this output goes into part files only")
-            return self.files.write(outcome)
-        _, _, writer = self._part(outcome.part)
-        if outcome.end:
-            self._finish(outcome.part)
-        elif outcome.record is not None:
-            if self.fmt == "parquet":
-                writer.write(outcome.record)
-            else:
-                writer.write(outcome)
-        return []
-
-    def _part(self, part: str):
-        if part not in self.open:
-            import tempfile
-
-            with _signals_held():
-                fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=f".{part}{OUTPUT_EXT[self.fmt]}.",
-                                           suffix=".tmp")
-            if self.fmt == "parquet":
-                from .parquet import PartWriter
-
-                os.close(fd)
-                self.open[part] = (tmp, None, PartWriter(tmp))
-            else:
-                f = os.fdopen(fd, "wb")
-                self.open[part] = (tmp, f, StdoutSink(self.fmt, True, f))
-        return self.open[part]
-
-    def _finish(self, part: str) -> None:
-        tmp, f, writer = self.open.pop(part)
-        final = self.final(part)
-        try:
-            with _signals_held():
-                if f is None:
-                    writer.close()
-                else:
-                    if self.fmt == "json" and not writer.written:
-                        f.write(b"[]\n")
-                    writer.close()
-                    f.close()
-                os.chmod(tmp, self.mode)
-                if self.overwrite:
-                    os.replace(tmp, final)
-                else:
-                    os.link(tmp, final)
-        except FileExistsError:
-            raise Failure(f"{final} exists ({EXISTS_ADVICE})") from None
-        except OSError as e:
-            raise Failure(f"cannot write {final}: {e.strerror or e}") from None
-        finally:
-            if os.path.lexists(tmp):
-                os.unlink(tmp)
-
-    def close(self) -> None:
-        """Remove the temporary files of parts that did not end (an interrupted run)."""
-        for part in list(self.open):
-            tmp, f, writer = self.open.pop(part)
-            try:
-                if f is not None:
-                    f.close()
-                else:
-                    writer.writer.close()
-            finally:
-                if os.path.lexists(tmp):
-                    os.unlink(tmp)
-        if self.files is not None:
-            self.files.close()
-
-
-def atomic_write(final: str, data: bytes, replace: bool = False, mode: int = 0o644) -> None:
-    """Write ``data`` to ``final`` through a temporary file in the same folder.
-
-    Without ``replace``, raises :class:`FileExistsError` when ``final`` exists
-    (checked and claimed in one step by a hard link, so two processes cannot
-    both write it).
-    """
-    with _signals_held():
-        _atomic_write(final, data, replace, mode)
-
-
 class Stopped(BaseException):
     """A stop signal (SIGINT, SIGTERM, SIGHUP) arrived; ``signum`` says which."""
 
@@ -849,40 +519,14 @@ def _signals_held():
             raise Stopped(signum)
 
 
-def _atomic_write(final: str, data: bytes, replace: bool, mode: int) -> None:
-    import tempfile
-
-    folder = os.path.dirname(final) or "."
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix="." + os.path.basename(final) + ".", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp, mode)
-        if replace:
-            os.replace(tmp, final)
-            return
-        try:
-            os.link(tmp, final)
-        except FileExistsError:
-            raise
-        except OSError:
-            # No hard links here (some network and FAT file systems): claim the
-            # name with an exclusive create, then rename over it.
-            os.close(os.open(final, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode))
-            os.replace(tmp, final)
-    finally:
-        if os.path.lexists(tmp):
-            os.unlink(tmp)
-
-
 # -- a whole batch ---------------------------------------------------------------------
-@dataclass
-class Summary:
+class Summary(_Record):
     """How a batch went: inputs seen, inputs failed, seconds."""
 
-    files: int = 0
-    failed: int = 0
-    seconds: float = 0.0
+    __slots__ = ("files", "failed", "seconds")
+
+    def __init__(self, files: int = 0, failed: int = 0, seconds: float = 0.0):
+        self.files, self.failed, self.seconds = files, failed, seconds
 
     def line(self) -> str:
         """
@@ -934,16 +578,6 @@ def _may_be_warc(name: str) -> bool:
     return head[:2] == b"\x1f\x8b" or head == b"WARC/"
 
 
-def part_stem(path: str) -> str:
-    """The part file's name (without extension) for an archive or JSONL input.
-
-    >>> part_stem("crawl/CC-MAIN-1.warc.gz"), part_stem("shard-3.jsonl.gz")
-    ('CC-MAIN-1', 'shard-3')
-    """
-    base = os.path.basename(os.path.normpath(path))
-    return _PART_EXT.sub("", base, count=1) or base
-
-
 def tasks(names: Iterable[str], max_bytes: int, options: Optional[Options] = None,
           skip_part: Optional[Callable[[str], bool]] = None, parts: Optional[Dict[str, str]] = None
           ) -> Iterator[Task]:
@@ -964,13 +598,16 @@ def tasks(names: Iterable[str], max_bytes: int, options: Optional[Options] = Non
     for name in names:
         kind = input_kind(name, options.input_format)
         if kind != "file":
+            from .archives import _unique_stem, document_tasks, part_stem
+
             stem = (parts or {}).get(name) or _unique_stem(part_stem(name), name, stems)
             if skip_part is not None and skip_part(stem):
                 continue
-            documents = _warc_tasks if kind == "warc" else _jsonl_tasks
-            yield from documents(name, options, stem)
+            yield from document_tasks(kind, name, options, stem)
             continue
         if options.fmt == "parquet" and plain % PART_FILES == 0:
+            from .archives import _unique_stem
+
             part = _unique_stem(f"part-{plain // PART_FILES:05d}", "", stems)
         if name != "-":
             yield Task(name, part=part)
@@ -986,66 +623,6 @@ def tasks(names: Iterable[str], max_bytes: int, options: Optional[Options] = Non
         yield Task("", end=True, part=part)
 
 
-def _unique_stem(stem: str, source: str, stems: Dict[str, str]) -> str:
-    """``stem``, or ``stem~HASH`` when another input of the call took it (as :func:`alternative_name`)."""
-    import hashlib
-
-    owner = stems.get(stem)
-    if owner is None or owner == source:
-        stems[stem] = source
-        return stem
-    alt = f"{stem}~{hashlib.sha1(os.fsencode(_source(source))).hexdigest()[:8]}"
-    stems[alt] = source
-    return alt
-
-
-def _warc_tasks(name: str, options: Options, part: str) -> Iterator[Task]:
-    from .warc import Page, WarcError, WarcReader
-
-    try:
-        reader = WarcReader(name, options.max_bytes)
-    except WarcError as e:
-        yield Task(name, error=f"{shown(name)}: {e}", part=part)
-        yield Task(name, end=True, part=part)
-        return
-    pages = failed = 0
-    try:
-        for item in reader:
-            meta = {k: item.meta.get(k) for k in WARC_KEYS}
-            if isinstance(item, Page):
-                pages += 1
-                yield Task(name, item.data, url=item.url, charset=item.charset, meta=meta, doc_format="auto",
-                           part=part)
-            else:
-                failed += 1
-                task = Task(name, url=item.url, meta=meta, part=part)
-                task.error = f"{task_name(task)}: {item.message}"
-                yield task
-    except OSError as e:
-        failed += 1
-        yield Task(name, error=f"{shown(name)}: cannot read: {e.strerror or e}", part=part)
-    skipped = ", ".join(f"{n} {why}" for why, n in sorted(reader.skipped.items()))
-    yield Task(name, end=True, part=part,
-               note=f"{shown(name)}: {pages} pages, {failed} damaged; skipped: {skipped or 'none'}")
-
-
-def _jsonl_tasks(name: str, options: Options, part: str) -> Iterator[Task]:
-    from .records import Record, read_records
-
-    try:
-        for item in read_records(name, options.fields):
-            meta = {k: item.meta.get(k) for k in JSONL_KEYS}
-            if isinstance(item, Record):
-                yield Task(name, item.data, url=item.url, meta=meta, doc_format=item.input_format, part=part)
-            else:
-                task = Task(name, url=item.url, meta=meta, part=part)
-                task.error = f"{shown(name)}: {item.message}"
-                yield task
-    except (OSError, EOFError) as e:
-        yield Task(name, error=f"{shown(name)}: cannot read: {getattr(e, 'strerror', None) or e}", part=part)
-    yield Task(name, end=True, part=part)
-
-
 def run(names: Iterable[str], options: Options, sink, jobs: int = 1,
         report: Callable[[str], None] = lambda message: None, quiet: bool = False,
         progress: Optional[Callable[[Iterator], Iterator]] = None, func: Callable = clean_task,
@@ -1056,7 +633,7 @@ def run(names: Iterable[str], options: Options, sink, jobs: int = 1,
     ``report`` gets each message for stderr (errors; warnings unless
     ``quiet``; ``--explain`` lines; what each archive held). ``skip_part``:
     ``parts``: see :func:`tasks`. ``progress`` wraps the stream of outcomes
-    (a progress bar). ``func`` is :func:`clean_task`, or :func:`learn_task`
+    (a progress bar). ``func`` is :func:`clean_task`, or :func:`~cleaner.learning.learn_task`
     for ``learn``. ``count``, when known, is the number of inputs. Returns
     the :class:`Summary`.
     """
@@ -1098,3 +675,23 @@ def run(names: Iterable[str], options: Options, sink, jobs: int = 1,
         outcomes.close()
     summary.seconds = time.monotonic() - start
     return summary
+
+
+#: Where the names that moved out of this module live (see the module doc);
+#: ``from cleaner.batch import DirSink`` still works, and imports that module then.
+_MOVED = {
+    "cleaner.outdir": ("DirSink", "PartSink", "EXISTS_ADVICE", "alternative_name", "atomic_write", "kept_dir",
+                       "output_name"),
+    "cleaner.workers": ("warm_up",),
+    "cleaner.archives": ("JSONL_KEYS", "WARC_KEYS", "part_stem", "_unique_stem"),
+    "cleaner.learning": ("learn_task", "page_site"),
+}
+
+
+def __getattr__(name: str):
+    import importlib
+
+    for module, names in _MOVED.items():
+        if name in names:
+            return getattr(importlib.import_module(module), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

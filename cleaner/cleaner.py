@@ -19,8 +19,6 @@ shortcuts for one document.
 """
 from __future__ import annotations
 
-import codecs
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, List, Optional, Tuple, Union
 
 from .ingest import DEFAULT_MAX_BYTES, InputError
@@ -30,7 +28,6 @@ if TYPE_CHECKING:
     from .rulefile import RuleSource
 
 
-@dataclass(frozen=True)
 class Cleaner:
     """How to clean: input reading, site profile, time budget. Picklable; see the module doc.
 
@@ -48,25 +45,60 @@ class Cleaner:
       stacking order. Each process parses them once; while a document is
       cleaned, their :class:`~cleaner.lexicon.Lexicon` (with the site sections
       its host matches) is the active one.
+
+    Frozen, compared and hashed by these six values, as a frozen dataclass
+    would be; written out by hand, since ``@dataclass`` generates and compiles
+    six methods at every import (issue 14: start-up).
+
+    >>> Cleaner(input_format="text") == Cleaner("text"), Cleaner(budget=2.0)
+    (True, Cleaner(input_format='auto', max_bytes=67108864, profile=None, site=None, budget=2.0, rules=()))
     """
 
-    input_format: str = "auto"
-    max_bytes: int = DEFAULT_MAX_BYTES
-    profile: Optional[str] = None
-    site: Optional[str] = None
-    budget: Optional[float] = None
-    rules: Tuple[RuleSource, ...] = ()
-    _loaded: list = field(default_factory=list, init=False, repr=False, compare=False)
-    _rule_sets: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    _FIELDS = ("input_format", "max_bytes", "profile", "site", "budget", "rules")
+    input_format: str
+    max_bytes: int
+    profile: Optional[str]
+    site: Optional[str]
+    budget: Optional[float]
+    rules: Tuple[RuleSource, ...]
+
+    def __init__(self, input_format: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES, profile: Optional[str] = None,
+                 site: Optional[str] = None, budget: Optional[float] = None, rules: Tuple[RuleSource, ...] = ()):
+        self.__setstate__({"input_format": input_format, "max_bytes": max_bytes, "profile": profile, "site": site,
+                           "budget": budget, "rules": rules})
+
+    def _values(self) -> tuple:
+        return tuple(getattr(self, k) for k in self._FIELDS)
+
+    def __eq__(self, other):
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        return f"Cleaner({', '.join(f'{k}={getattr(self, k)!r}' for k in self._FIELDS)})"
+
+    def __setattr__(self, name, value):
+        from dataclasses import FrozenInstanceError
+
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name):
+        from dataclasses import FrozenInstanceError
+
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     def __getstate__(self):
-        return {k: getattr(self, k) for k in ("input_format", "max_bytes", "profile", "site", "budget", "rules")}
+        return {k: getattr(self, k) for k in self._FIELDS}
 
     def __setstate__(self, state):
         for k, v in state.items():
             object.__setattr__(self, k, v)
-        object.__setattr__(self, "_loaded", [])
-        object.__setattr__(self, "_rule_sets", {})
+        object.__setattr__(self, "_loaded", [])  # the profile, once loaded
+        object.__setattr__(self, "_rule_sets", {})  # the parsed rule files, by how many of them
 
     def rule_set(self, files: Optional[int] = None):
         """The :class:`~cleaner.rulefile.RuleSet` of the rule files (the first ``files`` of them),
@@ -137,7 +169,9 @@ class Cleaner:
         fmt = input_format or self.input_format
         hinted = None
         if isinstance(data, bytes) and charset:
-            data, hinted = _transcode(data, charset)
+            from .charsets import transcode
+
+            data, hinted = transcode(data, charset)
         raw = None
         if self.profile or self.rules:
             raw = data if isinstance(data, bytes) else data.encode("utf-8")
@@ -178,37 +212,13 @@ class Cleaner:
         if explain and self.rules:
             runs = [work(k) if self.budget is None else _within(self.budget, lambda k=k: work(k), deadline)
                     for k in range(len(self.rules))]
-            _attribute(article, runs, [s.name for s in self.rules])
+            from .attribution import attribute
+
+            attribute(article, runs, [s.name for s in self.rules])
         if hinted:
             article.encoding = hinted
         article.warnings.extend(notes)
         return article
-
-
-def _attribute(article: Article, before: List[Article], names: List[str]) -> None:
-    """Name the rule file that caused each removal: ``before[k]`` is the document cleaned with the
-    first ``k`` rule files; a removal is the ``k``-th file's when it stands from that run on."""
-    def key(r):
-        return (r.line, r.rule, r.text if r.line == 0 else None)
-
-    runs = [{key(r) for r in a.removed} for a in before]
-    for removed in article.removed:
-        k = _cause(key(removed), runs)
-        if k is not None and "(from rules file " not in removed.reason:
-            removed.reason += f" (from rules file {names[k]})"
-
-
-def _cause(key, runs) -> Optional[int]:
-    """The rule file (its index) from which on a removal stands: ``runs[k]`` holds the removals
-    with the first ``k`` files; None when it stands without any.
-
-    >>> _cause("x", [set(), {"x"}]), _cause("x", [{"x"}, {"x"}]), _cause("x", [set(), set()])
-    (0, None, 1)
-    """
-    k = len(runs) - 1
-    while k >= 0 and key in runs[k]:
-        k -= 1
-    return None if k < 0 else k
 
 
 def _within(budget: float, work, deadline) -> Article:
@@ -230,40 +240,6 @@ def _within(budget: float, work, deadline) -> Article:
         if time.monotonic() - start >= budget and "time budget" in str(e):
             raise DocumentTimeout(message) from None
         raise
-
-
-def _transcode(data: bytes, charset: str) -> Tuple[bytes, Optional[str]]:
-    """Bytes in ``charset`` as UTF-8, when the hint is needed and fits; else the bytes as they are.
-
-    Bytes that are UTF-8, start with a byte-order mark or are gzip are read
-    as usual (a header that says latin-1 over UTF-8 bytes is common and
-    wrong). Pages that say iso-8859-1 are read as windows-1252 (the WHATWG rule).
-
-    >>> _transcode("Привет".encode("cp1251"), "windows-1251")
-    (b'\\xd0\\x9f\\xd1\\x80\\xd0\\xb8\\xd0\\xb2\\xd0\\xb5\\xd1\\x82', 'windows-1251 (HTTP header)')
-    >>> _transcode("Café".encode("utf-8"), "iso-8859-1")
-    (b'Caf\\xc3\\xa9', None)
-    """
-    if data[:2] == b"\x1f\x8b" or data[:3] == codecs.BOM_UTF8 or data[:2] in (codecs.BOM_UTF16_LE,
-                                                                            codecs.BOM_UTF16_BE):
-        return data, None
-    try:
-        data.decode("utf-8")
-        return data, None
-    except UnicodeDecodeError:
-        pass
-    try:
-        name = codecs.lookup(charset).name
-    except LookupError:
-        return data, None
-    if name in ("latin-1", "iso8859-1", "ascii"):
-        name = "cp1252"
-    try:
-        text = data.decode(name)
-    except UnicodeDecodeError:
-        return data, None
-    shown = "windows-1252" if name == "cp1252" else charset
-    return text.encode("utf-8"), f"{shown} (HTTP header)"
 
 
 def _shown(name: str) -> str:

@@ -26,16 +26,13 @@ import click
 
 from . import __version__
 from .batch import (
-    DirSink,
     Options,
-    PartSink,
     StdoutSink,
     cpu_count,
     input_kind,
     names_from,
     peek_several,
     run,
-    shown,
 )
 from .ingest import DEFAULT_MAX_BYTES
 
@@ -200,7 +197,11 @@ def cli(fmt, with_metadata, explain, output_dir, overwrite, keep_dirs, resume, e
             raise click.BadParameter(f"{output_dir}: {e.strerror or e}", param_hint="--output-dir") from None
         if scheduler or engine == "dask":
             _need("distributed", "dask", "--engine dask")
-            _run_dask(list(names), output_dir, options, scheduler, jobs or cpu_count(), quiet)
+            from .cli_tools import run_dask
+
+            run_dask(list(names), output_dir, options, scheduler, jobs or cpu_count(), quiet)
+        from .outdir import DirSink, PartSink
+
         sink = parts = PartSink(output_dir, fmt, overwrite, DirSink(output_dir, fmt, overwrite, keep_dirs))
     else:
         sink = StdoutSink(fmt, several)
@@ -243,41 +244,6 @@ def _need(module: str, extra: str, what: str) -> None:
         raise click.UsageError(f"{what} needs {module}: pip install 'article-cleaner[{extra}]'")
 
 
-def _run_dask(names, output_dir, options, scheduler, workers, quiet):
-    """Clean the inputs on Dask (one task per input, a part file each) and exit."""
-    from dataclasses import replace
-
-    from .dask import DEFAULT_BUDGET, clean_files
-
-    _dask_inputs(names, options)
-    options = replace(options, budget=options.budget or DEFAULT_BUDGET)
-    failed = documents = 0
-
-    def on_result(result):
-        nonlocal failed, documents
-        failed += result["failed"]
-        documents += result["documents"]
-        for message in result["messages"]:
-            click.echo(f"clean-article: {message}", err=True)
-        if result["skipped"] and not quiet:
-            click.echo(f"clean-article: {result['part']} exists: skipped", err=True)
-
-    with _stopping_cleanly():
-        clean_files(names, output_dir, options.fmt, scheduler=scheduler, workers=workers, options=options,
-                    on_result=on_result)
-    if not quiet:
-        click.echo(f"clean-article: {documents} documents, {failed} failed, {len(names)} parts", err=True)
-    sys.exit(1 if failed else 0)
-
-
-def _dask_inputs(names, options) -> None:
-    """Refuse plain files for the Dask engine (a task per file would cost more than the file)."""
-    plain = [n for n in names if input_kind(n, options.input_format) == "file"]
-    if plain:
-        raise click.UsageError(f"the Dask engine takes WARC archives and JSONL inputs (one task each), and "
-                               f"{shown(plain[0])} is neither; for plain files use --jobs")
-
-
 def _names(inputs, files_from, null, input_format="auto"):
     """The input names (an iterator) and their number when known (None with --files-from)."""
     if null and files_from is None:
@@ -306,8 +272,10 @@ def _chain(first, rest) -> Iterator[str]:
 
 
 def _run_batch(names, count, options, sink, jobs, quiet, to_terminal, label, learning=False, skip_part=None):
-    from . import batch
-
+    if learning:
+        from .learning import learn_task as task
+    else:
+        from .batch import clean_task as task
     jobs = _jobs(jobs, count)
     show_bar = (not quiet and not to_terminal and _isatty(sys.stderr)
                 and (count is None or count >= PROGRESS_MIN_INPUTS))
@@ -321,7 +289,7 @@ def _run_batch(names, count, options, sink, jobs, quiet, to_terminal, label, lea
 
     with _stopping_cleanly():
         summary = run(names, options, sink, jobs, report, quiet, progress if show_bar else None,
-                      func=batch.learn_task if learning else batch.clean_task, count=count, skip_part=skip_part)
+                      func=task, count=count, skip_part=skip_part)
     if not learning:
         if summary.files > 1 and not quiet:
             click.echo(f"clean-article: {summary.line()}", err=True)

@@ -1,9 +1,10 @@
-"""The ``learn``, ``review`` and ``rules`` commands of ``clean-article``.
+"""The ``learn``, ``review`` and ``rules`` commands of ``clean-article``, and its Dask engine.
 
 They share the entry point and its options with the main command
 (:mod:`cleaner.cli`, whose ``main()`` runs them when their name is the first
 argument) but live here, loaded only when one of them runs: cleaning a file,
-what nearly every call does, neither builds nor compiles them.
+what nearly every call does, neither builds nor compiles them. The same holds
+for cleaning on Dask (``--engine dask``, ``--scheduler``): :func:`run_dask`.
 """
 from __future__ import annotations
 
@@ -13,9 +14,8 @@ from typing import List
 
 import click
 
-from .batch import Options, cpu_count, run, shown
+from .batch import Options, cpu_count, input_kind, run, shown
 from .cli import (
-    _dask_inputs,
     _fields,
     _jobs,
     _names,
@@ -275,3 +275,36 @@ class LearnSink:
 
     def close(self) -> None:
         pass
+
+
+def run_dask(names, output_dir, options, scheduler, workers, quiet):
+    """Clean the inputs on Dask (one task per input, a part file each) and exit."""
+    from .dask import DEFAULT_BUDGET, clean_files
+
+    _dask_inputs(names, options)
+    options = options._replace(budget=options.budget or DEFAULT_BUDGET)
+    failed = documents = 0
+
+    def on_result(result):
+        nonlocal failed, documents
+        failed += result["failed"]
+        documents += result["documents"]
+        for message in result["messages"]:
+            click.echo(f"clean-article: {message}", err=True)
+        if result["skipped"] and not quiet:
+            click.echo(f"clean-article: {result['part']} exists: skipped", err=True)
+
+    with _stopping_cleanly():
+        clean_files(names, output_dir, options.fmt, scheduler=scheduler, workers=workers, options=options,
+                    on_result=on_result)
+    if not quiet:
+        click.echo(f"clean-article: {documents} documents, {failed} failed, {len(names)} parts", err=True)
+    sys.exit(1 if failed else 0)
+
+
+def _dask_inputs(names, options) -> None:
+    """Refuse plain files for the Dask engine (a task per file would cost more than the file)."""
+    plain = [n for n in names if input_kind(n, options.input_format) == "file"]
+    if plain:
+        raise click.UsageError(f"the Dask engine takes WARC archives and JSONL inputs (one task each), and "
+                               f"{shown(plain[0])} is neither; for plain files use --jobs")

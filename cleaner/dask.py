@@ -129,9 +129,7 @@ def clean_files(paths: List[str], out_dir: str, fmt: str = "jsonl", scheduler: O
     has :data:`DEFAULT_BUDGET` seconds. ``on_result(result)`` is called as each
     task ends, in input order. Returns the results of :func:`clean_part`.
     """
-    from dataclasses import replace
-
-    options = replace(options or Options(error_records=True, budget=DEFAULT_BUDGET), fmt=fmt)
+    options = (options or Options(error_records=True, budget=DEFAULT_BUDGET))._replace(fmt=fmt)
     os.makedirs(out_dir, exist_ok=True)
     # Paths as given: they are the output's "path" values, as with --jobs 1. A local
     # cluster's workers share this folder; a remote cluster needs absolute paths.

@@ -48,6 +48,14 @@ def test_plain_text_path_imports_no_html_stack(name):
 #: records, Parquet, Dask, review pages, rule tables, site profiles, the HTML path.
 UNNEEDED = ("cleaner.warc", "cleaner.records", "cleaner.parquet", "cleaner.dask", "cleaner.review", "cleaner.cli_tools",
             "cleaner.rules", "cleaner.profile", "cleaner.html", "cleaner.preclean", "cleaner.evaluate",
+            # split from cleaner.batch: the process pool (--jobs), output files (--output-dir),
+            # archive and JSONL documents, learn's task (issue 14: each costs compiling at start-up)
+            "cleaner.workers", "cleaner.outdir", "cleaner.archives", "cleaner.learning",
+            "multiprocessing", "concurrent.futures", "tempfile", "hashlib",
+            # split from cleaner.ingest: bytes that are not UTF-8, input with markup in it
+            "cleaner.charsets", "cleaner.htmlsniff", "charset_normalizer", "gzip", "zlib",
+            # split from cleaner.cleaner: which rule file caused a removal (--explain with --rules)
+            "cleaner.attribution",
             # the legacy code pages looked up for undeclared non-UTF-8 bytes only
             "encodings.cp1252", "encodings.shift_jis", "encodings.koi8_r",
             # the lexicon files are found with os.path
