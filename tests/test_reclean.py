@@ -165,3 +165,51 @@ def test_html_headline_over_the_text_still_goes():
             "<h1>Council approves budget</h1>" + STORY + "</article></body></html>")
     once, again = twice(page, "html")
     assert once.text.startswith(BODY) and again.text == once.text
+
+
+# -- byline: a two-word heading under a headline and its standfirst -----------------------
+
+def episode_page(follow: str) -> str:
+    """A box of a show: its name, a summary, a two-word section heading, then chapters
+    (a time-stamped headline over a paragraph each). ``follow`` is a button over the summary."""
+    return ("Home\nPodcasts\nAbout\n\nThe River Hour\n\n" + follow
+            + "How rivers carve valleys, why deltas move and what floods leave behind, in this week's episode.\n\n"
+            "Field Notes\n\n(0:40) Why rivers bend: the physics of meanders -\n\n"
+            "Researchers measured how the outer bank of a bend wears away faster than the inner one.\n\n"
+            "(7:15) Where deltas go -\n\nA delta moves when its river finds a shorter way to the sea, the team says.\n")
+
+
+@pytest.mark.parametrize("follow", ["", "Follow\n\n"], ids=["bare", "button-over-the-summary"])
+def test_a_heading_over_a_headline_and_its_paragraph_is_no_byline(follow):
+    # With the button, the first cleaning kept the heading (the line over the summary was
+    # gone) and the second, without it, took the heading for a name: the line under it, a
+    # headline over a paragraph, says it heads a section or a teaser list either way.
+    once, again = twice(episode_page(follow), "text")
+    assert "Field Notes" in once.text and once.authors == []
+    assert again.text == once.text
+
+
+def test_a_name_over_a_short_link_and_the_text_is_still_the_byline():
+    # Keep-case: a link of two words ("All articles") under the name is no headline.
+    article = clean_text(BOX.replace("\n\nMary Major\n\n", "\n\nMary Major\n\nAll articles\n\n") + BODY)
+    assert article.authors == ["Mary Major"] and "Mary Major" not in article.text
+
+
+def test_a_menu_of_two_word_items_under_a_teaser_is_no_byline():
+    # "Headline / summary / Rose Gardens / Herb Beds / …": the items are a menu. A first
+    # cleaning that took the first item as a name left the second under the same teaser.
+    from cleaner.model import Document
+    from cleaner.passes import byline
+
+    menu = "Rose Gardens\nHerb Beds\nShade Plants\nWater Features\n"
+    doc = Document("Home\n\n" + BOX.replace("Mary Major\n\n", menu))
+    assert [f for f in byline.run(doc) if f.rule == "byline.name_line"] == []
+
+
+def test_a_name_over_one_other_name_shaped_line_is_still_the_byline():
+    # Keep-case: a name with a single line right under it (a second author, a desk) is no menu.
+    from cleaner.model import Document
+    from cleaner.passes import byline
+
+    doc = Document("Home\n\n" + BOX.replace("Mary Major\n\n", "Mary Major\nCity Desk\n\n") + "Share\n")
+    assert [f.value for f in byline.run(doc) if f.rule == "byline.name_line"] == [["Mary Major"]]
