@@ -53,7 +53,14 @@ from ..names import (
     trim_counts,
     two_part,
 )
-from ..shape import HEADLINE_MIN_WORDS, count_words, ends_sentence, headline_candidate, headline_shaped, is_prose
+from ..shape import (
+    HEADLINE_MIN_WORDS,
+    count_words,
+    ends_sentence,
+    headline_candidate,
+    headline_shaped,
+    is_prose,
+)
 from .dates import date_label  # the label before a date ("Updated"); dates no longer imports this pass
 
 _DIGIT = regex.compile(r"\d")
