@@ -213,3 +213,36 @@ def test_a_name_over_one_other_name_shaped_line_is_still_the_byline():
 
     doc = Document("Home\n\n" + BOX.replace("Mary Major\n\n", "Mary Major\nCity Desk\n\n") + "Share\n")
     assert [f.value for f in byline.run(doc) if f.rule == "byline.name_line"] == [["Mary Major"]]
+
+
+# -- title: the first line a second cleaning would take ------------------------------------
+
+def test_a_list_item_on_the_first_line_is_no_headline():
+    # A teaser list left at the top of the body: its first item is no headline, on the
+    # first cleaning or the second.
+    text = ("* Storm closes the ferry line\nThe boats stay in port until the wind drops, the harbour said on Monday.\n"
+            "* Library gets a new roof\nWork on the roof starts in the spring, the city said in a statement.\n\n" + BODY)
+    once, again = twice(text, "text")
+    assert once.text.startswith("* Storm closes the ferry line") and once.title is None
+    assert again.text == once.text
+
+
+def page_with_title_line(headline: str) -> str:
+    """html-text's rendering: the page's <title> (another wording of the headline), menus, the article."""
+    return ("Budget: rates go up in April | Town Paper\n\nHome\nNews\nSport\nWeather\nTravel\n\nLocal\nPolitics\n\n"
+            + headline + BODY + "\n\n" + BODY.replace("Monday", "Tuesday") + "\n\nImprint\nPrivacy\n")
+
+
+def test_the_headline_under_a_title_line_that_names_no_line_goes_as_the_title():
+    once, again = twice(page_with_title_line("How will the new budget change my bills this year?\n\n"), "text")
+    assert once.title == "How will the new budget change my bills this year?"
+    assert once.text.startswith(BODY)
+    assert again.text == once.text
+
+
+def test_the_title_line_gives_the_title_when_the_text_has_no_headline_line():
+    # Keep-case: no headline-shaped first line (the text starts with its paragraph): nothing
+    # more goes, and the page's title line still gives the title.
+    once, again = twice(page_with_title_line(""), "text")
+    assert once.title == "Budget: rates go up in April" and once.text.startswith(BODY)
+    assert again.text == once.text
