@@ -246,3 +246,45 @@ def test_the_title_line_gives_the_title_when_the_text_has_no_headline_line():
     once, again = twice(page_with_title_line(""), "text")
     assert once.title == "Budget: rates go up in April" and once.text.startswith(BODY)
     assert again.text == once.text
+
+
+# -- boundary / duplicates: a line printed twice at the head of the body -------------------
+
+METHOD = ("Heat the oven, rub the chicken with the oil and the spices, and roast it for an hour and a half, "
+          "basting it every twenty minutes until the skin is golden and the juices run clear.")
+INGREDIENTS = "* 1 large or 1200 g whole chicken\n* 2 tablespoons vegetable oil\n* 1 medium onion, chopped\n* 250 g minced lamb\n"
+
+
+def test_a_list_printed_twice_is_no_title_line_over_its_headline():
+    # A recipe's ingredients, printed for two tabs: the first item again further down is
+    # no page <title> line naming its headline, and the lists stay.
+    text = (INGREDIENTS + "\nLike this recipe? Add the ingredients to your basket.\n\nINGREDIENTS\n\n" + INGREDIENTS
+            + "\nMETHOD\n\n" + METHOD + "\n\n" + METHOD.replace("an hour", "two hours") + "\n")
+    once, again = twice(text, "text")
+    assert once.title is None and once.text.startswith(INGREDIENTS.split("\n")[0])
+    assert "* 250 g minced lamb" in once.text and METHOD in once.text
+    assert again.text == once.text
+
+
+HEADLINE = "Meat or no meat. A trend, a need or a choice?"
+
+
+def test_the_headline_again_under_a_line_no_rule_read_goes():
+    # Headline, a "saved by" line no date rule reads, the headline again over its
+    # standfirst: kept twice on top of the body, the pair reads to a second cleaning as a
+    # page's title line over the headline it names, and the head would go with it.
+    text = ("Kitchen Diary\n\nHome\nRecipes\nTravel\nAbout\nContact\n\nFollow us\n\n"
+            + HEADLINE + "\n\nSaved by jane on 7 July 2019 - 18:44\n\n" + HEADLINE
+            + "\nA look at two countries and their kitchens\n\nBlog post by Jane Roe\n\n"
+            + BODY + "\n\n" + BODY.replace("Monday", "Tuesday") + "\n")
+    once, again = twice(text, "text")
+    assert once.text.count(HEADLINE) == 1 and "A look at two countries" in once.text
+    assert again.text == once.text
+
+
+def test_the_headline_again_after_a_paragraph_stays():
+    # Keep-case: a paragraph between the copies: the text quotes the line, no head printed twice.
+    from cleaner.model import Document
+    from cleaner.passes.duplicates import _head_repeat
+
+    assert list(_head_repeat(Document(HEADLINE + "\n\n" + BODY + "\n\n" + HEADLINE))) == []
