@@ -288,3 +288,11 @@ def test_the_headline_again_after_a_paragraph_stays():
     from cleaner.passes.duplicates import _head_repeat
 
     assert list(_head_repeat(Document(HEADLINE + "\n\n" + BODY + "\n\n" + HEADLINE))) == []
+
+
+@pytest.mark.parametrize("under", ["Senior Political Correspondent", "Updated three hours ago", "for The Town Paper"])
+def test_a_name_over_its_role_date_or_paper_and_the_text_is_still_the_byline(under):
+    # Keep-case of the heading rule: a job title, a date line no rule read or the paper under
+    # the name is no headline over a paragraph.
+    article = clean_text("Home\nNews\n\n" + BOX + under + "\n\n" + BODY + "\n\n" + BODY)
+    assert article.authors == ["Mary Major"] and "Mary Major" not in article.text

@@ -356,10 +356,16 @@ def _next_teaser(doc: Document, nxt: int) -> bool:
     >>> doc = Document("What do fossils tell us?\\nThe rocks hold the past of life on earth, the guide says.")
     >>> _next_teaser(doc, 0), _next_teaser(Document("All articles\\nThe rocks hold the past of life on earth."), 0)
     (True, False)
+    >>> _next_teaser(Document("Senior Science Correspondent\\nThe rocks hold the past of life on earth."), 0)
+    False
     """
     text = doc.lines[nxt].plain
     if not doc.kept(nxt) or not headline_shaped(text) or count_words(text) < HEADLINE_MIN_WORDS:
         return False  # "Alle Artikel", "Mehr lesen": a link or button under the byline, not a headline
+    if not has_stopword(text) or is_label(text.split()[0]) or text[:1].islower():
+        # "Senior Political Correspondent", "Updated three hours ago", "for The Daily Planet":
+        # the byline's role, date or paper
+        return False
     after = doc.next_nonblank(nxt)
     return after is not None and is_prose(doc.lines[after].plain)
 
