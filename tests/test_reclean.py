@@ -296,3 +296,35 @@ def test_a_name_over_its_role_date_or_paper_and_the_text_is_still_the_byline(und
     # the name is no headline over a paragraph.
     article = clean_text("Home\nNews\n\n" + BOX + under + "\n\n" + BODY + "\n\n" + BODY)
     assert article.authors == ["Mary Major"] and "Mary Major" not in article.text
+
+
+def url_named_head(first: str):
+    """A body whose headline (the one the page's address named) the boundary cut with the
+    page's head, over a subheading and the text: the state ``_reclean_head`` meets."""
+    from cleaner.model import Document, Finding
+
+    doc = Document(first + "\n\nSnow closes the mountain pass\n\nWhen will the road open again?\n\n" + BODY)
+    for i in (0, 2):
+        doc.record(Finding(i, "boundary.before", "page furniture before the article"))
+    doc.memo["headline"] = 2
+    doc.meta["title"] = "Snow closes the mountain pass"
+    return doc
+
+
+def test_the_headline_the_address_named_stands_over_a_subheading_a_second_cleaning_would_take():
+    # Cut with the page's head, the headline left the subheading on top of the body, and a
+    # second cleaning (no address) would take that as the headline: the headline stays instead.
+    from cleaner.passes.title import _reclean_head
+
+    doc = url_named_head("Home")
+    assert list(_reclean_head(doc)) == [] and 2 not in doc.findings and 0 in doc.findings
+
+
+def test_the_page_title_line_the_address_named_stays_cut():
+    # Keep-case: the first line of the page is its <title> line ("Headline - Site"): not text.
+    from cleaner.passes.title import _reclean_head
+
+    doc = url_named_head("Snow closes the mountain pass - Town Paper")
+    doc.memo["headline"] = 0
+    list(_reclean_head(doc))
+    assert 0 in doc.findings

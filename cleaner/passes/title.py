@@ -952,9 +952,18 @@ def _reclean_head(doc: Document) -> Iterator[Finding]:
                 return  # not recorded (a rule file's keep)
             continue
         f = doc.findings.get(headline)
-        if f is not None and f.rule in _HEADLINE_RULES:
+        if f is not None and (f.rule in _HEADLINE_RULES or _cut_headline(doc, headline)):
             del doc.findings[headline]
         return
+
+
+def _cut_headline(doc: Document, line: int) -> bool:
+    """True when ``line`` is the headline the page's address named (:func:`_headline_named_by_url`)
+    and the boundary cut it with the page's head, and it is not the page's first line (the
+    ``<title>`` line html-text prints, "Headline - Site"): it can stand over the text again."""
+    f = doc.findings.get(line)
+    return f is not None and f.rule == "boundary.before" and doc.memo.get("headline") == line \
+        and line != doc.next_nonblank(-1, kept_only=False)
 
 
 def _bare_headline_left(doc: Document) -> Iterator[Finding]:
