@@ -339,7 +339,7 @@ def _name_under_dek(doc: Document, ln, prev: Optional[int]) -> bool:
     if nxt is not None and len(doc.lines[nxt].plain.split()) < 2 and not is_label(doc.lines[nxt].plain):
         return False  # "Sideline Commentator" over "On": a setting's label over its value
     if nxt is not None and (_next_teaser(doc, nxt) or _name_run(doc, ln.index)):
-        return False
+        return False  # a heading over the next teaser or section, or the first item of a menu
     names = parse_names(ln.plain)
     return bool(names) and len(names) <= 2 and full_names(names) and all(two_part(n) for n in names) \
         and not is_label(ln.plain) and not has_stopword(ln.plain)

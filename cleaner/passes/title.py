@@ -921,7 +921,12 @@ def _reclean_head(doc: Document) -> Iterator[Finding]:
       headline is then unknown from the text alone); the title stays;
     - the line stands over the headline: a kicker, a label or menu left above it
       (lines above the article's headline are not its text); or it prints the
-      headline again. It goes.
+      headline again. It goes;
+    - no line of the text was taken as the headline (the title came from the page's
+      title line): the line is the headline (:func:`_bare_headline_left`). It goes.
+
+    A headline the page's address named and the boundary cut with the page's head
+    (:func:`_cut_headline`) stands over the text again as one the passes took does.
 
     Keeps (the title is still ``Council approves budget``)::
 
