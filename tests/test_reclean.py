@@ -165,3 +165,166 @@ def test_html_headline_over_the_text_still_goes():
             "<h1>Council approves budget</h1>" + STORY + "</article></body></html>")
     once, again = twice(page, "html")
     assert once.text.startswith(BODY) and again.text == once.text
+
+
+# -- byline: a two-word heading under a headline and its standfirst -----------------------
+
+def episode_page(follow: str) -> str:
+    """A box of a show: its name, a summary, a two-word section heading, then chapters
+    (a time-stamped headline over a paragraph each). ``follow`` is a button over the summary."""
+    return ("Home\nPodcasts\nAbout\n\nThe River Hour\n\n" + follow
+            + "How rivers carve valleys, why deltas move and what floods leave behind, in this week's episode.\n\n"
+            "Field Notes\n\n(0:40) Why rivers bend: the physics of meanders -\n\n"
+            "Researchers measured how the outer bank of a bend wears away faster than the inner one.\n\n"
+            "(7:15) Where deltas go -\n\nA delta moves when its river finds a shorter way to the sea, the team says.\n")
+
+
+@pytest.mark.parametrize("follow", ["", "Follow\n\n"], ids=["bare", "button-over-the-summary"])
+def test_a_heading_over_a_headline_and_its_paragraph_is_no_byline(follow):
+    # With the button, the first cleaning kept the heading (the line over the summary was
+    # gone) and the second, without it, took the heading for a name: the line under it, a
+    # headline over a paragraph, says it heads a section or a teaser list either way.
+    once, again = twice(episode_page(follow), "text")
+    assert "Field Notes" in once.text and once.authors == []
+    assert again.text == once.text
+
+
+def test_a_name_over_a_short_link_and_the_text_is_still_the_byline():
+    # Keep-case: a link of two words ("All articles") under the name is no headline.
+    article = clean_text(BOX.replace("\n\nMary Major\n\n", "\n\nMary Major\n\nAll articles\n\n") + BODY)
+    assert article.authors == ["Mary Major"] and "Mary Major" not in article.text
+
+
+def test_a_menu_of_two_word_items_under_a_teaser_is_no_byline():
+    # "Headline / summary / Rose Gardens / Herb Beds / …": the items are a menu. A first
+    # cleaning that took the first item as a name left the second under the same teaser.
+    from cleaner.model import Document
+    from cleaner.passes import byline
+
+    menu = "Rose Gardens\nHerb Beds\nShade Plants\nWater Features\n"
+    doc = Document("Home\n\n" + BOX.replace("Mary Major\n\n", menu))
+    assert [f for f in byline.run(doc) if f.rule == "byline.name_line"] == []
+
+
+def test_a_name_over_one_other_name_shaped_line_is_still_the_byline():
+    # Keep-case: a name with a single line right under it (a second author, a desk) is no menu.
+    from cleaner.model import Document
+    from cleaner.passes import byline
+
+    doc = Document("Home\n\n" + BOX.replace("Mary Major\n\n", "Mary Major\nCity Desk\n\n") + "Share\n")
+    assert [f.value for f in byline.run(doc) if f.rule == "byline.name_line"] == [["Mary Major"]]
+
+
+# -- title: the first line a second cleaning would take ------------------------------------
+
+def test_a_list_item_on_the_first_line_is_no_headline():
+    # A teaser list left at the top of the body: its first item is no headline, on the
+    # first cleaning or the second.
+    text = ("* Storm closes the ferry line\nThe boats stay in port until the wind drops, the harbour said on Monday.\n"
+            "* Library gets a new roof\nWork on the roof starts in the spring, the city said in a statement.\n\n" + BODY)
+    once, again = twice(text, "text")
+    assert once.text.startswith("* Storm closes the ferry line") and once.title is None
+    assert again.text == once.text
+
+
+def page_with_title_line(headline: str) -> str:
+    """html-text's rendering: the page's <title> (another wording of the headline), menus, the article."""
+    return ("Budget: rates go up in April | Town Paper\n\nHome\nNews\nSport\nWeather\nTravel\n\nLocal\nPolitics\n\n"
+            + headline + BODY + "\n\n" + BODY.replace("Monday", "Tuesday") + "\n\nImprint\nPrivacy\n")
+
+
+def test_the_headline_under_a_title_line_that_names_no_line_goes_as_the_title():
+    once, again = twice(page_with_title_line("How will the new budget change my bills this year?\n\n"), "text")
+    assert once.title == "How will the new budget change my bills this year?"
+    assert once.text.startswith(BODY)
+    assert again.text == once.text
+
+
+def test_the_title_line_gives_the_title_when_the_text_has_no_headline_line():
+    # Keep-case: no headline-shaped first line (the text starts with its paragraph): nothing
+    # more goes, and the page's title line still gives the title.
+    once, again = twice(page_with_title_line(""), "text")
+    assert once.title == "Budget: rates go up in April" and once.text.startswith(BODY)
+    assert again.text == once.text
+
+
+# -- boundary / duplicates: a line printed twice at the head of the body -------------------
+
+METHOD = ("Heat the oven, rub the chicken with the oil and the spices, and roast it for an hour and a half, "
+          "basting it every twenty minutes until the skin is golden and the juices run clear.")
+INGREDIENTS = "* 1 large or 1200 g whole chicken\n* 2 tablespoons vegetable oil\n* 1 medium onion, chopped\n* 250 g minced lamb\n"
+
+
+def test_a_list_printed_twice_is_no_title_line_over_its_headline():
+    # A recipe's ingredients, printed for two tabs: the first item again further down is
+    # no page <title> line naming its headline, and the lists stay.
+    text = (INGREDIENTS + "\nLike this recipe? Add the ingredients to your basket.\n\nINGREDIENTS\n\n" + INGREDIENTS
+            + "\nMETHOD\n\n" + METHOD + "\n\n" + METHOD.replace("an hour", "two hours") + "\n")
+    once, again = twice(text, "text")
+    assert once.title is None and once.text.startswith(INGREDIENTS.split("\n")[0])
+    assert "* 250 g minced lamb" in once.text and METHOD in once.text
+    assert again.text == once.text
+
+
+HEADLINE = "Meat or no meat. A trend, a need or a choice?"
+
+
+def test_the_headline_again_under_a_line_no_rule_read_goes():
+    # Headline, a "saved by" line no date rule reads, the headline again over its
+    # standfirst: kept twice on top of the body, the pair reads to a second cleaning as a
+    # page's title line over the headline it names, and the head would go with it.
+    text = ("Kitchen Diary\n\nHome\nRecipes\nTravel\nAbout\nContact\n\nFollow us\n\n"
+            + HEADLINE + "\n\nSaved by jane on 7 July 2019 - 18:44\n\n" + HEADLINE
+            + "\nA look at two countries and their kitchens\n\nBlog post by Jane Roe\n\n"
+            + BODY + "\n\n" + BODY.replace("Monday", "Tuesday") + "\n")
+    once, again = twice(text, "text")
+    assert once.text.count(HEADLINE) == 1 and "A look at two countries" in once.text
+    assert again.text == once.text
+
+
+def test_the_headline_again_after_a_paragraph_stays():
+    # Keep-case: a paragraph between the copies: the text quotes the line, no head printed twice.
+    from cleaner.model import Document
+    from cleaner.passes.duplicates import _head_repeat
+
+    assert list(_head_repeat(Document(HEADLINE + "\n\n" + BODY + "\n\n" + HEADLINE))) == []
+
+
+@pytest.mark.parametrize("under", ["Senior Political Correspondent", "Updated three hours ago", "for The Town Paper"])
+def test_a_name_over_its_role_date_or_paper_and_the_text_is_still_the_byline(under):
+    # Keep-case of the heading rule: a job title, a date line no rule read or the paper under
+    # the name is no headline over a paragraph.
+    article = clean_text("Home\nNews\n\n" + BOX + under + "\n\n" + BODY + "\n\n" + BODY)
+    assert article.authors == ["Mary Major"] and "Mary Major" not in article.text
+
+
+def url_named_head(first: str):
+    """A body whose headline (the one the page's address named) the boundary cut with the
+    page's head, over a subheading and the text: the state ``_reclean_head`` meets."""
+    from cleaner.model import Document, Finding
+
+    doc = Document(first + "\n\nSnow closes the mountain pass\n\nWhen will the road open again?\n\n" + BODY)
+    for i in (0, 2):
+        doc.record(Finding(i, "boundary.before", "page furniture before the article"))
+    doc.memo["headline"] = 2
+    doc.meta["title"] = "Snow closes the mountain pass"
+    return doc
+
+
+def test_the_headline_the_address_named_stands_over_a_subheading_a_second_cleaning_would_take():
+    # Cut with the page's head, the headline left the subheading on top of the body, and a
+    # second cleaning (no address) would take that as the headline: the headline stays instead.
+    from cleaner.passes.title import _reclean_head
+
+    doc = url_named_head("Home")
+    assert list(_reclean_head(doc)) == [] and 2 not in doc.findings and 0 in doc.findings
+
+
+def test_the_page_title_line_the_address_named_stays_cut():
+    # Keep-case: the first line of the page is its <title> line ("Headline - Site"): not text.
+    from cleaner.passes.title import _reclean_head
+
+    doc = url_named_head("Snow closes the mountain pass - Town Paper")
+    doc.memo["headline"] = 0
+    list(_reclean_head(doc))
+    assert 0 in doc.findings

@@ -402,6 +402,8 @@ def _title_anchor(doc: Document, nonblank: List[int], scores, first: int, last: 
     page_title = doc.lines[nonblank[0]].folded
     if len(page_title) < MIN_ANCHOR_CHARS or not headline_shaped(first_line):
         return None  # a sentence is the article's first paragraph, not a <title>
+    if first_line[:1] in _LIST_STARTS and _LIST_ITEM.match(first_line):
+        return None  # a list item ("* 1 large chicken") is a list's, printed again further down, not a <title>
     # Prose from each position to the end of the stretch, summed once (linear on any page).
     after = [0.0] * (last + 2)
     for pos in range(last, -1, -1):

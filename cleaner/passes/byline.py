@@ -53,7 +53,14 @@ from ..names import (
     trim_counts,
     two_part,
 )
-from ..shape import ends_sentence, headline_candidate, is_prose
+from ..shape import (
+    HEADLINE_MIN_WORDS,
+    count_words,
+    ends_sentence,
+    headline_candidate,
+    headline_shaped,
+    is_prose,
+)
 from .dates import date_label  # the label before a date ("Updated"); dates no longer imports this pass
 
 _DIGIT = regex.compile(r"\d")
@@ -331,9 +338,59 @@ def _name_under_dek(doc: Document, ln, prev: Optional[int]) -> bool:
         return False  # "Recent Findings" over a paragraph: a subheading (a photo caption under a byline is not)
     if nxt is not None and len(doc.lines[nxt].plain.split()) < 2 and not is_label(doc.lines[nxt].plain):
         return False  # "Sideline Commentator" over "On": a setting's label over its value
+    if nxt is not None and (_next_teaser(doc, nxt) or _name_run(doc, ln.index)):
+        return False  # a heading over the next teaser or section, or the first item of a menu
     names = parse_names(ln.plain)
     return bool(names) and len(names) <= 2 and full_names(names) and all(two_part(n) for n in names) \
         and not is_label(ln.plain) and not has_stopword(ln.plain)
+
+
+def _next_teaser(doc: Document, nxt: int) -> bool:
+    """True when the kept line ``nxt`` under a name-shaped line is headline-shaped (a few
+    words, no sentence; not a two-word link) over prose: the name-shaped line sits between
+    two headline-and-summary pairs ("Headline / Summary. / Chemical Compounds / Next
+    headline? / Its summary."), a heading of a teaser list or a section, not a byline. Its
+    neighbours above may be gone after a first cleaning (a "Follow" button, a teaser cut as
+    related), so the test asks only what comes after it.
+
+    >>> doc = Document("What do fossils tell us?\\nThe rocks hold the past of life on earth, the guide says.")
+    >>> _next_teaser(doc, 0), _next_teaser(Document("All articles\\nThe rocks hold the past of life on earth."), 0)
+    (True, False)
+    >>> _next_teaser(Document("Senior Science Correspondent\\nThe rocks hold the past of life on earth."), 0)
+    False
+    """
+    text = doc.lines[nxt].plain
+    if not doc.kept(nxt) or not headline_shaped(text) or count_words(text) < HEADLINE_MIN_WORDS:
+        return False  # "Alle Artikel", "Mehr lesen": a link or button under the byline, not a headline
+    if not has_stopword(text) or is_label(text.split()[0]) or text[:1].islower():
+        # "Senior Political Correspondent", "Updated three hours ago", "for The Daily Planet":
+        # the byline's role, date or paper
+        return False
+    after = doc.next_nonblank(nxt)
+    return after is not None and is_prose(doc.lines[after].plain)
+
+
+#: Name-shaped lines right under each other, this many after the first, are a menu ("Celeb
+#: Hairstyles / Color Ideas / Long Hairstyles"), not a byline of one or two names.
+NAME_RUN_LINES = 2
+
+
+def _name_run(doc: Document, i: int) -> bool:
+    """True when the :data:`NAME_RUN_LINES` lines right under line ``i`` (no blank between)
+    are name-shaped too: a menu of two-word items. Once a first cleaning has taken the first
+    item, the next one is under the same headline and standfirst, so it must not read as a
+    byline either.
+
+    >>> _name_run(Document("Long Hair\\nShort Hair\\nColour Ideas"), 0), _name_run(Document("Jane Doe\\n\\nText"), 0)
+    (True, False)
+    """
+    for j in range(i + 1, i + 1 + NAME_RUN_LINES):
+        if j >= len(doc.lines) or doc.lines[j].blank:
+            return False
+        names = parse_names(doc.lines[j].plain)
+        if not names or not full_names(names):
+            return False
+    return True
 
 
 #: A teaser inside or after the text: prose within this many non-blank lines above its headline.

@@ -5,7 +5,9 @@ Removes the later copy of::
     Council approves budget          (the same line again, only blank lines between)
     Council approves budget
 
-and a line of at least :data:`REPEAT_MIN_WORDS` words that already stood
+the same at the head of the text with one short line (a date or byline no
+rule read) between the copies (:func:`_head_repeat`), and a line of at least
+:data:`REPEAT_MIN_WORDS` words that already stood
 earlier in the input and was removed there (a teaser block repeated further
 down, a promo shown at the top and the bottom). A repeated line whose first
 copy is body stays: recipes, lists and refrains repeat on purpose.
@@ -55,6 +57,7 @@ def run(doc: Document) -> Iterator[Finding]:
         previous_key = key
         if ln.index not in doc.findings:  # a finding yielded above is recorded by now
             previous_kept_key = key
+    yield from _head_repeat(doc)
 
 
 def _boilerplate(doc: Document, i: int, text: str) -> bool:
@@ -67,3 +70,31 @@ def _boilerplate(doc: Document, i: int, text: str) -> bool:
     if i not in doc.findings:
         return False
     return not doc.removed_by(i, "boundary") or not ends_sentence(text)
+
+
+#: Between the head's first line and its copy, a line of at most this many words
+#: (a date or byline line no rule read) leaves them as good as consecutive.
+HEAD_REPEAT_GAP_MAX_WORDS = 12
+
+
+def _head_repeat(doc: Document) -> Iterator[Finding]:
+    """The headline printed again under the head's first line, one short line between
+    ("Headline / Saved by jane on 7 July 2019 / Headline / Standfirst"): the later copy
+    goes. Kept on top of a clean body, the pair reads to a second cleaning as a page's
+    title line over the headline it names, and everything between goes with it.
+
+    >>> doc = Document("Council approves budget\\nPosted by jane, 3 March\\nCouncil approves budget\\nText.")
+    >>> [(f.line, f.rule) for f in _head_repeat(doc)]
+    [(2, 'dup.consecutive')]
+    >>> list(_head_repeat(Document("Yes we can\\nThe crowd sang along with the band for an hour.\\nYes we can")))
+    []
+    """
+    first = doc.next_nonblank(-1)
+    between = doc.next_nonblank(first) if first is not None else None
+    again = doc.next_nonblank(between) if between is not None else None
+    if again is None or doc.lines[again].folded != doc.lines[first].folded \
+            or doc.lines[first].words < CONSECUTIVE_MIN_WORDS:
+        return
+    gap = doc.lines[between]
+    if gap.words <= HEAD_REPEAT_GAP_MAX_WORDS and not ends_sentence(gap.plain):
+        yield Finding(again, "dup.consecutive", f"the text's first line again, a short line between {doc.lines[again].text[:60]!r}")

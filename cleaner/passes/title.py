@@ -882,6 +882,8 @@ def _first_line_headline(doc: Document, first: int) -> Optional[int]:
     text = doc.lines[first].plain
     if is_link_line(doc.lines[first]) or not is_headline_text(text):
         return None  # a date line that no date rule claimed is not a headline either, nor a control bar
+    if LIST_ITEM.match(doc.lines[first].text):
+        return None  # "* Storm closes the ferry line": the first item of a list (of teasers), not a headline
     if len(text.split()) > BARE_MAX_WORDS or _FRAGMENT_START.match(text) or text.rstrip().endswith(_FRAGMENT_END):
         return None  # a standfirst, or the tail of a line: no headline without more evidence
     below = doc.next_nonblank(first)
@@ -919,7 +921,12 @@ def _reclean_head(doc: Document) -> Iterator[Finding]:
       headline is then unknown from the text alone); the title stays;
     - the line stands over the headline: a kicker, a label or menu left above it
       (lines above the article's headline are not its text); or it prints the
-      headline again. It goes.
+      headline again. It goes;
+    - no line of the text was taken as the headline (the title came from the page's
+      title line): the line is the headline (:func:`_bare_headline_left`). It goes.
+
+    A headline the page's address named and the boundary cut with the page's head
+    (:func:`_cut_headline`) stands over the text again as one the passes took does.
 
     Keeps (the title is still ``Council approves budget``)::
 
@@ -935,6 +942,7 @@ def _reclean_head(doc: Document) -> Iterator[Finding]:
     """
     headline = _headline_line(doc)
     if headline is None:
+        yield from _bare_headline_left(doc)
         return
     for _ in range(RECLEAN_MAX_LINES):
         first = doc.next_nonblank(-1)
@@ -949,6 +957,43 @@ def _reclean_head(doc: Document) -> Iterator[Finding]:
                 return  # not recorded (a rule file's keep)
             continue
         f = doc.findings.get(headline)
-        if f is not None and f.rule in _HEADLINE_RULES:
+        if f is not None and (f.rule in _HEADLINE_RULES or _cut_headline(doc, headline)):
             del doc.findings[headline]
         return
+
+
+def _cut_headline(doc: Document, line: int) -> bool:
+    """True when ``line`` is the headline the page's address named (:func:`_headline_named_by_url`)
+    and the boundary cut it with the page's head, and it is not the page's first line (the
+    ``<title>`` line html-text prints, "Headline - Site"): it can stand over the text again."""
+    f = doc.findings.get(line)
+    return f is not None and f.rule == "boundary.before" and doc.memo.get("headline") == line \
+        and line != doc.next_nonblank(-1, kept_only=False)
+
+
+def _bare_headline_left(doc: Document) -> Iterator[Finding]:
+    """The first line of the body when a second cleaning would take it as the headline
+    and no line of the text was taken as one: the title came from elsewhere (the page's
+    title line, "Headline variant | Site", which names no line of the text). The body's
+    own headline-shaped first line over the text is the article's headline: it goes now,
+    and is the title, as the page's title line over it names the page, not the line.
+
+    >>> from cleaner import clean_text
+    >>> body = ("The council approved the budget on Monday after a long debate in the town hall that ran "
+    ...         "late into the night, with members split over roads and libraries.")
+    >>> article = clean_text("Budget: rates go up | Town Paper\\n\\nHome\\nNews\\nSport\\nWeather\\nTravel\\n\\n"
+    ...                      "How will the new budget change my bills?\\n\\n" + body + "\\n\\n" + body)
+    >>> article.title, article.text.startswith("The council approved")
+    ('How will the new budget change my bills?', True)
+    """
+    if doc.meta["title"] is None:
+        return  # the title pass asked the first line already (:func:`run`) and took none
+    first = doc.next_nonblank(-1)
+    if first is None or _first_line_headline(doc, first) is None:
+        return
+    text = doc.lines[first].plain
+    finding = Finding(first, "title.headline", f"a headline-shaped first line no headline was taken over {text[:60]!r}: "
+                      "a second cleaning would take it")
+    yield finding
+    if doc.findings.get(first) is finding:
+        doc.meta["title"] = without_site_name(doc, without_kicker(doc, text))
