@@ -53,7 +53,7 @@ from typing import Iterator, List, Optional
 from . import lexicon
 from .metadata import PageMeta, headline, merge, names_headline, page_metadata
 from .model import Article, Document, Finding, Removed
-from .passes import TEXT_PASSES, runs_on_html
+from .passes import TEXT_PASSES, duplicates, runs_on_html
 from .patterns import lazy_pattern
 from .pipeline import admitted, run_passes
 from .preclean import (
@@ -205,7 +205,12 @@ def clean_lines(text: str, run, dropped: List[Dropped], tree, page: PageMeta, fl
     disabled = lexicon.disabled()
     _record(doc, furniture(doc, dropped, left), disabled, keep)
     run_passes(doc, run, keep=keep)
-    _record(doc, list(link_runs(doc, linked)), disabled, keep)
+    teasers = list(link_runs(doc, linked))
+    _record(doc, teasers, disabled, keep)
+    _record(doc, list(tag_lines(doc, page)), disabled, keep)
+    if teasers and duplicates in run:
+        # A line a teaser run stood between is next to its copy now ("+ Follow", a name, "+ Follow").
+        _record(doc, [f for f in duplicates.run(doc) if f.rule == "dup.consecutive"], disabled, keep)
     _record(doc, list(over_headline(doc, page)), disabled, keep)
     _record(doc, page_headline(doc, page), disabled, keep)
     kept_note = keep_floor(doc) if floor else None
@@ -470,6 +475,42 @@ def link_runs(doc: Document, linked: set) -> Iterator[Finding]:
             for i in run:
                 yield Finding(i, "html.link_run", f"one of {len(run)} lines in a row that are each a link")
         run = []
+
+
+#: A line of the page's own tags is at least this many of them ("Gesundheit Angst"):
+#: one tag alone may be the word a subheading is ("Angst").
+TAG_LINE_MIN = 2
+#: ... and at most this many words (a sentence made of tag words stays).
+TAG_LINE_MAX_WORDS = 8
+
+
+def tag_lines(doc: Document, page: PageMeta) -> Iterator[Finding]:
+    """tags.line: a kept line made only of the page's own tags or categories (its meta data names them).
+
+    Removes (the page's tags include "Gesundheit" and "Angst")::
+
+        Gesundheit Angst
+
+    Keeps (a word that is no tag: "und"; a question made of the tags a page's keywords split)::
+
+        Angst und Gesundheit
+        Wie entsteht Erdöl?
+
+    >>> page = PageMeta(tags=["Gesundheit", "Angst"])
+    >>> [f.line for f in tag_lines(Document("Gesundheit Angst\\nAngst und Gesundheit\\nAngst"), page)]
+    [0]
+    """
+    from .shape import ends_sentence
+
+    terms = {t.casefold() for t in page.tags + page.categories}
+    if len(terms) < TAG_LINE_MIN:
+        return
+    for ln in doc.lines:
+        if ln.blank or ln.index in doc.findings or not TAG_LINE_MIN <= ln.words <= TAG_LINE_MAX_WORDS:
+            continue
+        words = _WORDS.findall(ln.text.casefold())
+        if len(words) >= TAG_LINE_MIN and all(w in terms for w in words) and not ends_sentence(ln.text):
+            yield Finding(ln.index, "tags.line", f"a line of the page's own tags {ln.text[:60]!r}")
 
 
 #: When the kept lines hold less than this share of the extracted words, the

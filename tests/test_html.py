@@ -456,3 +456,30 @@ def test_a_sentence_over_a_line_repeating_the_headline_stays():
     article = clean(_page("<p>The mayor spoke first.</p><p>Council approves budget</p>"), input_format="html")
     assert article.text.startswith("The mayor spoke first.\n\n")
     assert not [r for r in article.removed if r.rule == "html.head_line"]
+
+
+def test_a_line_of_the_page_s_own_tags_goes():
+    from cleaner.html import tag_lines
+    from cleaner.metadata import PageMeta
+    from cleaner.model import Document
+
+    doc = Document("Die Wissenschaft der Angst verstehen\nGesundheit Angst\nDie Angst ist alt.\n"
+                   "Angst und Gesundheit\nWie entsteht Angst?\nAngst")
+    page = PageMeta(tags=["Gesundheit", "Angst", "Wie", "entsteht"], categories=["Wissen"])
+    # Keep-cases: a word that is no tag ("und"), a question, a single tag (a subheading's one word).
+    assert [f.line for f in tag_lines(doc, page)] == [1]
+    assert list(tag_lines(doc, PageMeta(tags=["Angst"]))) == []  # one tag is no list of them
+
+
+def test_lines_a_teaser_run_stood_between_are_one_repeated_line():
+    # "+ Follow", two linked teaser lines, "+ Follow": once the teasers go, the second
+    # "+ Follow" repeats the line before it, as a second cleaning would see it.
+    story = ("<p>The city council approved the budget on Monday after a long debate about roads, schools "
+             "and the new library.</p>")
+    page = ("<html><head><title>Council approves budget</title></head><body><article>"
+            "<h1>Council approves budget</h1>" + story + "<p>Follow this author</p>"
+            "<p><a href='/a'>Budget talks stall</a></p><p><a href='/b'>Mayor quits after vote</a></p>"
+            "<p>Follow this author</p>" + story.replace("Monday", "Tuesday") + "</article></body></html>")
+    article = clean(page, input_format="html")
+    assert article.text.count("Follow this author") == 1
+    assert clean(article.text).text == article.text
