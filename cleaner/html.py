@@ -18,7 +18,9 @@ The steps, on one parsed tree:
    ``extract_metadata`` plus the machine-readable timestamps, JSON-LD persons
    and the page language.
 4. **Extract** the article body with trafilatura's default settings in its
-   full mode (options in :data:`TRAFILATURA_OPTIONS`, and why). When it finds
+   full mode (options in :data:`TRAFILATURA_OPTIONS`, and why); the format
+   characters it strips (soft hyphens, emoji joiners) are put back where a line
+   is one element's text (:func:`restore_format_chars`). When it finds
    nothing or almost nothing on a page with visible text
    (:func:`is_no_article`), or when what it found is all page furniture, the
    page's text is rendered one line per block with beautifulsoup4
@@ -30,8 +32,12 @@ The steps, on one parsed tree:
 6. **Text passes**: the extracted text goes through the text-mode passes
    (:func:`html_passes`), so residue such as "Read more: …", "Filed under: …"
    or newsletter prompts leaves with a rule id; runs of lines that are each a
-   link on the page leave as ``html.link_run`` (:func:`link_runs`); the
-   headline, when the extractor kept it, leaves as ``html.title``.
+   link on the page leave as ``html.link_run`` (:func:`link_runs`), a line of
+   the page's own tags as ``tags.line`` (:func:`tag_lines`); the headline,
+   when the extractor kept it, leaves as ``html.title``, with the furniture
+   printed above it (:func:`over_headline`); a headline-shaped line left on
+   top of the body goes as ``html.head_line`` (:func:`head_line`), so that
+   the body cleaned again as text is the body.
 7. **Floor** (:func:`keep_floor`): when the kept lines hold under
    :data:`KEEP_SHARE` of the extracted words, the cuts are undone, the text
    passes take the lines their own rules recognise (:func:`after_floor`), and a
