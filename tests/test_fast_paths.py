@@ -6,7 +6,7 @@ and case folding differ between engines), it must give the pattern's answer
 on any text, the awkward characters included.
 """
 import regex
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cleaner import lexicon
@@ -77,3 +77,27 @@ def test_copyright_and_comment_count_gates_as_the_patterns(text):
     from cleaner.passes.cta import _comment_count, is_copyright_footer
     assert is_copyright_footer(text) == _copyright_by_pattern(text)
     assert _comment_count(text) == _comment_count_by_pattern(text)
+
+
+
+#: What the Document folds (``model._TO_FOLD``), as it was written before its characters were listed.
+TO_FOLD = regex.compile("[\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u200b\u200c\u200d\u2060\ufeff]|  ")
+#: Text with every character the Document folds, and near misses (U+200B..U+200F, U+2028, U+3001).
+FOLDING = st.text(alphabet=st.sampled_from(list(" \t\f\v\r\n\x1c\u00a0\u1680\u2000\u2005\u200a\u200b\u200c\u200d"
+                                                 "\u200e\u200f\u2028\u202f\u205f\u2060\u3000\u3001\ufeffaé")),
+                  max_size=10)
+
+
+def test_fold_chars_are_the_pattern_class():
+    from cleaner.model import _TO_FOLD
+    assert all(bool(_TO_FOLD.search(chr(c))) == bool(TO_FOLD.search(chr(c))) for c in range(0x10000))
+
+
+@settings(max_examples=1500)
+@given(st.one_of(FOLDING, st.text(alphabet=" ab\n", max_size=8), st.text(max_size=30)))
+@example("two  spaces")
+@example("no fold here")
+@example("nbsp\u00a0")
+def test_may_fold_is_the_pattern(text):
+    from cleaner.model import _may_fold
+    assert _may_fold(text) == bool(TO_FOLD.search(text))
