@@ -101,3 +101,19 @@ def test_fold_chars_are_the_pattern_class():
 def test_may_fold_is_the_pattern(text):
     from cleaner.model import _may_fold
     assert _may_fold(text) == bool(TO_FOLD.search(text))
+
+
+def test_line_facts_read_without_a_getattr_hook_and_computed_once(monkeypatch):
+    import pickle
+
+    from cleaner import model
+    # A __getattr__ on Line would send every attribute read of every line through it.
+    assert not hasattr(model.Line, "__getattr__") and not hasattr(model._TextLine, "__getattr__")
+    calls = []
+    monkeypatch.setitem(model._FACTS, "timestamp", lambda line: calls.append(line.index) or "read")
+    line = Line(4, "Jane Smith 12:30", "Jane Smith 12:30")
+    assert (line.timestamp, line.timestamp, calls) == ("read", "read", [4])
+    assert Line(5, " ", "").timestamp == "read" and calls == [4, 5]  # a blank line's facts are not kept
+    assert line.first_date is None and line.word_set == ("jane", "smith", "12", "30")
+    again = pickle.loads(pickle.dumps(Line(6, "By Jane", "By Jane")))  # unread lazy facts survive a pickle
+    assert again.word_set == ("by", "jane") and again.first_date is None and again.words == 2
