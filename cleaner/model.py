@@ -330,6 +330,17 @@ SCALAR_FIELDS = ("title", "date_published", "date_modified")
 LIST_FIELDS = ("authors", "sources", "image_credits", "related", "tags", "categories")
 
 
+def _line(index: int, raw: str, text: str) -> Line:
+    """``Line(index, raw, text, text)``, built without the type call (which runs
+    :meth:`Line.__new__` as a Python call too): the Document builds one per input line."""
+    line = _new_object(_TextLine if text else Line)
+    _init_line(line, index, raw, text, text)
+    return line
+
+
+_new_object, _init_line = object.__new__, Line.__init__
+
+
 class Document:
     """The lines of one input and what the passes found in them."""
 
@@ -354,7 +365,7 @@ class Document:
             if texts[line] is not None:
                 texts[line] = None
                 to_fold.append(line)
-        lines = [Line(i, raw, norm, norm) if norm is not None else None for i, (raw, norm) in enumerate(zip(raws, texts))]
+        lines = [_line(i, raw, norm) if norm is not None else None for i, (raw, norm) in enumerate(zip(raws, texts))]
         for i in to_fold:
             raw = raws[i]
             lines[i] = Line(i, raw, _SPACES.sub(" ", _INVISIBLE.sub("", raw)).strip())

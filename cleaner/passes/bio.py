@@ -103,9 +103,9 @@ def run(doc: Document) -> Iterator[Finding]:
                 yield Finding(ln.index, "bio.author", f"biography of the author {name!r}")
                 break
         else:
-            if ln.words <= BIO_HEADING_MAX_WORDS:
+            if ln.words <= BIO_HEADING_MAX_WORDS and authors:  # no author, no heading over their biography
                 head, _, tail = text.partition(" ")
-                if lexicon.fold(head) in about and tail.strip() in authors:
+                if tail.strip() in authors and lexicon.fold(head) in about:
                     yield Finding(ln.index, "bio.heading", f"heading of the author's biography {text!r}")
     yield from author_boxes(doc)
     yield from _bio_goes_on(doc)
