@@ -117,3 +117,23 @@ def test_line_facts_read_without_a_getattr_hook_and_computed_once(monkeypatch):
     assert line.first_date is None and line.word_set == ("jane", "smith", "12", "30")
     again = pickle.loads(pickle.dumps(Line(6, "By Jane", "By Jane")))  # unread lazy facts survive a pickle
     assert again.word_set == ("by", "jane") and again.first_date is None and again.words == 2
+
+
+def test_a_used_lazy_pattern_drops_its_getattr_hook_and_answers_as_the_compiled_one():
+    from cleaner.patterns import lazy_pattern
+    p = lazy_pattern(r"(\d+) (apples|pears)", regex.I)
+    assert hasattr(type(p), "__getattr__")
+    assert p.findall("3 Apples, 4 pears") == [("3", "Apples"), ("4", "pears")]
+    assert not hasattr(type(p), "__getattr__")  # reads of a used pattern go through no hook
+    compiled = regex.compile(r"(\d+) (apples|pears)", regex.I)
+    for name in ("pattern", "flags", "groups", "groupindex"):
+        assert getattr(p, name) == getattr(compiled, name)
+    assert p.sub(r"\2", "3 apples") == "apples" and p.split("a 3 pears b") == compiled.split("a 3 pears b")
+    assert p.match("x") is None and p.fullmatch("12 PEARS").group(1) == "12"
+
+
+def test_the_lexicon_module_has_no_getattr_hook_and_its_folder_joins_as_a_path():
+    from pathlib import Path
+    # A module __getattr__ would keep every read of lexicon.fold, lexicon.phrase_set, … unspecialised.
+    assert "__getattr__" not in vars(lexicon)
+    assert isinstance(lexicon.HERE / "en.json", Path) and (lexicon.HERE / "en.json").is_file()

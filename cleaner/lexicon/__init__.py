@@ -33,17 +33,25 @@ import regex
 from ..patterns import lazy_pattern
 from . import packs
 
-#: The folder of the language files (``HERE``, a :class:`~pathlib.Path`, is made
-#: on first use: pathlib and what it imports are not needed to read them).
+#: The folder of the language files.
 _HERE = os.path.dirname(os.path.realpath(__file__))
 
 
-def __getattr__(name: str):
-    if name == "HERE":
+class _Folder(str):
+    """A folder's path, which joins like a :class:`~pathlib.Path` (``HERE / "en.json"``
+    is one): pathlib and what it imports are loaded only then, not to read the files.
+    Not a module ``__getattr__``: with one, no read of this module's attributes
+    (``lexicon.fold``, ``lexicon.phrase_set``, … on every line of several passes)
+    can be specialised by the interpreter."""
+
+    def __truediv__(self, name):
         from pathlib import Path
 
-        return Path(_HERE)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        return Path(self) / name
+
+
+#: The folder of the language files.
+HERE = _Folder(_HERE)
 
 #: Languages whose files are merged, in load order: every pack in the folder
 #: (:mod:`.packs`; English first), so a new ``nl.json`` is used as it is dropped in.
