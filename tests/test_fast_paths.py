@@ -137,3 +137,22 @@ def test_the_lexicon_module_has_no_getattr_hook_and_its_folder_joins_as_a_path()
     # A module __getattr__ would keep every read of lexicon.fold, lexicon.phrase_set, … unspecialised.
     assert "__getattr__" not in vars(lexicon)
     assert isinstance(lexicon.HERE / "en.json", Path) and (lexicon.HERE / "en.json").is_file()
+
+
+#: Digits of several scripts (Arabic-Indic, Devanagari, fullwidth, Kawi, Nag Mundari: the last two newer
+#: than some Python's Unicode data), and characters around the ranges the pre-check leaves out.
+DIGITISH = st.text(alphabet=st.sampled_from(list("09a ’“—\u065f\u0660\u0669\u06f0\u0966\u1fff\u2000\u206f\u2070"
+                                                  "\uff10\u00b2\u2460") + [chr(0x11F50), chr(0x1E4F0)]), max_size=8)
+
+
+def test_maybe_digit_is_a_superset_of_the_digits():
+    from cleaner.passes.dates import _MAYBE_DIGIT
+    digit = regex.compile(r"\d")
+    assert all(_MAYBE_DIGIT.match(chr(c)) for c in range(0x110000) if digit.match(chr(c)))
+
+
+@settings(max_examples=1500)
+@given(st.one_of(DIGITISH, st.text(max_size=30)))
+def test_has_digit_is_the_pattern(text):
+    from cleaner.passes.dates import has_digit
+    assert has_digit(text) == bool(regex.search(r"\d", text))
