@@ -156,3 +156,46 @@ def test_maybe_digit_is_a_superset_of_the_digits():
 def test_has_digit_is_the_pattern(text):
     from cleaner.passes.dates import has_digit
     assert has_digit(text) == bool(regex.search(r"\d", text))
+
+
+#: The phrase lists whose finder the passes ask through lexicon.finds.
+FOUND_KEYS = ("comment_policies", "policy_addressees", "consent_objects", "footer_phrases", "newsletter_words",
+              "newsletter_prompts", "support_appeals", "footer_notices", "contributor_phrases", "disclosures")
+
+
+@st.composite
+def phrase_text(draw):
+    """A line of phrases of one key, whole or cut, glued to word characters or not, among other words."""
+    key = draw(st.sampled_from(FOUND_KEYS))
+    phrases = sorted(set(lexicon.data()[key]))
+    pieces = []
+    for _ in range(draw(st.integers(1, 4))):
+        phrase = draw(st.sampled_from(phrases))
+        cut = draw(st.sampled_from(["whole", "head", "tail", "curly"]))
+        if cut == "head":
+            phrase = phrase[: len(phrase) // 2]
+        elif cut == "tail":
+            phrase = phrase[len(phrase) // 2:]
+        elif cut == "curly":
+            phrase = phrase.replace("'", "’").upper()
+        pieces.append(draw(st.sampled_from(["", "x", "_", "\u0301", "3", "©", "(", " "])) + phrase
+                      + draw(st.sampled_from(["", "s", "_", ".", " ", "’"])))
+        pieces.append(draw(st.sampled_from([" ", "  ", ", ", " the ", "\u00a0", ""])))
+    return key, "".join(pieces)
+
+
+@settings(max_examples=800)
+@given(phrase_text())
+def test_finds_is_the_finder(case):
+    key, text = case
+    line = Line(0, text, text.strip())
+    if line.blank:
+        return
+    assert lexicon.finds(key, line.folded, line.word_set) == bool(lexicon.finder(key).search(line.folded))
+
+
+def test_finds_finds_every_phrase_alone():
+    for key in FOUND_KEYS:
+        for phrase in lexicon.data()[key]:
+            line = Line(0, phrase, phrase)
+            assert lexicon.finds(key, line.folded, line.word_set), (key, phrase)

@@ -170,7 +170,7 @@ def _contributors(text: str, line=None) -> bool:
             return True
     words = lexicon.words_of(text) if line is None else line.word_set
     return (lexicon.might_contain("contributor_phrases", text, words)
-            and bool(lexicon.finder("contributor_phrases").search(lexicon.fold(text) if line is None else line.folded)))
+            and lexicon.finds("contributor_phrases", lexicon.fold(text) if line is None else line.folded, words))
 
 
 def _names_follow(rest: str) -> bool:
