@@ -146,7 +146,7 @@ DIGITISH = st.text(alphabet=st.sampled_from(list("09a ’“—\u065f\u0660\u066
 
 
 def test_maybe_digit_is_a_superset_of_the_digits():
-    from cleaner.passes.dates import _MAYBE_DIGIT
+    from cleaner.shape import _MAYBE_DIGIT
     digit = regex.compile(r"\d")
     assert all(_MAYBE_DIGIT.match(chr(c)) for c in range(0x110000) if digit.match(chr(c)))
 
@@ -154,7 +154,7 @@ def test_maybe_digit_is_a_superset_of_the_digits():
 @settings(max_examples=1500)
 @given(st.one_of(DIGITISH, st.text(max_size=30)))
 def test_has_digit_is_the_pattern(text):
-    from cleaner.passes.dates import has_digit
+    from cleaner.shape import has_digit
     assert has_digit(text) == bool(regex.search(r"\d", text))
 
 
@@ -199,3 +199,28 @@ def test_finds_finds_every_phrase_alone():
         for phrase in lexicon.data()[key]:
             line = Line(0, phrase, phrase)
             assert lexicon.finds(key, line.folded, line.word_set), (key, phrase)
+
+
+def _contact_kind_by_patterns(text):
+    from cleaner.passes.cta import _EMAIL, _PHONE, _WEB, CONTACT_MAX_WORDS, PHONE_MIN_DIGITS
+    if len(text.split()) > CONTACT_MAX_WORDS:
+        return ""
+    m = _PHONE.search(text)
+    if m is not None and sum(c.isdigit() for c in m.group()) >= PHONE_MIN_DIGITS:
+        return "phone"
+    if _EMAIL.search(text):
+        return "email"
+    return "web" if _WEB.match(text.strip()) else ""
+
+
+CONTACT_TEXT = st.lists(st.sampled_from(["Tel:", "+43", "(0)", "1", "599", "16", "٣٣٣", "１２", "²", "-", "/", " ", "\n",
+                                         "jane", "@", "example.org", ".", "www.", "http://", "https://", "WWW.",
+                                         "Mail:", "x", "_", "10.11.2021"]),
+                        max_size=9).map("".join)
+
+
+@settings(max_examples=1500)
+@given(st.one_of(CONTACT_TEXT, st.text(max_size=30)))
+def test_contact_kind_pre_checks_as_the_patterns(text):
+    from cleaner.passes.cta import _contact_kind
+    assert _contact_kind(text) == _contact_kind_by_patterns(text)

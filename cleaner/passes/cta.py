@@ -64,7 +64,7 @@ import regex
 from .. import lexicon
 from ..model import Document, Finding
 from ..patterns import lazy_pattern
-from ..shape import CTA_MAX_WORDS
+from ..shape import CTA_MAX_WORDS, has_digit
 
 #: A line opening with one of these is someone speaking ("“Join us in the square,” she said"), not the site.
 QUOTE_MARKS = "\"'“”‘’„«»‹›"
@@ -311,6 +311,7 @@ _PHONE = lazy_pattern(r"(?:(?<=:\s*)|(?<![\w.])(?=[+(]))[+(]?\d[\d\s/()–-]{4,}
 PHONE_MIN_DIGITS = 7
 _EMAIL = lazy_pattern(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _WEB = lazy_pattern(r"^(?:https?://|www\.)\S+$")
+_WEB_OPENINGS = ("http://", "https://", "www.")  # what _WEB opens with
 
 
 def _contact_kind(text: str) -> str:
@@ -323,12 +324,15 @@ def _contact_kind(text: str) -> str:
     """
     if len(text.split()) > CONTACT_MAX_WORDS:
         return ""
-    m = _PHONE.search(text)
+    # Each pattern needs a character of its own: a digit, an "@", an address's opening
+    # (most lines of a block hold none, and no pattern runs for them).
+    m = _PHONE.search(text) if has_digit(text) else None
     if m is not None and sum(c.isdigit() for c in m.group()) >= PHONE_MIN_DIGITS:
         return "phone"
-    if _EMAIL.search(text):
+    if "@" in text and _EMAIL.search(text):
         return "email"
-    return "web" if _WEB.match(text.strip()) else ""
+    address = text.strip()
+    return "web" if address.startswith(_WEB_OPENINGS) and _WEB.match(address) else ""
 
 
 def contact_cards(doc: Document) -> Iterator[Finding]:

@@ -21,7 +21,6 @@ Keeps::
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator, List, Optional, Tuple
 
 import regex
@@ -33,7 +32,7 @@ from ..model import Document, Finding
 from ..names import byline_names, byline_part, dated_byline, names_beside_date
 from ..patterns import lazy_pattern
 from ..pipeline import pattern_timeout
-from ..shape import ends_sentence
+from ..shape import ends_sentence, has_digit
 
 #: A date line is short: the date plus at most this many other words
 #: ("Published", "Last updated on", "|", "3 min read").
@@ -48,22 +47,6 @@ META_PART_MAX_WORDS = 6
 READING_TIME_MAX_CHARS = 60
 
 _DIGIT = lazy_pattern(r"\d")
-#: Every character ``\d`` can match, and more: the ASCII digits, and all but the
-#: two ranges outside ASCII that hold no decimal digit (Latin to Arabic before its
-#: digits; general punctuation: the curly quotes and dashes of prose lines). The
-#: standard library's engine finds them at about a third of the cost of a
-#: ``regex`` call (``tests/test_fast_paths.py`` holds the superset to ``\d``).
-_MAYBE_DIGIT = lazy_pattern("[0-9\u0660-\u1fff\u2070-\U0010ffff]", engine=re)
-
-
-def has_digit(text: str) -> bool:
-    """``_DIGIT.search(text)``: a line without a digit (most) is told by the standard library's engine.
-
-    >>> has_digit("Posted 3 May"), has_digit("“No date” — here"), has_digit("٣ مايو")
-    (True, False, True)
-    """
-    m = _MAYBE_DIGIT.search(text)
-    return m is not None and ("0" <= m.group() <= "9" or _DIGIT.search(text, m.start()) is not None)
 _SEPARATOR = lazy_pattern(r"\s+[|/·•]\s+|\s*\|\s*")
 
 
