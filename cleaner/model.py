@@ -203,7 +203,7 @@ def _word_set(line: Line) -> Tuple[str, ...]:
     """
     folded = line.folded
     words = _ASCII_WORDS.findall(folded) if folded.isascii() else lexicon._WORDS.findall(folded)
-    return tuple(dict.fromkeys(map(intern, words)))
+    return tuple(map(intern, dict.fromkeys(words)))  # each distinct word interned once
 
 
 #: ``\w+`` on ASCII text: on ASCII the ``regex`` engine's ``\w`` is ``[A-Za-z0-9_]``,

@@ -224,3 +224,41 @@ CONTACT_TEXT = st.lists(st.sampled_from(["Tel:", "+43", "(0)", "1", "599", "16",
 def test_contact_kind_pre_checks_as_the_patterns(text):
     from cleaner.passes.cta import _contact_kind
     assert _contact_kind(text) == _contact_kind_by_patterns(text)
+
+
+
+def _by_credit_splitting_all(text):
+    from cleaner.passes.credits import _EDGE, _is_label, names_someone
+    words = text.split()
+    joiners = lexicon.phrase_set("credit_joiners")
+    for n in range(1, min(3, len(words) - 1) + 1):
+        if words[n].casefold() in joiners and _is_label(" ".join(words[:n])):
+            value = " ".join(words[n + 1:]).strip(_EDGE)
+            if value and not text.rstrip().endswith(".") and names_someone(value):
+                return value
+            return None
+    return None
+
+
+CREDIT_TEXT = st.lists(st.sampled_from(["Photo", "Foto", "Image", "by", "BY", "von", "Jane", "Doe", "on", "Unsplash",
+                                        " ", "  ", "\t", "\n", ".", ",", "photo", "the", "AP", "/", "Getty Images"]),
+                       max_size=9).map(" ".join)
+
+
+@settings(max_examples=1000)
+@given(st.one_of(CREDIT_TEXT, st.text(max_size=30)))
+def test_by_credit_splits_the_head_as_the_whole(text):
+    from cleaner.passes.credits import by_credit
+    assert by_credit(text) == _by_credit_splitting_all(text)
+
+
+@settings(max_examples=1000)
+@given(ANY)
+def test_word_set_keeps_the_first_seen_order_interned(text):
+    import sys
+    line = Line(0, text, text.strip())
+    if line.blank:
+        return
+    words = regex.findall(r"\w+", lexicon.fold(line.text))
+    assert line.word_set == tuple(dict.fromkeys(words))
+    assert all(sys.intern("".join(list(w))) is w for w in line.word_set)  # an equal copy interns to it
