@@ -262,3 +262,20 @@ def test_word_set_keeps_the_first_seen_order_interned(text):
     words = regex.findall(r"\w+", lexicon.fold(line.text))
     assert line.word_set == tuple(dict.fromkeys(words))
     assert all(sys.intern("".join(list(w))) is w for w in line.word_set)  # an equal copy interns to it
+
+
+ASCII_WORDS = st.text(alphabet=st.sampled_from(list("aZ09_ .-'\n\t?’—é\u00a0@`[{/:")), max_size=40)
+
+
+@settings(max_examples=1500)
+@given(st.one_of(ASCII_WORDS, st.text(max_size=40)), st.sampled_from([1, 3, 1 << 14]))
+def test_ascii_words_counted_by_marks_as_the_pattern(text, chunk):
+    import re
+
+    from cleaner import render
+    old_chunk, render._COUNT_CHUNK = render._COUNT_CHUNK, chunk
+    try:
+        count = render._count_ascii_words(text)
+    finally:
+        render._COUNT_CHUNK = old_chunk
+    assert count == len(re.findall(rb"[A-Za-z0-9_]+", text.encode("ascii", "replace")))
