@@ -154,7 +154,8 @@ def _matches(pattern, text: str):
         start = starts(text, pos)
         if start is None:
             return
-        m = pattern.match(text, start.start(), timeout=timeout)
+        # Without a timeout, no keyword: parsing one costs the regex module as much as a short match.
+        m = pattern.match(text, start.start()) if timeout is None else pattern.match(text, start.start(), timeout=timeout)
         if m is None:
             pos = start.start() + 1
         else:

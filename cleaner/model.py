@@ -27,9 +27,17 @@ _SPACES = lazy_pattern(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 #: zero-width joiner inside an emoji sequence, a ZWNJ inside a Persian word.
 _INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
 _INVISIBLE = lazy_pattern(f"[{_INVISIBLE_CHARS}]")
-#: What folding changes in a line: a space character other than " ", two
-#: spaces in a row, an invisible character.
-_TO_FOLD = lazy_pattern(f"[\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000{_INVISIBLE_CHARS}]|  ")
+#: The characters folding changes: a space character other than " ", an invisible character.
+_FOLD_CHARS = "\t\f\v\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200b))) + "\u202f\u205f\u3000" + _INVISIBLE_CHARS
+#: What folding changes in a line: one of those characters, two spaces in a row.
+_TO_FOLD = lazy_pattern(f"[{_FOLD_CHARS}]|  ")
+
+
+def _may_fold(text: str) -> bool:
+    """Whether :data:`_TO_FOLD` finds anything in ``text``; a search per character
+    (str ``in``) is about 3x faster than the pattern's one scan, and most texts
+    hold none of them (``tests/test_fast_paths.py``)."""
+    return "  " in text or any(c in text for c in _FOLD_CHARS)
 #: What is stripped from the ends of a shown line: every character ``str.strip()``
 #: strips (``str.isspace()``, none above U+3000; written out, as computing them is
 #: 9 M instructions of every start-up; ``tests/test_patterns.py`` checks the list),
@@ -55,16 +63,19 @@ class Line:
     """One input line: its position, its raw text and its normalised text.
 
     The facts the passes read off a line (the text as shown, word count,
-    folded text, word set, plain text, first word) are computed once, on first
-    use, and kept: each is a slot that stays empty until read, when
-    :meth:`__getattr__` (which Python calls only for an empty slot) fills it
-    from :data:`_FACTS`. Slots instead of a per-instance ``__dict__`` keep a
-    line small (a 20 MB text has about a million of them) and reading a
-    filled fact is a plain attribute read. A blank line (about half the lines
-    of a text) is a bare :class:`Line`, 64 bytes: its facts are "" and 0,
-    worked out when read and not kept; a line with text is a :class:`_TextLine`,
-    which has the slots to keep them. Lines are never changed once built;
-    two lines are equal when their index and texts are.
+    folded text, word set, plain text, first word) are computed once and kept
+    in slots: those nearly every pass reads when the line is built, the others
+    (word set, first date, the facts passes define with :func:`line_fact`) on
+    first read, by a property that fills its slot from :data:`_FACTS`. Slots
+    instead of a per-instance ``__dict__`` keep a line small (a 20 MB text has
+    about a million of them). The class defines no ``__getattr__``: with one,
+    every attribute read of a line (2.4 million a pass over zyte-dev, most of
+    them ``words``, ``index``, ``blank`` and ``text``) goes through the hook
+    and the interpreter cannot specialise it. A blank line (about half the
+    lines of a text) is a bare :class:`Line`, 64 bytes: its facts are "" and
+    0, worked out when read and not kept; a line with text is a
+    :class:`_TextLine`, which has the slots to keep them. Lines are never
+    changed once built; two lines are equal when their index and texts are.
 
     >>> ln = Line(3, " By  Jane ", "By Jane")
     >>> ln.words, ln.first_word, ln.folded, ln.word_set
@@ -84,7 +95,7 @@ class Line:
         self.blank = not text
         if text:
             # The facts every pass reads off nearly every non-blank line are
-            # filled at once (a first read through __getattr__ costs more than
+            # filled at once (a first read through a property costs more than
             # the fact itself); ``word_set``, the largest, waits until asked.
             # ``shown``: the Document passes ``text`` when ``raw`` holds
             # nothing invisible, sparing the search.
@@ -94,16 +105,9 @@ class Line:
             # Interned: a long text's lines open with the same few hundred words.
             self.first_word = intern(lexicon.first_word(text))
             self.plain = markdown.plain(text)
-
-    def __getattr__(self, name: str):
-        # Only reached for a slot not filled yet (or a name that is no fact).
-        compute = _FACTS.get(name)
-        if compute is None:
-            raise AttributeError(f"'Line' object has no attribute {name!r}")
-        value = compute(self)
-        if not self.blank:
-            setattr(self, name, value)
-        return value
+            # The facts computed on first read (see _TextLine).
+            self._word_set = self._first_date = _UNSET
+            self._shape_score = self._comment_heading = self._timestamp = _UNSET
 
     def __eq__(self, other):
         if not isinstance(other, Line):
@@ -120,11 +124,55 @@ class Line:
 class _TextLine(Line):
     """A :class:`Line` with text: slots for the facts it keeps once computed."""
 
-    __slots__ = ("shown", "words", "folded", "word_set", "plain", "first_word",
+    __slots__ = ("shown", "words", "folded", "plain", "first_word",
+                 # The facts computed on first read, each behind the property of its name
+                 # below (:data:`_UNSET` until then).
+                 "_word_set",
                  # Facts a pass defines (:func:`line_fact`) and reads more than once: boundary runs twice.
-                 "shape_score", "comment_heading", "timestamp",
+                 "_shape_score", "_comment_heading", "_timestamp",
                  # The first date in ``plain`` (:func:`_first_date`): the dates and byline passes both read it.
-                 "first_date")
+                 "_first_date")
+
+    # Written out, one property a fact, so that each reads its slot as a plain attribute.
+    @property
+    def word_set(self) -> Tuple[str, ...]:
+        value = self._word_set
+        if value is _UNSET:
+            value = self._word_set = _word_set(self)
+        return value
+
+    @property
+    def first_date(self):
+        value = self._first_date
+        if value is _UNSET:
+            value = self._first_date = _first_date(self)
+        return value
+
+    @property
+    def shape_score(self):
+        value = self._shape_score
+        if value is _UNSET:
+            value = self._shape_score = _FACTS["shape_score"](self)
+        return value
+
+    @property
+    def comment_heading(self):
+        value = self._comment_heading
+        if value is _UNSET:
+            value = self._comment_heading = _FACTS["comment_heading"](self)
+        return value
+
+    @property
+    def timestamp(self):
+        value = self._timestamp
+        if value is _UNSET:
+            value = self._timestamp = _FACTS["timestamp"](self)
+        return value
+
+
+#: A lazy fact's slot before its first read: ``...``, which no fact is, and
+#: which pickles as itself (a line sent to another process keeps its meaning).
+_UNSET = ...
 
 
 def _shown(line: Line) -> str:
@@ -155,7 +203,7 @@ def _word_set(line: Line) -> Tuple[str, ...]:
     """
     folded = line.folded
     words = _ASCII_WORDS.findall(folded) if folded.isascii() else lexicon._WORDS.findall(folded)
-    return tuple(dict.fromkeys(map(intern, words)))
+    return tuple(map(intern, dict.fromkeys(words)))  # each distinct word interned once
 
 
 #: ``\w+`` on ASCII text: on ASCII the ``regex`` engine's ``\w`` is ``[A-Za-z0-9_]``,
@@ -200,15 +248,32 @@ def line_fact(name: str):
 
     For a fact of the line's text that a pass defines and reads more than once
     (``boundary`` runs twice over the same lines): the pass keeps its
-    definition, the line keeps the value. ``name`` is one of :class:`Line`'s slots.
+    definition, the line keeps the value. ``name`` is one of :class:`Line`'s
+    slots (``_name``, read through the property ``name``).
     """
-    if name not in _TextLine.__slots__:
+    if f"_{name}" not in _TextLine.__slots__:
         raise ValueError(f"{name!r} is not a slot of Line")
 
     def register(func):
         _FACTS[name] = func
         return func
     return register
+
+
+def _blank_fact(name: str) -> property:
+    """The fact ``name`` of a blank :class:`Line`: worked out from its empty text when read, not kept."""
+    def read(line: Line):
+        compute = _FACTS.get(name)
+        if compute is None:  # a fact of a pass not imported yet
+            raise AttributeError(f"'Line' object has no attribute {name!r}")
+        return compute(line)
+    return property(read)
+
+
+for _name in ("shown", "words", "folded", "plain", "first_word", "word_set", "first_date",
+              "shape_score", "comment_heading", "timestamp"):
+    setattr(Line, _name, _blank_fact(_name))
+del _name
 
 
 #: Slots for the many small records of a long text (a :class:`Finding` without a
@@ -265,6 +330,17 @@ SCALAR_FIELDS = ("title", "date_published", "date_modified")
 LIST_FIELDS = ("authors", "sources", "image_credits", "related", "tags", "categories")
 
 
+def _line(index: int, raw: str, text: str) -> Line:
+    """``Line(index, raw, text, text)``, built without the type call (which runs
+    :meth:`Line.__new__` as a Python call too): the Document builds one per input line."""
+    line = _new_object(_TextLine if text else Line)
+    _init_line(line, index, raw, text, text)
+    return line
+
+
+_new_object, _init_line = object.__new__, Line.__init__
+
+
 class Document:
     """The lines of one input and what the passes found in them."""
 
@@ -283,13 +359,13 @@ class Document:
         texts = [raw.strip() for raw in raws]
         to_fold: List[int] = []
         line, pos = 0, 0
-        for m in _TO_FOLD.finditer(text):
+        for m in _TO_FOLD.finditer(text) if _may_fold(text) else ():
             line += text.count("\n", pos, m.start())
             pos = m.start()
             if texts[line] is not None:
                 texts[line] = None
                 to_fold.append(line)
-        lines = [Line(i, raw, norm, norm) if norm is not None else None for i, (raw, norm) in enumerate(zip(raws, texts))]
+        lines = [_line(i, raw, norm) if norm is not None else None for i, (raw, norm) in enumerate(zip(raws, texts))]
         for i in to_fold:
             raw = raws[i]
             lines[i] = Line(i, raw, _SPACES.sub(" ", _INVISIBLE.sub("", raw)).strip())

@@ -110,7 +110,7 @@ def _count_words(text: str) -> int:
     """
     if not text.isascii() and _NON_ASCII_WORD_CHAR.search(text):
         return _count(_WORD, text)
-    return _count(_ASCII_WORD, text, lambda chunk: chunk.encode("ascii", "replace"))
+    return _count_ascii_words(text)
 
 
 #: Characters counted at a time by :func:`_count`: its list of words is built while
@@ -136,6 +136,29 @@ def _count(pattern, text: str, convert=None) -> int:
             total += len(pattern.findall(text, start, stop))
         else:
             total += len(pattern.findall(convert(text[start:stop])))
+        start = stop
+    return total
+
+
+#: Each byte to ``a`` when :data:`_ASCII_WORD` reads it as a word character, else to a space.
+_WORD_MARKS = bytes(0x61 if chr(b) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_" else 0x20
+                    for b in range(256))
+
+
+def _count_ascii_words(text: str) -> int:
+    """``len(_ASCII_WORD.findall(text.encode("ascii", "replace")))`` without a word object:
+    each chunk (of lines, as :func:`_count` cuts them) translated to word marks, and
+    the starts of their runs counted (``tests/test_fast_paths.py``).
+
+    >>> _count_ascii_words("It’s 5 o’clock — “late”."), _count_ascii_words("")
+    (6, 0)
+    """
+    total, start, end = 0, 0, len(text)
+    while start < end:
+        stop = text.find("\n", start + _COUNT_CHUNK)
+        stop = end if stop < 0 else stop
+        marks = text[start:stop].encode("ascii", "replace").translate(_WORD_MARKS)
+        total += marks.count(b" a") + marks.startswith(b"a")
         start = stop
     return total
 

@@ -72,5 +72,5 @@ def run(doc: Document) -> Iterator[Finding]:
             yield Finding(line.index, RULE, f"ad marker line {line.text!r}")
         elif (line.words <= DISCLOSURE_MAX_WORDS and not line.text.startswith(tuple(QUOTE_MARKS))
               and lexicon.might_contain("disclosures", line.text, line.word_set)
-              and lexicon.finder("disclosures").search(line.folded)):
+              and lexicon.finds("disclosures", line.folded, line.word_set)):
             yield Finding(line.index, DISCLOSURE, f"advertising or affiliate disclosure {line.text[:60]!r}")

@@ -103,9 +103,9 @@ def run(doc: Document) -> Iterator[Finding]:
                 yield Finding(ln.index, "bio.author", f"biography of the author {name!r}")
                 break
         else:
-            if ln.words <= BIO_HEADING_MAX_WORDS:
+            if ln.words <= BIO_HEADING_MAX_WORDS and authors:  # no author, no heading over their biography
                 head, _, tail = text.partition(" ")
-                if lexicon.fold(head) in about and tail.strip() in authors:
+                if tail.strip() in authors and lexicon.fold(head) in about:
                     yield Finding(ln.index, "bio.heading", f"heading of the author's biography {text!r}")
     yield from author_boxes(doc)
     yield from _bio_goes_on(doc)
@@ -170,7 +170,7 @@ def _contributors(text: str, line=None) -> bool:
             return True
     words = lexicon.words_of(text) if line is None else line.word_set
     return (lexicon.might_contain("contributor_phrases", text, words)
-            and bool(lexicon.finder("contributor_phrases").search(lexicon.fold(text) if line is None else line.folded)))
+            and lexicon.finds("contributor_phrases", lexicon.fold(text) if line is None else line.folded, words))
 
 
 def _names_follow(rest: str) -> bool:

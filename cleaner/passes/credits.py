@@ -165,11 +165,12 @@ def by_credit(text: str):
     >>> by_credit("Photo by photo, the exhibition grew to fill the hall."), by_credit("Standing by the door")
     (None, None)
     """
-    words = text.split()
+    # The label and its joiner are among the first four words: the rest is split only for a credit.
+    head = text.split(None, 4)
     joiners = lexicon.phrase_set("credit_joiners")
-    for n in range(1, min(3, len(words) - 1) + 1):
-        if words[n].casefold() in joiners and _is_label(" ".join(words[:n])):
-            value = " ".join(words[n + 1:]).strip(_EDGE)
+    for n in range(1, min(3, len(head) - 1) + 1):
+        if head[n].casefold() in joiners and _is_label(" ".join(head[:n])):
+            value = " ".join(text.split()[n + 1:]).strip(_EDGE)
             if value and not text.rstrip().endswith(".") and names_someone(value):
                 return value
             return None

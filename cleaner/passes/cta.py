@@ -64,7 +64,7 @@ import regex
 from .. import lexicon
 from ..model import Document, Finding
 from ..patterns import lazy_pattern
-from ..shape import CTA_MAX_WORDS
+from ..shape import CTA_MAX_WORDS, has_digit
 
 #: A line opening with one of these is someone speaking ("“Join us in the square,” she said"), not the site.
 QUOTE_MARKS = "\"'“”‘’„«»‹›"
@@ -251,8 +251,8 @@ def run(doc: Document) -> Iterator[Finding]:
               and _RANGE_OF.search(text)):
             yield Finding(ln.index, "cta.ui_label", f"count of the results a listing shows {text[:60]!r}")
         elif (ln.words <= POLICY_MAX_WORDS and anchors and lexicon.might_contain("comment_policies", text, ln.word_set)
-              and lexicon.finder("comment_policies").search(folded)
-              and lexicon.finder("policy_addressees").search(folded)):
+              and lexicon.finds("comment_policies", folded, ln.word_set)
+              and lexicon.finds("policy_addressees", folded, ln.word_set)):
             yield Finding(ln.index, "cta.comment_policy", f"the site's comment policy {text[:60]!r}")
         elif ln.words <= REPLY_HEADING_MAX_WORDS and folded.endswith(reply_cancels):
             yield Finding(ln.index, "cta.ui_label", f"comment form heading with its cancel link {text[:60]!r}")
@@ -260,23 +260,23 @@ def run(doc: Document) -> Iterator[Finding]:
             yield Finding(ln.index, "cta.ui_label", f"heading counting the comments {text[:60]!r}")
         elif (ln.words <= CONSENT_MAX_WORDS and ln.first_word in consent_starts
               and not quoted and lexicon.match_prefix("consent", text)
-              and lexicon.finder("consent_objects").search(folded)):
+              and lexicon.finds("consent_objects", folded, ln.word_set)):
             yield Finding(ln.index, "cta.consent", f"consent or disclosure notice {text[:60]!r}")
         elif (ln.words <= CTA_MAX_WORDS and anchors and lexicon.might_contain("footer_phrases", text, ln.word_set)
-              and lexicon.finder("footer_phrases").search(folded)):
+              and lexicon.finds("footer_phrases", folded, ln.word_set)):
             yield Finding(ln.index, "cta.footer", f"copyright or site footer {text[:60]!r}")
         elif (ln.words <= NEWSLETTER_MAX_WORDS and not quoted
               and anchors and lexicon.might_contain("newsletter_words", text, ln.word_set)
-              and lexicon.finder("newsletter_words").search(folded)
-              and lexicon.finder("newsletter_prompts").search(folded)):
+              and lexicon.finds("newsletter_words", folded, ln.word_set)
+              and lexicon.finds("newsletter_prompts", folded, ln.word_set)):
             yield Finding(ln.index, "cta.prompt", f"newsletter prompt {text[:60]!r}")
         elif (ln.words <= APPEAL_MAX_WORDS and not quoted
               and anchors and lexicon.might_contain("support_appeals", text, ln.word_set)
-              and lexicon.finder("support_appeals").search(folded)):
+              and lexicon.finds("support_appeals", folded, ln.word_set)):
             yield Finding(ln.index, "cta.prompt", f"appeal to support the site {text[:60]!r}")
         elif ln.words <= FOOTER_MAX_WORDS and (
                 is_copyright_footer(text, ln.first_word) or (anchors and lexicon.might_contain("footer_notices", text, ln.word_set)
-                                              and lexicon.finder("footer_notices").search(folded))):
+                                              and lexicon.finds("footer_notices", folded, ln.word_set))):
             yield Finding(ln.index, "cta.footer", f"copyright or site footer {text[:60]!r}")
         elif (ln.words <= CTA_MAX_WORDS and ("?" in text or "!" in text) and not quoted
               and _question_then_prompt(text)):
@@ -311,6 +311,7 @@ _PHONE = lazy_pattern(r"(?:(?<=:\s*)|(?<![\w.])(?=[+(]))[+(]?\d[\d\s/()–-]{4,}
 PHONE_MIN_DIGITS = 7
 _EMAIL = lazy_pattern(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _WEB = lazy_pattern(r"^(?:https?://|www\.)\S+$")
+_WEB_OPENINGS = ("http://", "https://", "www.")  # what _WEB opens with
 
 
 def _contact_kind(text: str) -> str:
@@ -323,12 +324,15 @@ def _contact_kind(text: str) -> str:
     """
     if len(text.split()) > CONTACT_MAX_WORDS:
         return ""
-    m = _PHONE.search(text)
+    # Each pattern needs a character of its own: a digit, an "@", an address's opening
+    # (most lines of a block hold none, and no pattern runs for them).
+    m = _PHONE.search(text) if has_digit(text) else None
     if m is not None and sum(c.isdigit() for c in m.group()) >= PHONE_MIN_DIGITS:
         return "phone"
-    if _EMAIL.search(text):
+    if "@" in text and _EMAIL.search(text):
         return "email"
-    return "web" if _WEB.match(text.strip()) else ""
+    address = text.strip()
+    return "web" if address.startswith(_WEB_OPENINGS) and _WEB.match(address) else ""
 
 
 def contact_cards(doc: Document) -> Iterator[Finding]:

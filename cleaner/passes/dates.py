@@ -32,7 +32,7 @@ from ..model import Document, Finding
 from ..names import byline_names, byline_part, dated_byline, names_beside_date
 from ..patterns import lazy_pattern
 from ..pipeline import pattern_timeout
-from ..shape import ends_sentence
+from ..shape import ends_sentence, has_digit
 
 #: A date line is short: the date plus at most this many other words
 #: ("Published", "Last updated on", "|", "3 min read").
@@ -66,10 +66,10 @@ def run(doc: Document) -> Iterator[Finding]:
     ['date.line']
     """
     for ln in doc.kept_lines():
-        if not _DIGIT.search(ln.text):
+        if not has_digit(ln.text):
             continue
         text = ln.plain
-        if len(text) > DATE_LINE_MAX_CHARS or not _DIGIT.search(text):
+        if len(text) > DATE_LINE_MAX_CHARS or not has_digit(text):
             continue
         if is_reading_time(text):
             yield Finding(ln.index, "date.reading_time", f"reading-time line {text!r}")
