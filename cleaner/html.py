@@ -282,7 +282,7 @@ def over_headline(doc: Document, page: PageMeta) -> Iterator[Finding]:
         above = doc.lines[lines[k - 1]].text
         if is_prose(above) or ends_sentence(above):
             return  # the story has begun above: a heading inside it, not the headline
-        if i is not lines[-1] and names_headline(doc.lines[i].text, page):
+        if i != lines[-1] and names_headline(doc.lines[i].text, page):
             headline_text = doc.lines[i].text[:60]
             for j in lines[:k]:
                 yield Finding(j, "html.head_line", f"above the page's headline {headline_text!r}: "
