@@ -77,6 +77,7 @@ from .preclean import (
     unname,
 )
 from .render import to_article
+from .shape import ends_sentence, is_prose
 
 #: The options handed to ``trafilatura.bare_extraction``, and why:
 #:
@@ -271,8 +272,6 @@ def over_headline(doc: Document, page: PageMeta) -> Iterator[Finding]:
     >>> list(over_headline(Document("The council met on Monday.\\nCouncil approves budget\\nMore text."), page))
     []
     """
-    from .shape import ends_sentence, is_prose
-
     lines = []
     i = doc.next_nonblank(-1)
     while i is not None and len(lines) < OVER_HEADLINE_LINES:
@@ -506,8 +505,6 @@ def tag_lines(doc: Document, page: PageMeta) -> Iterator[Finding]:
     >>> [f.line for f in tag_lines(Document("Gesundheit Angst\\nAngst und Gesundheit\\nAngst"), page)]
     [0]
     """
-    from .shape import ends_sentence
-
     terms = {t.casefold() for t in page.tags + page.categories}
     if len(terms) < TAG_LINE_MIN:
         return
