@@ -508,10 +508,10 @@ def tag_lines(doc: Document, page: PageMeta) -> Iterator[Finding]:
     terms = {t.casefold() for t in page.tags + page.categories}
     if len(terms) < TAG_LINE_MIN:
         return
-    for ln in doc.lines:
-        if ln.blank or ln.index in doc.findings or not TAG_LINE_MIN <= ln.words <= TAG_LINE_MAX_WORDS:
+    for ln in doc.kept_lines():
+        if not TAG_LINE_MIN <= ln.words <= TAG_LINE_MAX_WORDS:
             continue
-        words = _WORDS.findall(ln.text.casefold())
+        words = _WORDS.findall(ln.folded)  # folding only straightens quotes and strips end punctuation: no \w
         if len(words) >= TAG_LINE_MIN and all(w in terms for w in words) and not ends_sentence(ln.text):
             yield Finding(ln.index, "tags.line", f"a line of the page's own tags {ln.text[:60]!r}")
 
