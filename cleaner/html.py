@@ -77,6 +77,7 @@ from .preclean import (
     unname,
 )
 from .render import to_article
+from .shape import ends_sentence, is_prose
 
 #: The options handed to ``trafilatura.bare_extraction``, and why:
 #:
@@ -271,8 +272,6 @@ def over_headline(doc: Document, page: PageMeta) -> Iterator[Finding]:
     >>> list(over_headline(Document("The council met on Monday.\\nCouncil approves budget\\nMore text."), page))
     []
     """
-    from .shape import ends_sentence, is_prose
-
     lines = []
     i = doc.next_nonblank(-1)
     while i is not None and len(lines) < OVER_HEADLINE_LINES:
@@ -282,7 +281,7 @@ def over_headline(doc: Document, page: PageMeta) -> Iterator[Finding]:
         above = doc.lines[lines[k - 1]].text
         if is_prose(above) or ends_sentence(above):
             return  # the story has begun above: a heading inside it, not the headline
-        if i is not lines[-1] and names_headline(doc.lines[i].text, page):
+        if i != lines[-1] and names_headline(doc.lines[i].text, page):
             headline_text = doc.lines[i].text[:60]
             for j in lines[:k]:
                 yield Finding(j, "html.head_line", f"above the page's headline {headline_text!r}: "
@@ -506,15 +505,13 @@ def tag_lines(doc: Document, page: PageMeta) -> Iterator[Finding]:
     >>> [f.line for f in tag_lines(Document("Gesundheit Angst\\nAngst und Gesundheit\\nAngst"), page)]
     [0]
     """
-    from .shape import ends_sentence
-
     terms = {t.casefold() for t in page.tags + page.categories}
     if len(terms) < TAG_LINE_MIN:
         return
-    for ln in doc.lines:
-        if ln.blank or ln.index in doc.findings or not TAG_LINE_MIN <= ln.words <= TAG_LINE_MAX_WORDS:
+    for ln in doc.kept_lines():
+        if not TAG_LINE_MIN <= ln.words <= TAG_LINE_MAX_WORDS:
             continue
-        words = _WORDS.findall(ln.text.casefold())
+        words = _WORDS.findall(ln.folded)  # folding only straightens quotes and strips end punctuation: no \w
         if len(words) >= TAG_LINE_MIN and all(w in terms for w in words) and not ends_sentence(ln.text):
             yield Finding(ln.index, "tags.line", f"a line of the page's own tags {ln.text[:60]!r}")
 
