@@ -7,6 +7,10 @@ decide the same way.
 import pytest
 
 from cleaner import clean, clean_text
+from cleaner.model import Document, Finding
+from cleaner.passes import byline
+from cleaner.passes.duplicates import _head_repeat
+from cleaner.passes.title import _reclean_head
 
 
 def twice(data, fmt):
@@ -140,9 +144,6 @@ def test_a_headline_over_the_text_goes_and_so_does_a_headline_shaped_line_over_i
 def test_the_headline_printed_again_under_it_goes():
     # Kept over its own repeat, the headline would make the pair look like a page's title
     # line and the headline it names to a second cleaning: the repeat goes instead.
-    from cleaner.model import Document, Finding
-    from cleaner.passes.title import _reclean_head
-
     doc = Document("Council approves budget\n\nCouncil approves budget\n\n" + BODY)
     doc.record(Finding(0, "title.headline", "the headline", "title", "Council approves budget"))
     assert [f.line for f in _reclean_head(doc)] == [2]
@@ -198,9 +199,6 @@ def test_a_name_over_a_short_link_and_the_text_is_still_the_byline():
 def test_a_menu_of_two_word_items_under_a_teaser_is_no_byline():
     # "Headline / summary / Rose Gardens / Herb Beds / …": the items are a menu. A first
     # cleaning that took the first item as a name left the second under the same teaser.
-    from cleaner.model import Document
-    from cleaner.passes import byline
-
     menu = "Rose Gardens\nHerb Beds\nShade Plants\nWater Features\n"
     doc = Document("Home\n\n" + BOX.replace("Mary Major\n\n", menu))
     assert [f for f in byline.run(doc) if f.rule == "byline.name_line"] == []
@@ -208,9 +206,6 @@ def test_a_menu_of_two_word_items_under_a_teaser_is_no_byline():
 
 def test_a_name_over_one_other_name_shaped_line_is_still_the_byline():
     # Keep-case: a name with a single line right under it (a second author, a desk) is no menu.
-    from cleaner.model import Document
-    from cleaner.passes import byline
-
     doc = Document("Home\n\n" + BOX.replace("Mary Major\n\n", "Mary Major\nCity Desk\n\n") + "Share\n")
     assert [f.value for f in byline.run(doc) if f.rule == "byline.name_line"] == [["Mary Major"]]
 
@@ -284,9 +279,6 @@ def test_the_headline_again_under_a_line_no_rule_read_goes():
 
 def test_the_headline_again_after_a_paragraph_stays():
     # Keep-case: a paragraph between the copies: the text quotes the line, no head printed twice.
-    from cleaner.model import Document
-    from cleaner.passes.duplicates import _head_repeat
-
     assert list(_head_repeat(Document(HEADLINE + "\n\n" + BODY + "\n\n" + HEADLINE))) == []
 
 
@@ -301,8 +293,6 @@ def test_a_name_over_its_role_date_or_paper_and_the_text_is_still_the_byline(und
 def url_named_head(first: str):
     """A body whose headline (the one the page's address named) the boundary cut with the
     page's head, over a subheading and the text: the state ``_reclean_head`` meets."""
-    from cleaner.model import Document, Finding
-
     doc = Document(first + "\n\nSnow closes the mountain pass\n\nWhen will the road open again?\n\n" + BODY)
     for i in (0, 2):
         doc.record(Finding(i, "boundary.before", "page furniture before the article"))
@@ -314,16 +304,12 @@ def url_named_head(first: str):
 def test_the_headline_the_address_named_stands_over_a_subheading_a_second_cleaning_would_take():
     # Cut with the page's head, the headline left the subheading on top of the body, and a
     # second cleaning (no address) would take that as the headline: the headline stays instead.
-    from cleaner.passes.title import _reclean_head
-
     doc = url_named_head("Home")
     assert list(_reclean_head(doc)) == [] and 2 not in doc.findings and 0 in doc.findings
 
 
 def test_the_page_title_line_the_address_named_stays_cut():
     # Keep-case: the first line of the page is its <title> line ("Headline - Site"): not text.
-    from cleaner.passes.title import _reclean_head
-
     doc = url_named_head("Snow closes the mountain pass - Town Paper")
     doc.memo["headline"] = 0
     list(_reclean_head(doc))

@@ -120,6 +120,12 @@ _TITLE_SEPARATOR_END = regex.compile(r"\s+[-|–—:·»]\s+$")
 _INITIAL_END = regex.compile(r"\s\p{Lu}\.$")
 
 
+def _list_item(text: str):
+    """The match of a list marker opening ``text`` ("* 1 large chicken", "2. Stir"), or None
+    (the first character tested before the pattern: most lines open with a letter)."""
+    return _LIST_ITEM.match(text) if text[:1] in _LIST_STARTS else None
+
+
 def line_score(doc: Document, i: int) -> float:
     """How much line ``i`` looks like article prose (positive) or page furniture (negative).
 
@@ -158,7 +164,7 @@ def text_score(text: str) -> float:
     words = len(tokens) if text.isascii() else count_words(text)
     if text.startswith(_URL_STARTS) and _URL_LINE.fullmatch(text):
         return 0.0
-    item = text[0] in _LIST_STARTS and _LIST_ITEM.match(text)
+    item = _list_item(text)
     if item:
         # A list item scores by what it says: a bulleted menu link is as short as any other.
         text = text[item.end() - 1:]
@@ -402,7 +408,7 @@ def _title_anchor(doc: Document, nonblank: List[int], scores, first: int, last: 
     page_title = doc.lines[nonblank[0]].folded
     if len(page_title) < MIN_ANCHOR_CHARS or not headline_shaped(first_line):
         return None  # a sentence is the article's first paragraph, not a <title>
-    if first_line[:1] in _LIST_STARTS and _LIST_ITEM.match(first_line):
+    if _list_item(first_line):
         return None  # a list item ("* 1 large chicken") is a list's, printed again further down, not a <title>
     # Prose from each position to the end of the stretch, summed once (linear on any page).
     after = [0.0] * (last + 2)

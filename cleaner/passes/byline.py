@@ -338,11 +338,11 @@ def _name_under_dek(doc: Document, ln, prev: Optional[int]) -> bool:
         return False  # "Recent Findings" over a paragraph: a subheading (a photo caption under a byline is not)
     if nxt is not None and len(doc.lines[nxt].plain.split()) < 2 and not is_label(doc.lines[nxt].plain):
         return False  # "Sideline Commentator" over "On": a setting's label over its value
-    if nxt is not None and (_next_teaser(doc, nxt) or _name_run(doc, ln.index)):
-        return False  # a heading over the next teaser or section, or the first item of a menu
     names = parse_names(ln.plain)
+    # Last, on a name-shaped line only: a heading over the next teaser or section, or the first item of a menu.
     return bool(names) and len(names) <= 2 and full_names(names) and all(two_part(n) for n in names) \
-        and not is_label(ln.plain) and not has_stopword(ln.plain)
+        and not is_label(ln.plain) and not has_stopword(ln.plain) \
+        and not (nxt is not None and (_next_teaser(doc, nxt) or _name_run(doc, ln.index)))
 
 
 def _next_teaser(doc: Document, nxt: int) -> bool:
