@@ -24,7 +24,7 @@ own, imported when needed, so that it costs that call nothing to compile or
 import (issue 14: start-up): the process pool (:mod:`cleaner.workers`),
 output files (:mod:`cleaner.outdir`), archive and JSONL inputs
 (:mod:`cleaner.archives`) and ``learn``'s task (:mod:`cleaner.learning`).
-Their names can still be imported from here (:func:`__getattr__`).
+The output-file names still imported from here answer here (:func:`__getattr__`).
 
 >>> import io
 >>> list(names_from(io.BytesIO(b"a.txt\\0dir/b c.txt\\0"), null=True))
@@ -677,21 +677,15 @@ def run(names: Iterable[str], options: Options, sink, jobs: int = 1,
     return summary
 
 
-#: Where the names that moved out of this module live (see the module doc);
-#: ``from cleaner.batch import DirSink`` still works, and imports that module then.
-_MOVED = {
-    "cleaner.outdir": ("DirSink", "PartSink", "EXISTS_ADVICE", "alternative_name", "atomic_write", "kept_dir",
-                       "output_name"),
-    "cleaner.workers": ("warm_up",),
-    "cleaner.archives": ("JSONL_KEYS", "WARC_KEYS", "part_stem", "_unique_stem"),
-    "cleaner.learning": ("learn_task", "page_site"),
-}
+#: The names moved to :mod:`cleaner.outdir` that are still imported from here
+#: (tests/test_batch.py; cleaner/review.py for atomic_write): ``from cleaner.batch
+#: import DirSink`` works, and imports that module then.
+_MOVED = ("DirSink", "alternative_name", "atomic_write", "output_name")
 
 
 def __getattr__(name: str):
-    import importlib
+    if name in _MOVED:
+        from . import outdir
 
-    for module, names in _MOVED.items():
-        if name in names:
-            return getattr(importlib.import_module(module), name)
+        return getattr(outdir, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
