@@ -118,7 +118,7 @@ class _Record:
     def __eq__(self, other):
         if type(other) is not type(self):
             return NotImplemented
-        return all(getattr(self, k) == getattr(other, k) for k in self.__slots__)
+        return [getattr(self, k) for k in self.__slots__] == [getattr(other, k) for k in self.__slots__]
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({', '.join(f'{k}={getattr(self, k)!r}' for k in self.__slots__)})"
