@@ -41,7 +41,7 @@ from contextlib import contextmanager
 from itertools import islice
 from typing import Any, BinaryIO, Callable, Dict, Iterable, Iterator, List, NamedTuple, Optional, Tuple
 
-from .ingest import DEFAULT_MAX_BYTES, InputError
+from .ingest import DEFAULT_MAX_BYTES, InputError, _Record
 from .inputs import Failure, read_input
 from .model import Article
 from .patterns import lazy_pattern
@@ -103,25 +103,6 @@ class Options(NamedTuple):
 
         return Cleaner(input_format=self.document_format(), max_bytes=self.max_bytes, profile=self.profile,
                        site=self.site, budget=self.budget, rules=self.rules)
-
-
-class _Record:
-    """A record of named fields, compared and shown field by field, as ``@dataclass`` makes them.
-
-    Written out by hand: ``@dataclass`` generates and compiles its methods at
-    every import (about 4 M instructions a class, issue 14: start-up).
-    """
-
-    __slots__ = ()
-    __hash__ = None  # mutable, as a dataclass with eq and without frozen
-
-    def __eq__(self, other):
-        if type(other) is not type(self):
-            return NotImplemented
-        return [getattr(self, k) for k in self.__slots__] == [getattr(other, k) for k in self.__slots__]
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({', '.join(f'{k}={getattr(self, k)!r}' for k in self.__slots__)})"
 
 
 class Task(_Record):

@@ -94,11 +94,32 @@ class InputError(Exception):
     """The input cannot be cleaned; the message says why, in one line."""
 
 
-class Decoded:
+class _Record:
+    """A record of named fields, compared and shown field by field, as ``@dataclass`` makes them.
+
+    Written out by hand: ``@dataclass`` generates and compiles its methods at
+    every import (about 4 M instructions a class, issue 14: start-up). Here,
+    the first module on the command's path that has one (:class:`Decoded`);
+    :mod:`cleaner.batch`'s records use it too.
+    """
+
+    __slots__ = ()
+    __hash__ = None  # mutable, as a dataclass with eq and without frozen
+
+    def __eq__(self, other):
+        if type(other) is not type(self):
+            return NotImplemented
+        return [getattr(self, k) for k in self.__slots__] == [getattr(other, k) for k in self.__slots__]
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(f'{k}={getattr(self, k)!r}' for k in self.__slots__)})"
+
+
+class Decoded(_Record):
     """Decoded input: the text, the encoding chosen (as ``--explain`` shows it), what was found.
 
-    A plain class: ``@dataclass`` would generate and compile its methods at
-    every import (issue 14: start-up).
+    >>> decode(b"A line") == Decoded("A line", "utf-8"), decode(b"A line")
+    (True, Decoded(text='A line', encoding='utf-8', is_html=False, gzipped=False, warnings=[]))
     """
 
     __slots__ = ("text", "encoding", "is_html", "gzipped", "warnings")
@@ -107,10 +128,6 @@ class Decoded:
                  warnings: Optional[List[str]] = None):
         self.text, self.encoding, self.is_html, self.gzipped = text, encoding, is_html, gzipped
         self.warnings = [] if warnings is None else warnings
-
-    def __repr__(self) -> str:
-        return (f"Decoded(text={self.text!r}, encoding={self.encoding!r}, is_html={self.is_html!r}, "
-                f"gzipped={self.gzipped!r}, warnings={self.warnings!r})")
 
 
 def decode(data: bytes, input_format: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
