@@ -24,7 +24,7 @@ own, imported when needed, so that it costs that call nothing to compile or
 import (issue 14: start-up): the process pool (:mod:`cleaner.workers`),
 output files (:mod:`cleaner.outdir`), archive and JSONL inputs
 (:mod:`cleaner.archives`) and ``learn``'s task (:mod:`cleaner.learning`).
-Their names can still be imported from here (:func:`__getattr__`).
+The output-file names still imported from here answer here (:func:`__getattr__`).
 
 >>> import io
 >>> list(names_from(io.BytesIO(b"a.txt\\0dir/b c.txt\\0"), null=True))
@@ -41,7 +41,7 @@ from contextlib import contextmanager
 from itertools import islice
 from typing import Any, BinaryIO, Callable, Dict, Iterable, Iterator, List, NamedTuple, Optional, Tuple
 
-from .ingest import DEFAULT_MAX_BYTES, InputError
+from .ingest import DEFAULT_MAX_BYTES, InputError, _Record
 from .inputs import Failure, read_input
 from .model import Article
 from .patterns import lazy_pattern
@@ -103,25 +103,6 @@ class Options(NamedTuple):
 
         return Cleaner(input_format=self.document_format(), max_bytes=self.max_bytes, profile=self.profile,
                        site=self.site, budget=self.budget, rules=self.rules)
-
-
-class _Record:
-    """A record of named fields, compared and shown field by field, as ``@dataclass`` makes them.
-
-    Written out by hand: ``@dataclass`` generates and compiles its methods at
-    every import (about 4 M instructions a class, issue 14: start-up).
-    """
-
-    __slots__ = ()
-    __hash__ = None  # mutable, as a dataclass with eq and without frozen
-
-    def __eq__(self, other):
-        if type(other) is not type(self):
-            return NotImplemented
-        return all(getattr(self, k) == getattr(other, k) for k in self.__slots__)
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({', '.join(f'{k}={getattr(self, k)!r}' for k in self.__slots__)})"
 
 
 class Task(_Record):
@@ -677,21 +658,15 @@ def run(names: Iterable[str], options: Options, sink, jobs: int = 1,
     return summary
 
 
-#: Where the names that moved out of this module live (see the module doc);
-#: ``from cleaner.batch import DirSink`` still works, and imports that module then.
-_MOVED = {
-    "cleaner.outdir": ("DirSink", "PartSink", "EXISTS_ADVICE", "alternative_name", "atomic_write", "kept_dir",
-                       "output_name"),
-    "cleaner.workers": ("warm_up",),
-    "cleaner.archives": ("JSONL_KEYS", "WARC_KEYS", "part_stem", "_unique_stem"),
-    "cleaner.learning": ("learn_task", "page_site"),
-}
+#: The names moved to :mod:`cleaner.outdir` that are still imported from here
+#: (tests/test_batch.py; cleaner/review.py for atomic_write): ``from cleaner.batch
+#: import DirSink`` works, and imports that module then.
+_MOVED = ("DirSink", "alternative_name", "atomic_write", "output_name")
 
 
 def __getattr__(name: str):
-    import importlib
+    if name in _MOVED:
+        from . import outdir
 
-    for module, names in _MOVED.items():
-        if name in names:
-            return getattr(importlib.import_module(module), name)
+        return getattr(outdir, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -47,7 +47,9 @@ from __future__ import annotations
 import os
 from typing import Iterable, List, Optional
 
-from .batch import Options, PartSink, Summary, _unique_stem, part_stem, run
+from .archives import _unique_stem, part_stem
+from .batch import Options, Summary, run
+from .outdir import PartSink
 
 #: Seconds a document may take on a worker (any thread): a news page takes a
 #: few milliseconds; this only stops a page that makes a pattern backtrack,
@@ -188,7 +190,8 @@ def learn_part(path: str, options: Options) -> dict:
     small (a hash and two flags per line, no text unless ``options.explain``),
     so the parent can merge those of many archives.
     """
-    from .batch import learn_task, setup, tasks
+    from .batch import setup, tasks
+    from .learning import learn_task
 
     setup(options)
     samples, errors, notes = [], [], []

@@ -36,7 +36,8 @@ The order is fixed and each step is reported in :class:`Decoded`:
 Steps 3 (after strict UTF-8) and 5 (for input with a ``<``) live in
 :mod:`cleaner.charsets` and :mod:`cleaner.htmlsniff`, imported on first use:
 a UTF-8 text without markup, the common input, neither compiles nor imports
-them (issue 14: start-up). Their names can still be imported from here.
+them (issue 14: start-up). The markup-counting names that tests read from
+here still answer here (:func:`__getattr__`).
 """
 from __future__ import annotations
 
@@ -93,11 +94,32 @@ class InputError(Exception):
     """The input cannot be cleaned; the message says why, in one line."""
 
 
-class Decoded:
+class _Record:
+    """A record of named fields, compared and shown field by field, as ``@dataclass`` makes them.
+
+    Written out by hand: ``@dataclass`` generates and compiles its methods at
+    every import (about 4 M instructions a class, issue 14: start-up). Here,
+    the first module on the command's path that has one (:class:`Decoded`);
+    :mod:`cleaner.batch`'s records use it too.
+    """
+
+    __slots__ = ()
+    __hash__ = None  # mutable, as a dataclass with eq and without frozen
+
+    def __eq__(self, other):
+        if type(other) is not type(self):
+            return NotImplemented
+        return [getattr(self, k) for k in self.__slots__] == [getattr(other, k) for k in self.__slots__]
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(f'{k}={getattr(self, k)!r}' for k in self.__slots__)})"
+
+
+class Decoded(_Record):
     """Decoded input: the text, the encoding chosen (as ``--explain`` shows it), what was found.
 
-    A plain class: ``@dataclass`` would generate and compile its methods at
-    every import (issue 14: start-up).
+    >>> decode(b"A line") == Decoded("A line", "utf-8"), decode(b"A line")
+    (True, Decoded(text='A line', encoding='utf-8', is_html=False, gzipped=False, warnings=[]))
     """
 
     __slots__ = ("text", "encoding", "is_html", "gzipped", "warnings")
@@ -106,10 +128,6 @@ class Decoded:
                  warnings: Optional[List[str]] = None):
         self.text, self.encoding, self.is_html, self.gzipped = text, encoding, is_html, gzipped
         self.warnings = [] if warnings is None else warnings
-
-    def __repr__(self) -> str:
-        return (f"Decoded(text={self.text!r}, encoding={self.encoding!r}, is_html={self.is_html!r}, "
-                f"gzipped={self.gzipped!r}, warnings={self.warnings!r})")
 
 
 def decode(data: bytes, input_format: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
@@ -267,21 +285,14 @@ def _s(n: int) -> str:
     return "" if n == 1 else "s"
 
 
-#: Where the names that moved out of this module live (see the module doc).
-_MOVED = {
-    "cleaner.charsets": ("UTF8_BROKEN_SHARE", "UNDEFINED_SHARE", "WEB_ENCODINGS", "_damaged_utf8",
-                         "_declared_charset", "_detect", "_looks_western", "_plausible_cp1252", "_read_cp1252",
-                         "_utf16_without_bom", "_web_codecs"),
-    "cleaner.htmlsniff": ("DOCUMENT_MARKUP_SHARE", "FEW_MARKUP_LINES", "FRAGMENT_LINE_SHARE", "FRAGMENT_MIN_TAGS",
-                          "MARKUP_MOST", "TEXT_MIN_WORDS", "_DOCUMENT_LINE", "_HTML_START", "_MARKUP", "_markup",
-                          "_reads_as_text"),
-}
+#: The names moved to :mod:`cleaner.htmlsniff` that are still read from here (tests/test_ingest.py).
+_MOVED = ("DOCUMENT_MARKUP_SHARE", "FEW_MARKUP_LINES", "FRAGMENT_LINE_SHARE", "FRAGMENT_MIN_TAGS", "MARKUP_MOST",
+          "_DOCUMENT_LINE", "_HTML_START", "_markup", "_reads_as_text")
 
 
 def __getattr__(name: str):
-    import importlib
+    if name in _MOVED:
+        from . import htmlsniff
 
-    for module, names in _MOVED.items():
-        if name in names:
-            return getattr(importlib.import_module(module), name)
+        return getattr(htmlsniff, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

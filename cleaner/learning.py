@@ -1,6 +1,8 @@
 """``clean-article learn``'s task: one input read as the passes see it, for a site profile.
 
-Split from :mod:`cleaner.batch`: only ``learn`` (and a Dask ``learn``) runs it.
+Split from :mod:`cleaner.batch` so that cleaning, nearly every call, neither
+compiles nor imports it (issue 14: start-up): only ``learn`` (and a Dask
+``learn``) runs it.
 """
 from __future__ import annotations
 

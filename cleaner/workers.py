@@ -7,8 +7,11 @@ process pool: :func:`cleaner.batch.ordered_map` hands over to
 """
 from __future__ import annotations
 
+import multiprocessing
 import signal
 from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Callable, Deque, Iterable, Iterator
 
@@ -38,8 +41,6 @@ def _worker_setup(options: Options) -> None:
 def parallel_map(func: Callable, items: Iterable, jobs: int, options: Options,
                  crashed: Callable[[object, str], object], chunk_size: int) -> Iterator:
     """:func:`cleaner.batch.ordered_map` with ``jobs > 1`` worker processes."""
-    from concurrent.futures.process import BrokenProcessPool
-
     workers = _Workers(func, jobs, options)
     pending: Deque = deque()
     chunks = _chunks(items, chunk_size)
@@ -72,9 +73,6 @@ class _Workers:
         self.pool = None  # a concurrent.futures.ProcessPoolExecutor while running
 
     def submit(self, chunk: list):
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
         if self.pool is None:
             if multiprocessing.get_start_method() == "fork":
                 warm_up(self.options)  # forked workers inherit the compiled patterns
@@ -82,8 +80,6 @@ class _Workers:
         return self.pool.submit(_run_chunk, self.func, chunk)
 
     def run_alone(self, item, crashed: Callable[[object, str], object]):
-        from concurrent.futures.process import BrokenProcessPool
-
         try:
             return self.submit([item]).result()[0]
         except BrokenProcessPool:
