@@ -430,7 +430,7 @@ def join_chunks(tree) -> int:
     count: Dict[object, int] = {}
     total = 0
     for p in tree.iter("p"):
-        n = _paragraph_chars(p)
+        n = sum(len(t) for t in p.itertext())  # the paragraph's own text
         total += n
         parent = p.getparent()
         if parent is not None and parent.get("class"):

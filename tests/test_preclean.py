@@ -255,6 +255,18 @@ def test_sibling_chunks_are_left_alone():
     assert html.tostring(tree) == before
 
 
+def test_same_class_blocks_holding_little_of_the_text_are_no_chunks():
+    # Two boxes of one class, each with two short paragraphs, beside the story's long
+    # paragraphs: under half of the page's paragraph text, so nothing moves.
+    story = "".join(f"<p>{'The council approved the budget after a long debate. ' * 4}</p>" for _ in range(4))
+    tree = html.fromstring("<html><body><main><div class='intro'><div class='box'><p>Rates</p><p>Terms</p></div></div>"
+                           f"<div class='story'>{story}</div>"
+                           "<div class='faq'><div class='box'><p>Costs</p><p>Fees</p></div></div></main></body></html>")
+    before = html.tostring(tree)
+    assert join_chunks(tree) == 0
+    assert html.tostring(tree) == before
+
+
 def test_embedded_post_wrappers_lose_their_marks():
     tree = page(inside="<div class='widget tweet-wrap'><blockquote class='twitter-tweet'><p>A post.</p>"
                        "</blockquote></div>")
