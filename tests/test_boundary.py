@@ -110,6 +110,33 @@ def test_a_comment_thread_with_relative_times_in_german_ends_the_article():
     assert not any(line in lines for line in thread if line)
 
 
+def test_a_forum_thread_whose_first_post_has_a_header_keeps_its_replies():
+    # Each post opens with its header (a handle glued to a date and clock time), the first
+    # one too: a thread of posts, not an article with readers' comments under it.
+    posts = ["hallo, seit dem Update auf die neue Version lädt der Store auf allen meinen Geräten über mobile "
+             "Daten nicht mehr, nur noch über das WLAN, und ich weiß nicht, woran das liegen könnte.",
+             "Wissentlich habe ich keine Einstellungen geändert, der Zugriff über mobile Daten auf den Store ist "
+             "freigegeben, in den Einstellungen steht alles wie vorher, und neu gestartet habe ich auch schon.",
+             "Vorher war auf allen Geräten eine Testversion installiert. Kann ich irgendwas anders einstellen?",
+             "-3", "jan_k28.09.1913:39", "Bei mir geht es mit der neuen Version über mobile Daten ohne Probleme.",
+             "+1", "maria28.09.1913:55", "Gab es so einen Fall nicht erst kürzlich hier im Forum? Lag am Netz.",
+             "+2", "anna_b28.09.1914:40", "Ich habe hier im Forum nur den umgekehrten Fall gefunden, leider."]
+    page = "\n\n".join(["macfan28.09.1912:44"] + posts)
+    lines = body_lines(clean_text(page).text)
+    assert all(post in lines for post in posts if len(post) > 20)
+
+
+def test_the_same_replies_under_an_article_without_a_header_go():
+    # Keep-case of the rule above: the article has no post header over it, so the
+    # replies under it are readers' comments.
+    replies = ["-3", "jan_k28.09.1913:39", "Bei mir geht es mit der neuen Version über mobile Daten ohne Probleme.",
+               "+1", "maria28.09.1913:55", "Gab es so einen Fall nicht erst kürzlich hier im Forum? Lag am Netz.",
+               "+2", "anna_b28.09.1914:40", "Ich habe hier im Forum nur den umgekehrten Fall gefunden, leider."]
+    page = "\n\n".join([PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2]] + replies)
+    lines = body_lines(clean_text(page).text)
+    assert PARAGRAPHS[2] in lines and not any(r in lines for r in replies if len(r) > 20)
+
+
 def test_a_name_over_a_relative_time_inside_the_article_is_kept():
     # One name over one relative time is not a thread: a quoted post in an article.
     page = "\n".join([PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2], "", "Klaus Meier", "vor 2 Tagen", "",

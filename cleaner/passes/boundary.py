@@ -47,6 +47,7 @@ from .. import lexicon
 from ..dates import find_date
 from ..layout import continues, is_heading, is_link_line, wrap_width
 from ..model import Document, Finding, Line, line_fact
+from ..patterns import lazy_pattern
 from ..pipeline import pattern_timeout
 from ..shape import count_words, ends_full_stop, ends_sentence, headline_candidate, headline_shaped
 from ..teasers import block as teaser_block
@@ -446,17 +447,40 @@ def _names_headline(page_title: str, line: str) -> bool:
 
 
 def _comments_start(doc: Document, scores, first: int, last: int) -> Optional[int]:
-    """Position where readers' comments start inside the article stretch, if they do."""
+    """Position where readers' comments start inside the article stretch, if they do.
+
+    A stretch that opens with a post's header, or stands right under one (a short
+    line of a date and a clock time: "jane28.09.19 12:44", as each header below it),
+    is a thread of posts (a forum, a Q&A page): its first post is no article with
+    readers' comments under it.
+    """
     words = 0
+    thread = any(_post_header(doc.lines[scores[k][0]].text) for k in (first - 1, first) if k >= 0)
     for pos in range(first, last + 1):
         i, s = scores[pos]
         if words >= MIN_WORDS_BEFORE_COMMENTS and (
                 (doc.lines[i].comment_heading and not _in_control_run(doc, scores, pos))
-                or _thread_starts(doc, scores, pos)):
+                or (not thread and _thread_starts(doc, scores, pos))):
             return pos
         if s > 0:
             words += doc.lines[i].words
     return None
+
+
+#: A post's header: a clock time ("12:44", also glued to the date: "28.09.1912:44")
+#: in a short line that is no sentence.
+_CLOCK = lazy_pattern(r"\d:\d\d(?!\d)")
+
+
+def _post_header(text: str) -> bool:
+    """
+    >>> _post_header("jane28.09.1912:44"), _post_header("Jane Doe 28.09.2019 12:44")
+    (True, True)
+    >>> _post_header("Council approves budget"), _post_header("The vote ended at 12:44 on 28.09.2019.")
+    (False, False)
+    """
+    return (len(text.split()) <= TIMESTAMP_MAX_WORDS and not ends_sentence(text)
+            and _CLOCK.search(text) is not None and find_date(text) is not None)
 
 
 def _in_control_run(doc: Document, scores, pos: int) -> bool:
