@@ -314,3 +314,29 @@ def test_the_page_title_line_the_address_named_stays_cut():
     doc.memo["headline"] = 0
     list(_reclean_head(doc))
     assert 0 in doc.findings
+
+
+# -- title: a line the page's address names again -----------------------------------------
+
+URL = "https://example.com/recipes/vegan-noodle-stir-fry-with-tofu"
+RECIPE = ("Stir the noodles into the hot pan with the tofu and the sauce, and cook them for three more "
+          "minutes until they are glossy and soft.")
+
+
+def test_a_line_the_address_names_again_goes_so_a_second_cleaning_with_the_address_changes_nothing():
+    # The recipe card repeats the headline under the intro; with the address given, a second
+    # cleaning would take that repeat as its headline.
+    text = "\n\n".join(["Vegan noodle stir fry with tofu", BODY, "Vegan Noodle Stir Fry (with Tofu)", RECIPE])
+    once = clean(text, input_format="text", url=URL)
+    assert once.title == "Vegan noodle stir fry with tofu"
+    assert [r.text for r in once.removed if r.rule == "title.headline"][-1] == "Vegan Noodle Stir Fry (with Tofu)"
+    assert clean(once.text, input_format="text", url=URL).text == once.text
+    assert clean(once.text, input_format="text").text == once.text
+
+
+def test_a_subheading_the_address_does_not_name_stays():
+    # Keep-case: a subheading with other words is no second headline.
+    text = "\n\n".join(["Vegan noodle stir fry with tofu", BODY, "What you need for the sauce", RECIPE])
+    once = clean(text, input_format="text", url=URL)
+    assert "What you need for the sauce" in once.text.split("\n")
+    assert clean(once.text, input_format="text", url=URL).text == once.text

@@ -460,6 +460,7 @@ def run(doc: Document) -> Iterator[Finding]:
     if doc.meta["title"]:
         doc.meta["title"] = without_site_name(doc, without_kicker(doc, doc.meta["title"]))
     focus(doc)
+    yield from _named_again(doc)
     yield from _reclean_head(doc)
 
 
@@ -969,6 +970,29 @@ def _cut_headline(doc: Document, line: int) -> bool:
     f = doc.findings.get(line)
     return f is not None and f.rule == "boundary.before" and doc.memo.get("headline") == line \
         and line != doc.next_nonblank(-1, kept_only=False)
+
+
+def _named_again(doc: Document) -> Iterator[Finding]:
+    """A line of the body the page's address names, which a second cleaning given the same
+    address would take as the headline (:func:`_headline_named_by_url` on the kept lines):
+    a variant of the headline taken (a recipe card's title, the headline printed again
+    with its kicker). It goes now, so that cleaning the body again changes nothing.
+    """
+    if not doc.meta["title"] or not _url_words(doc):
+        return
+    for _ in range(RECLEAN_MAX_LINES):
+        kept = [ln for ln in doc.lines if not ln.blank and doc.kept(ln.index)]
+        body = Document("\n\n".join(ln.shown for ln in kept))  # as the body prints them
+        body.memo["url"] = doc.memo["url"]
+        i = _headline_named_by_url(body)
+        if i is None:
+            return
+        line = kept[i // 2].index
+        finding = Finding(line, "title.headline", f"a line the page's address names again {kept[i // 2].plain[:60]!r}: "
+                          "a second cleaning with the address would take it as the headline")
+        yield finding
+        if doc.findings.get(line) is not finding:
+            return  # not recorded (a rule file's keep)
 
 
 def _bare_headline_left(doc: Document) -> Iterator[Finding]:
