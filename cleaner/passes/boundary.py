@@ -468,7 +468,8 @@ def _comments_start(doc: Document, scores, first: int, last: int) -> Optional[in
 
 
 #: A post's header: a clock time ("12:44", also glued to the date: "28.09.1912:44")
-#: in a short line that is no sentence.
+#: in a short line that is no sentence. Not ``shape._CLOCK``: that one wants a word
+#: boundary before the hour, which a clock glued to the year has not.
 _CLOCK = lazy_pattern(r"\d:\d\d(?!\d)")
 
 

@@ -977,6 +977,14 @@ def _named_again(doc: Document) -> Iterator[Finding]:
     address would take as the headline (:func:`_headline_named_by_url` on the kept lines):
     a variant of the headline taken (a recipe card's title, the headline printed again
     with its kicker). It goes now, so that cleaning the body again changes nothing.
+
+    Removes (the address ``/recipes/vegan-noodle-stir-fry-with-tofu``, the headline taken)::
+
+        Vegan Noodle Stir Fry (with Tofu)
+
+    Keeps (a subheading the address does not name)::
+
+        What you need for the sauce
     """
     if not doc.meta["title"] or not _url_words(doc):
         return
@@ -987,11 +995,11 @@ def _named_again(doc: Document) -> Iterator[Finding]:
         i = _headline_named_by_url(body)
         if i is None:
             return
-        line = kept[i // 2].index
-        finding = Finding(line, "title.headline", f"a line the page's address names again {kept[i // 2].plain[:60]!r}: "
+        ln = kept[i // 2]  # the body's lines stand between blank ones
+        finding = Finding(ln.index, "title.headline", f"a line the page's address names again {ln.plain[:60]!r}: "
                           "a second cleaning with the address would take it as the headline")
         yield finding
-        if doc.findings.get(line) is not finding:
+        if doc.findings.get(ln.index) is not finding:
             return  # not recorded (a rule file's keep)
 
 
