@@ -119,11 +119,10 @@ def _count_words(text: str) -> int:
 _COUNT_CHUNK = 1 << 14
 
 
-def _count(pattern, text: str, convert=None) -> int:
+def _count(pattern, text: str) -> int:
     """``len(pattern.findall(text))`` for a pattern that never matches across a
     newline, counted a chunk of lines at a time: the list of all the words of a
-    20 MB body at once would take several times its size. ``convert``, when
-    given, turns each chunk into what ``pattern`` reads (bytes, a chunk at a time).
+    20 MB body at once would take several times its size.
 
     >>> _count(_WORD, "one two\\nthree"), _count(_WORD, "")
     (3, 0)
@@ -132,10 +131,7 @@ def _count(pattern, text: str, convert=None) -> int:
     while start < end:
         stop = text.find("\n", start + _COUNT_CHUNK)
         stop = end if stop < 0 else stop
-        if convert is None:
-            total += len(pattern.findall(text, start, stop))
-        else:
-            total += len(pattern.findall(convert(text[start:stop])))
+        total += len(pattern.findall(text, start, stop))
         start = stop
     return total
 
