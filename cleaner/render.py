@@ -15,7 +15,6 @@ kept line, the zero-width joiners of emoji sequences among them.
 """
 from __future__ import annotations
 
-import re
 from typing import List
 
 from . import lexicon, markdown
@@ -92,18 +91,16 @@ def word_count(text: str) -> int:
     return _count_words(text) + unspaced // UNSPACED_CHARS_PER_WORD
 
 
-#: ``\w+`` on text whose non-ASCII characters are none of them word characters: there the
-#: ``regex`` engine's ``\w`` is ``[A-Za-z0-9_]``, and any other character only separates
-#: words, as ``?`` does. The standard library's engine finds those runs in bytes in about
-#: 60% of the time (most English bodies qualify: their non-ASCII characters are quotes and
-#: dashes); ``tests/test_fast_paths_render.py`` holds it to ``_WORD``.
-_ASCII_WORD = re.compile(rb"[A-Za-z0-9_]+")
 #: A word character outside ASCII (a letter with an accent, a mark, a CJK character).
 _NON_ASCII_WORD_CHAR = lazy_pattern(r"[^\W\x00-\x7f]")
 
 
 def _count_words(text: str) -> int:
-    """``len(_WORD.findall(text))``, by :data:`_ASCII_WORD` where it gives the same.
+    """``len(_WORD.findall(text))``, by :func:`_count_ascii_words` where it gives the same: on
+    text whose non-ASCII characters are none of them word characters the ``regex`` engine's
+    ``\\w`` is ``[A-Za-z0-9_]``, and any other character only separates words, as ``?`` does
+    (most English bodies qualify: their non-ASCII characters are quotes and dashes;
+    ``tests/test_fast_paths_render.py`` holds it to ``_WORD``).
 
     >>> _count_words("It’s 5 o’clock — “late”."), _count_words("Café au lait")
     (6, 3)
@@ -119,11 +116,10 @@ def _count_words(text: str) -> int:
 _COUNT_CHUNK = 1 << 14
 
 
-def _count(pattern, text: str, convert=None) -> int:
+def _count(pattern, text: str) -> int:
     """``len(pattern.findall(text))`` for a pattern that never matches across a
     newline, counted a chunk of lines at a time: the list of all the words of a
-    20 MB body at once would take several times its size. ``convert``, when
-    given, turns each chunk into what ``pattern`` reads (bytes, a chunk at a time).
+    20 MB body at once would take several times its size.
 
     >>> _count(_WORD, "one two\\nthree"), _count(_WORD, "")
     (3, 0)
@@ -132,21 +128,18 @@ def _count(pattern, text: str, convert=None) -> int:
     while start < end:
         stop = text.find("\n", start + _COUNT_CHUNK)
         stop = end if stop < 0 else stop
-        if convert is None:
-            total += len(pattern.findall(text, start, stop))
-        else:
-            total += len(pattern.findall(convert(text[start:stop])))
+        total += len(pattern.findall(text, start, stop))
         start = stop
     return total
 
 
-#: Each byte to ``a`` when :data:`_ASCII_WORD` reads it as a word character, else to a space.
+#: Each byte to ``a`` when it is a word character of ``[A-Za-z0-9_]``, else to a space.
 _WORD_MARKS = bytes(0x61 if chr(b) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_" else 0x20
                     for b in range(256))
 
 
 def _count_ascii_words(text: str) -> int:
-    """``len(_ASCII_WORD.findall(text.encode("ascii", "replace")))`` without a word object:
+    """``len(re.findall(rb"[A-Za-z0-9_]+", text.encode("ascii", "replace")))`` without a word object:
     each chunk (of lines, as :func:`_count` cuts them) translated to word marks, and
     the starts of their runs counted (``tests/test_fast_paths.py``).
 

@@ -46,7 +46,6 @@ META_PART_MAX_WORDS = 6
 #: A line that only gives a reading time is short ("Tempo estimado de leitura: cerca de 12 minutos").
 READING_TIME_MAX_CHARS = 60
 
-_DIGIT = lazy_pattern(r"\d")
 _SEPARATOR = lazy_pattern(r"\s+[|/·•]\s+|\s*\|\s*")
 
 
@@ -124,7 +123,7 @@ def _dated_label_under_headline(doc: Document, i: int, text: str, found) -> List
     rest = (text[: m.start()] + " " + text[m.end():]).strip(" ,|·•-–—/")
     # A line that opens with the date carries more: "3. Mai 2021 Jane Doe Allgemein 2 Kommentare".
     most = DATE_FIRST_EXTRA_WORDS if not text[: m.start()].strip(" *•·|") else NEAR_HEADLINE_EXTRA_WORDS
-    if len(rest.split()) > most or (most == NEAR_HEADLINE_EXTRA_WORDS and _DIGIT.search(rest)):
+    if len(rest.split()) > most or (most == NEAR_HEADLINE_EXTRA_WORDS and has_digit(rest)):
         return []
     if not under_headline(doc, i):
         return []
