@@ -19,8 +19,7 @@ from . import lexicon
 from .dates import find_date
 from .patterns import lazy_pattern
 from .pipeline import pattern_timeout
-
-_DIGIT = lazy_pattern(r"\d")
+from .shape import has_digit
 
 #: A person's or desk's name has at most this many words.
 NAME_MAX_WORDS = 5
@@ -173,7 +172,7 @@ def names_before_separator(text: str) -> Optional[List[str]]:
     >>> names_before_separator("Jane Smith | Politics")  # a section after the name: too unsure
     """
     parts = _PART_SEPARATOR.split(text, maxsplit=1)
-    if len(parts) < 2 or not (_DIGIT.search(parts[1]) or "@" in parts[1] or ":" in parts[1]):
+    if len(parts) < 2 or not (has_digit(parts[1]) or "@" in parts[1] or ":" in parts[1]):
         return None
     return parse_names(parts[0])
 
@@ -268,8 +267,8 @@ def dated_byline(text: str) -> bool:
     (False, False)
     """
     parts = [p.strip() for p in _DATED_PARTS.split(text)]
-    return len(parts) >= 2 and any(_DIGIT.search(p) and find_date(p) for p in parts) \
-        and any(names_beside_date(p) for p in parts if not _DIGIT.search(p))
+    return len(parts) >= 2 and any(has_digit(p) and find_date(p) for p in parts) \
+        and any(names_beside_date(p) for p in parts if not has_digit(p))
 
 
 _DATED_PARTS = lazy_pattern(r"\s+[|·•]\s+|\s*\|\s*")

@@ -16,7 +16,6 @@ from cleaner.dates import find_date
 from cleaner.model import Document
 from cleaner.passes import boundary
 from cleaner.passes.boundary import (
-    _DIGIT,
     _LIST_ITEM,
     _LIST_STARTS,
     _NUMBER,
@@ -59,7 +58,7 @@ def _text_score_by_patterns(text: str) -> float:
         text = text[item.end() - 1:]
         tokens = text.split()
         words = count_words(text)
-    elif words >= TABLE_ROW_MIN_TOKENS and _DIGIT.search(text) \
+    elif words >= TABLE_ROW_MIN_TOKENS and regex.search(r"\d", text) \
             and sum(bool(_NUMBER.match(t)) for t in tokens) >= TABLE_ROW_NUMBER_SHARE * words:
         return LIST_LINE_SCORE
     sentence = ends_sentence(text) or text.endswith(":")

@@ -49,7 +49,7 @@ from ..layout import continues, is_heading, is_link_line, wrap_width
 from ..model import Document, Finding, Line, line_fact
 from ..patterns import lazy_pattern
 from ..pipeline import pattern_timeout
-from ..shape import count_words, ends_full_stop, ends_sentence, headline_candidate, headline_shaped
+from ..shape import count_words, ends_full_stop, ends_sentence, has_digit, headline_candidate, headline_shaped
 from ..teasers import block as teaser_block
 
 #: A removed (boilerplate) line counts this much against the stretch it is in.
@@ -112,7 +112,6 @@ _URL_STARTS = ("http://", "https://", "www.")
 _LIST_ITEM = regex.compile(r"(?:\d{1,3}[.)]|[•▪◦●·*–+o-]|\(\w\))\s+\S")
 _DIGIT_TIME = regex.compile(r"\d{1,2}[:/.]\d{2}")
 _LIST_STARTS = frozenset("0123456789•▪◦●·*–+o-(")
-_DIGIT = regex.compile(r"\d")
 #: A token of figures; one that opens with a letter is none (tested first: most are words).
 _NUMBER = regex.compile(r"^[\d.,:%$€£/+-]+$")
 _TITLE_SEPARATOR = regex.compile(r"\s+[-|–—:·»]\s+")
@@ -171,7 +170,7 @@ def text_score(text: str) -> float:
         text = text[item.end() - 1:]
         tokens = text.split()
         words = count_words(text)
-    elif words >= TABLE_ROW_MIN_TOKENS and _DIGIT.search(text) \
+    elif words >= TABLE_ROW_MIN_TOKENS and has_digit(text) \
             and sum(1 for t in tokens if not t[0].isalpha() and _NUMBER.match(t)) >= TABLE_ROW_NUMBER_SHARE * words:
         return LIST_LINE_SCORE  # a table row of figures
     sentence = ends_sentence(text) or text.endswith(":")
@@ -518,7 +517,7 @@ def _is_comment_heading(text: str, folded: Optional[str] = None) -> bool:
         return False
     if (lexicon.fold(text) if folded is None else folded) in lexicon.phrase_set("comment_headings"):
         return True
-    if not _DIGIT.search(text):
+    if not has_digit(text):
         return False  # both count patterns need a digit (most lines have none: a search costs a tenth of theirs)
     lead, inside = _comment_patterns()
     timeout = pattern_timeout()

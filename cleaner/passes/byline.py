@@ -57,13 +57,12 @@ from ..shape import (
     HEADLINE_MIN_WORDS,
     count_words,
     ends_sentence,
+    has_digit,
     headline_candidate,
     headline_shaped,
     is_prose,
 )
 from .dates import date_label  # the label before a date ("Updated"); dates no longer imports this pass
-
-_DIGIT = regex.compile(r"\d")
 
 
 @lexicon.cached
@@ -85,7 +84,7 @@ def run(doc: Document) -> Iterator[Finding]:
     for ln in doc.kept_lines():
         prefix = lexicon.match_prefix("byline_prefixes", ln.plain) if ln.first_word in starts else None
         if prefix is None:
-            if _DIGIT.search(ln.text) and ln.words <= DATED_LINE_MAX_WORDS:
+            if has_digit(ln.text) and ln.words <= DATED_LINE_MAX_WORDS:
                 yield from _dated(doc, ln)
             continue
         names_text = strip_end(ln.plain[prefix[1]:].lstrip(" :："))
@@ -106,7 +105,7 @@ def run(doc: Document) -> Iterator[Finding]:
         if ln.words > NAME_MAX_WORDS * 3 + 4:
             continue
         also = ()
-        dated = find_date(names_text) if _DIGIT.search(names_text) else None
+        dated = find_date(names_text) if has_digit(names_text) else None
         if dated:
             # "By Jane Smith - 2019-04-10", "Posted by Jane Smith on November 19, 2019, 6:21 AM EST"
             date_match, iso = dated
@@ -260,7 +259,7 @@ _UNDER_DEK = "a name alone under the headline and its standfirst"
 
 def _names_beside_dates(doc: Document) -> Iterator[Finding]:
     for ln in doc.kept_lines():
-        if ln.words > NAME_MAX_WORDS or _DIGIT.search(ln.text):
+        if ln.words > NAME_MAX_WORDS or has_digit(ln.text):
             continue
         prev, nxt = doc.prev_nonblank(ln.index, kept_only=False), doc.next_nonblank(ln.index, kept_only=False)
         dates = [k for k in (prev, nxt) if k is not None and _is_date(doc, k)]
@@ -300,7 +299,7 @@ def _name_line(doc: Document, ln, prev: Optional[int], nxt: Optional[int]) -> bo
     if not is_prose(doc.lines[nxt].plain):
         return False
     above = doc.lines[prev].plain
-    if not headline_candidate(above) or _DIGIT.search(above) or parse_names(above):
+    if not headline_candidate(above) or has_digit(above) or parse_names(above):
         return False  # ("Drink 20–30 minutes before your workout" over a product name: an instruction)
     width = wrap_width(doc)
     if (prev == ln.index - 1 and continues(doc, prev, width)) or (nxt == ln.index + 1 and continues(doc, ln.index, width)):
@@ -321,7 +320,7 @@ def _name_under_dek(doc: Document, ln, prev: Optional[int]) -> bool:
     if prev is None or not doc.kept(prev) or _list_item(ln.text) or ln.words > NAME_MAX_WORDS:
         return False
     dek = doc.lines[prev].plain
-    if not (is_prose(dek) or ends_sentence(dek)) or _DIGIT.search(ln.text):
+    if not (is_prose(dek) or ends_sentence(dek)) or has_digit(ln.text):
         return False
     top = doc.prev_nonblank(prev, kept_only=False)
     if top is None or not doc.kept(top) or not headline_candidate(doc.lines[top].plain) \

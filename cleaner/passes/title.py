@@ -51,7 +51,7 @@ from ..names import (
     particles,
 )
 from ..patterns import lazy_pattern
-from ..shape import ends_sentence, headline_candidate, is_prose
+from ..shape import ends_sentence, has_digit, headline_candidate, is_prose
 from .dates import date_label
 
 #: The headline is looked for among this many non-blank lines above the
@@ -91,7 +91,6 @@ SHORT_LOWER_WORDS = 4
 #: A numeric date that no reading resolves ("11/08/2020": day or month first).
 _NUMERIC_DATE = lazy_pattern(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
 _MENU_SEPARATORS = lazy_pattern(r"\s[|»›>/·•]\s|\s[|»›]\s*$|^\s*[|»›]")
-_DIGIT = lazy_pattern(r"\d")
 #: A number standing alone (a house number, a postcode), not part of a word ("Paris-8", "F13").
 _NUMBER = lazy_pattern(r"(?<![\w-])\d+(?![\w-])")
 _CREDIT_MARK = lazy_pattern(r"/|©|\bvia\b|\(c\)", regex.I)
@@ -128,7 +127,7 @@ def is_headline_text(text: str) -> bool:
     if _MENU_SEPARATORS.search(text):
         return False  # "Start | Magazin | Tipps", "Home » News": a menu or breadcrumb
     first = text.split()[0]
-    if first.islower() and _DIGIT.search(text):
+    if first.islower() and has_digit(text):
         return False  # "vor 2 Tagen", "il y a 3 heures", "před 2 hodinami": a relative time
     folded = lexicon.fold(text)
     words = regex.findall(r"\w+", folded)
@@ -721,7 +720,7 @@ def _person_like(name: str) -> bool:
     """
     words = name.split()
     return len(words) <= PERSON_MAX_WORDS and words[-1].casefold() not in particles() \
-        and not any(_NOT_PERSON_WORD.fullmatch(w) for w in words) and not _DIGIT.search(name)
+        and not any(_NOT_PERSON_WORD.fullmatch(w) for w in words) and not has_digit(name)
 
 
 #: With no byline at the headline, this many byline lines make a list of teasers.
