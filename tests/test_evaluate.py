@@ -338,3 +338,27 @@ def test_multilingual_harness_scores_and_blames_on_a_tiny_data_set(tmp_path, cap
     assert "- missed: “a sentence the page does not hold” ← not in input" in out
     assert "| inscriptis | clean-article |" in out and "Pages: title 1 non-empty of 1 annotated" in out
     assert "cleaned again (as text): inscriptis **0** of 1" in out
+
+
+def test_safety_count_compares_visible_text_and_still_lists_a_lost_article():
+    import sys
+    from types import SimpleNamespace as NS
+
+    from conftest import REPO
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import multilingual
+
+    def run(**texts):
+        gold_with = GOLD["p"]["with"]
+        return NS(outputs={k: NS(text=t) for k, t in texts.items()},
+                  scores={k: NS(counts=NS(tp=sum(1 for s in gold_with if s in t))) for k, t in texts.items()})
+
+    GOLD = {"p": {"with": ["Die Werkzeugtypen der Steinzeit", "Klingen aus Feuerstein"]},
+            "q": {"with": ["Die Werkzeugtypen der Steinzeit", "Klingen aus Feuerstein"]}}
+    base = run(p="Die Werkzeugtypen der Steinzeit. Klingen aus Feuerstein.",
+               q="Die Werkzeugtypen der Steinzeit. Klingen aus Feuerstein.")
+    # p: all there, with the page's soft hyphens; q: the article cut to nothing
+    ours = run(p="Die Werk\u00adzeug\u00adtypen der Stein\u00adzeit. Klingen aus Feuer\u00adstein.", q="Impressum")
+    assert [d for d, _, _ in multilingual.under_half(ours, base)] == ["p", "q"]  # exact match counts both
+    assert multilingual.under_half(ours, base, GOLD) == [("q", 0, 2)]
