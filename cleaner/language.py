@@ -44,7 +44,7 @@ def stopwords() -> Dict[str, FrozenSet[str]]:
     prepositions, conjunctions, forms of "be" and "have". They are data: the
     ``stopwords`` key of each language pack (``cleaner/lexicon/<lang>.json``),
     so a new pack teaches the guess its language (a pack may hold only its stop
-    words: ``sv.json``). Words two languages share ("in", "die" is also English,
+    words, and nothing else to start with). Words two languages share ("in", "die" is also English,
     "a") count for both, which is fine: the comparison is over many words."""
     from .lexicon import LANGUAGES, packs
 
