@@ -487,3 +487,55 @@ def test_lines_a_teaser_run_stood_between_are_one_repeated_line():
     doc, _ = clean_lines("\n".join(lines), html_passes(), [], tree, PageMeta())
     assert {doc.findings[i].rule for i in (2, 3)} == {"html.link_run"}
     assert doc.findings[4].rule == "dup.consecutive" and 1 not in doc.findings
+
+
+# -- the article's lead, put back when the extractor left it out --------------------------------------
+
+_LEAD = "After three evenings of debate the council has agreed how the town spends its money next year."
+
+
+def _lead_page(before: str, after: str = "") -> str:
+    # The lead sits in the story's <header>, outside the body's container, where extractors leave it.
+    return ("<html lang='en'><head><title>Council approves budget - City News</title></head><body>"
+            "<article><header><h1>Council approves budget</h1>" + before + "</header>"
+            "<div class='article-body'>" + _STORY + "</div>" + after + "</article></body></html>")
+
+
+def test_a_lead_the_extractor_left_out_comes_back_above_the_body():
+    article = clean(_lead_page(f"<div class='article-intro'><p>{_LEAD}</p></div>"), input_format="html")
+    assert article.text.startswith(_LEAD + "\n\nThe city council approved the budget on Monday")
+    assert clean(article.text).text == article.text
+
+
+def test_a_lead_named_teaser_text_comes_back():
+    article = clean(_lead_page(f"<div class='news-teaser-text'><p>{_LEAD}</p></div>"), input_format="html")
+    assert article.text.startswith(_LEAD)
+
+
+def test_a_teaser_after_the_body_is_another_story_s_and_stays_out():
+    # Keep-case: the body has begun before it.
+    other = "<div class='teaser-text'><p>The new bridge over the river opens in May after two years of building work.</p></div>"
+    article = clean(_lead_page("", after=other), input_format="html")
+    assert "new bridge" not in article.text
+
+
+def test_a_linked_teaser_or_a_short_intro_label_is_no_lead():
+    # Keep-cases: a teaser that links to another story; a label named "intro" with a few words.
+    linked = ("<div class='teaser'><p><a href='/bridge'>The new bridge over the river opens in May after two years "
+              "of building work.</a></p></div>")
+    article = clean(_lead_page(linked), input_format="html")
+    assert "new bridge" not in article.text
+    article = clean(_lead_page("<div class='intro'>Politics, updated today</div>"), input_format="html")
+    assert article.text.startswith("The city council approved the budget on Monday")
+
+
+def test_a_preview_cut_off_with_an_ellipsis_is_no_lead():
+    cut = "<p class='teaser'>After three evenings of debate the council has agreed how the town spends its money …</p>"
+    article = clean(_lead_page(cut), input_format="html")
+    assert "three evenings" not in article.text
+
+
+def test_a_standfirst_set_with_the_headline_is_not_brought_back():
+    # The display line under the headline (dek, standfirst, subtitle) stays out, as news gold bodies leave it.
+    article = clean(_lead_page(f"<p class='standfirst'>{_LEAD}</p>"), input_format="html")
+    assert _LEAD not in article.text
