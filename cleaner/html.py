@@ -410,8 +410,6 @@ LEAD_MAX_LETTERS = 1500
 LEAD_MAX_LINKED = 0.5
 #: A teaser that previews a text ends cut off: "... the council said ..." / "…".
 _CUT_OFF = ("...", "…")
-#: Elements whose text is one line of a lead, as the extractor writes them.
-_LEAD_LINE_TAGS = ("p", "li", "h2", "h3", "h4", "h5", "h6", "blockquote")
 #: A lead is not inside these: a caption, an embedded box, a list of teasers, a link.
 _NOT_LEAD_INSIDE = frozenset({"figure", "figcaption", "aside", "nav", "footer", "li", "a", "form", "button"})
 #: The extractor's lines are these elements' text: the body has begun where one of them is.
@@ -442,12 +440,13 @@ def lead_lines(text: str, tree, page: PageMeta) -> List[str]:
 
     >>> from lxml import html as lxml_html
     >>> lead = '<div class="teaser-text"><p>After a long debate the council approved the budget for next year.</p></div>'
-    >>> body = '<div class="body"><p>The vote was close: nine to eight.</p></div>'
+    >>> vote = "The vote was close: nine to eight, and the mayor spoke for an hour."
+    >>> body = f'<div class="body"><p>{vote}</p></div>'
     >>> page = PageMeta(title="Council approves budget")
-    >>> lead_lines("The vote was close: nine to eight.", lxml_html.fromstring(
+    >>> lead_lines(vote, lxml_html.fromstring(
     ...     f"<html><body><h1>Council approves budget</h1>{lead}{body}</body></html>"), page)
     ['After a long debate the council approved the budget for next year.']
-    >>> lead_lines("The vote was close: nine to eight.", lxml_html.fromstring(
+    >>> lead_lines(vote, lxml_html.fromstring(
     ...     f"<html><body><h1>Council approves budget</h1>{body}{lead}</body></html>"), page)
     []
     """
@@ -465,12 +464,14 @@ def lead_lines(text: str, tree, page: PageMeta) -> List[str]:
             continue
         if not started or not isinstance(el.tag, str):
             continue
-        if el.tag in _BODY_LINE_TAGS and line_key(el.text_content()) in extracted:
+        if el.tag in _BODY_LINE_TAGS and _starts_body(el, extracted):
             return []  # the body has begun, and the extraction holds it from here
-        if not LEAD_WORDS.intersection(markup_words(markup(el))):
+        if not _names_lead(el):
             continue
         if any(a.tag in _NOT_LEAD_INSIDE for a in el.iterancestors()) or el.find(".//h1") is not None:
             continue
+        if any(_names_lead(inner) for inner in el.iterdescendants()):
+            continue  # "article-intro" around a date row and "text-intro": the innermost is the lead
         lines = block_lines(el)
         if any(key in extracted for key in lines):
             return []  # the extraction holds it
@@ -479,24 +480,24 @@ def lead_lines(text: str, tree, page: PageMeta) -> List[str]:
             continue
         if sum(len(a.text_content()) for a in el.iter("a")) > LEAD_MAX_LINKED * len(el.text_content()):
             return []
-        found = _element_lines(el)
+        found = block_lines(el, shown=True)
         if found and found[-1].endswith(_CUT_OFF):
             return []  # a preview cut off with an ellipsis is a teaser of a text, not its lead
         return found
     return []
 
 
-def _element_lines(el) -> List[str]:
-    """The text of ``el`` as the extractor writes it: a line per innermost paragraph, heading or
-    list item ("- " before an item); the whole text as one line when it holds none."""
-    inner = [e for e in el.iter(_LEAD_LINE_TAGS)
-             if e is not el and next(e.iterdescendants(_LEAD_LINE_TAGS), None) is None]
-    out = []
-    for e in inner or [el]:
-        line = " ".join(e.text_content().split())
-        if line:
-            out.append(("- " + line) if e.tag == "li" else line)
-    return out
+def _names_lead(el) -> bool:
+    return not LEAD_WORDS.isdisjoint(markup_words(markup(el)))
+
+
+def _starts_body(el, extracted: set) -> bool:
+    """True when ``el`` is a paragraph of the extraction: a line of it with
+    :data:`LEAD_MIN_LETTERS` letters or more, outside a figure (a photo credit, a
+    caption or a date row the extractor kept above the lead is no paragraph)."""
+    key = line_key(el.text_content())
+    return (key in extracted and len(key) >= LEAD_MIN_LETTERS
+            and not any(a.tag in ("figure", "figcaption") for a in el.iterancestors()))
 
 
 def headline_element(root, page: PageMeta):

@@ -539,3 +539,37 @@ def test_a_standfirst_set_with_the_headline_is_not_brought_back():
     # The display line under the headline (dek, standfirst, subtitle) stays out, as news gold bodies leave it.
     article = clean(_lead_page(f"<p class='standfirst'>{_LEAD}</p>"), input_format="html")
     assert _LEAD not in article.text
+
+
+def _lead_of(head: str, extracted: str):
+    from lxml import html as lxml_html
+
+    from cleaner.html import lead_lines
+    from cleaner.metadata import PageMeta
+
+    return lead_lines(extracted, lxml_html.fromstring(_lead_page(head)), PageMeta(title="Council approves budget"))
+
+
+_FIRST = "The city council approved the budget on Monday after a long debate about roads, schools and the new library."
+
+
+def test_the_innermost_element_named_a_lead_is_the_lead():
+    # "article-intro" around a date row and the lead itself ("text-intro"): the date row is no lead.
+    wrapped = ("<div class='article-intro'><ul><li>Updated: 26.10.2025</li><li>Share:</li></ul>"
+               f"<div class='text-intro'>{_LEAD}</div></div>")
+    assert _lead_of(wrapped, _FIRST) == [_LEAD]
+    article = clean(_lead_page(wrapped), input_format="html")
+    assert article.text.startswith(_LEAD + "\n\n")
+
+
+def test_a_photo_credit_or_caption_above_the_lead_does_not_start_the_body():
+    # The extractor kept a credit line or a caption above the body: short, or in a figure, it is no paragraph.
+    credit_line = "Photo: Town hall press office"
+    caption_line = "The town hall on the evening of the vote, seen from the market square at dusk"
+    credit = f"<p class='credit'>{credit_line}</p>"
+    caption = f"<figure><img src='/hall.jpg'><figcaption><p>{caption_line}</p></figcaption></figure>"
+    intro = f"<p class='intro'>{_LEAD}</p>"
+    assert _lead_of(credit + intro, credit_line + "\n" + _FIRST) == [_LEAD]
+    assert _lead_of(caption + intro, caption_line + "\n" + _FIRST) == [_LEAD]
+    # Keep-case: a paragraph of the extraction above it is the body's start; the extraction has no lead to add.
+    assert _lead_of(f"<p>{caption_line}</p>" + intro, caption_line + "\n" + _FIRST) == []
