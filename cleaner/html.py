@@ -406,6 +406,12 @@ LEAD_WORDS = frozenset({"teaser", "intro", "abstract", "chapo", "preface", "exce
 LEAD_MIN_LETTERS = 60
 #: ... and at most this many (a container named "article-intro" around the whole story is no lead).
 LEAD_MAX_LETTERS = 1500
+#: A lead stands near the headline: at most this many letters of text between them (a
+#: byline, a date row, a caption). On the dev pages the most was under 800; a teaser
+#: found further down, when the extraction's lines match no element of the page, is
+#: another story's.
+LEAD_NEAR_LETTERS = 1000
+_HIDDEN = frozenset({"script", "style", "noscript", "template"})
 #: A lead's text is at most this share link text (a teaser linking to another story is no lead).
 LEAD_MAX_LINKED = 0.5
 #: A teaser that previews a text ends cut off: "... the council said ..." / "…".
@@ -457,13 +463,19 @@ def lead_lines(text: str, tree, page: PageMeta) -> List[str]:
     if head is None:
         return []
     extracted = {line_key(ln) for ln in text.split("\n") if ln.strip()}
+    whole = line_key(text.replace("\n", " "))
     started = False
+    between = 0  # letters of text between the headline and here
     for el in body_el.iter():
         if el is head:
             started = True
             continue
         if not started or not isinstance(el.tag, str):
             continue
+        if el.text and el.tag not in _HIDDEN:
+            between += len(el.text.strip())
+            if between > LEAD_NEAR_LETTERS:
+                return []  # far from the headline: a teaser further down, not the lead
         if el.tag in _BODY_LINE_TAGS and _starts_body(el, extracted):
             return []  # the body has begun, and the extraction holds it from here
         if not _names_lead(el):
@@ -473,8 +485,8 @@ def lead_lines(text: str, tree, page: PageMeta) -> List[str]:
         if any(_names_lead(inner) for inner in el.iterdescendants()):
             continue  # "article-intro" around a date row and "text-intro": the innermost is the lead
         lines = block_lines(el)
-        if any(key in extracted for key in lines):
-            return []  # the extraction holds it
+        if any(key in extracted or (len(key) >= LEAD_MIN_LETTERS and key in whole) for key in lines):
+            return []  # the extraction holds it (as a line, or inside a longer one)
         letters = sum(len(key) for key in lines)
         if not LEAD_MIN_LETTERS <= letters <= LEAD_MAX_LETTERS:
             continue

@@ -573,3 +573,21 @@ def test_a_photo_credit_or_caption_above_the_lead_does_not_start_the_body():
     assert _lead_of(caption + intro, caption_line + "\n" + _FIRST) == [_LEAD]
     # Keep-case: a paragraph of the extraction above it is the body's start; the extraction has no lead to add.
     assert _lead_of(f"<p>{caption_line}</p>" + intro, caption_line + "\n" + _FIRST) == []
+
+
+def test_a_lead_the_extraction_holds_inside_a_longer_line_is_not_added_again():
+    # The extractor wrote the lead joined with the dateline: adding it would print it twice.
+    joined = "Oldtown (12.02.2025) " + _LEAD + "\n" + _FIRST
+    assert _lead_of(f"<p class='intro'>{_LEAD}</p>", joined) == []
+    # Keep-case: a short piece of the lead found in the body ("Oldtown") does not count as the lead.
+    two = f"<div class='intro'><p>Oldtown</p><p>{_LEAD}</p></div>"
+    assert _lead_of(two, "Oldtown is quiet today.\n" + _FIRST) == ["Oldtown", _LEAD]
+
+
+def test_an_element_named_a_teaser_far_below_the_headline_is_no_lead():
+    # The extraction's lines match no element here, so the body's start is not seen; the
+    # text between the headline and the teaser is too long for a byline or a caption.
+    long_text = "".join(f"<div>{_FIRST} Part {i}.</div>" for i in range(12))
+    teaser = "<div class='teaser'>The new bridge over the river opens in May after two years of building work.</div>"
+    assert _lead_of(long_text + teaser, "Nothing of the page matches this line.") == []
+    assert _lead_of(teaser, "Nothing of the page matches this line.") != []
