@@ -472,10 +472,10 @@ def lead_lines(text: str, tree, page: PageMeta) -> List[str]:
             continue
         if not started or not isinstance(el.tag, str):
             continue
+        if between > LEAD_NEAR_LETTERS:
+            return []  # far from the headline: a teaser further down, not the lead
         if el.text and el.tag not in _HIDDEN:
-            between += len(el.text.strip())
-            if between > LEAD_NEAR_LETTERS:
-                return []  # far from the headline: a teaser further down, not the lead
+            between += len(el.text.strip())  # counts for what comes after ``el``
         if el.tag in _BODY_LINE_TAGS and _starts_body(el, extracted):
             return []  # the body has begun, and the extraction holds it from here
         if not _names_lead(el):

@@ -591,3 +591,8 @@ def test_an_element_named_a_teaser_far_below_the_headline_is_no_lead():
     teaser = "<div class='teaser'>The new bridge over the river opens in May after two years of building work.</div>"
     assert _lead_of(long_text + teaser, "Nothing of the page matches this line.") == []
     assert _lead_of(teaser, "Nothing of the page matches this line.") != []
+
+
+def test_a_long_lead_is_not_counted_as_text_between_the_headline_and_itself():
+    long_lead = " ".join([_LEAD] * 12)  # about 1,100 letters: within LEAD_MAX_LETTERS
+    assert _lead_of(f"<div class='intro'>{long_lead}</div>", "Nothing of the page matches this line.") == [long_lead]
