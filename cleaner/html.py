@@ -58,6 +58,8 @@ from __future__ import annotations
 from copy import deepcopy
 from typing import Iterator, List, Optional
 
+from lxml.etree import XPath
+
 from . import lexicon
 from .metadata import PageMeta, headline, merge, names_headline, page_metadata
 from .model import Article, Document, Finding, Removed
@@ -418,6 +420,9 @@ LEAD_MAX_LINKED = 0.5
 _CUT_OFF = ("...", "…")
 #: A lead is not inside these: a caption, an embedded box, a list of teasers, a link.
 _NOT_LEAD_INSIDE = frozenset({"figure", "figcaption", "aside", "nav", "footer", "li", "a", "form", "button"})
+#: A teaser card: a linked heading (another story's title) over its summary.
+_LINKED_HEADING = XPath("boolean(.//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6]"
+                        "[.//a[@href] or ancestor::a[@href]])")
 #: The extractor's lines are these elements' text: the body has begun where one of them is.
 _BODY_LINE_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "dd", "dt"})
 
@@ -492,6 +497,8 @@ def lead_lines(text: str, tree, page: PageMeta) -> List[str]:
             continue
         if sum(len(a.text_content()) for a in el.iter("a")) > LEAD_MAX_LINKED * len(el.text_content()):
             return []
+        if _LINKED_HEADING(el):
+            return []  # a card with another story's linked title over its summary
         found = block_lines(el, shown=True)
         if found and found[-1].endswith(_CUT_OFF):
             return []  # a preview cut off with an ellipsis is a teaser of a text, not its lead

@@ -596,3 +596,13 @@ def test_an_element_named_a_teaser_far_below_the_headline_is_no_lead():
 def test_a_long_lead_is_not_counted_as_text_between_the_headline_and_itself():
     long_lead = " ".join([_LEAD] * 12)  # about 1,100 letters: within LEAD_MAX_LETTERS
     assert _lead_of(f"<div class='intro'>{long_lead}</div>", "Nothing of the page matches this line.") == [long_lead]
+
+
+def test_a_card_with_another_story_s_linked_title_is_no_lead():
+    # Keep-case: the summary is not linked, but the title over it is: a teaser card, not the lead.
+    card = ("<div class='teaser'><h3><a href='/bridge'>Bridge opens</a></h3>"
+            "<p>The new bridge over the river opens in May after two years of building work.</p></div>")
+    assert _lead_of(card, "Nothing of the page matches this line.") == []
+    # The lead itself may hold a link inside its text.
+    linked = "<p class='intro'>After three evenings of <a href='/debate'>debate</a> the council has agreed how the town spends its money.</p>"
+    assert _lead_of(linked, "Nothing of the page matches this line.") != []
