@@ -56,7 +56,7 @@ text only on the fallback path, where trafilatura found no article.
 from __future__ import annotations
 
 from copy import deepcopy
-from typing import Iterator, List, Optional
+from typing import Iterator, List, Optional, Tuple
 
 from lxml.etree import XPath
 
@@ -164,13 +164,15 @@ def clean_html(html: str, url: Optional[str] = None, passes=TEXT_PASSES) -> Arti
     work = deepcopy(tree)  # the extractor reads the page without the other rules' drops
     dropped += preclean(tree, OTHER_RULES, candidates, repair=False)
     page = page_metadata(tree, url, shown=work)  # the date line may sit in a share bar the pre-clean drops
-    text = with_lead(restore_format_chars(extract_text(work, page.url), work, html), tree, page)
+    text = restore_format_chars(extract_text(work, page.url), work, html)
     if is_no_article(text, tree):
         doc, notes = clean_lines(page_text(html), passes, dropped, tree, page, floor=False, keep_keys=keep_keys)
         notes.insert(0, "fallback: trafilatura found no article; the page's text was cleaned as text")
     else:
+        text, lead = with_lead(text, tree, page)
         doc, notes = clean_lines(text, html_passes(passes), dropped, tree, page, keep_keys=keep_keys)
-        if is_no_article(body(doc), tree):
+        # the lead alone is no article: the page's text, cleaned, holds it and the rest
+        if is_no_article("\n".join(ln.text for ln in doc.kept_lines() if ln.index not in lead), tree):
             doc, notes = clean_lines(page_text(html), passes, dropped, tree, page, floor=False, keep_keys=keep_keys)
             notes.insert(0, "fallback: trafilatura's extraction held only page furniture; "
                             "the page's text was cleaned as text")
@@ -532,29 +534,33 @@ def headline_element(root, page: PageMeta):
     return root.find(".//h1")
 
 
-def with_lead(text: str, tree, page: PageMeta) -> str:
+def with_lead(text: str, tree, page: PageMeta) -> Tuple[str, range]:
     """``text`` with the article's lead (:func:`lead_lines`) put back where the page prints it:
-    below the headline when the extraction kept it among its first lines, else on top.
+    below the headline when the extraction kept it among its first lines, else on top;
+    and the indices of its lines in the text returned.
 
     >>> from lxml import html as lxml_html
     >>> tree = lxml_html.fromstring('<html><body><h1>Council approves budget</h1><p class="intro">'
     ...     'After a long debate the council approved the budget for next year.</p><div><p>The vote was close.</p>'
     ...     '</div></body></html>')
-    >>> print(with_lead("Council approves budget\\nThe vote was close.", tree, PageMeta(title="Council approves budget")))
+    >>> text, lead = with_lead("Council approves budget\\nThe vote was close.", tree, PageMeta(title="Council approves budget"))
+    >>> print(text)
     Council approves budget
     After a long debate the council approved the budget for next year.
     The vote was close.
+    >>> lead
+    range(1, 2)
     """
     lines = lead_lines(text, tree, page)
     if not lines:
-        return text
+        return text, range(0)
     rows = text.split("\n")
     at = 0
     for i, row in enumerate(rows[:OVER_HEADLINE_LINES]):
         if row.strip() and names_headline(row, page):
             at = i + 1
             break
-    return "\n".join(rows[:at] + lines + rows[at:])
+    return "\n".join(rows[:at] + lines + rows[at:]), range(at, at + len(lines))
 
 
 def extract_text(tree, url: Optional[str] = None) -> str:

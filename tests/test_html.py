@@ -606,3 +606,23 @@ def test_a_card_with_another_story_s_linked_title_is_no_lead():
     # The lead itself may hold a link inside its text.
     linked = "<p class='intro'>After three evenings of <a href='/debate'>debate</a> the council has agreed how the town spends its money.</p>"
     assert _lead_of(linked, "Nothing of the page matches this line.") != []
+
+
+def test_a_lead_alone_is_no_article_and_the_page_s_text_is_cleaned_instead(monkeypatch):
+    # The extractor read only the sidebar (as it does when it misreads a page's template); the lead
+    # put back is long, but it is no article: the page's text is cleaned as text, and holds the story.
+    import cleaner.html as html_mod
+
+    long_lead = " ".join([_LEAD] * 4)
+    sidebar = ("<div class='sidebar'><p>Archive of older posts from the whole of the last winter season here.</p>"
+               "<p>Links to other blogs that we like to read in the evenings after work.</p></div>")
+    page_html = ("<html><head><title>Two rescues in one night for lifeboat crew</title></head><body>"
+                 f"<h1>Two rescues in one night for lifeboat crew</h1><p class='intro'>{long_lead}</p>"
+                 "<div class='story'>" + paragraphs(LIFEBOAT) + "</div>" + sidebar + "</body></html>")
+    monkeypatch.setattr(html_mod, "extract_text", lambda tree, url=None: (
+        "Archive of older posts from the whole of the last winter season here.\n"
+        "Links to other blogs that we like to read in the evenings after work."))
+    article = clean(page_html.encode(), input_format="html")
+    assert [w for w in article.warnings if w.startswith("fallback: ")] == [
+        "fallback: trafilatura's extraction held only page furniture; the page's text was cleaned as text"]
+    assert all(t in article.text for t in LIFEBOAT)
