@@ -523,7 +523,8 @@ def _starts_body(el, extracted: set) -> bool:
 
 def headline_element(root, page: PageMeta):
     """The heading under ``root`` that prints the page's title (:func:`cleaner.metadata.headline_position`),
-    else the first ``<h1>``; ``None`` when there is neither."""
+    else the first ``<h1>`` that holds no link and no image (a site's logo is often an ``<h1>``
+    linking to its home page); ``None`` when there is neither."""
     from .metadata import headline_position
 
     pos = headline_position(root, page.title)
@@ -531,7 +532,7 @@ def headline_element(root, page: PageMeta):
         for i, el in enumerate(root.iter()):
             if i == pos:
                 return el
-    return root.find(".//h1")
+    return next((h for h in root.iter("h1") if h.find(".//a[@href]") is None and h.find(".//img") is None), None)
 
 
 def with_lead(text: str, tree, page: PageMeta) -> Tuple[str, range]:

@@ -626,3 +626,22 @@ def test_a_lead_alone_is_no_article_and_the_page_s_text_is_cleaned_instead(monke
     assert [w for w in article.warnings if w.startswith("fallback: ")] == [
         "fallback: trafilatura's extraction held only page furniture; the page's text was cleaned as text"]
     assert all(t in article.text for t in LIFEBOAT)
+
+
+def test_a_site_logo_in_an_h1_is_not_taken_for_the_headline():
+    # The page's title names no heading; the first <h1> is the site's logo (a link home), and a
+    # tagline named "intro" under it is the site's, not a story's lead.
+    from lxml import html as lxml_html
+
+    from cleaner.html import headline_element, lead_lines
+    from cleaner.metadata import PageMeta
+
+    page_html = ("<html><body><h1><a href='/'>City News</a></h1><div class='site-intro'>News from the town hall, "
+                 "the harbour and the schools, every day since the paper was founded.</div>"
+                 "<h2>Budget</h2><p>" + _FIRST + "</p></body></html>")
+    tree = lxml_html.fromstring(page_html)
+    assert headline_element(tree.find("body"), PageMeta(title="Something else")) is None
+    assert lead_lines(_FIRST, tree, PageMeta(title="Something else")) == []
+    # Keep-case: an <h1> without a link is the headline.
+    plain = lxml_html.fromstring(page_html.replace("<h1><a href='/'>City News</a></h1>", "<h1>Budget day</h1>"))
+    assert headline_element(plain.find("body"), PageMeta()).text == "Budget day"
