@@ -670,7 +670,7 @@ def furniture_lines(el) -> List[str]:
     return out
 
 
-def block_lines(el, linked: Optional[set] = None, items: Optional[List[str]] = None) -> List[str]:
+def block_lines(el, linked: Optional[set] = None, items: Optional[List[str]] = None, shown: bool = False) -> List[str]:
     """The element's visible text as lines, one per block element, as :func:`line_key` writes them.
 
     One walk over the element (each piece of text read once): a block tag
@@ -680,7 +680,8 @@ def block_lines(el, linked: Optional[set] = None, items: Optional[List[str]] = N
     when given, gets the lines of each element of :data:`ITEM_TAGS` (the
     element itself included) joined by a space, in document order, as
     ``" ".join(block_lines(item))`` would give them: inline pieces joined as
-    written, blocks by a space.
+    written, blocks by a space. ``shown=True``: the lines as the page shows
+    them (spaces collapsed, case and list markers as written), not as keys.
 
     >>> from lxml import html
     >>> linked = set()
@@ -697,7 +698,7 @@ def block_lines(el, linked: Optional[set] = None, items: Optional[List[str]] = N
     open_items: List[Tuple[int, int]] = []  # each item being read: its slot in ``items``, its first line
 
     def flush() -> None:
-        key = line_key("".join(current))
+        key = " ".join("".join(current).split()) if shown else line_key("".join(current))
         if key:
             out.append(key)
             if linked is not None and not unlinked:

@@ -487,3 +487,161 @@ def test_lines_a_teaser_run_stood_between_are_one_repeated_line():
     doc, _ = clean_lines("\n".join(lines), html_passes(), [], tree, PageMeta())
     assert {doc.findings[i].rule for i in (2, 3)} == {"html.link_run"}
     assert doc.findings[4].rule == "dup.consecutive" and 1 not in doc.findings
+
+
+# -- the article's lead, put back when the extractor left it out --------------------------------------
+
+_LEAD = "After three evenings of debate the council has agreed how the town spends its money next year."
+
+
+def _lead_page(before: str, after: str = "") -> str:
+    # The lead sits in the story's <header>, outside the body's container, where extractors leave it.
+    return ("<html lang='en'><head><title>Council approves budget - City News</title></head><body>"
+            "<article><header><h1>Council approves budget</h1>" + before + "</header>"
+            "<div class='article-body'>" + _STORY + "</div>" + after + "</article></body></html>")
+
+
+def test_a_lead_the_extractor_left_out_comes_back_above_the_body():
+    article = clean(_lead_page(f"<div class='article-intro'><p>{_LEAD}</p></div>"), input_format="html")
+    assert article.text.startswith(_LEAD + "\n\nThe city council approved the budget on Monday")
+    assert clean(article.text).text == article.text
+
+
+def test_a_lead_named_teaser_text_comes_back():
+    article = clean(_lead_page(f"<div class='news-teaser-text'><p>{_LEAD}</p></div>"), input_format="html")
+    assert article.text.startswith(_LEAD)
+
+
+def test_a_teaser_after_the_body_is_another_story_s_and_stays_out():
+    # Keep-case: the body has begun before it.
+    other = "<div class='teaser-text'><p>The new bridge over the river opens in May after two years of building work.</p></div>"
+    article = clean(_lead_page("", after=other), input_format="html")
+    assert "new bridge" not in article.text
+
+
+def test_a_linked_teaser_or_a_short_intro_label_is_no_lead():
+    # Keep-cases: a teaser that links to another story; a label named "intro" with a few words.
+    linked = ("<div class='teaser'><p><a href='/bridge'>The new bridge over the river opens in May after two years "
+              "of building work.</a></p></div>")
+    article = clean(_lead_page(linked), input_format="html")
+    assert "new bridge" not in article.text
+    article = clean(_lead_page("<div class='intro'>Politics, updated today</div>"), input_format="html")
+    assert article.text.startswith("The city council approved the budget on Monday")
+
+
+def test_a_preview_cut_off_with_an_ellipsis_is_no_lead():
+    cut = "<p class='teaser'>After three evenings of debate the council has agreed how the town spends its money …</p>"
+    article = clean(_lead_page(cut), input_format="html")
+    assert "three evenings" not in article.text
+
+
+def test_a_standfirst_set_with_the_headline_is_not_brought_back():
+    # The display line under the headline (dek, standfirst, subtitle) stays out, as news gold bodies leave it.
+    article = clean(_lead_page(f"<p class='standfirst'>{_LEAD}</p>"), input_format="html")
+    assert _LEAD not in article.text
+
+
+def _lead_of(head: str, extracted: str):
+    from lxml import html as lxml_html
+
+    from cleaner.html import lead_lines
+    from cleaner.metadata import PageMeta
+
+    return lead_lines(extracted, lxml_html.fromstring(_lead_page(head)), PageMeta(title="Council approves budget"))
+
+
+_FIRST = "The city council approved the budget on Monday after a long debate about roads, schools and the new library."
+
+
+def test_the_innermost_element_named_a_lead_is_the_lead():
+    # "article-intro" around a date row and the lead itself ("text-intro"): the date row is no lead.
+    wrapped = ("<div class='article-intro'><ul><li>Updated: 26.10.2025</li><li>Share:</li></ul>"
+               f"<div class='text-intro'>{_LEAD}</div></div>")
+    assert _lead_of(wrapped, _FIRST) == [_LEAD]
+    article = clean(_lead_page(wrapped), input_format="html")
+    assert article.text.startswith(_LEAD + "\n\n")
+
+
+def test_a_photo_credit_or_caption_above_the_lead_does_not_start_the_body():
+    # The extractor kept a credit line or a caption above the body: short, or in a figure, it is no paragraph.
+    credit_line = "Photo: Town hall press office"
+    caption_line = "The town hall on the evening of the vote, seen from the market square at dusk"
+    credit = f"<p class='credit'>{credit_line}</p>"
+    caption = f"<figure><img src='/hall.jpg'><figcaption><p>{caption_line}</p></figcaption></figure>"
+    intro = f"<p class='intro'>{_LEAD}</p>"
+    assert _lead_of(credit + intro, credit_line + "\n" + _FIRST) == [_LEAD]
+    assert _lead_of(caption + intro, caption_line + "\n" + _FIRST) == [_LEAD]
+    # Keep-case: a paragraph of the extraction above it is the body's start; the extraction has no lead to add.
+    assert _lead_of(f"<p>{caption_line}</p>" + intro, caption_line + "\n" + _FIRST) == []
+
+
+def test_a_lead_the_extraction_holds_inside_a_longer_line_is_not_added_again():
+    # The extractor wrote the lead joined with the dateline: adding it would print it twice.
+    joined = "Oldtown (12.02.2025) " + _LEAD + "\n" + _FIRST
+    assert _lead_of(f"<p class='intro'>{_LEAD}</p>", joined) == []
+    # Keep-case: a short piece of the lead found in the body ("Oldtown") does not count as the lead.
+    two = f"<div class='intro'><p>Oldtown</p><p>{_LEAD}</p></div>"
+    assert _lead_of(two, "Oldtown is quiet today.\n" + _FIRST) == ["Oldtown", _LEAD]
+
+
+def test_an_element_named_a_teaser_far_below_the_headline_is_no_lead():
+    # The extraction's lines match no element here, so the body's start is not seen; the
+    # text between the headline and the teaser is too long for a byline or a caption.
+    long_text = "".join(f"<div>{_FIRST} Part {i}.</div>" for i in range(12))
+    teaser = "<div class='teaser'>The new bridge over the river opens in May after two years of building work.</div>"
+    assert _lead_of(long_text + teaser, "Nothing of the page matches this line.") == []
+    assert _lead_of(teaser, "Nothing of the page matches this line.") != []
+
+
+def test_a_long_lead_is_not_counted_as_text_between_the_headline_and_itself():
+    long_lead = " ".join([_LEAD] * 12)  # about 1,100 letters: within LEAD_MAX_LETTERS
+    assert _lead_of(f"<div class='intro'>{long_lead}</div>", "Nothing of the page matches this line.") == [long_lead]
+
+
+def test_a_card_with_another_story_s_linked_title_is_no_lead():
+    # Keep-case: the summary is not linked, but the title over it is: a teaser card, not the lead.
+    card = ("<div class='teaser'><h3><a href='/bridge'>Bridge opens</a></h3>"
+            "<p>The new bridge over the river opens in May after two years of building work.</p></div>")
+    assert _lead_of(card, "Nothing of the page matches this line.") == []
+    # The lead itself may hold a link inside its text.
+    linked = "<p class='intro'>After three evenings of <a href='/debate'>debate</a> the council has agreed how the town spends its money.</p>"
+    assert _lead_of(linked, "Nothing of the page matches this line.") != []
+
+
+def test_a_lead_alone_is_no_article_and_the_page_s_text_is_cleaned_instead(monkeypatch):
+    # The extractor read only the sidebar (as it does when it misreads a page's template); the lead
+    # put back is long, but it is no article: the page's text is cleaned as text, and holds the story.
+    import cleaner.html as html_mod
+
+    long_lead = " ".join([_LEAD] * 4)
+    sidebar = ("<div class='sidebar'><p>Archive of older posts from the whole of the last winter season here.</p>"
+               "<p>Links to other blogs that we like to read in the evenings after work.</p></div>")
+    page_html = ("<html><head><title>Two rescues in one night for lifeboat crew</title></head><body>"
+                 f"<h1>Two rescues in one night for lifeboat crew</h1><p class='intro'>{long_lead}</p>"
+                 "<div class='story'>" + paragraphs(LIFEBOAT) + "</div>" + sidebar + "</body></html>")
+    monkeypatch.setattr(html_mod, "extract_text", lambda tree, url=None: (
+        "Archive of older posts from the whole of the last winter season here.\n"
+        "Links to other blogs that we like to read in the evenings after work."))
+    article = clean(page_html.encode(), input_format="html")
+    assert [w for w in article.warnings if w.startswith("fallback: ")] == [
+        "fallback: trafilatura's extraction held only page furniture; the page's text was cleaned as text"]
+    assert all(t in article.text for t in LIFEBOAT)
+
+
+def test_a_site_logo_in_an_h1_is_not_taken_for_the_headline():
+    # The page's title names no heading; the first <h1> is the site's logo (a link home), and a
+    # tagline named "intro" under it is the site's, not a story's lead.
+    from lxml import html as lxml_html
+
+    from cleaner.html import headline_element, lead_lines
+    from cleaner.metadata import PageMeta
+
+    page_html = ("<html><body><h1><a href='/'>City News</a></h1><div class='site-intro'>News from the town hall, "
+                 "the harbour and the schools, every day since the paper was founded.</div>"
+                 "<h2>Budget</h2><p>" + _FIRST + "</p></body></html>")
+    tree = lxml_html.fromstring(page_html)
+    assert headline_element(tree.find("body"), PageMeta(title="Something else")) is None
+    assert lead_lines(_FIRST, tree, PageMeta(title="Something else")) == []
+    # Keep-case: an <h1> without a link is the headline.
+    plain = lxml_html.fromstring(page_html.replace("<h1><a href='/'>City News</a></h1>", "<h1>Budget day</h1>"))
+    assert headline_element(plain.find("body"), PageMeta()).text == "Budget day"

@@ -289,3 +289,13 @@ def test_line_key_drops_list_and_table_marks_only_at_the_ends():
     assert pc.line_key("  - Budget  talks ") == "budget talks"
     assert pc.line_key("| a | b |") == "a | b"
     assert pc.line_key("Budget - talks") == "budget - talks"
+
+
+def test_block_lines_shown_keeps_the_page_s_case_and_spacing_collapsed():
+    from lxml import html as lxml_html
+
+    from cleaner.preclean import block_lines
+
+    el = lxml_html.fromstring("<div><p>The  Council <b>met</b></p><ul><li>First item</li></ul></div>")
+    assert block_lines(el, shown=True) == ["The Council met", "First item"]
+    assert block_lines(el) == ["the council met", "first item"]
