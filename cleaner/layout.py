@@ -22,9 +22,11 @@ from .patterns import lazy_pattern
 from .shape import ends_sentence, headline_candidate
 
 #: What opens a line that goes on with the sentence above it: punctuation that
-#: starts no sentence, or a space and a lower-case word (a renderer that prints
-#: each inline element on its own line keeps the space before the next word).
-_CONT_START = lazy_pattern(r"[,.;:)!?’”]|\s[a-z]")
+#: starts no sentence, or a space and a lower-case word in any script (a renderer
+#: that prints each inline element on its own line keeps the space before the
+#: next word: " über", and a no-break space before it: "\u00a0 wird"). More spaces
+#: are an indent: an indented rendering starts a new block with them.
+_CONT_START = lazy_pattern(r"[,.;:)!?’”]|\u00a0?\s\p{Ll}")
 _CONT_FIRST = frozenset(",.;:)!?’”")  # a cheap test before the pattern
 
 #: Hard-wrapped text (lynx and w3m dumps, html2text's default, mail): paragraphs
@@ -110,6 +112,13 @@ def continues(doc: Document, i: int, width: Optional[int]) -> bool:
     renderer that prints each inline element on its own line ("get_text('\\n')")
     leaves a space at the end of the line before a link, or starts the text
     after it with a comma or a lower-case word.
+
+    >>> from cleaner.model import Document
+    >>> doc = Document("Das Projekt \\n„Faktor 112“\\n\\u00a0 wird mit Gästen aus\\n über 20 Ländern tagen.\\n und mehr")
+    >>> [continues(doc, i, None) for i in range(4)]
+    [True, True, True, False]
+    >>> continues(Document("  Home News Podcast\\n    example.org"), 0, None)  # an indent: a new block
+    False
     """
     a, b = doc.lines[i], doc.lines[i + 1]
     if a.blank or b.blank:
@@ -215,3 +224,38 @@ def is_link_line(line: Line) -> bool:
     if not links:
         return False
     return outside <= MAX_OTHER_WORDS or outside < MIN_OTHER_SHARE * inside
+
+
+def is_image_line(line: Line) -> bool:
+    """True when ``line`` is Markdown images only, no link around them: a figure of the
+    article as often as a logo of the page. A renderer that prints text only shows nothing there.
+
+    >>> from cleaner.model import Line
+    >>> is_image_line(Line(0, "", "![A flooded street](https://img.example/1.jpg)"))
+    True
+    >>> is_image_line(Line(0, "", "[![Minister visits flood zone](/1.jpg)](/a)"))  # a linked image: a teaser
+    False
+    >>> is_image_line(Line(0, "", "The chart ![growth](c.png) shows growth."))
+    False
+    """
+    text = line.text
+    return text.startswith("![") and "](" in text and not _IMAGE.sub("", text).strip()
+
+
+#: A Setext heading's underline ("=====" or "-----" under the heading's text, as
+#: Markdown scrapers write ``<h1>`` and ``<h2>``) has at least this many marks.
+UNDERLINE_MIN_CHARS = 3
+
+
+def is_underline(doc: Document, i: int) -> bool:
+    """True when line ``i`` is a row of "=" or "-" right under a line of text: the
+    Markdown form of a heading above it, not a line of its own.
+
+    >>> from cleaner.model import Document
+    >>> doc = Document("How it works\\n------------\\n\\n-----\\nText")
+    >>> is_underline(doc, 1), is_underline(doc, 3)
+    (True, False)
+    """
+    text = doc.lines[i].text
+    return (len(text) >= UNDERLINE_MIN_CHARS and text[0] in "=-" and text == text[0] * len(text)
+            and i > 0 and not doc.lines[i - 1].blank)
