@@ -18,7 +18,6 @@ it ("By Jane Smith | December 19, 2022") is the byline pass's.
 Keeps::
 
     The law was published on December 19, 2022 after a long debate in parliament.
-    a date on a line of its own inside a sentence ("ab " / "1. Januar 2023" / " für Zigarren.")
 """
 from __future__ import annotations
 
@@ -28,7 +27,7 @@ import regex
 
 from .. import lexicon
 from ..dates import find_date
-from ..layout import continues, under_headline
+from ..layout import under_headline
 from ..model import Document, Finding
 from ..names import byline_names, byline_part, dated_byline, names_beside_date
 from ..patterns import lazy_pattern
@@ -88,21 +87,8 @@ def run(doc: Document) -> Iterator[Finding]:
         elif kind == "pub":
             yield Finding(ln.index, "date.published", f"'published' date line {text!r}", "date_published", iso,
                           also)
-        elif not in_sentence(doc, ln.index):
+        else:
             yield Finding(ln.index, "date.line", f"date line {text!r}", "date_published", iso, also)
-
-
-def in_sentence(doc: Document, i: int) -> bool:
-    """True when line ``i`` is a piece of a sentence: the line above goes on into it and it
-    goes on into the line below (:func:`cleaner.layout.continues`), as a date a renderer
-    printed on a line of its own because the page marked it up ("ab " / "1. Januar 2023" /
-    " für Wasserpfeifentabak"). A bare date there is the sentence's, not the page's date line.
-
-    >>> doc = Document("Die Steuer gilt ab \\n1. Januar 2023\\n für Zigarren.\\nJanuary 5, 2023\\nThe council met.")
-    >>> [f.line for f in run(doc)]
-    [3]
-    """
-    return 0 < i < len(doc.lines) - 1 and continues(doc, i - 1, None) and continues(doc, i, None)
 
 
 #: Right under a headline, a date with at most this many other words is the
