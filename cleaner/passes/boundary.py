@@ -136,9 +136,9 @@ def line_score(doc: Document, i: int) -> float:
     >>> line_score(doc, 0), line_score(doc, 1)
     (-3.0, 11.0)
 
-    A Markdown image and a heading's underline score nothing: what a scraper that
-    writes Markdown adds to the text is no evidence either way (a renderer that
-    prints text alone shows neither).
+    A Markdown image, a heading's underline and an empty emphasis ("__") score
+    nothing: what a scraper that writes Markdown adds to the text is no evidence
+    either way (a renderer that prints text alone shows none of them).
 
     >>> doc = Document("Storm season\\n============\\n![Waves](w.jpg)\\n* [Home](/)")
     >>> [line_score(doc, i) for i in range(4)]
@@ -156,10 +156,24 @@ def line_score(doc: Document, i: int) -> float:
     return ln.shape_score
 
 
+#: Empty Markdown emphasis on a line of its own: what a Markdown scraper writes for an
+#: emphasis element that holds no text (an image's caption wrapper, a styled spacer).
+EMPTY_EMPHASIS = frozenset(("__", "**", "____", "****"))
+
+
 def _scraper_markup(doc: Document, i: int) -> bool:
-    """True when line ``i`` is a Markdown image or a heading's underline (see :func:`line_score`)."""
+    """True when line ``i`` is a Markdown image, a heading's underline or an empty
+    emphasis (see :func:`line_score`).
+
+    >>> doc = Document("__\\n![Waves](w.jpg)\\n*\\n***")
+    >>> [_scraper_markup(doc, i) for i in range(4)]  # a lone bullet or a rule is no empty emphasis
+    [True, True, False, False]
+    """
     ln = doc.lines[i]
-    return ln.text[:1] in ("!", "=", "-") and (is_image_line(ln) or is_underline(doc, i))
+    first = ln.text[:1]
+    if first in ("_", "*"):
+        return ln.text in EMPTY_EMPHASIS
+    return first in ("!", "=", "-") and (is_image_line(ln) or is_underline(doc, i))
 
 
 #: A line of at least this many tokens, a digit among them, is a table row of
