@@ -230,16 +230,6 @@ def test_a_markdown_scrape_reads_as_one_article_across_its_figures_and_setext_he
     assert not any(line.startswith("The Harbour Gazette") for line in lines)
 
 
-def test_an_embedded_posts_signature_over_its_date_is_no_comment_thread():
-    # A renderer that prints each inline element on a line of its own: "— name (@handle) " then the date.
-    page = "\n".join(["Home", "News", "Politics", "", PARAGRAPHS[0], PARAGRAPHS[1],
-                      "Der Haushalt ist beschlossen, die Bibliotheken bleiben offen. ", "— Jane Mayor (@janemayor) ",
-                      "2. Juni 2018", "", MORE[0], "Wir prüfen die Buslinien bis zum Frühjahr. ", "— Tom Doe (@tomdoe) ",
-                      "5. Juni 2018", "", MORE[1], PARAGRAPHS[2], PARAGRAPHS[3], "", "Impressum", "Datenschutz"])
-    lines = body_lines(clean_text(page).text)
-    assert MORE[0] in lines and MORE[1] in lines and PARAGRAPHS[3] in lines
-
-
 def test_a_comment_thread_of_names_over_dates_still_ends_the_article():
     page = "\n".join(["Home", "News", "", PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2], "",
                       "Jane Doe", "2. Juni 2018 um 10:12", "Great article, thanks for writing it, I agree with the mayor.",

@@ -619,20 +619,12 @@ def _name_then_time(doc: Document, scores, k: int) -> bool:
     >>> doc = Document("Klaus M.\\nvor 2 Tagen\\nMarie\\nil y a 3 heures")
     >>> _name_then_time(doc, [(0, 0.0), (1, 0.0)], 0), _name_then_time(doc, [(2, 0.0), (3, 0.0)], 0)
     (True, True)
-
-    A name that goes on into the date is a piece of a sentence broken at the date
-    (an embedded post's "— Jane (@jane) " / "2. Juni 2018", "ab " / "1. Januar 2022"):
-
-    >>> doc = Document("— Jane Doe (@jane) \\n2. Juni 2018\\nab \\n1. Januar 2022\\n für Zigaretten.")
-    >>> _name_then_time(doc, [(0, 0.0), (1, 0.0)], 0), _name_then_time(doc, [(2, 0.0), (3, 0.0)], 0)
-    (False, False)
     """
     if k + 1 >= len(scores):
         return False
-    i = scores[k][0]
-    name, nxt = doc.lines[i].text, doc.lines[scores[k + 1][0]]
+    name, nxt = doc.lines[scores[k][0]].text, doc.lines[scores[k + 1][0]]
     return len(name.split()) <= COMMENTER_NAME_MAX_WORDS and (not ends_sentence(name) or bool(_INITIAL_END.search(name))) \
-        and nxt.timestamp and not (scores[k + 1][0] == i + 1 and continues(doc, i, None))
+        and nxt.timestamp
 
 
 def _is_timestamp(text: str) -> bool:
