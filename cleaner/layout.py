@@ -22,11 +22,9 @@ from .patterns import lazy_pattern
 from .shape import ends_sentence, headline_candidate
 
 #: What opens a line that goes on with the sentence above it: punctuation that
-#: starts no sentence, or a space and a lower-case word in any script (a renderer
-#: that prints each inline element on its own line keeps the space before the
-#: next word: " über", and a no-break space before it: "\u00a0 wird"). More spaces
-#: are an indent: an indented rendering starts a new block with them.
-_CONT_START = lazy_pattern(r"[,.;:)!?’”]|\u00a0?\s\p{Ll}")
+#: starts no sentence, or a space and a lower-case word (a renderer that prints
+#: each inline element on its own line keeps the space before the next word).
+_CONT_START = lazy_pattern(r"[,.;:)!?’”]|\s[a-z]")
 _CONT_FIRST = frozenset(",.;:)!?’”")  # a cheap test before the pattern
 
 #: Hard-wrapped text (lynx and w3m dumps, html2text's default, mail): paragraphs
@@ -112,13 +110,6 @@ def continues(doc: Document, i: int, width: Optional[int]) -> bool:
     renderer that prints each inline element on its own line ("get_text('\\n')")
     leaves a space at the end of the line before a link, or starts the text
     after it with a comma or a lower-case word.
-
-    >>> from cleaner.model import Document
-    >>> doc = Document("Das Projekt \\n„Faktor 112“\\n\\u00a0 wird mit Gästen aus\\n über 20 Ländern tagen.\\n und mehr")
-    >>> [continues(doc, i, None) for i in range(4)]
-    [True, True, True, False]
-    >>> continues(Document("  Home News Podcast\\n    example.org"), 0, None)  # an indent: a new block
-    False
     """
     a, b = doc.lines[i], doc.lines[i + 1]
     if a.blank or b.blank:
