@@ -54,7 +54,7 @@ from ..teasers import block as teaser_block
 
 #: A removed (boilerplate) line counts this much against the stretch it is in.
 REMOVED_LINE_SCORE = -3.0
-#: Markup a Markdown scraper adds (an image, a heading's underline) scores this.
+#: Markup a Markdown scraper adds (an image, a heading's underline, an empty emphasis) scores this.
 NEUTRAL_LINE_SCORE = 0.0
 #: A short line with no sentence punctuation (a menu item, a link) scores this.
 SHORT_LINE_SCORE = -3.0
