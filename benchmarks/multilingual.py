@@ -479,7 +479,8 @@ def warning_kind(warning: str) -> str:
     return _DIGITS.sub("N", warning.split(":", 1)[0].strip())
 
 
-def print_safety(all_runs: Dict[str, List[Run]], gold: Dict[str, dict]) -> None:
+def print_safety(all_runs: Dict[str, List[Run]], gold: Dict[str, dict],
+                 inputs: Optional[Dict[str, Dict[str, bytes]]] = None) -> None:
     ours = {mode: r for mode, runs in all_runs.items() for r in runs
             if r.system.key == "clean-article" and r.installed}
     if not ours:
@@ -510,6 +511,17 @@ def print_safety(all_runs: Dict[str, List[Run]], gold: Dict[str, dict]) -> None:
             print(f"- {mode}: " + ", ".join(f"`{i}`" for i in ids[:20]) + (" …" if len(ids) > 20 else ""))
     if any(changed.values()):
         print()
+    for mode in (m for m in ours if m in TEXT_MODES and inputs and m in inputs):
+        lost = under_half_of_input(ours[mode], inputs[mode], gold)
+        warned = sum(1 for doc_id, _, _ in lost if ours[mode].outputs[doc_id].warnings)
+        print(f"{mode} pages where clean-article keeps under {UNDER_SHARE:.0%} of the `with` snippets the input as "
+              f"is holds, in the visible text: **{len(lost)}** ({warned} with a warning).\n")
+        for doc_id, ours_found, held in lost:
+            warnings = "; ".join(ours[mode].outputs[doc_id].warnings) or "no warning"
+            print(f"- `{doc_id}` ({gold[doc_id].get('language')}): {ours_found} of the input's {held}; "
+                  f"{quality._shorten(warnings, 160)}")
+        if lost:
+            print()
     base = next((r for r in all_runs.get("html", []) if r.system.key == "trafilatura" and r.installed), None)
     if "html" not in ours or base is None:
         if "html" in ours:
@@ -553,6 +565,23 @@ def under_half(ours: Run, base: Run, gold: Optional[Dict[str, dict]] = None) -> 
                 out.append((doc_id, ours_found, base_found))
             else:
                 out.append((doc_id, score.counts.tp, base_found))
+    return out
+
+
+def under_half_of_input(ours: Run, inputs: Dict[str, bytes], gold: Dict[str, dict]) -> List[Tuple[str, int, int]]:
+    """The text pages where ``ours`` finds under :data:`UNDER_SHARE` of the ``with`` snippets that
+    the input as is holds (read as :func:`make_asis` reads it), both compared as :func:`visible`
+    text: (id, found in ours, found in the input). The text-mode floor: text mode only removes
+    lines, so the input is all it can keep.
+    """
+    out = []
+    for doc_id, out_ in ours.outputs.items():
+        snippets = gold[doc_id].get("with") or []
+        held = visible_found(inputs[doc_id].decode("utf-8", "replace"), snippets) if doc_id in inputs else 0
+        if held:
+            found = visible_found(out_.text, snippets)
+            if found < UNDER_SHARE * held:
+                out.append((doc_id, found, held))
     return out
 
 
@@ -741,7 +770,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         all_inputs[mode] = inputs
         sys.stdout.flush()
     print_metadata_tables(all_runs, gold)
-    print_safety(all_runs, gold)
+    print_safety(all_runs, gold, all_inputs)
     if args.worst:
         for mode, runs in all_runs.items():
             print_worst(mode, runs, all_inputs[mode], gold, args.worst)

@@ -35,6 +35,25 @@ from pathlib import Path
 from typing import Callable, Dict, List
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))  # the checkout this script is in, not an installed copy
+
+
+def page_html(data: bytes) -> str:
+    """The page's HTML as clean-article reads HTML bytes (:func:`cleaner.ingest.decode`): UTF-8,
+    else the ``<meta charset>`` the page declares, else a detected charset. A GBK or
+    windows-1252 page read as UTF-8 with replacements would render as U+FFFD marks.
+
+    >>> page_html('<meta charset="gbk"><p>中文</p>'.encode("gbk"))
+    '<meta charset="gbk"><p>中文</p>'
+    >>> page_html("<p>Café</p>".encode("utf-8"))
+    '<p>Café</p>'
+    """
+    from cleaner.ingest import InputError, decode
+
+    try:
+        return decode(data, "html").text
+    except InputError:
+        return data.decode("utf-8", "replace")  # what the renderer would be given anyway
 
 
 def _inscriptis(html: str) -> str:
@@ -114,7 +133,7 @@ def main(argv=None) -> int:
     failed = 0
     for path in pages:
         page_id = path.name[: -len(".html.gz")]
-        html = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
+        html = page_html(gzip.decompress(path.read_bytes()))
         try:
             text = render(html)
         except Exception as e:  # noqa: BLE001 - one page the renderer cannot read is reported, not fatal

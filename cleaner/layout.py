@@ -215,3 +215,38 @@ def is_link_line(line: Line) -> bool:
     if not links:
         return False
     return outside <= MAX_OTHER_WORDS or outside < MIN_OTHER_SHARE * inside
+
+
+def is_image_line(line: Line) -> bool:
+    """True when ``line`` is Markdown images only, no link around them: a figure of the
+    article as often as a logo of the page. A renderer that prints text only shows nothing there.
+
+    >>> from cleaner.model import Line
+    >>> is_image_line(Line(0, "", "![A flooded street](https://img.example/1.jpg)"))
+    True
+    >>> is_image_line(Line(0, "", "[![Minister visits flood zone](/1.jpg)](/a)"))  # a linked image: a teaser
+    False
+    >>> is_image_line(Line(0, "", "The chart ![growth](c.png) shows growth."))
+    False
+    """
+    text = line.text
+    return text.startswith("![") and "](" in text and not _IMAGE.sub("", text).strip()
+
+
+#: A Setext heading's underline ("=====" or "-----" under the heading's text, as
+#: Markdown scrapers write ``<h1>`` and ``<h2>``) has at least this many marks.
+UNDERLINE_MIN_CHARS = 3
+
+
+def is_underline(doc: Document, i: int) -> bool:
+    """True when line ``i`` is a row of "=" or "-" right under a line of text: the
+    Markdown form of a heading above it, not a line of its own.
+
+    >>> from cleaner.model import Document
+    >>> doc = Document("How it works\\n------------\\n\\n-----\\nText")
+    >>> is_underline(doc, 1), is_underline(doc, 3)
+    (True, False)
+    """
+    text = doc.lines[i].text
+    return (len(text) >= UNDERLINE_MIN_CHARS and text[0] in "=-" and text == text[0] * len(text)
+            and i > 0 and not doc.lines[i - 1].blank)

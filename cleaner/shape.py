@@ -29,13 +29,17 @@ LABEL_MAX_WORDS = 3
 #: A call to action or control label is short: at most this many words.
 CTA_MAX_WORDS = 20
 
-#: What ends a sentence, and the closing quotes and brackets that may follow it.
+#: What ends a sentence, and the closing quotes and brackets that may follow it,
+#: and Markdown's emphasis markers (``*Eine Ameise in einer Bar!*``, ``**Done.**``,
+#: ``_Fin._``): a scraper that writes Markdown closes an emphasised sentence with them;
+#: and the invisible format characters a page leaves after a sentence (zero-width
+#: space, joiners, word joiner, invisible separator U+2063, byte-order mark).
 #: The end tests below are string operations, not patterns: they run on most
 #: lines of a page, several times (what the patterns ``[.!?…。！？][CLOSERS]*$``
 #: and ``(?:(?<!\.)\.|。)[CLOSERS]*$`` say; ``tests/test_fast_paths.py`` holds
 #: them to that).
 SENTENCE_ENDS = (".", "!", "?", "…", "。", "！", "？")
-CLOSERS = "\"'”’»)]」』）"
+CLOSERS = "\"'”’»)]」』）*_\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff"
 _LETTER = lazy_pattern(r"\p{L}")
 #: Scripts written without spaces between words: Thai, Lao, Myanmar, Khmer,
 #: Japanese kana, CJK ideographs. Code-point ranges with the standard library's
@@ -67,6 +71,10 @@ def ends_sentence(text: str) -> bool:
     """True when ``text`` ends like a sentence (., !, ?, … with closing quotes).
 
     >>> ends_sentence('He said "no."'), ends_sentence("Breaking news")
+    (True, False)
+    >>> ends_sentence("*Das Buch ist im Handel, 14,90 Euro.*"), ends_sentence("**Neu im Shop**")
+    (True, False)
+    >>> ends_sentence("Stir fry to mix well.\u2063"), ends_sentence("Some beansprouts\u2063")
     (True, False)
     """
     # Most lines end on the mark itself, or on a character that is no closer:

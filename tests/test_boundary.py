@@ -204,3 +204,48 @@ def test_a_list_item_opening_with_a_quantity_scores_as_a_list_line_not_as_a_menu
     assert text_score("* 390 kcal") == LIST_LINE_SCORE
     assert text_score("* Home") == SHORT_LINE_SCORE
     assert text_score("* Contact us") == SHORT_LINE_SCORE
+
+
+# --- renderings the passes were not tuned on (issue 10): made-up pages in their shapes -------------------
+
+
+def test_a_markdown_scrape_reads_as_one_article_across_its_figures_and_setext_headings():
+    page = "\n".join([
+        "* [Home](/)", "* [World](/world)", "* [Sport](/sport)", "* [Culture](/culture)", "",
+        "Council approves budget", "=======================", "",
+        "![The town hall at night](https://img.example/hall.jpg)", "", PARAGRAPHS[0], "",
+        "![Councillors at the meeting](https://img.example/meeting.jpg)", "", "*" + PARAGRAPHS[1] + "*", "",
+        "Road repairs", "------------", "", "![A closed road](https://img.example/road.jpg)", "", PARAGRAPHS[2], "",
+        "![Engineers](https://img.example/eng.jpg)", "", "**" + PARAGRAPHS[3] + "**", "",
+        "More from the city", "------------------", "",
+        "* [Bus routes to change in spring](/a)", "* [New street lights for the old town](/b)", "",
+        "About us", "--------", "",
+        "The Harbour Gazette is the independent newspaper of the town, written by a small team since 1901.",
+        "* [Terms](/terms)", "* [Privacy](/privacy)"])
+    lines = body_lines(clean_text(page).text)
+    assert PARAGRAPHS[0] in lines and PARAGRAPHS[2] in lines  # the emphasised ones too:
+    assert "*" + PARAGRAPHS[1] + "*" in lines and "**" + PARAGRAPHS[3] + "**" in lines
+    # keep-case: the menus, the teaser links and the footer below the article still go
+    assert not any("](/" in line for line in lines)
+    assert not any(line.startswith("The Harbour Gazette") for line in lines)
+
+
+def test_a_comment_thread_of_names_over_dates_still_ends_the_article():
+    page = "\n".join(["Home", "News", "", PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2], "",
+                      "Jane Doe", "2. Juni 2018 um 10:12", "Great article, thanks for writing it, I agree with the mayor.",
+                      "", "Tom", "3. Juni 2018 um 11:40",
+                      "I do not agree at all, the libraries will close anyway next year.", "", "Impressum"])
+    lines = body_lines(clean_text(page).text)
+    assert PARAGRAPHS[2] in lines
+    assert not any(line.startswith(("Great article", "I do not agree")) for line in lines)
+
+
+def test_steps_ending_in_an_invisible_separator_are_sentences():
+    steps = ["Heat the oil in a wok.", "Fry the garlic until fragrant.", "Add the noodles and tofu.",
+             "Pour in the sauce.", "Stir fry to mix well.", "Add the bean sprouts.", "Serve hot with chili."]
+    page = "\n".join(["Home", "Recipes", "Drinks", "Contact", "",
+                      "This stir fry is a quick dinner for busy evenings, ready in twenty minutes from the fridge.",
+                      "Directions"] + [s + "\u2063" for s in steps] + ["", "Privacy policy", "Terms of use"])
+    lines = body_lines(clean_text(page).text)
+    assert all(s + "\u2063" in lines for s in steps)
+    assert "Drinks" not in lines and "Contact" not in lines  # keep-case: the menu above still goes

@@ -338,6 +338,8 @@ def test_multilingual_harness_scores_and_blames_on_a_tiny_data_set(tmp_path, cap
     assert "- missed: “a sentence the page does not hold” ← not in input" in out
     assert "| inscriptis | clean-article |" in out and "Pages: title 1 non-empty of 1 annotated" in out
     assert "cleaned again (as text): inscriptis **0** of 1" in out
+    # 2 of the 3 `with` snippets the input holds are kept: no page under half of the input's
+    assert "snippets the input as is holds, in the visible text: **0** (0 with a warning)" in out
 
 
 def test_safety_count_compares_visible_text_and_still_lists_a_lost_article():
@@ -362,3 +364,41 @@ def test_safety_count_compares_visible_text_and_still_lists_a_lost_article():
     ours = run(p="Die Werk\u00adzeug\u00adtypen der Stein\u00adzeit. Klingen aus Feuer\u00adstein.", q="Impressum")
     assert [d for d, _, _ in multilingual.under_half(ours, base)] == ["p", "q"]  # exact match counts both
     assert multilingual.under_half(ours, base, GOLD) == [("q", 0, 2)]
+
+
+def test_text_safety_count_lists_a_page_that_lost_the_input_s_article():
+    import sys
+    from types import SimpleNamespace as NS
+
+    from conftest import REPO
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import multilingual
+
+    gold = {p: {"with": ["Die Werkzeugtypen der Steinzeit", "Klingen aus Feuerstein", "Pfeilspitzen"]}
+            for p in ("kept", "cut", "bare", "none")}
+    article = "Die Werkzeugtypen der Steinzeit.\nKlingen aus Feuerstein und Pfeilspitzen.\n".encode("utf-8")
+    inputs = {"kept": article, "cut": article,
+              "bare": "Menü\nKlingen aus Feuerstein.\n".encode("utf-8"),  # the input holds one of three
+              "none": b"Impressum\n"}  # holds none: nothing to lose, not listed
+    ours = NS(outputs={"kept": NS(text="Die Werk\u00adzeug\u00adtypen der Steinzeit. Klingen aus Feuerstein."),
+                       "cut": NS(text="Pfeilspitzen"),  # one of the input's three: under half
+                       "bare": NS(text="Klingen aus Feuerstein."),  # all the input held: not listed
+                       "none": NS(text="")})
+    assert multilingual.under_half_of_input(ours, inputs, gold) == [("cut", 1, 3)]
+    # two of three kept is not under half (soft hyphens read as the visible text they are)
+    assert multilingual.under_half_of_input(ours, {"kept": article}, gold) == []
+
+
+def test_render_reads_a_page_in_its_own_charset():
+    import sys
+
+    from conftest import REPO
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import render
+
+    page = '<html><head><meta charset="gbk"></head><body><p>北京的天气很好。</p></body></html>'
+    assert "北京的天气很好。" in render.page_html(page.encode("gbk"))  # not U+FFFD marks
+    assert render.page_html("<p>Grüße</p>".encode("utf-8")) == "<p>Grüße</p>"
+    assert "Grüße" in render._get_text(render.page_html('<meta charset="windows-1252"><p>Grüße</p>'.encode("cp1252")))

@@ -14,12 +14,12 @@ from cleaner.model import Line
 from cleaner.shape import ends_full_stop, ends_sentence
 
 #: Text made mostly of the characters the patterns care about.
-AWKWARD = st.text(alphabet=st.sampled_from(list(".!?…。！？\"'”’»)]」』）\n aZ9_-é\u00a0ſKİı٣") + [chr(0x1E4F1)]),
+AWKWARD = st.text(alphabet=st.sampled_from(list(".!?…。！？\"'”’»)]」』）*\u2063\u200b\n aZ9_-é\u00a0ſKİı٣") + [chr(0x1E4F1)]),
                   max_size=12)
 ANY = st.one_of(AWKWARD, st.text(max_size=30))
 
-SENTENCE_END = regex.compile(r"[.!?…。！？][\"'”’»)\]」』）]*$")
-FULL_STOP_END = regex.compile(r"(?:(?<!\.)\.|。)[\"'”’»)\]」』）]*$")
+SENTENCE_END = regex.compile(r"[.!?…。！？][\"'”’»)\]」』）*_\u200b-\u200d\u2060-\u2064\ufeff]*$")
+FULL_STOP_END = regex.compile(r"(?:(?<!\.)\.|。)[\"'”’»)\]」』）*_\u200b-\u200d\u2060-\u2064\ufeff]*$")
 
 
 @settings(max_examples=3000)

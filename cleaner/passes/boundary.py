@@ -45,7 +45,7 @@ import regex
 
 from .. import lexicon
 from ..dates import find_date
-from ..layout import continues, is_heading, is_link_line, wrap_width
+from ..layout import continues, is_heading, is_image_line, is_link_line, is_underline, wrap_width
 from ..model import Document, Finding, Line, line_fact
 from ..patterns import lazy_pattern
 from ..pipeline import pattern_timeout
@@ -54,6 +54,8 @@ from ..teasers import block as teaser_block
 
 #: A removed (boilerplate) line counts this much against the stretch it is in.
 REMOVED_LINE_SCORE = -3.0
+#: Markup a Markdown scraper adds (an image, a heading's underline, an empty emphasis) scores this.
+NEUTRAL_LINE_SCORE = 0.0
 #: A short line with no sentence punctuation (a menu item, a link) scores this.
 SHORT_LINE_SCORE = -3.0
 #: Lines up to this many words without sentence punctuation are "short".
@@ -133,15 +135,45 @@ def line_score(doc: Document, i: int) -> float:
     >>> doc = Document("World\\nThe council approved the budget on Monday after a long debate.")
     >>> line_score(doc, 0), line_score(doc, 1)
     (-3.0, 11.0)
+
+    A Markdown image, a heading's underline and an empty emphasis ("__") score
+    nothing: what a scraper that writes Markdown adds to the text is no evidence
+    either way (a renderer that prints text alone shows none of them).
+
+    >>> doc = Document("Storm season\\n============\\n![Waves](w.jpg)\\n* [Home](/)")
+    >>> [line_score(doc, i) for i in range(4)]
+    [-3.0, 0.0, 0.0, -3.0]
     """
+    ln = doc.lines[i]
+    if _scraper_markup(doc, i):
+        return NEUTRAL_LINE_SCORE
     if i in doc.findings:
         return REMOVED_LINE_SCORE
-    ln = doc.lines[i]
     if is_heading(ln):
         return REMOVED_LINE_SCORE
     if is_link_line(ln):
         return SHORT_LINE_SCORE  # a Markdown menu or teaser link, however long its text
     return ln.shape_score
+
+
+#: Empty Markdown emphasis on a line of its own: what a Markdown scraper writes for an
+#: emphasis element that holds no text (an image's caption wrapper, a styled spacer).
+EMPTY_EMPHASIS = frozenset(("__", "**", "____", "****"))
+
+
+def _scraper_markup(doc: Document, i: int) -> bool:
+    """True when line ``i`` is a Markdown image, a heading's underline or an empty
+    emphasis (see :func:`line_score`).
+
+    >>> doc = Document("__\\n![Waves](w.jpg)\\n*\\n***")
+    >>> [_scraper_markup(doc, i) for i in range(4)]  # a lone bullet or a rule is no empty emphasis
+    [True, True, False, False]
+    """
+    ln = doc.lines[i]
+    first = ln.text[:1]
+    if first in ("_", "*"):
+        return ln.text in EMPTY_EMPHASIS
+    return first in ("!", "=", "-") and (is_image_line(ln) or is_underline(doc, i))
 
 
 #: A line of at least this many tokens, a digit among them, is a table row of
@@ -194,9 +226,10 @@ def _with_context(doc: Document, scores: List[Tuple[int, float]]) -> List[Tuple[
 
     Article paragraphs stand among other paragraphs; a teaser summary or an
     author bio stands alone between headlines and links. Lines the other
-    passes removed (a byline, an ad marker) are not neighbours: they are gone.
+    passes removed (a byline, an ad marker) are not neighbours: they are gone;
+    nor is a Markdown image between two paragraphs (:func:`_scraper_markup`).
     """
-    kept = [(pos, s) for pos, (i, s) in enumerate(scores) if i not in doc.findings]
+    kept = [(pos, s) for pos, (i, s) in enumerate(scores) if i not in doc.findings and not _scraper_markup(doc, i)]
     out = list(scores)
     for k, (pos, s) in enumerate(kept):
         if s <= PROSE_CONTEXT_MIN or s >= ISOLATED_PROSE_MAX:
