@@ -61,7 +61,7 @@ from typing import Iterator, List, Optional, Tuple
 from lxml.etree import XPath
 
 from . import lexicon
-from .metadata import PageMeta, headline, merge, names_headline, page_metadata
+from .metadata import PageMeta, headline, headline_position, merge, names_headline, page_metadata
 from .model import Article, Document, Finding, Removed
 from .passes import TEXT_PASSES, duplicates, runs_on_html
 from .patterns import lazy_pattern
@@ -530,8 +530,6 @@ def headline_element(root, page: PageMeta):
     """The heading under ``root`` that prints the page's title (:func:`cleaner.metadata.headline_position`),
     else the first ``<h1>`` that holds no link and no image (a site's logo is often an ``<h1>``
     linking to its home page); ``None`` when there is neither."""
-    from .metadata import headline_position
-
     pos = headline_position(root, page.title)
     if pos is not None:
         for i, el in enumerate(root.iter()):
