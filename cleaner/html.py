@@ -67,6 +67,7 @@ from .passes import TEXT_PASSES, duplicates, runs_on_html
 from .patterns import lazy_pattern
 from .pipeline import admitted, run_passes
 from .preclean import (
+    _HIDDEN_TAGS,
     BLOCK_TAGS,
     OUTSIDE_ONLY,
     RULES,
@@ -416,8 +417,6 @@ LEAD_MAX_LETTERS = 1500
 #: found further down, when the extraction's lines match no element of the page, is
 #: another story's.
 LEAD_NEAR_LETTERS = 1000
-#: Text a reader does not see, not counted between the headline and the lead.
-_HIDDEN = frozenset({"script", "style", "noscript", "template"})
 #: A lead's text is at most this share link text (a teaser linking to another story is no lead).
 LEAD_MAX_LINKED = 0.5
 #: A teaser that previews a text ends cut off: "... the council said ..." / "…".
@@ -486,7 +485,7 @@ def lead_lines(text: str, tree, page: PageMeta) -> List[str]:
             continue
         if between > LEAD_NEAR_LETTERS:
             return []  # far from the headline: a teaser further down, not the lead
-        if el.text and el.tag not in _HIDDEN:
+        if el.text and el.tag not in _HIDDEN_TAGS:  # text a reader does not see is not counted
             between += len(el.text.strip())  # counts for what comes after ``el``
         if el.tag in _BODY_LINE_TAGS and _starts_body(el, extracted):
             return []  # the body has begun, and the extraction holds it from here
