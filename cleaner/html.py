@@ -56,6 +56,7 @@ text only on the fallback path, where trafilatura found no article.
 from __future__ import annotations
 
 from copy import deepcopy
+from itertools import islice
 from typing import Iterator, List, Optional, Tuple
 
 from lxml.etree import XPath
@@ -475,13 +476,13 @@ def lead_lines(text: str, tree, page: PageMeta) -> List[str]:
         return []
     extracted = {line_key(ln) for ln in text.split("\n") if ln.strip()}
     whole = line_key(text.replace("\n", " "))
-    started = False
     between = 0  # letters of text between the headline and here
-    for el in body_el.iter():
+    elements = body_el.iter()
+    for el in elements:
         if el is head:
-            started = True
-            continue
-        if not started or not isinstance(el.tag, str):
+            break  # the walk below goes on from the element after the headline
+    for el in elements:
+        if not isinstance(el.tag, str):
             continue
         if between > LEAD_NEAR_LETTERS:
             return []  # far from the headline: a teaser further down, not the lead
@@ -531,9 +532,7 @@ def headline_element(root, page: PageMeta):
     linking to its home page); ``None`` when there is neither."""
     pos = headline_position(root, page.title)
     if pos is not None:
-        for i, el in enumerate(root.iter()):
-            if i == pos:
-                return el
+        return next(islice(root.iter(), pos, None))
     return next((h for h in root.iter("h1") if h.find(".//a[@href]") is None and h.find(".//img") is None), None)
 
 
