@@ -475,7 +475,6 @@ def lead_lines(text: str, tree, page: PageMeta) -> List[str]:
     if head is None:
         return []
     extracted = {line_key(ln) for ln in text.split("\n") if ln.strip()}
-    whole = line_key(text.replace("\n", " "))
     between = 0  # letters of text between the headline and here
     elements = body_el.iter()
     for el in elements:
@@ -497,6 +496,7 @@ def lead_lines(text: str, tree, page: PageMeta) -> List[str]:
         if any(_names_lead(inner) for inner in el.iterdescendants()):
             continue  # "article-intro" around a date row and "text-intro": the innermost is the lead
         lines = block_lines(el)
+        whole = line_key(text.replace("\n", " "))  # built here: most pages have no element named a lead
         if any(key in extracted or (len(key) >= LEAD_MIN_LETTERS and key in whole) for key in lines):
             return []  # the extraction holds it (as a line, or inside a longer one)
         letters = sum(len(key) for key in lines)
