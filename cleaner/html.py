@@ -56,17 +56,19 @@ text only on the fallback path, where trafilatura found no article.
 from __future__ import annotations
 
 from copy import deepcopy
+from itertools import islice
 from typing import Iterator, List, Optional, Tuple
 
 from lxml.etree import XPath
 
 from . import lexicon
-from .metadata import PageMeta, headline, merge, names_headline, page_metadata
+from .metadata import PageMeta, headline, headline_position, merge, names_headline, page_metadata
 from .model import Article, Document, Finding, Removed
 from .passes import TEXT_PASSES, duplicates, runs_on_html
 from .patterns import lazy_pattern
 from .pipeline import admitted, run_passes
 from .preclean import (
+    _HIDDEN_TAGS,
     BLOCK_TAGS,
     OUTSIDE_ONLY,
     RULES,
@@ -416,8 +418,6 @@ LEAD_MAX_LETTERS = 1500
 #: found further down, when the extraction's lines match no element of the page, is
 #: another story's.
 LEAD_NEAR_LETTERS = 1000
-#: Text a reader does not see, not counted between the headline and the lead.
-_HIDDEN = frozenset({"script", "style", "noscript", "template"})
 #: A lead's text is at most this share link text (a teaser linking to another story is no lead).
 LEAD_MAX_LINKED = 0.5
 #: A teaser that previews a text ends cut off: "... the council said ..." / "…".
@@ -475,18 +475,17 @@ def lead_lines(text: str, tree, page: PageMeta) -> List[str]:
     if head is None:
         return []
     extracted = {line_key(ln) for ln in text.split("\n") if ln.strip()}
-    whole = line_key(text.replace("\n", " "))
-    started = False
     between = 0  # letters of text between the headline and here
-    for el in body_el.iter():
+    elements = body_el.iter()
+    for el in elements:
         if el is head:
-            started = True
-            continue
-        if not started or not isinstance(el.tag, str):
+            break  # the walk below goes on from the element after the headline
+    for el in elements:
+        if not isinstance(el.tag, str):
             continue
         if between > LEAD_NEAR_LETTERS:
             return []  # far from the headline: a teaser further down, not the lead
-        if el.text and el.tag not in _HIDDEN:
+        if el.text and el.tag not in _HIDDEN_TAGS:  # text a reader does not see is not counted
             between += len(el.text.strip())  # counts for what comes after ``el``
         if el.tag in _BODY_LINE_TAGS and _starts_body(el, extracted):
             return []  # the body has begun, and the extraction holds it from here
@@ -497,6 +496,7 @@ def lead_lines(text: str, tree, page: PageMeta) -> List[str]:
         if any(_names_lead(inner) for inner in el.iterdescendants()):
             continue  # "article-intro" around a date row and "text-intro": the innermost is the lead
         lines = block_lines(el)
+        whole = line_key(text.replace("\n", " "))  # built here: most pages have no element named a lead
         if any(key in extracted or (len(key) >= LEAD_MIN_LETTERS and key in whole) for key in lines):
             return []  # the extraction holds it (as a line, or inside a longer one)
         letters = sum(len(key) for key in lines)
@@ -530,13 +530,9 @@ def headline_element(root, page: PageMeta):
     """The heading under ``root`` that prints the page's title (:func:`cleaner.metadata.headline_position`),
     else the first ``<h1>`` that holds no link and no image (a site's logo is often an ``<h1>``
     linking to its home page); ``None`` when there is neither."""
-    from .metadata import headline_position
-
     pos = headline_position(root, page.title)
     if pos is not None:
-        for i, el in enumerate(root.iter()):
-            if i == pos:
-                return el
+        return next(islice(root.iter(), pos, None))
     return next((h for h in root.iter("h1") if h.find(".//a[@href]") is None and h.find(".//img") is None), None)
 
 

@@ -5,7 +5,8 @@ hard-wrapped and a line goes on with the sentence above it
 (:func:`wrap_width`, :func:`continues`), whether a line heads a teaser block
 (:func:`is_heading`), whether a headline stands right above a line
 (:func:`under_headline`), whether a Markdown line is links only
-(:func:`is_link_line`). They live here so that a pass that needs one does
+(:func:`is_link_line`), images only (:func:`is_image_line`) or a heading's
+underline (:func:`is_underline`). They live here so that a pass that needs one does
 not import another pass for it.
 """
 from __future__ import annotations

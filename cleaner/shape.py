@@ -33,7 +33,8 @@ CTA_MAX_WORDS = 20
 #: and Markdown's emphasis markers (``*Eine Ameise in einer Bar!*``, ``**Done.**``,
 #: ``_Fin._``): a scraper that writes Markdown closes an emphasised sentence with them;
 #: and the invisible format characters a page leaves after a sentence (zero-width
-#: space, joiners, word joiner, invisible separator U+2063, byte-order mark).
+#: space, joiners, word joiner, the invisible operators U+2061-U+2064 such as the
+#: invisible separator U+2063, byte-order mark).
 #: The end tests below are string operations, not patterns: they run on most
 #: lines of a page, several times (what the patterns ``[.!?…。！？][CLOSERS]*$``
 #: and ``(?:(?<!\.)\.|。)[CLOSERS]*$`` say; ``tests/test_fast_paths.py`` holds
