@@ -537,8 +537,8 @@ def print_safety(all_runs: Dict[str, List[Run]], gold: Dict[str, dict],
     listed = {doc_id for doc_id, _, _ in under}
     for doc_id, ours_found, base_found in exact:
         warnings = "; ".join(ours["html"].outputs[doc_id].warnings) or "no warning"
-        visible = "" if doc_id in listed else " (exact match only: the text is there with format characters)"
-        print(f"- `{doc_id}` ({gold[doc_id].get('language')}): {ours_found} of trafilatura's {base_found}{visible}; "
+        note = "" if doc_id in listed else " (exact match only: the text is there with format characters)"
+        print(f"- `{doc_id}` ({gold[doc_id].get('language')}): {ours_found} of trafilatura's {base_found}{note}; "
               f"{quality._shorten(warnings, 160)}")
     if exact:
         print()
