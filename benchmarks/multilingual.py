@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Snippet and metadata scores of article-cleaner and its peers on a folder in the multilingual-dev format.
 
-    python benchmarks/multilingual.py DATA_DIR [--mode html|inscriptis|htmltext|all]
+    python benchmarks/multilingual.py DATA_DIR [--mode html|inscriptis|htmltext|text|all]
                                                [--systems a,b,...] [--worst N] [--jobs N] [--limit N]
 
 DATA_DIR holds ``ground-truth.json`` ({id: {url, with, without, title, author, date,
 language, html_lang}}), ``html/<id>.html.gz``, ``text-inscriptis/<id>.txt`` and
-``text-htmltext/<id>.txt``. The metric is the data set's own (its README), implemented
+``text-htmltext/<id>.txt``, or another renderer's ``text/<id>.txt`` (written by
+``benchmarks/render.py``); ``--mode all`` runs each input whose folder is there. The
+metric is the data set's own (its README), implemented
 and tested in ``cleaner/evaluate.py``: a snippet is found when it is a case-sensitive
 substring of the whitespace-normalised output; micro P/R/F1 over all snippets. Prints
 markdown: a header, then per input the body table, a per-language table, the metadata
