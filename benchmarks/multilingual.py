@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Snippet and metadata scores of article-cleaner and its peers on a folder in the multilingual-dev format.
 
-    python benchmarks/multilingual.py DATA_DIR [--mode html|inscriptis|htmltext|all]
+    python benchmarks/multilingual.py DATA_DIR [--mode html|inscriptis|htmltext|text|all]
                                                [--systems a,b,...] [--worst N] [--jobs N] [--limit N]
 
 DATA_DIR holds ``ground-truth.json`` ({id: {url, with, without, title, author, date,
 language, html_lang}}), ``html/<id>.html.gz``, ``text-inscriptis/<id>.txt`` and
-``text-htmltext/<id>.txt``. The metric is the data set's own (its README), implemented
+``text-htmltext/<id>.txt``, or another renderer's ``text/<id>.txt`` (written by
+``benchmarks/render.py``); ``--mode all`` runs each input whose folder is there. The
+metric is the data set's own (its README), implemented
 and tested in ``cleaner/evaluate.py``: a snippet is found when it is a case-sensitive
 substring of the whitespace-normalised output; micro P/R/F1 over all snippets. Prints
 markdown: a header, then per input the body table, a per-language table, the metadata
@@ -537,8 +539,8 @@ def print_safety(all_runs: Dict[str, List[Run]], gold: Dict[str, dict],
     listed = {doc_id for doc_id, _, _ in under}
     for doc_id, ours_found, base_found in exact:
         warnings = "; ".join(ours["html"].outputs[doc_id].warnings) or "no warning"
-        visible = "" if doc_id in listed else " (exact match only: the text is there with format characters)"
-        print(f"- `{doc_id}` ({gold[doc_id].get('language')}): {ours_found} of trafilatura's {base_found}{visible}; "
+        note = "" if doc_id in listed else " (exact match only: the text is there with format characters)"
+        print(f"- `{doc_id}` ({gold[doc_id].get('language')}): {ours_found} of trafilatura's {base_found}{note}; "
               f"{quality._shorten(warnings, 160)}")
     if exact:
         print()

@@ -2,13 +2,16 @@
 """Render a benchmark's HTML pages to text with another renderer, to test text mode on it.
 
     python benchmarks/render.py DATA_DIR OUT_DIR --renderer NAME
-    python benchmarks/quality.py OUT_DIR --mode text
+    python benchmarks/quality.py OUT_DIR --mode text         # zyte-dev format
+    python benchmarks/multilingual.py OUT_DIR --mode text    # multilingual-dev format
 
 Text mode must not depend on how the scraper turned the page into text. The
 data set's ``text/`` files are one renderer's output; this script writes
 ``OUT_DIR/text/<id>.txt`` from ``DATA_DIR/html/<id>.html.gz`` with another,
 and links ``OUT_DIR/ground-truth.json`` to the data set's, so that
-``quality.py`` scores the same pages in that rendering (peers included):
+``quality.py`` or ``multilingual.py`` scores the same pages in that rendering
+(peers included). The page is decoded as clean-article decodes HTML (its
+declared or detected charset, :func:`page_html`) before the renderer sees it. The renderers:
 
 - ``inscriptis``: layout-aware text, indented ``*`` bullets;
 - ``html2text``: Markdown, links as ``[text](url)``, no line wrapping;

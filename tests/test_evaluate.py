@@ -307,14 +307,23 @@ def test_empty_gold_title_and_date_want_empty_output():
 # --- the harness that uses these metrics (benchmarks/multilingual.py), on a page made up here ------------
 
 
-def test_multilingual_harness_scores_and_blames_on_a_tiny_data_set(tmp_path, capsys):
-    import json
+def _benchmark(name: str):
+    """A script of ``benchmarks/`` (not a package), imported as its module."""
+    import importlib
     import sys
 
     from conftest import REPO
 
-    sys.path.insert(0, str(REPO / "benchmarks"))
-    import multilingual
+    folder = str(REPO / "benchmarks")
+    if folder not in sys.path:
+        sys.path.insert(0, folder)
+    return importlib.import_module(name)
+
+
+def test_multilingual_harness_scores_and_blames_on_a_tiny_data_set(tmp_path, capsys):
+    import json
+
+    multilingual = _benchmark("multilingual")
 
     page = ("Council approves new budget\n\nBy Jane Doe\n\n"
             "The city council approved the new budget on Monday after a long debate about schools.\n"
@@ -343,13 +352,9 @@ def test_multilingual_harness_scores_and_blames_on_a_tiny_data_set(tmp_path, cap
 
 
 def test_safety_count_compares_visible_text_and_still_lists_a_lost_article():
-    import sys
     from types import SimpleNamespace as NS
 
-    from conftest import REPO
-
-    sys.path.insert(0, str(REPO / "benchmarks"))
-    import multilingual
+    multilingual = _benchmark("multilingual")
 
     def run(**texts):
         gold_with = GOLD["p"]["with"]
@@ -367,13 +372,9 @@ def test_safety_count_compares_visible_text_and_still_lists_a_lost_article():
 
 
 def test_text_safety_count_lists_a_page_that_lost_the_input_s_article():
-    import sys
     from types import SimpleNamespace as NS
 
-    from conftest import REPO
-
-    sys.path.insert(0, str(REPO / "benchmarks"))
-    import multilingual
+    multilingual = _benchmark("multilingual")
 
     gold = {p: {"with": ["Die Werkzeugtypen der Steinzeit", "Klingen aus Feuerstein", "Pfeilspitzen"]}
             for p in ("kept", "cut", "bare", "none")}
@@ -391,12 +392,7 @@ def test_text_safety_count_lists_a_page_that_lost_the_input_s_article():
 
 
 def test_render_reads_a_page_in_its_own_charset():
-    import sys
-
-    from conftest import REPO
-
-    sys.path.insert(0, str(REPO / "benchmarks"))
-    import render
+    render = _benchmark("render")
 
     page = '<html><head><meta charset="gbk"></head><body><p>北京的天气很好。</p></body></html>'
     assert "北京的天气很好。" in render.page_html(page.encode("gbk"))  # not U+FFFD marks
