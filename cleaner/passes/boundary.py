@@ -492,11 +492,48 @@ def _comments_start(doc: Document, scores, first: int, last: int) -> Optional[in
         i, s = scores[pos]
         if words >= MIN_WORDS_BEFORE_COMMENTS and (
                 (doc.lines[i].comment_heading and not _in_control_run(doc, scores, pos))
-                or (not thread and _thread_starts(doc, scores, pos))):
+                or (not thread and _thread_starts(doc, scores, pos))) and not _article_goes_on(doc, scores, pos, words):
             return pos
         if s > 0:
             words += doc.lines[i].words
     return None
+
+
+#: Below a comment heading or a thread's first "name / date" pair, a run of at least
+#: this many prose paragraphs in a row, with no time stamp before it, is the article
+#: going on: readers' comments come one by one, each under its name, date or "Reply"
+#: line, and a single comment of five paragraphs or more is rare.
+ARTICLE_RUN_MIN = 5
+#: A paragraph of that run has at least this many words (a sentence or two).
+ARTICLE_PARAGRAPH_MIN_WORDS = 15
+#: The run may start this many non-blank lines below the heading: a share bar
+#: ("Share this article:", its buttons) often stands between them.
+ARTICLE_RUN_LOOKAHEAD = 6
+
+
+def _article_goes_on(doc: Document, scores, pos: int, words_above: int) -> bool:
+    """True when what follows ``pos`` is the article's own prose, not readers' comments:
+    within :data:`ARTICLE_RUN_LOOKAHEAD` lines and before any time stamp, a run of
+    :data:`ARTICLE_RUN_MIN` prose paragraphs or more, holding more words than the
+    prose above ``pos`` (``words_above``). A "Comments" link in the bar under a
+    headline, or a title / date block in a rail above the article, is no thread.
+    """
+    k, end = pos + 1, min(pos + 1 + ARTICLE_RUN_LOOKAHEAD, len(scores))
+    while k < end and not _article_paragraph(doc, scores, k):
+        if doc.lines[scores[k][0]].timestamp:
+            return False  # a post's date: the thread's structure, not the article
+        k += 1
+    run = run_words = 0
+    while k < len(scores) and _article_paragraph(doc, scores, k):
+        run += 1
+        run_words += doc.lines[scores[k][0]].words
+        k += 1
+    return run >= ARTICLE_RUN_MIN and run_words > words_above
+
+
+def _article_paragraph(doc: Document, scores, k: int) -> bool:
+    i, s = scores[k]
+    return s > 0 and doc.lines[i].words >= ARTICLE_PARAGRAPH_MIN_WORDS
 
 
 #: A post's header: a clock time ("12:44", also glued to the date: "28.09.1912:44")
