@@ -289,3 +289,19 @@ def test_a_long_comment_under_its_name_and_date_still_goes():
     lines = body_lines(clean_text(page).text)
     assert LEAD in lines
     assert not any(c in lines for c in LONG_COMMENT)
+
+
+def test_a_comments_link_above_paragraphs_printed_in_pieces_does_not_end_the_article():
+    # The same page in a rendering that prints each link of a paragraph on a line of
+    # its own: the pieces are one paragraph each, and the run of paragraphs is the same.
+    pieces = [["The council approved the budget on Monday after a debate with ", "Anna Berg",
+               ", the leader of the opposition on the council for the last ten years, that ran late into the evening."],
+              ["Councillors from the ", "Green Party", " said the plan would cut money for libraries and parks."],
+              ["The mayor said that the cuts were small and that every single library in the ", "old town",
+               " would stay open on Saturdays."],
+              ["A vote on the repairs is due in December, once the ", "city engineers",
+               " report back to the committee on the state of the bridges and the roads along the river."],
+              ["People asked for the ", "bus routes", " to the hospital to be kept as they are."]]
+    page = "\n".join(["Budget approved after long debate", LEAD, "Share", "Comments"] + [ln for p in pieces for ln in p])
+    lines = body_lines(clean_text(page).text)
+    assert all(p[0].strip() in lines and p[2].strip() in lines for p in pieces)

@@ -516,24 +516,45 @@ def _article_goes_on(doc: Document, scores, pos: int, words_above: int) -> bool:
     within :data:`ARTICLE_RUN_LOOKAHEAD` lines and before any time stamp, a run of
     :data:`ARTICLE_RUN_MIN` prose paragraphs or more, holding more words than the
     prose above ``pos`` (``words_above``). A "Comments" link in the bar under a
-    headline, or a title / date block in a rail above the article, is no thread.
+    headline, or a "Write a comment" button beside the byline, is no thread.
+    A paragraph is one of :func:`paragraphs` (a renderer may print its links on
+    lines of their own), so the run is the same in every rendering of a page.
     """
+    heads = _paragraph_heads(doc)
     k, end = pos + 1, min(pos + 1 + ARTICLE_RUN_LOOKAHEAD, len(scores))
-    while k < end and not _article_paragraph(doc, scores, k):
-        if doc.lines[scores[k][0]].timestamp:
+    while k < end:
+        nxt, words = _prose_paragraph(doc, scores, k, heads)
+        if words >= ARTICLE_PARAGRAPH_MIN_WORDS:
+            break
+        if any(doc.lines[scores[j][0]].timestamp for j in range(k, nxt)):
             return False  # a post's date: the thread's structure, not the article
-        k += 1
+        k = nxt
     run = run_words = 0
-    while k < len(scores) and _article_paragraph(doc, scores, k):
-        run += 1
-        run_words += doc.lines[scores[k][0]].words
-        k += 1
+    while k < len(scores):
+        nxt, words = _prose_paragraph(doc, scores, k, heads)
+        if words < ARTICLE_PARAGRAPH_MIN_WORDS:
+            break
+        run, run_words, k = run + 1, run_words + words, nxt
     return run >= ARTICLE_RUN_MIN and run_words > words_above
 
 
-def _article_paragraph(doc: Document, scores, k: int) -> bool:
-    i, s = scores[k]
-    return s > 0 and doc.lines[i].words >= ARTICLE_PARAGRAPH_MIN_WORDS
+def _paragraph_heads(doc: Document) -> set:
+    """The first line of each of :func:`paragraphs`."""
+    if "paragraph_heads" not in doc.memo:
+        doc.memo["paragraph_heads"] = {run_[0] for run_ in paragraphs(doc)}
+    return doc.memo["paragraph_heads"]
+
+
+def _prose_paragraph(doc: Document, scores, k: int, heads: set) -> Tuple[int, int]:
+    """The position after the paragraph from ``k`` on and its words, when its lines
+    score as prose (above zero); else ``k + 1`` and no words."""
+    if scores[k][1] <= 0:
+        return k + 1, 0
+    words, j = doc.lines[scores[k][0]].words, k + 1
+    while j < len(scores) and scores[j][1] > 0 and scores[j][0] not in heads:
+        words += doc.lines[scores[j][0]].words
+        j += 1
+    return j, words
 
 
 #: A post's header: a clock time ("12:44", also glued to the date: "28.09.1912:44")
