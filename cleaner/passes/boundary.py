@@ -535,7 +535,9 @@ def _article_goes_on(doc: Document, scores, pos: int, words_above: int) -> bool:
         if words < ARTICLE_PARAGRAPH_MIN_WORDS:
             break
         run, run_words, k = run + 1, run_words + words, nxt
-    return run >= ARTICLE_RUN_MIN and run_words > words_above
+        if run >= ARTICLE_RUN_MIN and run_words > words_above:
+            return True  # read no further: a long article costs no more than a short one
+    return False
 
 
 def _paragraph_heads(doc: Document) -> set:
