@@ -249,3 +249,59 @@ def test_steps_ending_in_an_invisible_separator_are_sentences():
     lines = body_lines(clean_text(page).text)
     assert all(s + "\u2063" in lines for s in steps)
     assert "Drinks" not in lines and "Contact" not in lines  # keep-case: the menu above still goes
+
+
+LEAD = ("The city council has approved next year's budget after a debate of more than six hours, in which "
+        "the opposition tried and failed to move money from the road repairs to the libraries, the parks "
+        "and the swimming pools of the outer districts.")
+LONG_COMMENT = [
+    "I have lived in the old town for thirty years and I have never seen the street lights in such a bad state as now.",
+    "Last winter my neighbour fell twice on the way home from the bus stop, and nobody from the council came to look.",
+    "The money for the road repairs would be better spent on the lights and the pavements in the side streets, I think.",
+    "When the council asked us for our views in the spring, hardly anyone came to the meeting because nobody knew of it.",
+    "So before they raise the parking charges again they should at least tell us what was done with the money last year.",
+]
+
+
+def test_a_comments_link_under_the_lead_does_not_end_the_article():
+    # "Comments" in the share bar under the lead is a link to the comments, and the
+    # article's own paragraphs follow it, one after the other, with no name or date
+    # between them: the article goes on.
+    article = [PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2], PARAGRAPHS[3], MORE[0], MORE[1]]
+    page = "\n\n".join(["Budget approved after long debate", LEAD, "Share\nFacebook\nComments"] + article)
+    lines = body_lines(clean_text(page).text)
+    assert LEAD in lines and all(p in lines for p in article)
+
+
+def test_a_long_comment_under_a_longer_article_still_goes():
+    # Keep-case of the rule above: five paragraphs in a row under the comment heading,
+    # but fewer words than the article above them: one reader's long comment.
+    article = PARAGRAPHS + MORE
+    page = "\n\n".join(["Budget approved after long debate"] + article + ["Comments"] + LONG_COMMENT)
+    lines = body_lines(clean_text(page).text)
+    assert MORE[3] in lines
+    assert not any(c in lines for c in LONG_COMMENT)
+
+
+def test_a_long_comment_under_its_name_and_date_still_goes():
+    # Keep-case: a date line between the heading and the paragraphs is a post's header.
+    page = "\n\n".join(["Budget approved after long debate", LEAD, "Comments\nJane Doe\n3 March 2023"] + LONG_COMMENT)
+    lines = body_lines(clean_text(page).text)
+    assert LEAD in lines
+    assert not any(c in lines for c in LONG_COMMENT)
+
+
+def test_a_comments_link_above_paragraphs_printed_in_pieces_does_not_end_the_article():
+    # The same page in a rendering that prints each link of a paragraph on a line of
+    # its own: the pieces are one paragraph each, and the run of paragraphs is the same.
+    pieces = [["The council approved the budget on Monday after a debate with ", "Anna Berg",
+               ", the leader of the opposition on the council for the last ten years, that ran late into the evening."],
+              ["Councillors from the ", "Green Party", " said the plan would cut money for libraries and parks."],
+              ["The mayor said that the cuts were small and that every single library in the ", "old town",
+               " would stay open on Saturdays."],
+              ["A vote on the repairs is due in December, once the ", "city engineers",
+               " report back to the committee on the state of the bridges and the roads along the river."],
+              ["People asked for the ", "bus routes", " to the hospital to be kept as they are."]]
+    page = "\n".join(["Budget approved after long debate", LEAD, "Share", "Comments"] + [ln for p in pieces for ln in p])
+    lines = body_lines(clean_text(page).text)
+    assert all(p[0].strip() in lines and p[2].strip() in lines for p in pieces)

@@ -492,11 +492,71 @@ def _comments_start(doc: Document, scores, first: int, last: int) -> Optional[in
         i, s = scores[pos]
         if words >= MIN_WORDS_BEFORE_COMMENTS and (
                 (doc.lines[i].comment_heading and not _in_control_run(doc, scores, pos))
-                or (not thread and _thread_starts(doc, scores, pos))):
+                or (not thread and _thread_starts(doc, scores, pos))) and not _article_goes_on(doc, scores, pos, words):
             return pos
         if s > 0:
             words += doc.lines[i].words
     return None
+
+
+#: Below a comment heading or a thread's first "name / date" pair, a run of at least
+#: this many prose paragraphs in a row, with no time stamp before it, is the article
+#: going on: readers' comments come one by one, each under its name, date or "Reply"
+#: line, and a single comment of five paragraphs or more is rare.
+ARTICLE_RUN_MIN = 5
+#: A paragraph of that run has at least this many words (a sentence or two).
+ARTICLE_PARAGRAPH_MIN_WORDS = 15
+#: The run may start this many non-blank lines below the heading: a share bar
+#: ("Share this article:", its buttons) often stands between them.
+ARTICLE_RUN_LOOKAHEAD = 6
+
+
+def _article_goes_on(doc: Document, scores, pos: int, words_above: int) -> bool:
+    """True when what follows ``pos`` is the article's own prose, not readers' comments:
+    within :data:`ARTICLE_RUN_LOOKAHEAD` lines and before any time stamp, a run of
+    :data:`ARTICLE_RUN_MIN` prose paragraphs or more, holding more words than the
+    prose above ``pos`` (``words_above``). A "Comments" link in the bar under a
+    headline, or a "Write a comment" button beside the byline, is no thread.
+    A paragraph is one of :func:`paragraphs` (a renderer may print its links on
+    lines of their own), so the run is the same in every rendering of a page.
+    """
+    heads = _paragraph_heads(doc)
+    k, end = pos + 1, min(pos + 1 + ARTICLE_RUN_LOOKAHEAD, len(scores))
+    while k < end:
+        nxt, words = _prose_paragraph(doc, scores, k, heads)
+        if words >= ARTICLE_PARAGRAPH_MIN_WORDS:
+            break
+        if any(doc.lines[scores[j][0]].timestamp for j in range(k, nxt)):
+            return False  # a post's date: the thread's structure, not the article
+        k = nxt
+    run = run_words = 0
+    while k < len(scores):
+        nxt, words = _prose_paragraph(doc, scores, k, heads)
+        if words < ARTICLE_PARAGRAPH_MIN_WORDS:
+            break
+        run, run_words, k = run + 1, run_words + words, nxt
+        if run >= ARTICLE_RUN_MIN and run_words > words_above:
+            return True  # read no further: a long article costs no more than a short one
+    return False
+
+
+def _paragraph_heads(doc: Document) -> set:
+    """The first line of each of :func:`paragraphs`."""
+    if "paragraph_heads" not in doc.memo:
+        doc.memo["paragraph_heads"] = {run_[0] for run_ in paragraphs(doc)}
+    return doc.memo["paragraph_heads"]
+
+
+def _prose_paragraph(doc: Document, scores, k: int, heads: set) -> Tuple[int, int]:
+    """The position after the paragraph from ``k`` on and its words, when its lines
+    score as prose (above zero); else ``k + 1`` and no words."""
+    if scores[k][1] <= 0:
+        return k + 1, 0
+    words, j = doc.lines[scores[k][0]].words, k + 1
+    while j < len(scores) and scores[j][1] > 0 and scores[j][0] not in heads:
+        words += doc.lines[scores[j][0]].words
+        j += 1
+    return j, words
 
 
 #: A post's header: a clock time ("12:44", also glued to the date: "28.09.1912:44")
