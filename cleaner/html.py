@@ -576,9 +576,9 @@ def extract_text(tree, url: Optional[str] = None) -> str:
 #: (inside emoji sequences), bidirectional marks. trafilatura drops them from the
 #: text it extracts (it keeps printable characters and spaces only).
 _FORMAT_CHAR = lazy_pattern(r"\p{Cf}")
-#: Elements whose text is one extracted line when the extractor keeps them whole.
-_LINE_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dd", "dt", "blockquote",
-              "figcaption", "pre", "caption")
+#: Elements whose text is one extracted line when the extractor keeps them whole: the
+#: body's (:data:`_BODY_LINE_TAGS`), and the headline, header cells and captions.
+_LINE_TAGS = tuple(sorted(_BODY_LINE_TAGS | {"h1", "th", "figcaption", "caption"}))
 
 
 def restore_format_chars(text: str, tree, html: str) -> str:
