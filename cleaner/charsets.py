@@ -149,12 +149,20 @@ def _declared_charset(data: bytes) -> Optional[str]:
     m = _META_CHARSET.search(data[:8192])
     if not m:
         return None
-    name = m.group(1).decode("ascii", "ignore").lower()
+    return _web_codec(m.group(1).decode("ascii", "ignore").lower())
+
+
+def _web_codec(charset: str) -> Optional[str]:
+    """The codec a page's ``charset`` names, or ``None`` when Python has none.
+    Pages that say iso-8859-1 are in practice windows-1252 (the WHATWG rule).
+
+    >>> _web_codec("ISO-8859-1"), _web_codec("windows-1251"), _web_codec("x-unknown")
+    ('cp1252', 'cp1251', None)
+    """
     try:
-        name = codecs.lookup(name).name
+        name = codecs.lookup(charset).name
     except LookupError:
         return None
-    # Pages that say iso-8859-1 are in practice windows-1252 (the WHATWG rule).
     return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
 
 
@@ -291,12 +299,9 @@ def transcode(data: bytes, charset: str) -> Tuple[bytes, Optional[str]]:
         return data, None
     except UnicodeDecodeError:
         pass
-    try:
-        name = codecs.lookup(charset).name
-    except LookupError:
+    name = _web_codec(charset)
+    if name is None:
         return data, None
-    if name in ("latin-1", "iso8859-1", "ascii"):
-        name = "cp1252"
     try:
         text = data.decode(name)
     except UnicodeDecodeError:

@@ -56,13 +56,12 @@ text only on the fallback path, where trafilatura found no article.
 from __future__ import annotations
 
 from copy import deepcopy
-from itertools import islice
 from typing import Iterator, List, Optional, Tuple
 
 from lxml.etree import XPath
 
 from . import lexicon
-from .metadata import PageMeta, headline, headline_position, merge, names_headline, page_metadata
+from .metadata import PageMeta, headline, headline_heading, merge, names_headline, page_metadata
 from .model import Article, Document, Finding, Removed
 from .passes import TEXT_PASSES, duplicates, runs_on_html
 from .patterns import lazy_pattern
@@ -527,12 +526,12 @@ def _starts_body(el, extracted: set) -> bool:
 
 
 def headline_element(root, page: PageMeta):
-    """The heading under ``root`` that prints the page's title (:func:`cleaner.metadata.headline_position`),
+    """The heading under ``root`` that prints the page's title (:func:`cleaner.metadata.headline_heading`),
     else the first ``<h1>`` that holds no link and no image (a site's logo is often an ``<h1>``
     linking to its home page); ``None`` when there is neither."""
-    pos = headline_position(root, page.title)
-    if pos is not None:
-        return next(islice(root.iter(), pos, None))
+    found = headline_heading(root, page.title)
+    if found is not None:
+        return found[1]
     return next((h for h in root.iter("h1") if h.find(".//a[@href]") is None and h.find(".//img") is None), None)
 
 
@@ -577,9 +576,9 @@ def extract_text(tree, url: Optional[str] = None) -> str:
 #: (inside emoji sequences), bidirectional marks. trafilatura drops them from the
 #: text it extracts (it keeps printable characters and spaces only).
 _FORMAT_CHAR = lazy_pattern(r"\p{Cf}")
-#: Elements whose text is one extracted line when the extractor keeps them whole.
-_LINE_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dd", "dt", "blockquote",
-              "figcaption", "pre", "caption")
+#: Elements whose text is one extracted line when the extractor keeps them whole: the
+#: body's (:data:`_BODY_LINE_TAGS`), and the headline, header cells and captions.
+_LINE_TAGS = tuple(sorted(_BODY_LINE_TAGS | {"h1", "th", "figcaption", "caption"}))
 
 
 def restore_format_chars(text: str, tree, html: str) -> str:

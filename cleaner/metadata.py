@@ -983,6 +983,12 @@ def headline_position(tree, title: Optional[str]) -> Optional[int]:
     >>> headline_position(html.fromstring('<div><h1>Other</h1></div>'), "Council approves") is None
     True
     """
+    found = headline_heading(tree, title)
+    return None if found is None else found[0]
+
+
+def headline_heading(tree, title: Optional[str]):
+    """``(index, element)`` of the heading :func:`headline_position` names, or ``None``: one walk gives both."""
     wanted = _alnum(title or "")
     if not wanted:
         return None
@@ -991,7 +997,7 @@ def headline_position(tree, title: Optional[str]) -> Optional[int]:
         if el.tag in ("h1", "h2", "h3") and el.tag not in found:
             text = _alnum(el.text_content())
             if text and (text == wanted or (len(wanted) >= MIN_TITLE_IN_HEADING and wanted in text)):
-                found[el.tag] = pos
+                found[el.tag] = (pos, el)
     return found.get("h1", found.get("h2", found.get("h3")))
 
 
