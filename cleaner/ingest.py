@@ -283,16 +283,3 @@ def _drop_nul_bytes(data: bytes, warnings: List[str]) -> bytes:
 
 def _s(n: int) -> str:
     return "" if n == 1 else "s"
-
-
-#: The names moved to :mod:`cleaner.htmlsniff` that are still read from here (tests/test_ingest.py).
-_MOVED = ("DOCUMENT_MARKUP_SHARE", "FEW_MARKUP_LINES", "FRAGMENT_LINE_SHARE", "FRAGMENT_MIN_TAGS", "MARKUP_MOST",
-          "_DOCUMENT_LINE", "_HTML_START", "_markup", "_reads_as_text")
-
-
-def __getattr__(name: str):
-    if name in _MOVED:
-        from . import htmlsniff
-
-        return getattr(htmlsniff, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

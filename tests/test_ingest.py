@@ -358,7 +358,7 @@ def test_empty_input_decodes_to_blank_text(data):
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from cleaner import ingest  # noqa: E402
+from cleaner import htmlsniff, ingest  # noqa: E402
 
 #: Text made of what the shortcuts look at: ASCII controls, tabs, NUL, markup characters,
 #: letters beyond ASCII, unassigned and private-use code points, replacement characters.
@@ -374,17 +374,17 @@ def test_junk_count_without_the_pattern_counts_what_the_pattern_finds(text):
 
 def _looks_like_html_in_full(text):
     """looks_like_html as written before its no-markup shortcut: every test run."""
-    if ingest._HTML_START.match(text[:4096]):
+    if htmlsniff._HTML_START.match(text[:4096]):
         return True
-    m = ingest._markup(text[:ingest.SAMPLE_CHARS])
+    m = htmlsniff._markup(text[:ingest.SAMPLE_CHARS])
     lines = m.markup_lines + m.text_lines
-    if m.share >= ingest.DOCUMENT_MARKUP_SHARE and ingest._DOCUMENT_LINE.search(text[:ingest.SAMPLE_CHARS]):
+    if m.share >= htmlsniff.DOCUMENT_MARKUP_SHARE and htmlsniff._DOCUMENT_LINE.search(text[:ingest.SAMPLE_CHARS]):
         return True
-    if ingest._reads_as_text(m):
+    if htmlsniff._reads_as_text(m):
         return False
-    if m.share >= ingest.MARKUP_MOST and m.markup_lines > ingest.FEW_MARKUP_LINES * lines:
+    if m.share >= htmlsniff.MARKUP_MOST and m.markup_lines > htmlsniff.FEW_MARKUP_LINES * lines:
         return True
-    return m.tags >= ingest.FRAGMENT_MIN_TAGS and m.markup_lines >= ingest.FRAGMENT_LINE_SHARE * lines
+    return m.tags >= htmlsniff.FRAGMENT_MIN_TAGS and m.markup_lines >= htmlsniff.FRAGMENT_LINE_SHARE * lines
 
 
 @given(_TEXTY)
