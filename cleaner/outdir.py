@@ -51,12 +51,16 @@ def alternative_name(path: str, fmt: str) -> str:
     A hash of the input's absolute path, so the same input gets the same name
     on every run.
     """
-    import hashlib
-
     name = output_name(path, fmt)
     ext = OUTPUT_EXT[fmt]
-    digest = hashlib.sha1(os.fsencode(_source(path))).hexdigest()[:8]
-    return f"{name[:-len(ext)]}~{digest}{ext}"
+    return f"{name[:-len(ext)]}~{source_digest(path)}{ext}"
+
+
+def source_digest(path: str) -> str:
+    """Eight hex digits of a hash of the input's absolute path: the ``~HASH`` of an alternative name."""
+    import hashlib
+
+    return hashlib.sha1(os.fsencode(_source(path))).hexdigest()[:8]
 
 
 class DirSink:
