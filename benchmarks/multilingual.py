@@ -515,15 +515,9 @@ def print_safety(all_runs: Dict[str, List[Run]], gold: Dict[str, dict],
         print()
     for mode in (m for m in ours if m in TEXT_MODES and inputs and m in inputs):
         lost = under_half_of_input(ours[mode], inputs[mode], gold)
-        warned = sum(1 for doc_id, _, _ in lost if ours[mode].outputs[doc_id].warnings)
         print(f"{mode} pages where clean-article keeps under {UNDER_SHARE:.0%} of the `with` snippets the input as "
-              f"is holds, in the visible text: **{len(lost)}** ({warned} with a warning).\n")
-        for doc_id, ours_found, held in lost:
-            warnings = "; ".join(ours[mode].outputs[doc_id].warnings) or "no warning"
-            print(f"- `{doc_id}` ({gold[doc_id].get('language')}): {ours_found} of the input's {held}; "
-                  f"{quality._shorten(warnings, 160)}")
-        if lost:
-            print()
+              f"is holds, in the visible text: **{len(lost)}** ({_warned(ours[mode], lost)} with a warning).\n")
+        _print_pages(ours[mode], lost, gold, "the input's")
     base = next((r for r in all_runs.get("html", []) if r.system.key == "trafilatura" and r.installed), None)
     if "html" not in ours or base is None:
         if "html" in ours:
@@ -532,17 +526,30 @@ def print_safety(all_runs: Dict[str, List[Run]], gold: Dict[str, dict],
         return
     exact = under_half(ours["html"], base)
     under = under_half(ours["html"], base, gold)
-    warned = sum(1 for doc_id, _, _ in under if ours["html"].outputs[doc_id].warnings)
     print(f"HTML pages where clean-article keeps under {UNDER_SHARE:.0%} of the `with` snippets trafilatura's "
-          f"default keeps, in the visible text: **{len(under)}** ({warned} with a warning); "
+          f"default keeps, in the visible text: **{len(under)}** ({_warned(ours['html'], under)} with a warning); "
           f"by exact match: {len(exact)}.\n")
     listed = {doc_id for doc_id, _, _ in under}
-    for doc_id, ours_found, base_found in exact:
-        warnings = "; ".join(ours["html"].outputs[doc_id].warnings) or "no warning"
-        note = "" if doc_id in listed else " (exact match only: the text is there with format characters)"
-        print(f"- `{doc_id}` ({gold[doc_id].get('language')}): {ours_found} of trafilatura's {base_found}{note}; "
+    _print_pages(ours["html"], exact, gold, "trafilatura's",
+                 {doc_id: " (exact match only: the text is there with format characters)"
+                  for doc_id, _, _ in exact if doc_id not in listed})
+
+
+def _warned(run: Run, pages: List[Tuple[str, int, int]]) -> int:
+    """How many of the listed ``pages`` carry a warning in ``run``."""
+    return sum(1 for doc_id, _, _ in pages if run.outputs[doc_id].warnings)
+
+
+def _print_pages(run: Run, pages: List[Tuple[str, int, int]], gold: Dict[str, dict], of: str,
+                 notes: Optional[Dict[str, str]] = None) -> None:
+    """The pages of a safety count, one a line: (id, found by ``run``, found by ``of``), a note,
+    the page's warnings; a blank line after a list."""
+    for doc_id, found, held in pages:
+        warnings = "; ".join(run.outputs[doc_id].warnings) or "no warning"
+        note = (notes or {}).get(doc_id, "")
+        print(f"- `{doc_id}` ({gold[doc_id].get('language')}): {found} of {of} {held}{note}; "
               f"{quality._shorten(warnings, 160)}")
-    if exact:
+    if pages:
         print()
 
 

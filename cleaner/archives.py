@@ -35,15 +35,13 @@ def part_stem(path: str) -> str:
 
 def _unique_stem(stem: str, source: str, stems: Dict[str, str]) -> str:
     """``stem``, or ``stem~HASH`` when another input of the call took it (as :func:`~cleaner.outdir.alternative_name`)."""
-    import hashlib
-
-    from .outdir import _source
+    from .outdir import source_digest
 
     owner = stems.get(stem)
     if owner is None or owner == source:
         stems[stem] = source
         return stem
-    alt = f"{stem}~{hashlib.sha1(os.fsencode(_source(source))).hexdigest()[:8]}"
+    alt = f"{stem}~{source_digest(source)}"
     stems[alt] = source
     return alt
 

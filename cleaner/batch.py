@@ -38,7 +38,7 @@ import stat
 import sys
 import time
 from contextlib import contextmanager
-from itertools import islice
+from itertools import chain, islice
 from typing import Any, BinaryIO, Callable, Dict, Iterable, Iterator, List, NamedTuple, Optional, Tuple
 
 from .ingest import DEFAULT_MAX_BYTES, InputError, _Record
@@ -525,12 +525,7 @@ def peek_several(names: Iterator[str]) -> Tuple[bool, Iterator[str]]:
     (True, ['a', 'b'])
     """
     head = list(islice(names, 2))
-    return len(head) > 1, _chain(head, names)
-
-
-def _chain(head: list, rest: Iterator[str]) -> Iterator[str]:
-    yield from head
-    yield from rest
+    return len(head) > 1, chain(head, names)
 
 
 def input_kind(name: str, input_format: str) -> str:

@@ -20,7 +20,8 @@ import os
 import signal
 import sys
 from contextlib import contextmanager
-from typing import Iterator, List, Optional
+from itertools import chain
+from typing import List, Optional
 
 import click
 
@@ -263,12 +264,7 @@ def _names(inputs, files_from, null, input_format="auto"):
             stream = open(files_from, "rb")
         except OSError as e:
             raise click.BadParameter(f"{files_from}: {e.strerror or e}", param_hint="--files-from") from None
-    return _chain(names, names_from(stream, null)), None
-
-
-def _chain(first, rest) -> Iterator[str]:
-    yield from first
-    yield from rest
+    return chain(names, names_from(stream, null)), None
 
 
 def _run_batch(names, count, options, sink, jobs, quiet, to_terminal, label, learning=False, skip_part=None):

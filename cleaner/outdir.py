@@ -38,18 +38,29 @@ def _source(path: str) -> str:
     return "-" if path == "-" else os.path.abspath(path)
 
 
+def _file_mode() -> int:
+    """The mode a new file gets here: 0o666 less the process's umask (read by setting it and back)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def alternative_name(path: str, fmt: str) -> str:
     """The name used when another input of the batch took :func:`output_name`.
 
     A hash of the input's absolute path, so the same input gets the same name
     on every run.
     """
-    import hashlib
-
     name = output_name(path, fmt)
     ext = OUTPUT_EXT[fmt]
-    digest = hashlib.sha1(os.fsencode(_source(path))).hexdigest()[:8]
-    return f"{name[:-len(ext)]}~{digest}{ext}"
+    return f"{name[:-len(ext)]}~{source_digest(path)}{ext}"
+
+
+def source_digest(path: str) -> str:
+    """Eight hex digits of a hash of the input's absolute path: the ``~HASH`` of an alternative name."""
+    import hashlib
+
+    return hashlib.sha1(os.fsencode(_source(path))).hexdigest()[:8]
 
 
 class DirSink:
@@ -69,9 +80,7 @@ class DirSink:
     def __init__(self, directory: str, fmt: str, overwrite: bool = False, keep_dirs: bool = False):
         self.directory, self.fmt, self.overwrite, self.keep_dirs = directory, fmt, overwrite, keep_dirs
         self.taken: Dict[str, str] = {}
-        umask = os.umask(0)
-        os.umask(umask)
-        self.mode = 0o666 & ~umask
+        self.mode = _file_mode()
 
     def write(self, outcome: Outcome) -> List[str]:
         if outcome.end:
@@ -140,9 +149,7 @@ class PartSink:
     def __init__(self, directory: str, fmt: str, overwrite: bool = False, files: Optional["DirSink"] = None):
         self.directory, self.fmt, self.overwrite, self.files = directory, fmt, overwrite, files
         self.open: Dict[str, Tuple[str, Any, Any]] = {}  # part -> (temporary path, file, writer)
-        umask = os.umask(0)
-        os.umask(umask)
-        self.mode = 0o666 & ~umask
+        self.mode = _file_mode()
 
     def final(self, part: str) -> str:
         return os.path.join(self.directory, part + OUTPUT_EXT[self.fmt])
