@@ -651,17 +651,3 @@ def run(names: Iterable[str], options: Options, sink, jobs: int = 1,
         outcomes.close()
     summary.seconds = time.monotonic() - start
     return summary
-
-
-#: The names moved to :mod:`cleaner.outdir` that are still imported from here
-#: (tests/test_batch.py; cleaner/review.py for atomic_write): ``from cleaner.batch
-#: import DirSink`` works, and imports that module then.
-_MOVED = ("DirSink", "alternative_name", "atomic_write", "output_name")
-
-
-def __getattr__(name: str):
-    if name in _MOVED:
-        from . import outdir
-
-        return getattr(outdir, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -76,7 +76,7 @@ class StatsSink:
 
     def close(self) -> None:
         self.sink.close()
-        from .batch import atomic_write
+        from .outdir import atomic_write
 
         try:
             atomic_write(self.path, (json.dumps(self.result(), indent=2) + "\n").encode("utf-8"), replace=True)

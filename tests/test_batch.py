@@ -15,23 +15,20 @@ from cleaner import batch
 from cleaner.batch import (
     CHUNK_SIZE,
     WINDOW_PER_JOB,
-    DirSink,
     Options,
     Outcome,
     StdoutSink,
     Summary,
     Task,
-    alternative_name,
-    atomic_write,
     names_from,
     ordered_map,
-    output_name,
     peek_several,
     render_record,
     shown,
 )
 from cleaner.inputs import Failure
 from cleaner.model import Article
+from cleaner.outdir import DirSink, alternative_name, atomic_write, output_name
 
 SITE = FIXTURES / "site" / "example-news"
 
