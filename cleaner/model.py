@@ -17,6 +17,7 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from . import lexicon, markdown
 from .patterns import lazy_pattern
+from .shape import INVISIBLE_CHARS as _INVISIBLE_CHARS
 from .shape import count_words
 
 #: Characters rendered as one plain space: NBSP, the Unicode spaces, tabs.
@@ -25,7 +26,7 @@ _SPACES = lazy_pattern(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 #: The forms lines are matched in (``Line.text`` and those derived from it)
 #: drop them; the body keeps the ones inside a line (``Line.shown``): a
 #: zero-width joiner inside an emoji sequence, a ZWNJ inside a Persian word.
-_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
+#: (``_INVISIBLE_CHARS``, imported from :mod:`.shape`: sentence ends read them too.)
 _INVISIBLE = lazy_pattern(f"[{_INVISIBLE_CHARS}]")
 #: The characters folding changes: a space character other than " ", an invisible character.
 _FOLD_CHARS = "\t\f\v\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200b))) + "\u202f\u205f\u3000" + _INVISIBLE_CHARS

@@ -29,6 +29,11 @@ LABEL_MAX_WORDS = 3
 #: A call to action or control label is short: at most this many words.
 CTA_MAX_WORDS = 20
 
+#: Invisible characters that scrapers leave around text (zero-width space, joiners,
+#: word joiner, byte-order mark): :mod:`cleaner.model` drops them from the forms
+#: lines are matched in; after a sentence they close it (:data:`CLOSERS`).
+INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
+
 #: What ends a sentence, and the closing quotes and brackets that may follow it,
 #: and Markdown's emphasis markers (``*Eine Ameise in einer Bar!*``, ``**Done.**``,
 #: ``_Fin._``): a scraper that writes Markdown closes an emphasised sentence with them;
@@ -40,7 +45,7 @@ CTA_MAX_WORDS = 20
 #: and ``(?:(?<!\.)\.|。)[CLOSERS]*$`` say; ``tests/test_fast_paths.py`` holds
 #: them to that).
 SENTENCE_ENDS = (".", "!", "?", "…", "。", "！", "？")
-CLOSERS = "\"'”’»)]」』）*_\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff"
+CLOSERS = "\"'”’»)]」』）*_" + INVISIBLE_CHARS + "\u2061\u2062\u2063\u2064"
 _LETTER = lazy_pattern(r"\p{L}")
 #: Scripts written without spaces between words: Thai, Lao, Myanmar, Khmer,
 #: Japanese kana, CJK ideographs. Code-point ranges with the standard library's
