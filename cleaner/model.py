@@ -20,8 +20,9 @@ from .patterns import lazy_pattern
 from .shape import INVISIBLE_CHARS as _INVISIBLE_CHARS
 from .shape import count_words
 
-#: Characters rendered as one plain space: NBSP, the Unicode spaces, tabs.
-_SPACES = lazy_pattern(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+#: Characters rendered as one plain space besides " ": NBSP, the Unicode spaces, tabs.
+_SPACE_CHARS = "\t\f\v\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200b))) + "\u202f\u205f\u3000"
+_SPACES = lazy_pattern(f"[ {_SPACE_CHARS}]+")
 #: Invisible characters that scrapers leave around text (zero-width, BOM).
 #: The forms lines are matched in (``Line.text`` and those derived from it)
 #: drop them; the body keeps the ones inside a line (``Line.shown``): a
@@ -29,7 +30,7 @@ _SPACES = lazy_pattern(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 #: (``_INVISIBLE_CHARS``, imported from :mod:`.shape`: sentence ends read them too.)
 _INVISIBLE = lazy_pattern(f"[{_INVISIBLE_CHARS}]")
 #: The characters folding changes: a space character other than " ", an invisible character.
-_FOLD_CHARS = "\t\f\v\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200b))) + "\u202f\u205f\u3000" + _INVISIBLE_CHARS
+_FOLD_CHARS = _SPACE_CHARS + _INVISIBLE_CHARS
 #: What folding changes in a line: one of those characters, two spaces in a row.
 _TO_FOLD = lazy_pattern(f"[{_FOLD_CHARS}]|  ")
 
@@ -39,6 +40,8 @@ def _may_fold(text: str) -> bool:
     (str ``in``) is about 3x faster than the pattern's one scan, and most texts
     hold none of them (``tests/test_fast_paths.py``)."""
     return "  " in text or any(c in text for c in _FOLD_CHARS)
+
+
 #: What is stripped from the ends of a shown line: every character ``str.strip()``
 #: strips (``str.isspace()``, none above U+3000; written out, as computing them is
 #: 9 M instructions of every start-up; ``tests/test_patterns.py`` checks the list),
