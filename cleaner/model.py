@@ -274,9 +274,8 @@ def _blank_fact(name: str) -> property:
     return property(read)
 
 
-for _name in ("shown", "words", "folded", "plain", "first_word", "word_set", "first_date",
-              "shape_score", "comment_heading", "timestamp"):
-    setattr(Line, _name, _blank_fact(_name))
+for _name in _TextLine.__slots__:  # every fact a line with text keeps ("_word_set" for word_set)
+    setattr(Line, _name.lstrip("_"), _blank_fact(_name.lstrip("_")))
 del _name
 
 
