@@ -135,6 +135,20 @@ def has_digit(text: str) -> bool:
     return _DIGIT.search(text) is not None
 
 
+_WEB_ADDRESS = lazy_pattern(r"(?:https?://|www\.)\S+")
+#: What :data:`_WEB_ADDRESS` starts with: a cheap test first (most lines are none).
+_WEB_ADDRESS_STARTS = ("http://", "https://", "www.")
+
+
+def is_web_address(text: str) -> bool:
+    """True when ``text`` is one web address and nothing else.
+
+    >>> is_web_address("https://example.org/a"), is_web_address("www.example.org"), is_web_address("See www.example.org")
+    (True, True, False)
+    """
+    return text.startswith(_WEB_ADDRESS_STARTS) and _WEB_ADDRESS.fullmatch(text) is not None
+
+
 def is_prose(text: str) -> bool:
     """A body-like paragraph: long, or a sentence of several words.
 
