@@ -17,18 +17,20 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from . import lexicon, markdown
 from .patterns import lazy_pattern
+from .shape import INVISIBLE_CHARS as _INVISIBLE_CHARS
 from .shape import count_words
 
-#: Characters rendered as one plain space: NBSP, the Unicode spaces, tabs.
-_SPACES = lazy_pattern(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+#: Characters rendered as one plain space besides " ": NBSP, the Unicode spaces, tabs.
+_SPACE_CHARS = "\t\f\v\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200b))) + "\u202f\u205f\u3000"
+_SPACES = lazy_pattern(f"[ {_SPACE_CHARS}]+")
 #: Invisible characters that scrapers leave around text (zero-width, BOM).
 #: The forms lines are matched in (``Line.text`` and those derived from it)
 #: drop them; the body keeps the ones inside a line (``Line.shown``): a
 #: zero-width joiner inside an emoji sequence, a ZWNJ inside a Persian word.
-_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
+#: (``_INVISIBLE_CHARS``, imported from :mod:`.shape`: sentence ends read them too.)
 _INVISIBLE = lazy_pattern(f"[{_INVISIBLE_CHARS}]")
 #: The characters folding changes: a space character other than " ", an invisible character.
-_FOLD_CHARS = "\t\f\v\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200b))) + "\u202f\u205f\u3000" + _INVISIBLE_CHARS
+_FOLD_CHARS = _SPACE_CHARS + _INVISIBLE_CHARS
 #: What folding changes in a line: one of those characters, two spaces in a row.
 _TO_FOLD = lazy_pattern(f"[{_FOLD_CHARS}]|  ")
 
@@ -38,6 +40,8 @@ def _may_fold(text: str) -> bool:
     (str ``in``) is about 3x faster than the pattern's one scan, and most texts
     hold none of them (``tests/test_fast_paths.py``)."""
     return "  " in text or any(c in text for c in _FOLD_CHARS)
+
+
 #: What is stripped from the ends of a shown line: every character ``str.strip()``
 #: strips (``str.isspace()``, none above U+3000; written out, as computing them is
 #: 9 M instructions of every start-up; ``tests/test_patterns.py`` checks the list),
@@ -270,9 +274,8 @@ def _blank_fact(name: str) -> property:
     return property(read)
 
 
-for _name in ("shown", "words", "folded", "plain", "first_word", "word_set", "first_date",
-              "shape_score", "comment_heading", "timestamp"):
-    setattr(Line, _name, _blank_fact(_name))
+for _name in _TextLine.__slots__:  # every fact a line with text keeps ("_word_set" for word_set)
+    setattr(Line, _name.lstrip("_"), _blank_fact(_name.lstrip("_")))
 del _name
 
 

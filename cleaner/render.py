@@ -110,7 +110,7 @@ def _count_words(text: str) -> int:
     return _count_ascii_words(text)
 
 
-#: Characters counted at a time by :func:`_count`: its list of words is built while
+#: Characters counted at a time (:func:`_chunks`): :func:`_count`'s list of words is built while
 #: memory peaks (the Document and the body alive), so a chunk stays small (16 K: about
 #: 2,500 words, 0.2 MB; at 64 K the list took 0.7 MB, one call each costs nothing).
 _COUNT_CHUNK = 1 << 14
@@ -124,13 +124,22 @@ def _count(pattern, text: str) -> int:
     >>> _count(_WORD, "one two\\nthree"), _count(_WORD, "")
     (3, 0)
     """
-    total, start, end = 0, 0, len(text)
+    return sum(len(pattern.findall(text, start, stop)) for start, stop in _chunks(text))
+
+
+def _chunks(text: str):
+    """The (start, stop) of each chunk of ``text`` that words are counted in: about
+    :data:`_COUNT_CHUNK` characters, cut before a newline (no word spans one).
+
+    >>> list(_chunks("")), list(_chunks("one\\ntwo"))
+    ([], [(0, 7)])
+    """
+    start, end = 0, len(text)
     while start < end:
         stop = text.find("\n", start + _COUNT_CHUNK)
         stop = end if stop < 0 else stop
-        total += len(pattern.findall(text, start, stop))
+        yield start, stop
         start = stop
-    return total
 
 
 #: Each byte to ``a`` when it is a word character of ``[A-Za-z0-9_]``, else to a space.
@@ -140,19 +149,16 @@ _WORD_MARKS = bytes(0x61 if chr(b) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmno
 
 def _count_ascii_words(text: str) -> int:
     """``len(re.findall(rb"[A-Za-z0-9_]+", text.encode("ascii", "replace")))`` without a word object:
-    each chunk (of lines, as :func:`_count` cuts them) translated to word marks, and
+    each chunk (of lines, :func:`_chunks`) translated to word marks, and
     the starts of their runs counted (``tests/test_fast_paths.py``).
 
     >>> _count_ascii_words("It’s 5 o’clock — “late”."), _count_ascii_words("")
     (6, 0)
     """
-    total, start, end = 0, 0, len(text)
-    while start < end:
-        stop = text.find("\n", start + _COUNT_CHUNK)
-        stop = end if stop < 0 else stop
+    total = 0
+    for start, stop in _chunks(text):
         marks = text[start:stop].encode("ascii", "replace").translate(_WORD_MARKS)
         total += marks.count(b" a") + marks.startswith(b"a")
-        start = stop
     return total
 
 

@@ -29,6 +29,11 @@ LABEL_MAX_WORDS = 3
 #: A call to action or control label is short: at most this many words.
 CTA_MAX_WORDS = 20
 
+#: Invisible characters that scrapers leave around text (zero-width space, joiners,
+#: word joiner, byte-order mark): :mod:`cleaner.model` drops them from the forms
+#: lines are matched in; after a sentence they close it (:data:`CLOSERS`).
+INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
+
 #: What ends a sentence, and the closing quotes and brackets that may follow it,
 #: and Markdown's emphasis markers (``*Eine Ameise in einer Bar!*``, ``**Done.**``,
 #: ``_Fin._``): a scraper that writes Markdown closes an emphasised sentence with them;
@@ -40,7 +45,7 @@ CTA_MAX_WORDS = 20
 #: and ``(?:(?<!\.)\.|。)[CLOSERS]*$`` say; ``tests/test_fast_paths.py`` holds
 #: them to that).
 SENTENCE_ENDS = (".", "!", "?", "…", "。", "！", "？")
-CLOSERS = "\"'”’»)]」』）*_\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff"
+CLOSERS = "\"'”’»)]」』）*_" + INVISIBLE_CHARS + "\u2061\u2062\u2063\u2064"
 _LETTER = lazy_pattern(r"\p{L}")
 #: Scripts written without spaces between words: Thai, Lao, Myanmar, Khmer,
 #: Japanese kana, CJK ideographs. Code-point ranges with the standard library's
@@ -128,6 +133,20 @@ def has_digit(text: str) -> bool:
     if text.isascii():
         return _ASCII_DIGIT.search(text) is not None
     return _DIGIT.search(text) is not None
+
+
+_WEB_ADDRESS = lazy_pattern(r"(?:https?://|www\.)\S+")
+#: What :data:`_WEB_ADDRESS` starts with: a cheap test first (most lines are none).
+_WEB_ADDRESS_STARTS = ("http://", "https://", "www.")
+
+
+def is_web_address(text: str) -> bool:
+    """True when ``text`` is one web address and nothing else.
+
+    >>> is_web_address("https://example.org/a"), is_web_address("www.example.org"), is_web_address("See www.example.org")
+    (True, True, False)
+    """
+    return text.startswith(_WEB_ADDRESS_STARTS) and _WEB_ADDRESS.fullmatch(text) is not None
 
 
 def is_prose(text: str) -> bool:

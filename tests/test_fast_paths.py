@@ -201,8 +201,12 @@ def test_finds_finds_every_phrase_alone():
             assert lexicon.finds(key, line.folded, line.word_set), (key, phrase)
 
 
+#: What ``cta`` tested a web address with before ``shape.is_web_address``.
+WEB = regex.compile(r"^(?:https?://|www\.)\S+$")
+
+
 def _contact_kind_by_patterns(text):
-    from cleaner.passes.cta import _EMAIL, _PHONE, _WEB, CONTACT_MAX_WORDS, PHONE_MIN_DIGITS
+    from cleaner.passes.cta import _EMAIL, _PHONE, CONTACT_MAX_WORDS, PHONE_MIN_DIGITS
     if len(text.split()) > CONTACT_MAX_WORDS:
         return ""
     m = _PHONE.search(text)
@@ -210,7 +214,7 @@ def _contact_kind_by_patterns(text):
         return "phone"
     if _EMAIL.search(text):
         return "email"
-    return "web" if _WEB.match(text.strip()) else ""
+    return "web" if WEB.match(text.strip()) else ""
 
 
 CONTACT_TEXT = st.lists(st.sampled_from(["Tel:", "+43", "(0)", "1", "599", "16", "٣٣٣", "１２", "²", "-", "/", " ", "\n",

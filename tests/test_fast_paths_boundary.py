@@ -19,7 +19,6 @@ from cleaner.passes.boundary import (
     _LIST_ITEM,
     _LIST_STARTS,
     _NUMBER,
-    _URL_LINE,
     COMMENT_COUNT_MAX_WORDS,
     COMMENT_HEADING_MAX_WORDS,
     HEADLINE_LINE_SCORE,
@@ -33,6 +32,7 @@ from cleaner.passes.boundary import (
     UNPUNCTUATED_PROSE_FACTOR,
     _comment_patterns,
 )
+from cleaner.shape import _WEB_ADDRESS as _URL_LINE  # boundary's before shape.is_web_address held it
 from cleaner.shape import count_words, ends_sentence, headline_shaped
 
 #: Pieces of the lines these tests care about: figures, list markers, addresses,

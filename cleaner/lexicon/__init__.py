@@ -182,9 +182,9 @@ class Lexicon:
         except KeyError:
             words, symbols = set(), []
             for phrase in self.data().get(key, []):
-                found = _WORDS.findall(phrase)
-                if found:
-                    words.add(max(found, key=len))
+                word = _anchor_word(phrase)
+                if word is not None:
+                    words.add(word)
                 else:
                     symbols.append(phrase)
             value = self._anchors[key] = (frozenset(words), tuple(symbols))
@@ -197,6 +197,13 @@ class Lexicon:
             parts = [_found_phrase(phrase) for phrase in sorted(set(self.data().get(key, [])), key=len, reverse=True)]
             value = self._finders[key] = regex.compile("|".join(parts) or "(?!)")
             return value
+
+
+def _anchor_word(phrase: str) -> Optional[str]:
+    """The word a text must hold to hold ``phrase`` (:func:`anchors`, :func:`finds`): its
+    longest; ``None`` for a phrase with no word ("©")."""
+    found = _WORDS.findall(phrase)
+    return max(found, key=len) if found else None
 
 
 def _found_phrase(phrase: str) -> str:
@@ -407,10 +414,10 @@ def _anchored(key: str):
     by_anchor: Dict[str, List[str]] = {}
     rest: List[str] = []
     for phrase in sorted(set(data().get(key, [])), key=len, reverse=True):
-        found = _WORDS.findall(phrase)
+        word = _anchor_word(phrase)
         edges_bounded = all(c.isalnum() or not _WORD_CHAR.match(c) for c in (phrase[:1], phrase[-1:]))
-        if found and edges_bounded:
-            by_anchor.setdefault(max(found, key=len), []).append(phrase)
+        if word is not None and edges_bounded:
+            by_anchor.setdefault(word, []).append(phrase)
         else:
             rest.append(phrase)
     rest_pattern = regex.compile("|".join(map(_found_phrase, rest))) if rest else None

@@ -49,7 +49,15 @@ from ..layout import continues, is_heading, is_image_line, is_link_line, is_unde
 from ..model import Document, Finding, Line, line_fact
 from ..patterns import lazy_pattern
 from ..pipeline import pattern_timeout
-from ..shape import count_words, ends_full_stop, ends_sentence, has_digit, headline_candidate, headline_shaped
+from ..shape import (
+    count_words,
+    ends_full_stop,
+    ends_sentence,
+    has_digit,
+    headline_candidate,
+    headline_shaped,
+    is_web_address,
+)
 from ..teasers import block as teaser_block
 
 #: A removed (boilerplate) line counts this much against the stretch it is in.
@@ -108,9 +116,6 @@ MIN_COMMENT_PAIRS = 2
 #: when a later line is its first part, at least this many characters long.
 MIN_ANCHOR_CHARS = 15
 
-_URL_LINE = regex.compile(r"(?:https?://|www\.)\S+")
-#: What a line :data:`_URL_LINE` matches starts with: a cheap test first.
-_URL_STARTS = ("http://", "https://", "www.")
 _LIST_ITEM = regex.compile(r"(?:\d{1,3}[.)]|[•▪◦●·*–+o-]|\(\w\))\s+\S")
 _DIGIT_TIME = regex.compile(r"\d{1,2}[:/.]\d{2}")
 _LIST_STARTS = frozenset("0123456789•▪◦●·*–+o-(")
@@ -194,7 +199,7 @@ def text_score(text: str) -> float:
     """
     tokens = text.split()
     words = len(tokens) if text.isascii() else count_words(text)
-    if text.startswith(_URL_STARTS) and _URL_LINE.fullmatch(text):
+    if is_web_address(text):
         return 0.0
     item = _list_item(text)
     if item:

@@ -64,7 +64,7 @@ import regex
 from .. import lexicon
 from ..model import Document, Finding
 from ..patterns import lazy_pattern
-from ..shape import CTA_MAX_WORDS, has_digit
+from ..shape import CTA_MAX_WORDS, has_digit, is_web_address
 
 #: A line opening with one of these is someone speaking ("“Join us in the square,” she said"), not the site.
 QUOTE_MARKS = "\"'“”‘’„«»‹›"
@@ -310,8 +310,6 @@ _PHONE = lazy_pattern(r"(?:(?<=:\s*)|(?<![\w.])(?=[+(]))[+(]?\d[\d\s/()–-]{4,}
                        r"|(?<![\w.+])\d{2,5}(?:[\s/–-]+\d{2,5}){2,}(?![\w.])")
 PHONE_MIN_DIGITS = 7
 _EMAIL = lazy_pattern(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_WEB = lazy_pattern(r"^(?:https?://|www\.)\S+$")
-_WEB_OPENINGS = ("http://", "https://", "www.")  # what _WEB opens with
 
 
 def _contact_kind(text: str) -> str:
@@ -331,8 +329,7 @@ def _contact_kind(text: str) -> str:
         return "phone"
     if "@" in text and _EMAIL.search(text):
         return "email"
-    address = text.strip()
-    return "web" if address.startswith(_WEB_OPENINGS) and _WEB.match(address) else ""
+    return "web" if is_web_address(text.strip()) else ""
 
 
 def contact_cards(doc: Document) -> Iterator[Finding]:
